@@ -1,0 +1,77 @@
+//! Command-line interface of `sibyl-node`.
+
+use sibyl_primitives::time::{MAX_BLOCK_TIME_MS, MIN_BLOCK_TIME_MS};
+
+/// Sub-commands besides running the node.
+#[derive(Debug, clap::Subcommand)]
+#[allow(clippy::large_enum_variant)]
+pub enum Subcommand {
+	/// Inspect and run ONNX models locally, as the chain's engine would.
+	#[command(subcommand)]
+	Model(crate::inference::ModelCmd),
+
+	/// Key management: generate, inspect and insert keys.
+	#[command(subcommand)]
+	Key(sc_cli::KeySubcommand),
+
+	/// Build a chain specification (prefer `export-chain-spec`).
+	BuildSpec(sc_cli::BuildSpecCmd),
+
+	/// Export the chain specification.
+	ExportChainSpec(sc_cli::ExportChainSpecCmd),
+
+	/// Validate blocks.
+	CheckBlock(sc_cli::CheckBlockCmd),
+
+	/// Export blocks.
+	ExportBlocks(sc_cli::ExportBlocksCmd),
+
+	/// Export the state of a given block into a chain spec.
+	ExportState(sc_cli::ExportStateCmd),
+
+	/// Import blocks.
+	ImportBlocks(sc_cli::ImportBlocksCmd),
+
+	/// Remove the whole chain.
+	PurgeChain(sc_cli::PurgeChainCmd),
+
+	/// Revert the chain to a previous state.
+	Revert(sc_cli::RevertCmd),
+
+	/// Database metadata.
+	ChainInfo(sc_cli::ChainInfoCmd),
+
+	/// Runtime and node benchmarks (build with `--features runtime-benchmarks`).
+	#[cfg(feature = "runtime-benchmarks")]
+	#[command(subcommand)]
+	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
+}
+
+/// `sibyl-node` options.
+#[derive(Debug, clap::Parser)]
+#[command(
+	propagate_version = true,
+	args_conflicts_with_subcommands = true,
+	subcommand_negates_reqs = true
+)]
+pub struct Cli {
+	/// A sub-command; without one the node runs.
+	#[command(subcommand)]
+	pub subcommand: Option<Subcommand>,
+
+	/// Options of a running node.
+	#[clap(flatten)]
+	pub run: sc_cli::RunCmd,
+
+	/// Block time in milliseconds for chains built from a runtime preset (`dev`, `local`).
+	///
+	/// Fixed for the life of a chain: it is written into genesis. Has no effect on a chain
+	/// spec file or on `testnet`, whose genesis is already decided.
+	#[arg(
+		long,
+		global = true,
+		value_name = "MS",
+		value_parser = clap::value_parser!(u64).range(MIN_BLOCK_TIME_MS..=MAX_BLOCK_TIME_MS)
+	)]
+	pub block_time_ms: Option<u64>,
+}

@@ -1,0 +1,278 @@
+//! The engine behind the inference host interface, and the `model` operator commands.
+
+use std::{
+	path::{Path, PathBuf},
+	sync::Arc,
+	time::Instant,
+};
+
+use sibyl_engine::{
+	json::{InputJson, LatencyJson, RunReportJson, TensorJson},
+	Engine, EngineConfig, ModelInfo, ModelStore,
+};
+use sibyl_inference::{InferenceBackend, InferenceError, ModelId, Tensor};
+use sibyl_primitives::{commitment, tensors_hash, CommitmentDomain};
+
+const LOG_TARGET: &str = "sibyl::inference";
+
+/// The engine and model store as offchain workers reach them.
+pub struct EngineBackend {
+	engine: Engine,
+	store: ModelStore,
+}
+
+impl EngineBackend {
+	/// A backend over the model store in `dir`.
+	pub fn open(dir: &Path) -> std::io::Result<Arc<EngineBackend>> {
+		let config = EngineConfig::default();
+		let store = ModelStore::open(dir, config.max_model_bytes)?;
+		Ok(Arc::new(EngineBackend { engine: Engine::new(config), store }))
+	}
+
+	/// The model store.
+	pub fn store(&self) -> &ModelStore {
+		&self.store
+	}
+}
+
+impl InferenceBackend for EngineBackend {
+	fn run(&self, model: &ModelId, inputs: &[Tensor]) -> Result<Vec<Tensor>, InferenceError> {
+		self.engine.run(model, inputs, || self.store.get(model)).map_err(|error| {
+			log::warn!(target: LOG_TARGET, "model {}: {error}", model.to_hex());
+			error.to_inference_error()
+		})
+	}
+}
+
+/// The model store of a node whose base path is `base_path`.
+pub fn store_dir(base_path: &Path) -> PathBuf {
+	base_path.join("models")
+}
+
+/// `sibyl-node model …`: look at and run ONNX models locally, as the chain would.
+#[derive(Debug, clap::Subcommand)]
+pub enum ModelCmd {
+	/// Describe a model: id, inputs and outputs, operators, cost, and whether the engine
+	/// accepts it.
+	Inspect(InspectCmd),
+	/// Run a model on a JSON input and print its outputs, commitment and latency.
+	Run(RunCmd),
+}
+
+/// `sibyl-node model inspect`.
+#[derive(Debug, clap::Args)]
+pub struct InspectCmd {
+	/// The ONNX file.
+	#[arg(long, value_name = "FILE")]
+	pub model: PathBuf,
+	/// Pin the dimensions of an input with dynamic ones, e.g. `--shape x=1,3,48,192`.
+	#[arg(long = "shape", value_name = "NAME=DIMS", value_parser = parse_shape)]
+	pub shapes: Vec<(String, Vec<u32>)>,
+	/// Print JSON instead of text.
+	#[arg(long)]
+	pub json: bool,
+}
+
+/// `sibyl-node model run`.
+#[derive(Debug, clap::Args)]
+pub struct RunCmd {
+	/// The ONNX file.
+	#[arg(long, value_name = "FILE")]
+	pub model: PathBuf,
+	/// The input: `{"inputs":[{"name":"x","dtype":"f32","shape":[1,64],"data":[…]}]}`.
+	#[arg(long, value_name = "FILE.json")]
+	pub input: PathBuf,
+	/// Timed runs after one warm-up run (which prepares the plan).
+	#[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+	pub repeat: u32,
+	/// Print JSON instead of text.
+	#[arg(long)]
+	pub json: bool,
+}
+
+fn parse_shape(text: &str) -> Result<(String, Vec<u32>), String> {
+	let (name, dims) =
+		text.split_once('=').ok_or_else(|| format!("`{text}`: expected NAME=D1,D2,…"))?;
+	let dims = dims
+		.split(',')
+		.map(|d| d.trim().parse::<u32>().map_err(|_| format!("`{text}`: `{d}` is not a dimension")))
+		.collect::<Result<Vec<_>, _>>()?;
+	Ok((name.to_string(), dims))
+}
+
+fn read_model(path: &Path, engine: &Engine) -> Result<Vec<u8>, String> {
+	let size = std::fs::metadata(path)
+		.map_err(|e| format!("cannot read model {}: {e}", path.display()))?
+		.len();
+	if size > engine.config().max_model_bytes as u64 {
+		return Err(format!(
+			"model {} is {size} bytes, above the engine's limit of {}",
+			path.display(),
+			engine.config().max_model_bytes
+		));
+	}
+	std::fs::read(path).map_err(|e| format!("cannot read model {}: {e}", path.display()))
+}
+
+impl ModelCmd {
+	/// Runs the command; `Err` is a one-line message for the operator.
+	pub fn run(&self) -> Result<(), String> {
+		match self {
+			ModelCmd::Inspect(cmd) => cmd.run(),
+			ModelCmd::Run(cmd) => cmd.run(),
+		}
+	}
+}
+
+impl InspectCmd {
+	fn run(&self) -> Result<(), String> {
+		let engine = Engine::default();
+		let bytes = read_model(&self.model, &engine)?;
+		let names = sibyl_engine::input_names(&bytes).unwrap_or_default();
+		for (name, _) in &self.shapes {
+			if !names.contains(name) {
+				return Err(format!(
+					"--shape {name}=…: the model has no input `{name}` (inputs: {})",
+					names.join(", ")
+				));
+			}
+		}
+		let shapes: Vec<Option<Vec<u32>>> = names
+			.iter()
+			.map(|n| self.shapes.iter().find(|(name, _)| name == n).map(|(_, dims)| dims.clone()))
+			.collect();
+		let info = engine.inspect(&bytes, &shapes);
+		if self.json {
+			println!("{}", serde_json::to_string_pretty(&info).map_err(|e| e.to_string())?);
+		} else {
+			print_info(&info);
+		}
+		Ok(())
+	}
+}
+
+fn print_info(info: &ModelInfo) {
+	let io = |items: &[sibyl_engine::IoInfo]| {
+		items
+			.iter()
+			.map(|i| {
+				format!(
+					"{}: {} [{}]",
+					i.name,
+					i.dtype.as_deref().unwrap_or("?"),
+					i.shape.join(", ")
+				)
+			})
+			.collect::<Vec<_>>()
+			.join("; ")
+	};
+	println!("model id   {}", info.model_id);
+	println!("size       {} bytes", info.size);
+	println!("inputs     {}", io(&info.inputs));
+	println!("outputs    {}", io(&info.outputs));
+	println!(
+		"operators  {}",
+		info.operators.iter().map(|(op, n)| format!("{op}×{n}")).collect::<Vec<_>>().join(", ")
+	);
+	match &info.cost {
+		Some(cost) => println!(
+			"cost       {} FMA, {} div, {} params, peak tensor {} bytes, output {} bytes",
+			cost.fma, cost.div, cost.params, cost.peak_tensor_bytes, cost.output_bytes
+		),
+		None => println!("cost       unknown"),
+	}
+	match &info.rejection {
+		None => println!("verdict    accepted"),
+		Some(why) => println!("verdict    rejected: {why}"),
+	}
+}
+
+impl RunCmd {
+	fn run(&self) -> Result<(), String> {
+		let engine = Engine::default();
+		let bytes = read_model(&self.model, &engine)?;
+		let text = std::fs::read_to_string(&self.input)
+			.map_err(|e| format!("cannot read input {}: {e}", self.input.display()))?;
+		let (names, inputs) = InputJson::parse(&text)?;
+		let model_names = sibyl_engine::input_names(&bytes).map_err(|e| e.to_string())?;
+		for (ix, name) in names.iter().enumerate() {
+			if let (Some(given), Some(expected)) = (name, model_names.get(ix)) {
+				if given != expected {
+					return Err(format!(
+						"input #{ix} is named `{given}`, but the model's input #{ix} is `{expected}`"
+					));
+				}
+			}
+		}
+		let id = ModelId::of(&bytes);
+		// The warm-up run prepares and caches the plan; the timed runs measure execution.
+		let outputs = engine.run(&id, &inputs, || Ok(bytes.clone())).map_err(|e| e.to_string())?;
+		let mut millis = Vec::with_capacity(self.repeat as usize);
+		for _ in 0..self.repeat {
+			let start = Instant::now();
+			let again =
+				engine.run(&id, &inputs, || Ok(bytes.clone())).map_err(|e| e.to_string())?;
+			millis.push(start.elapsed().as_secs_f64() * 1e3);
+			if again != outputs {
+				return Err("outputs differ between runs of the same input".into());
+			}
+		}
+		millis.sort_by(f64::total_cmp);
+		let latency = LatencyJson {
+			median: percentile(&millis, 50),
+			p90: percentile(&millis, 90),
+			runs: millis.len(),
+		};
+		let output_names = sibyl_engine::output_names(&bytes).unwrap_or_default();
+		let commitment = commitment(
+			&CommitmentDomain::Local,
+			&id,
+			&tensors_hash(&inputs),
+			&tensors_hash(&outputs),
+		);
+		let report = RunReportJson {
+			model_id: id.to_hex(),
+			outputs: outputs
+				.iter()
+				.enumerate()
+				.map(|(ix, t)| TensorJson::from_tensor(output_names.get(ix).cloned(), t))
+				.collect(),
+			commitment: sibyl_primitives::to_hex(commitment.as_bytes()),
+			latency_ms: latency,
+		};
+		if self.json {
+			println!("{}", serde_json::to_string(&report).map_err(|e| e.to_string())?);
+		} else {
+			print_report(&report);
+		}
+		Ok(())
+	}
+}
+
+fn percentile(sorted: &[f64], p: usize) -> f64 {
+	if sorted.is_empty() {
+		return 0.0;
+	}
+	let rank = (sorted.len() * p).div_ceil(100).clamp(1, sorted.len());
+	sorted[rank - 1]
+}
+
+fn print_report(report: &RunReportJson) {
+	println!("model id    {}", report.model_id);
+	for output in &report.outputs {
+		let shown: Vec<String> = output.data.iter().take(16).map(|v| v.to_string()).collect();
+		let more = if output.data.len() > 16 { ", …" } else { "" };
+		println!(
+			"output      {}: {} {:?} [{}{more}]",
+			output.name.as_deref().unwrap_or("?"),
+			output.dtype,
+			output.shape,
+			shown.join(", ")
+		);
+	}
+	println!("commitment  {}", report.commitment);
+	println!(
+		"latency     median {:.3} ms, p90 {:.3} ms over {} run(s)",
+		report.latency_ms.median, report.latency_ms.p90, report.latency_ms.runs
+	);
+}

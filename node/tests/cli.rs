@@ -1,0 +1,74 @@
+//! The operator-facing command line: help, chain specs, keys and errors.
+
+mod common;
+
+use common::run_cli;
+use serde_json::Value;
+
+fn stdout(output: &std::process::Output) -> String {
+	String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &std::process::Output) -> String {
+	String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn help_lists_the_block_time_option() {
+	let output = run_cli(&["--help"]);
+	assert!(output.status.success(), "{}", stderr(&output));
+	assert!(stdout(&output).contains("--block-time-ms"));
+}
+
+#[test]
+fn testnet_raw_spec_builds_with_six_second_blocks() {
+	let output = run_cli(&["build-spec", "--chain", "testnet", "--raw"]);
+	assert!(output.status.success(), "{}", stderr(&output));
+	let spec: Value = serde_json::from_slice(&output.stdout).unwrap();
+	assert_eq!(spec["id"], "sibyl_testnet");
+	let top = spec["genesis"]["raw"]["top"].as_object().unwrap();
+	// The storage value BlockTime::SlotDuration holds 6000u64, little endian.
+	let key: Vec<u8> =
+		[sp_core::twox_128(b"BlockTime"), sp_core::twox_128(b"SlotDuration")].concat();
+	let key = format!("0x{}", key.iter().map(|b| format!("{b:02x}")).collect::<String>());
+	assert_eq!(top.get(&key).and_then(Value::as_str), Some("0x7017000000000000"));
+}
+
+#[test]
+fn dev_spec_carries_the_requested_block_time() {
+	let output = run_cli(&["build-spec", "--chain", "dev", "--block-time-ms", "1000"]);
+	assert!(output.status.success(), "{}", stderr(&output));
+	let spec: Value = serde_json::from_slice(&output.stdout).unwrap();
+	let preset = &spec["genesis"]["runtimeGenesis"]["patch"];
+	assert_eq!(preset["blockTime"]["slotDurationMs"], 1000, "{preset}");
+}
+
+#[test]
+fn block_time_out_of_range_is_refused() {
+	let output = run_cli(&["build-spec", "--chain", "dev", "--block-time-ms", "10"]);
+	assert!(!output.status.success());
+	assert!(stderr(&output).contains("--block-time-ms"), "{}", stderr(&output));
+}
+
+#[test]
+fn key_generate_prints_a_phrase() {
+	let output = run_cli(&["key", "generate", "--scheme", "sr25519"]);
+	assert!(output.status.success(), "{}", stderr(&output));
+	assert!(stdout(&output).contains("Secret phrase"));
+}
+
+#[test]
+fn unknown_chain_is_a_one_line_error() {
+	let output = run_cli(&["build-spec", "--chain", "no-such-chain"]);
+	assert!(!output.status.success());
+	let err = stderr(&output);
+	let lines: Vec<&str> = err.lines().filter(|l| !l.trim().is_empty()).collect();
+	assert_eq!(lines.len(), 1, "expected one line, got:\n{err}");
+	assert!(lines[0].starts_with("Error:") && lines[0].contains("unknown chain `no-such-chain`"));
+	assert!(!err.contains("panicked") && !err.contains("backtrace"));
+
+	let output = run_cli(&["--chain", "no-such-chain", "--tmp"]);
+	assert!(!output.status.success());
+	let err = stderr(&output);
+	assert!(err.trim().lines().count() == 1 && err.contains("unknown chain"), "{err}");
+}

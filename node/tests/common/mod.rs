@@ -1,0 +1,203 @@
+//! Starts real `sibyl-node` processes on loopback and speaks JSON-RPC to them.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::{
+	io::{Read, Write},
+	net::{TcpListener, TcpStream},
+	path::PathBuf,
+	process::{Child, Command, Output, Stdio},
+	time::{Duration, Instant},
+};
+
+use serde_json::{json, Value};
+
+/// Path of the node binary cargo built for these tests.
+pub fn node_bin() -> &'static str {
+	env!("CARGO_BIN_EXE_sibyl-node")
+}
+
+/// Runs the binary to completion with `args`.
+pub fn run_cli(args: &[&str]) -> Output {
+	Command::new(node_bin()).args(args).output().expect("sibyl-node runs")
+}
+
+/// A loopback TCP port nobody listens on right now.
+pub fn free_port() -> u16 {
+	TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// A running node; killed, with its log kept, when dropped.
+pub struct Node {
+	pub name: String,
+	pub rpc_port: u16,
+	pub p2p_port: u16,
+	pub prometheus_port: u16,
+	pub log: PathBuf,
+	child: Child,
+}
+
+impl Node {
+	/// Starts `sibyl-node` with `args` plus fresh RPC, p2p and Prometheus ports.
+	pub fn start(name: &str, args: &[&str]) -> Node {
+		let rpc_port = free_port();
+		let p2p_port = free_port();
+		let prometheus_port = free_port();
+		let log_dir = std::env::temp_dir().join("sibyl-node-tests");
+		std::fs::create_dir_all(&log_dir).unwrap();
+		let log = log_dir.join(format!("{name}-{rpc_port}.log"));
+		let log_file = std::fs::File::create(&log).unwrap();
+		let child = Command::new(node_bin())
+			.args(args)
+			.args([
+				"--rpc-port",
+				&rpc_port.to_string(),
+				"--port",
+				&p2p_port.to_string(),
+				"--prometheus-port",
+				&prometheus_port.to_string(),
+				"--listen-addr",
+				&format!("/ip4/127.0.0.1/tcp/{p2p_port}"),
+				"--no-mdns",
+				"--no-telemetry",
+			])
+			.stdout(Stdio::null())
+			.stderr(log_file)
+			.spawn()
+			.expect("sibyl-node starts");
+		Node { name: name.into(), rpc_port, p2p_port, prometheus_port, log, child }
+	}
+
+	/// One JSON-RPC call; `Err` on transport failure or an RPC error object.
+	pub fn rpc(&self, method: &str, params: Value) -> Result<Value, String> {
+		rpc_call(self.rpc_port, method, params)
+	}
+
+	/// Waits until the node answers RPC.
+	pub fn wait_ready(&mut self, timeout: Duration) {
+		let start = Instant::now();
+		while start.elapsed() < timeout {
+			if let Some(status) = self.child.try_wait().unwrap() {
+				panic!("{} exited early with {status}; log:\n{}", self.name, self.log_tail());
+			}
+			if self.rpc("system_health", json!([])).is_ok() {
+				return;
+			}
+			std::thread::sleep(Duration::from_millis(250));
+		}
+		panic!("{} did not answer RPC within {timeout:?}; log:\n{}", self.name, self.log_tail());
+	}
+
+	/// Best block number.
+	pub fn best_number(&self) -> Option<u64> {
+		let header = self.rpc("chain_getHeader", json!([])).ok()?;
+		hex_number(&header["number"])
+	}
+
+	/// Finalized block number.
+	pub fn finalized_number(&self) -> Option<u64> {
+		let hash = self.rpc("chain_getFinalizedHead", json!([])).ok()?;
+		let header = self.rpc("chain_getHeader", json!([hash])).ok()?;
+		hex_number(&header["number"])
+	}
+
+	/// Connected peers.
+	pub fn peers(&self) -> Option<u64> {
+		self.rpc("system_health", json!([])).ok()?["peers"].as_u64()
+	}
+
+	/// The libp2p multiaddress others dial to reach this node.
+	pub fn multiaddr(&self) -> String {
+		let peer_id = self.rpc("system_localPeerId", json!([])).unwrap();
+		format!("/ip4/127.0.0.1/tcp/{}/p2p/{}", self.p2p_port, peer_id.as_str().unwrap())
+	}
+
+	/// The last lines of the node's log, for failure messages.
+	pub fn log_tail(&self) -> String {
+		let text = std::fs::read_to_string(&self.log).unwrap_or_default();
+		let lines: Vec<&str> = text.lines().collect();
+		lines[lines.len().saturating_sub(40)..].join("\n")
+	}
+}
+
+impl Drop for Node {
+	fn drop(&mut self) {
+		let _ = self.child.kill();
+		let _ = self.child.wait();
+	}
+}
+
+/// Polls `probe` until it returns `Some`, or panics with `what` after `timeout`.
+pub fn wait_for<T>(timeout: Duration, what: &str, mut probe: impl FnMut() -> Option<T>) -> T {
+	let start = Instant::now();
+	loop {
+		if let Some(value) = probe() {
+			return value;
+		}
+		if start.elapsed() > timeout {
+			panic!("timed out after {timeout:?} waiting for {what}");
+		}
+		std::thread::sleep(Duration::from_millis(250));
+	}
+}
+
+/// Parses a `0x…` hex quantity.
+pub fn hex_number(value: &Value) -> Option<u64> {
+	u64::from_str_radix(value.as_str()?.trim_start_matches("0x"), 16).ok()
+}
+
+/// Decodes a `0x…` hex string into bytes.
+pub fn hex_bytes(value: &Value) -> Option<Vec<u8>> {
+	let text = value.as_str()?.trim_start_matches("0x");
+	(0..text.len()).step_by(2).map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok()).collect()
+}
+
+/// One HTTP GET on loopback; returns the body.
+pub fn http_get(port: u16, path: &str) -> Result<String, String> {
+	let request = format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+	let response = http_exchange(port, request.as_bytes())?;
+	Ok(response.split_once("\r\n\r\n").map(|(_, body)| body.to_string()).unwrap_or_default())
+}
+
+/// A JSON-RPC 2.0 call over HTTP/1.1 on loopback.
+pub fn rpc_call(port: u16, method: &str, params: Value) -> Result<Value, String> {
+	let body = json!({ "jsonrpc": "2.0", "id": 1, "method": method, "params": params }).to_string();
+	let request = format!(
+		"POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
+		 Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+		body.len()
+	);
+	let response = http_exchange(port, request.as_bytes())?;
+	let (head, body) = response.split_once("\r\n\r\n").ok_or("malformed HTTP response")?;
+	let body = if head.to_ascii_lowercase().contains("transfer-encoding: chunked") {
+		dechunk(body)
+	} else {
+		body.to_string()
+	};
+	let reply: Value = serde_json::from_str(&body).map_err(|e| format!("{e}: {body}"))?;
+	if let Some(error) = reply.get("error") {
+		return Err(error.to_string());
+	}
+	Ok(reply["result"].clone())
+}
+
+fn http_exchange(port: u16, request: &[u8]) -> Result<String, String> {
+	let mut stream = TcpStream::connect(("127.0.0.1", port)).map_err(|e| e.to_string())?;
+	stream.set_read_timeout(Some(Duration::from_secs(30))).map_err(|e| e.to_string())?;
+	stream.write_all(request).map_err(|e| e.to_string())?;
+	let mut response = String::new();
+	stream.read_to_string(&mut response).map_err(|e| e.to_string())?;
+	Ok(response)
+}
+
+fn dechunk(mut body: &str) -> String {
+	let mut out = String::new();
+	while let Some((size, rest)) = body.split_once("\r\n") {
+		let Ok(size) = usize::from_str_radix(size.trim(), 16) else { break };
+		if size == 0 || rest.len() < size {
+			break;
+		}
+		out.push_str(&rest[..size]);
+		body = rest[size..].trim_start_matches("\r\n");
+	}
+	out
+}

@@ -1,0 +1,184 @@
+//! Model identity and output commitments.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+use sp_core::H256;
+use sp_crypto_hashing::blake2_256;
+
+use crate::tensor::Tensor;
+
+/// A model's id: the blake2-256 hash of its ONNX bytes.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Hash,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct ModelId(pub [u8; 32]);
+
+impl ModelId {
+	/// The id of the model whose ONNX bytes are `bytes`.
+	pub fn of(bytes: &[u8]) -> ModelId {
+		ModelId(blake2_256(bytes))
+	}
+
+	/// `0x`-prefixed lower-case hex.
+	#[cfg(feature = "std")]
+	pub fn to_hex(&self) -> String {
+		crate::to_hex(&self.0)
+	}
+
+	/// Parses `0x`-prefixed (or bare) hex of 32 bytes.
+	#[cfg(feature = "std")]
+	pub fn from_hex(text: &str) -> Option<ModelId> {
+		crate::from_hex(text)?.try_into().ok().map(ModelId)
+	}
+}
+
+/// The id of an inference request.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Hash,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct RequestId(pub u64);
+
+/// What a commitment is bound to, so it cannot be replayed elsewhere.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
+pub enum CommitmentDomain {
+	/// A run outside any chain (the operator CLI, benchmarks).
+	Local,
+	/// An on-chain request: the chain's genesis hash and the request id.
+	Request {
+		/// Genesis hash of the chain the request lives on.
+		genesis_hash: H256,
+		/// The request.
+		request_id: RequestId,
+	},
+}
+
+/// Domain separation tag of commitments.
+pub const COMMITMENT_TAG: &[u8; 19] = b"sibyl/commitment/v1";
+
+/// `blake2_256(SCALE(tensors))`: the hash of a model input or output.
+pub fn tensors_hash(tensors: &[Tensor]) -> H256 {
+	H256(tensors.using_encoded(blake2_256))
+}
+
+/// `blake2_256(tag ‖ domain ‖ model id ‖ input hash ‖ output hash)`, SCALE-encoded.
+pub fn commitment(
+	domain: &CommitmentDomain,
+	model_id: &ModelId,
+	input_hash: &H256,
+	output_hash: &H256,
+) -> H256 {
+	H256((COMMITMENT_TAG, domain, model_id, input_hash, output_hash).using_encoded(blake2_256))
+}
+
+/// Why a model call through the host interface failed. Codes are stable: the host passes
+/// them to the runtime as integers.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum InferenceError {
+	/// No engine here: the host interface was called outside an offchain worker.
+	Unavailable = 1,
+	/// The node's model store does not hold this model.
+	ModelNotFound = 2,
+	/// The stored bytes do not hash to the model id.
+	ModelHashMismatch = 3,
+	/// The bytes are not a loadable ONNX model.
+	InvalidModel = 4,
+	/// The model is larger than the engine accepts.
+	ModelTooLarge = 5,
+	/// The model uses an operator the engine does not support.
+	UnsupportedOperator = 6,
+	/// A model dimension cannot be bounded from the input shapes.
+	UnboundedShape = 7,
+	/// The number of input tensors differs from the model's inputs.
+	InputCountMismatch = 8,
+	/// An input's dtype differs from the model's.
+	InputTypeMismatch = 9,
+	/// An input's rank or dimensions differ from the model's.
+	InputShapeMismatch = 10,
+	/// An input is malformed: undecodable, or its data length does not match its shape.
+	InvalidInput = 11,
+	/// A floating-point input holds NaN or infinity.
+	NonFiniteInput = 12,
+	/// An input is larger than the engine accepts.
+	InputTooLarge = 13,
+	/// The output is larger than the engine accepts.
+	OutputTooLarge = 14,
+	/// The model ran past the engine's time limit.
+	Timeout = 15,
+	/// The engine is still busy with calls that ran past their time limit.
+	Busy = 16,
+	/// The engine failed while running the model.
+	ExecutionFailed = 17,
+}
+
+impl InferenceError {
+	/// Every error, in code order.
+	pub const ALL: [InferenceError; 17] = [
+		InferenceError::Unavailable,
+		InferenceError::ModelNotFound,
+		InferenceError::ModelHashMismatch,
+		InferenceError::InvalidModel,
+		InferenceError::ModelTooLarge,
+		InferenceError::UnsupportedOperator,
+		InferenceError::UnboundedShape,
+		InferenceError::InputCountMismatch,
+		InferenceError::InputTypeMismatch,
+		InferenceError::InputShapeMismatch,
+		InferenceError::InvalidInput,
+		InferenceError::NonFiniteInput,
+		InferenceError::InputTooLarge,
+		InferenceError::OutputTooLarge,
+		InferenceError::Timeout,
+		InferenceError::Busy,
+		InferenceError::ExecutionFailed,
+	];
+
+	/// The stable integer code.
+	pub const fn code(self) -> u8 {
+		self as u8
+	}
+
+	/// The error with code `code`; unknown codes read as [`InferenceError::ExecutionFailed`].
+	pub fn from_code(code: u64) -> InferenceError {
+		InferenceError::ALL
+			.into_iter()
+			.find(|e| u64::from(e.code()) == code)
+			.unwrap_or(InferenceError::ExecutionFailed)
+	}
+}

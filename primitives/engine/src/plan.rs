@@ -1,0 +1,335 @@
+//! From ONNX bytes to a checked, optimised, runnable plan; and the plan cache.
+
+use std::{
+	collections::{BTreeSet, HashMap},
+	panic::{catch_unwind, AssertUnwindSafe},
+	sync::Arc,
+};
+
+use sibyl_primitives::{DType, ModelId, Tensor};
+use tract_onnx::{
+	pb::{GraphProto, ModelProto},
+	prelude::*,
+	tract_hir::infer::Factoid,
+	Onnx,
+};
+
+use crate::{convert, EngineConfig, EngineError};
+
+/// A cached plan is specific to a model and the dtypes and shapes of its inputs.
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub struct PlanKey {
+	/// The model.
+	pub model: ModelId,
+	/// Dtype and shape of each input, in order.
+	pub signature: Vec<(DType, Vec<u32>)>,
+}
+
+impl PlanKey {
+	/// The key for running `model` on `inputs`.
+	pub fn new(model: ModelId, inputs: &[Tensor]) -> PlanKey {
+		PlanKey { model, signature: inputs.iter().map(|t| (t.dtype, t.shape.to_vec())).collect() }
+	}
+}
+
+/// A plan ready to run.
+pub struct Prepared {
+	/// The runnable model.
+	pub plan: Arc<TypedRunnableModel>,
+}
+
+/// A model input as the ONNX file declares it.
+pub struct InputDecl {
+	/// Its name.
+	pub name: String,
+	/// Its dtype, if declared.
+	pub datum_type: Option<DatumType>,
+	/// Its dimensions, if the rank is declared: `None` for a dynamic dimension.
+	pub dims: Option<Vec<Option<i64>>>,
+}
+
+impl InputDecl {
+	/// The shape as text, `?` for dynamic dimensions.
+	pub fn shape_text(&self) -> String {
+		match &self.dims {
+			None => "[any rank]".into(),
+			Some(dims) => format!(
+				"[{}]",
+				dims.iter()
+					.map(|d| d.map_or("?".to_string(), |d| d.to_string()))
+					.collect::<Vec<_>>()
+					.join(", ")
+			),
+		}
+	}
+}
+
+/// Decodes the ONNX protobuf.
+pub fn parse(bytes: &[u8]) -> Result<(Onnx, ModelProto), EngineError> {
+	let onnx = tract_onnx::onnx();
+	let proto = onnx
+		.proto_model_for_read(&mut &bytes[..])
+		.map_err(|e| EngineError::InvalidModel(format!("{e:#}")))?;
+	if proto.graph.is_none() {
+		return Err(EngineError::InvalidModel("the model has no graph".into()));
+	}
+	Ok((onnx, proto))
+}
+
+/// Operator types of every node, sub-graphs included, with their counts.
+pub fn operators(proto: &ModelProto) -> Vec<(String, usize)> {
+	let mut counts: HashMap<String, usize> = HashMap::new();
+	if let Some(graph) = &proto.graph {
+		count_ops(graph, &mut counts);
+	}
+	let mut ops: Vec<(String, usize)> = counts.into_iter().collect();
+	ops.sort();
+	ops
+}
+
+fn count_ops(graph: &GraphProto, counts: &mut HashMap<String, usize>) {
+	for node in &graph.node {
+		*counts.entry(node.op_type.clone()).or_default() += 1;
+		for attribute in &node.attribute {
+			if let Some(g) = &attribute.g {
+				count_ops(g, counts);
+			}
+			for g in &attribute.graphs {
+				count_ops(g, counts);
+			}
+		}
+	}
+}
+
+/// Operators of `proto` that the engine does not implement.
+pub fn unsupported(onnx: &Onnx, proto: &ModelProto) -> Vec<String> {
+	let known = &onnx.op_register.0;
+	operators(proto)
+		.into_iter()
+		.map(|(op, _)| op)
+		.filter(|op| !known.contains_key(op))
+		.collect::<BTreeSet<_>>()
+		.into_iter()
+		.collect()
+}
+
+/// Builds the inference model, refusing unsupported operators first.
+pub fn load(onnx: &Onnx, proto: &ModelProto) -> Result<InferenceModel, EngineError> {
+	let unsupported = unsupported(onnx, proto);
+	if !unsupported.is_empty() {
+		return Err(EngineError::UnsupportedOperator(unsupported));
+	}
+	onnx.model_for_proto_model(proto).map_err(|e| EngineError::InvalidModel(format!("{e:#}")))
+}
+
+/// The inputs as the file declares them.
+pub fn declared_inputs(model: &InferenceModel) -> Result<Vec<InputDecl>, EngineError> {
+	let mut inputs = Vec::with_capacity(model.inputs.len());
+	for (ix, outlet) in model.inputs.iter().enumerate() {
+		let fact = model.input_fact(ix).map_err(|e| EngineError::InvalidModel(format!("{e:#}")))?;
+		let dims = fact.shape.rank().concretize().map(|_| {
+			fact.shape.dims().map(|d| d.concretize().and_then(|d| d.to_i64().ok())).collect()
+		});
+		inputs.push(InputDecl {
+			name: model.node(outlet.node).name.clone(),
+			datum_type: fact.datum_type.concretize(),
+			dims,
+		});
+	}
+	Ok(inputs)
+}
+
+/// Fixes every input to a concrete dtype and shape, then types and optimises the model.
+pub fn optimise(
+	mut model: InferenceModel,
+	inputs: &[(DatumType, Vec<usize>)],
+) -> Result<TypedModel, EngineError> {
+	for (ix, (dt, shape)) in inputs.iter().enumerate() {
+		model
+			.set_input_fact(ix, InferenceFact::dt_shape(*dt, shape.as_slice()))
+			.map_err(|e| EngineError::InvalidModel(format!("{e:#}")))?;
+	}
+	let shapes: Vec<&Vec<usize>> = inputs.iter().map(|(_, s)| s).collect();
+	model.into_optimized().map_err(|e| {
+		EngineError::InvalidModel(format!("cannot be prepared for input shapes {shapes:?}: {e:#}"))
+	})
+}
+
+/// Checks every tensor the model will hold is concrete and within limits; returns the total
+/// bytes of the outputs.
+pub fn check_facts(config: &EngineConfig, model: &TypedModel) -> Result<u64, EngineError> {
+	for node in model.nodes() {
+		for output in &node.outputs {
+			let bytes = fact_bytes(&output.fact).ok_or_else(|| {
+				EngineError::UnboundedShape(format!(
+					"node `{}` produces shape {:?}, which the input shapes do not bound",
+					node.name, output.fact.shape
+				))
+			})?;
+			if bytes > config.max_intermediate_bytes as u64 {
+				return Err(EngineError::IntermediateTooLarge {
+					node: node.name.clone(),
+					bytes,
+					limit: config.max_intermediate_bytes,
+				});
+			}
+		}
+	}
+	let mut total: u64 = 0;
+	for outlet in &model.outputs {
+		let fact =
+			model.outlet_fact(*outlet).map_err(|e| EngineError::InvalidModel(format!("{e:#}")))?;
+		if convert::dtype(fact.datum_type).is_none() {
+			return Err(EngineError::InvalidModel(format!(
+				"output dtype {:?} is not one the chain carries",
+				fact.datum_type
+			)));
+		}
+		total = total.saturating_add(fact_bytes(fact).unwrap_or(u64::MAX));
+	}
+	if total > config.max_output_bytes as u64 {
+		return Err(EngineError::OutputTooLarge { bytes: total, limit: config.max_output_bytes });
+	}
+	Ok(total)
+}
+
+fn fact_bytes(fact: &TypedFact) -> Option<u64> {
+	let shape = fact.shape.as_concrete()?;
+	shape.iter().try_fold(fact.datum_type.size_of() as u64, |acc, d| acc.checked_mul(*d as u64))
+}
+
+/// Checks the inputs against the declarations.
+pub fn check_signature(
+	declared: &[InputDecl],
+	signature: &[(DType, Vec<u32>)],
+) -> Result<(), EngineError> {
+	if declared.len() != signature.len() {
+		return Err(EngineError::InputCountMismatch {
+			expected: declared.len(),
+			given: signature.len(),
+		});
+	}
+	for (decl, (dtype, shape)) in declared.iter().zip(signature) {
+		if let Some(dt) = decl.datum_type {
+			if dt != convert::datum_type(*dtype) {
+				return Err(EngineError::InputTypeMismatch {
+					input: decl.name.clone(),
+					expected: format!("{dt:?}").to_lowercase(),
+					given: *dtype,
+				});
+			}
+		}
+		if let Some(dims) = &decl.dims {
+			let fits = dims.len() == shape.len()
+				&& dims.iter().zip(shape).all(|(d, s)| d.is_none_or(|d| d == i64::from(*s)));
+			if !fits {
+				return Err(EngineError::InputShapeMismatch {
+					input: decl.name.clone(),
+					expected: decl.shape_text(),
+					given: shape.clone(),
+				});
+			}
+		}
+	}
+	Ok(())
+}
+
+/// Parses, checks, optimises and plans `bytes` for the inputs of `key`.
+pub fn prepare(
+	config: &EngineConfig,
+	bytes: &[u8],
+	key: &PlanKey,
+) -> Result<Prepared, EngineError> {
+	catch_unwind(AssertUnwindSafe(|| prepare_inner(config, bytes, key))).unwrap_or_else(|panic| {
+		Err(EngineError::ExecutionFailed(format!(
+			"the engine panicked while preparing the model: {}",
+			panic_message(&panic)
+		)))
+	})
+}
+
+fn prepare_inner(
+	config: &EngineConfig,
+	bytes: &[u8],
+	key: &PlanKey,
+) -> Result<Prepared, EngineError> {
+	let (onnx, proto) = parse(bytes)?;
+	let model = load(&onnx, &proto)?;
+	check_signature(&declared_inputs(&model)?, &key.signature)?;
+	let inputs: Vec<(DatumType, Vec<usize>)> = key
+		.signature
+		.iter()
+		.map(|(dt, shape)| (convert::datum_type(*dt), shape.iter().map(|d| *d as usize).collect()))
+		.collect();
+	let typed = optimise(model, &inputs)?;
+	check_facts(config, &typed)?;
+	let plan = typed.into_runnable().map_err(|e| EngineError::ExecutionFailed(format!("{e:#}")))?;
+	Ok(Prepared { plan })
+}
+
+/// The text of a caught panic.
+pub fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+	if let Some(s) = panic.downcast_ref::<&str>() {
+		s.to_string()
+	} else if let Some(s) = panic.downcast_ref::<String>() {
+		s.clone()
+	} else {
+		"unknown panic".into()
+	}
+}
+
+/// Plans by key, evicting the least recently used beyond a memory estimate.
+pub struct PlanCache {
+	entries: HashMap<PlanKey, (Arc<Prepared>, usize, u64)>,
+	held: usize,
+	limit: usize,
+	clock: u64,
+}
+
+impl PlanCache {
+	/// An empty cache holding plans for at most `limit` bytes of models.
+	pub fn new(limit: usize) -> PlanCache {
+		PlanCache { entries: HashMap::new(), held: 0, limit, clock: 0 }
+	}
+
+	/// The plan for `key`, if cached.
+	pub fn get(&mut self, key: &PlanKey) -> Option<Arc<Prepared>> {
+		self.clock = self.clock.wrapping_add(1);
+		let clock = self.clock;
+		self.entries.get_mut(key).map(|(plan, _, used)| {
+			*used = clock;
+			plan.clone()
+		})
+	}
+
+	/// Caches `plan`, estimated to hold about twice the model's `model_bytes`.
+	pub fn insert(&mut self, key: PlanKey, plan: Arc<Prepared>, model_bytes: usize) {
+		let cost = model_bytes.saturating_mul(2);
+		self.clock = self.clock.wrapping_add(1);
+		if let Some((_, old, _)) = self.entries.insert(key, (plan, cost, self.clock)) {
+			self.held = self.held.saturating_sub(old);
+		}
+		self.held = self.held.saturating_add(cost);
+		while self.held > self.limit && self.entries.len() > 1 {
+			let Some(oldest) =
+				self.entries.iter().min_by_key(|(_, (_, _, used))| *used).map(|(k, _)| k.clone())
+			else {
+				break;
+			};
+			if let Some((_, freed, _)) = self.entries.remove(&oldest) {
+				self.held = self.held.saturating_sub(freed);
+			}
+		}
+	}
+
+	/// Number of cached plans.
+	pub fn len(&self) -> usize {
+		self.entries.len()
+	}
+
+	/// Drops every plan.
+	pub fn clear(&mut self) {
+		self.entries.clear();
+		self.held = 0;
+	}
+}

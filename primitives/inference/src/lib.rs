@@ -1,0 +1,161 @@
+//! Sibyl's inference host interface.
+//!
+//! Runtime code (offchain workers) runs an ONNX model by its [`ModelId`] through
+//! [`run_model`]. The model runs on the host, in the node's engine, reached through the
+//! [`InferenceExt`] externalities extension. The node registers that extension for offchain
+//! workers only: block import never runs a model, and a call anywhere else returns
+//! [`InferenceError::Unavailable`] instead of panicking.
+//!
+//! ## The two host functions
+//!
+//! Outputs are not allocated by the host inside runtime memory (that strategy is deprecated):
+//! [`inference::run`] runs the model and keeps the SCALE-encoded output on the host, returning
+//! its length or a negative error code; the runtime then allocates a buffer of that length and
+//! [`inference::read_output`] copies the output into it.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
+use alloc::{vec, vec::Vec};
+use codec::{Decode, Encode};
+use sibyl_primitives::tensor::{MAX_TENSORS, MAX_TENSOR_BYTES};
+pub use sibyl_primitives::{InferenceError, ModelId, Tensor};
+use sp_runtime_interface::{
+	pass_by::{PassFatPointerAndRead, PassFatPointerAndReadWrite, PassPointerAndRead},
+	runtime_interface,
+};
+
+/// Largest SCALE-encoded output the runtime accepts from the host.
+pub const MAX_OUTPUT_BYTES: usize = (MAX_TENSOR_BYTES as usize).saturating_mul(2);
+
+/// What the host runs models with. The node implements it over its engine and model store.
+#[cfg(feature = "std")]
+pub trait InferenceBackend: Send + Sync {
+	/// Runs the model `model` on `inputs`.
+	fn run(&self, model: &ModelId, inputs: &[Tensor]) -> Result<Vec<Tensor>, InferenceError>;
+}
+
+/// The host side of the interface: a backend and the output waiting to be read.
+#[cfg(feature = "std")]
+pub struct InferenceHost {
+	backend: std::sync::Arc<dyn InferenceBackend>,
+	output: Option<Vec<u8>>,
+}
+
+#[cfg(feature = "std")]
+impl InferenceHost {
+	/// A host running models with `backend`.
+	pub fn new(backend: std::sync::Arc<dyn InferenceBackend>) -> InferenceHost {
+		InferenceHost { backend, output: None }
+	}
+}
+
+#[cfg(feature = "std")]
+sp_externalities::decl_extension! {
+	/// The engine, as offchain workers reach it.
+	pub struct InferenceExt(InferenceHost);
+}
+
+#[cfg(feature = "std")]
+impl InferenceExt {
+	/// The extension over `backend`.
+	pub fn new(backend: std::sync::Arc<dyn InferenceBackend>) -> InferenceExt {
+		InferenceExt(InferenceHost::new(backend))
+	}
+}
+
+/// Status code for `error`: its code, negated.
+#[cfg(feature = "std")]
+fn status(error: InferenceError) -> i64 {
+	-i64::from(error.code())
+}
+
+/// Host functions of the inference interface.
+#[runtime_interface]
+pub trait Inference {
+	/// Runs the model `model_id` on the SCALE-encoded `Vec<Tensor>` in `input`.
+	///
+	/// Returns the byte length of the SCALE-encoded `Vec<Tensor>` output, kept by the host for
+	/// [`read_output`](inference::read_output), or a negative [`InferenceError`] code.
+	fn run(
+		&mut self,
+		model_id: PassPointerAndRead<&[u8; 32], 32>,
+		input: PassFatPointerAndRead<&[u8]>,
+	) -> i64 {
+		use sp_externalities::ExternalitiesExt;
+		let Some(host) = self.extension::<InferenceExt>() else {
+			return status(InferenceError::Unavailable);
+		};
+		host.output = None;
+		let inputs = match <Vec<Tensor>>::decode(&mut &input[..]) {
+			Ok(inputs) if inputs.len() <= MAX_TENSORS as usize => inputs,
+			_ => return status(InferenceError::InvalidInput),
+		};
+		match host.backend.run(&ModelId(*model_id), &inputs) {
+			Ok(outputs) => {
+				let encoded = outputs.encode();
+				if encoded.len() > MAX_OUTPUT_BYTES {
+					return status(InferenceError::OutputTooLarge);
+				}
+				let len = i64::try_from(encoded.len()).unwrap_or(i64::MAX);
+				host.output = Some(encoded);
+				len
+			},
+			Err(error) => status(error),
+		}
+	}
+
+	/// Copies the output of the last successful [`run`](inference::run) into `out` and forgets
+	/// it. Returns the bytes copied: 0 if there is no output or `out` has the wrong length.
+	fn read_output(&mut self, out: PassFatPointerAndReadWrite<&mut [u8]>) -> u32 {
+		use sp_externalities::ExternalitiesExt;
+		let Some(host) = self.extension::<InferenceExt>() else { return 0 };
+		match host.output.take() {
+			Some(output) if output.len() == out.len() => {
+				out.copy_from_slice(&output);
+				u32::try_from(output.len()).unwrap_or(0)
+			},
+			_ => 0,
+		}
+	}
+}
+
+/// Runs the model `model_id` on `inputs` on the host; available in offchain workers only.
+pub fn run_model(model_id: &ModelId, inputs: &[Tensor]) -> Result<Vec<Tensor>, InferenceError> {
+	let code = inference::run(&model_id.0, &inputs.encode());
+	if code < 0 {
+		return Err(InferenceError::from_code(code.unsigned_abs()));
+	}
+	let len = usize::try_from(code).map_err(|_| InferenceError::OutputTooLarge)?;
+	if len > MAX_OUTPUT_BYTES {
+		return Err(InferenceError::OutputTooLarge);
+	}
+	let mut buffer = vec![0u8; len];
+	let copied = inference::read_output(&mut buffer);
+	if usize::try_from(copied).ok() != Some(len) {
+		return Err(InferenceError::ExecutionFailed);
+	}
+	let outputs =
+		<Vec<Tensor>>::decode(&mut &buffer[..]).map_err(|_| InferenceError::ExecutionFailed)?;
+	if outputs.len() > MAX_TENSORS as usize || !outputs.iter().all(Tensor::is_consistent) {
+		return Err(InferenceError::ExecutionFailed);
+	}
+	Ok(outputs)
+}
+
+sp_api::decl_runtime_apis! {
+	/// Runs models through the host interface exactly as offchain workers do.
+	///
+	/// Outside an offchain-worker context (for instance `state_call` over RPC) there is no
+	/// engine, and every call answers `Err(InferenceError::Unavailable)`.
+	pub trait InferenceHostApi {
+		/// Runs `model_id` on `inputs`.
+		fn run_model(model_id: ModelId, inputs: Vec<Tensor>) -> Result<Vec<Tensor>, InferenceError>;
+	}
+}
+
+/// The host functions to add to the node's executor, next to `sp_io::SubstrateHostFunctions`.
+#[cfg(feature = "std")]
+pub type HostFunctions = inference::HostFunctions;

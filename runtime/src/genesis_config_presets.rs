@@ -1,0 +1,133 @@
+//! Genesis presets: `development`, `local_testnet` and `testnet`.
+//!
+//! The node builds its `dev` and `local` chain specs from these at start-up; the committed
+//! `chain-specs/testnet.raw.json` was generated from `testnet` (see `docs/building.md`).
+
+use crate::{AccountId, BalancesConfig, BlockTimeConfig, RuntimeGenesisConfig, SudoConfig, UNIT};
+use alloc::{vec, vec::Vec};
+use frame_support::build_struct_json_patch;
+use serde_json::Value;
+use sibyl_primitives::{
+	time::{DEV_BLOCK_TIME_MS, TESTNET_BLOCK_TIME_MS},
+	Balance,
+};
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_core::{crypto::UncheckedFrom, ed25519, sr25519};
+use sp_genesis_builder::{self, PresetId};
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+
+/// Name of the public testnet preset.
+pub const TESTNET_RUNTIME_PRESET: &str = "testnet";
+
+/// Balance of each endowed account at genesis.
+pub const ENDOWMENT: Balance = UNIT.saturating_mul(1_000_000);
+
+/// Testnet validators: (sr25519 Aura key, ed25519 GRANDPA key), derived from the well-known
+/// development phrase at `//sibyl-testnet//validator-N` (see `docs/building.md`). The testnet
+/// is public and carries no value: anyone who reads this may run its validators.
+const TESTNET_VALIDATORS: [([u8; 32], [u8; 32]); 3] = [
+	(
+		hex_literal::hex!("f24200d7983450e4ba158d4498df3e45861c5ef61be34dffde83a78fb2f6777b"),
+		hex_literal::hex!("57125cfd8f2792dfef481d3538a237184b44e6b6ebe3d8c92707c6f908829310"),
+	),
+	(
+		hex_literal::hex!("26a45744ac1dd83fa1f5d2ece54d703f09f90f066905087a68f49498bcfe971c"),
+		hex_literal::hex!("b4e084efa3c25b4fb28f0d271c57212eccb43671cbbf69548c69d079ed60f22a"),
+	),
+	(
+		hex_literal::hex!("4ee14660063d8a2de47c760bf5491911b681a4ba1e273fbb8897f1362526a100"),
+		hex_literal::hex!("20155b74b360b560fd669673f90fb27907bbcd544ca9ddd54a079cfaa0f2218e"),
+	),
+];
+
+/// The testnet's sudo and faucet account: sr25519 at `//sibyl-testnet//root`.
+const TESTNET_ROOT: [u8; 32] =
+	hex_literal::hex!("06a570142c5070b912afaab7d58453583b4bd4712f0983ef1e013f9e0b793003");
+
+fn genesis(
+	authorities: Vec<(AuraId, GrandpaId)>,
+	root: AccountId,
+	endowed: Vec<AccountId>,
+	slot_duration_ms: u64,
+) -> Value {
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig {
+			balances: endowed.into_iter().map(|account| (account, ENDOWMENT)).collect::<Vec<_>>(),
+		},
+		aura: pallet_aura::GenesisConfig {
+			authorities: authorities.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
+		},
+		grandpa: pallet_grandpa::GenesisConfig {
+			authorities: authorities
+				.into_iter()
+				.map(|(_, grandpa)| (grandpa, 1))
+				.collect::<Vec<_>>(),
+		},
+		sudo: SudoConfig { key: Some(root) },
+		block_time: BlockTimeConfig { slot_duration_ms },
+	})
+}
+
+fn dev_authority(sr: Sr25519Keyring, ed: Ed25519Keyring) -> (AuraId, GrandpaId) {
+	(sr.public().into(), ed.public().into())
+}
+
+/// One validator (Alice), dev accounts endowed, Alice is sudo.
+pub fn development_config_genesis() -> Value {
+	genesis(
+		vec![dev_authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		Sr25519Keyring::Alice.to_account_id(),
+		Sr25519Keyring::iter().map(|k| k.to_account_id()).collect(),
+		DEV_BLOCK_TIME_MS,
+	)
+}
+
+/// Three validators (Alice, Bob, Charlie), dev accounts endowed, Alice is sudo.
+pub fn local_config_genesis() -> Value {
+	genesis(
+		vec![
+			dev_authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			dev_authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+			dev_authority(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+		],
+		Sr25519Keyring::Alice.to_account_id(),
+		Sr25519Keyring::iter().map(|k| k.to_account_id()).collect(),
+		DEV_BLOCK_TIME_MS,
+	)
+}
+
+/// The public testnet: three validators, 6 s blocks.
+pub fn testnet_config_genesis() -> Value {
+	let authorities = TESTNET_VALIDATORS
+		.iter()
+		.map(|(aura, grandpa)| {
+			(
+				AuraId::from(sr25519::Public::unchecked_from(*aura)),
+				GrandpaId::from(ed25519::Public::unchecked_from(*grandpa)),
+			)
+		})
+		.collect();
+	let root = AccountId::from(TESTNET_ROOT);
+	genesis(authorities, root.clone(), vec![root], TESTNET_BLOCK_TIME_MS)
+}
+
+/// The JSON patch of the preset named `id`, if there is one.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
+		TESTNET_RUNTIME_PRESET => testnet_config_genesis(),
+		_ => return None,
+	};
+	Some(serde_json::to_string(&patch).ok()?.into_bytes())
+}
+
+/// Names of the presets this runtime provides.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![
+		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
+		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+		PresetId::from(TESTNET_RUNTIME_PRESET),
+	]
+}
