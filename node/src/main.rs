@@ -1,5 +1,8 @@
 //! `sibyl-node`: the Sibyl node binary.
 
+// `sc_cli::Error` and `sc_service::Error` are large by design; every command returns them.
+#![allow(clippy::result_large_err)]
+
 mod chain_spec;
 mod cli;
 mod command;

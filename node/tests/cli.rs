@@ -29,7 +29,8 @@ fn testnet_raw_spec_builds_with_six_second_blocks() {
 	let top = spec["genesis"]["raw"]["top"].as_object().unwrap();
 	// The storage value BlockTime::SlotDuration holds 6000u64, little endian.
 	let key: Vec<u8> =
-		[sp_core::twox_128(b"BlockTime"), sp_core::twox_128(b"SlotDuration")].concat();
+		[sp_io::hashing::twox_128(b"BlockTime"), sp_io::hashing::twox_128(b"SlotDuration")]
+			.concat();
 	let key = format!("0x{}", key.iter().map(|b| format!("{b:02x}")).collect::<String>());
 	assert_eq!(top.get(&key).and_then(Value::as_str), Some("0x7017000000000000"));
 }

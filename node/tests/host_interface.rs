@@ -35,7 +35,7 @@ fn call_runtime(backend: Option<Arc<Backend>>, model: ModelId, inputs: Vec<Tenso
 	let runtime_code = RuntimeCode {
 		code_fetcher: &fetcher,
 		heap_pages: None,
-		hash: sp_core::blake2_256(code).to_vec(),
+		hash: sp_io::hashing::blake2_256(code).to_vec(),
 	};
 	let mut externalities = sp_io::TestExternalities::default();
 	if let Some(backend) = backend {
@@ -75,21 +75,67 @@ fn offchain_call_with_the_extension_runs_the_model_in_the_engine() {
 }
 
 #[test]
-fn errors_cross_the_host_boundary_as_named_codes() {
+fn every_refusal_crosses_the_host_boundary_as_its_named_code() {
 	let mlp = Mlp::new(16, 8, 4);
 	let (_dir, backend, id) = backend_with(&mlp.onnx(D::N(1)));
+	let store = &backend.store;
+	let truncated = store.put(&mlp.onnx(D::N(1))[..60]).unwrap();
+	let random = store.put(&[0xA5u8; 300]).unwrap();
+	let unsupported = store.put(&unsupported_op()).unwrap();
+	let huge = store.put(&expand_to(100_000, 100_000)).unwrap();
+	// 4096 × 2048 floats = 32 MiB: above the 16 MiB output limit, below the intermediate one.
+	let wide = store.put(&expand_to(4096, 2048)).unwrap();
+	// A file whose bytes do not hash to the name it is stored under.
+	let impostor = ModelId::of(b"the model someone registered");
+	std::fs::write(store.path(&impostor), mlp.onnx(D::N(1))).unwrap();
+
+	let x = || vec![f32_tensor(&[1, 16], &[0.5; 16])];
+	let one = || vec![f32_tensor(&[1, 1], &[1.0])];
 	let cases = [
-		(id, vec![f32_tensor(&[1, 15], &[0.0; 15])], InferenceError::InputShapeMismatch),
-		(id, vec![f32_tensor(&[1, 16], &[f32::NAN; 16])], InferenceError::NonFiniteInput),
+		("truncated bytes", truncated, x(), InferenceError::InvalidModel),
+		("random bytes", random, x(), InferenceError::InvalidModel),
 		(
-			ModelId::of(b"absent"),
-			vec![f32_tensor(&[1, 16], &[0.0; 16])],
-			InferenceError::ModelNotFound,
+			"unsupported operator",
+			unsupported,
+			vec![f32_tensor(&[1, 4], &[0.0; 4])],
+			InferenceError::UnsupportedOperator,
+		),
+		("huge declared shape", huge, one(), InferenceError::ModelTooLarge),
+		("oversized output", wide, one(), InferenceError::OutputTooLarge),
+		("bytes not matching the id", impostor, x(), InferenceError::ModelHashMismatch),
+		("absent model", ModelId::of(b"absent"), x(), InferenceError::ModelNotFound),
+		(
+			"wrong dtype",
+			id,
+			vec![Tensor::new(sibyl_engine::DType::I32, vec![1, 16], vec![0; 64]).unwrap()],
+			InferenceError::InputTypeMismatch,
+		),
+		("wrong rank", id, vec![f32_tensor(&[16], &[0.0; 16])], InferenceError::InputShapeMismatch),
+		(
+			"wrong dimension",
+			id,
+			vec![f32_tensor(&[1, 15], &[0.0; 15])],
+			InferenceError::InputShapeMismatch,
+		),
+		("two inputs for one", id, [x(), x()].concat(), InferenceError::InputCountMismatch),
+		(
+			"NaN input",
+			id,
+			vec![f32_tensor(&[1, 16], &[f32::NAN; 16])],
+			InferenceError::NonFiniteInput,
+		),
+		(
+			"infinite input",
+			id,
+			vec![f32_tensor(&[1, 16], &[f32::INFINITY; 16])],
+			InferenceError::NonFiniteInput,
 		),
 	];
-	for (model, inputs, expected) in cases {
-		assert_eq!(call_runtime(Some(backend.clone()), model, inputs), Err(expected));
+	for (what, model, inputs, expected) in cases {
+		assert_eq!(call_runtime(Some(backend.clone()), model, inputs), Err(expected), "{what}");
 	}
+	// After all that, the engine still serves a good call.
+	assert!(call_runtime(Some(backend), id, x()).is_ok());
 }
 
 #[test]

@@ -9,15 +9,21 @@ use common::{wait_for, Node};
 #[test]
 fn three_local_validators_peer_and_finalize() {
 	let common_args = ["--chain", "local", "--tmp", "--block-time-ms", "1000"];
-	let mut alice = Node::start("alice", &[&common_args[..], &["--alice"]].concat());
+	// Authorities need a stable network identity; fixed keys keep the test reproducible.
+	let alice_key = format!("{:064x}", 1);
+	let mut alice =
+		Node::start("alice", &[&common_args[..], &["--alice", "--node-key", &alice_key]].concat());
 	alice.wait_ready(Duration::from_secs(60));
 	let bootnode = alice.multiaddr();
 
 	let mut others: Vec<Node> = ["bob", "charlie"]
 		.iter()
-		.map(|name| {
+		.enumerate()
+		.map(|(ix, name)| {
 			let flag = format!("--{name}");
-			Node::start(name, &[&common_args[..], &[&flag, "--bootnodes", &bootnode]].concat())
+			let key = format!("{:064x}", ix + 2);
+			let args = [&flag, "--node-key", &key, "--bootnodes", &bootnode];
+			Node::start(name, &[&common_args[..], &args[..]].concat())
 		})
 		.collect();
 	for node in &mut others {

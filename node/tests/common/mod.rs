@@ -51,8 +51,6 @@ impl Node {
 			.args([
 				"--rpc-port",
 				&rpc_port.to_string(),
-				"--port",
-				&p2p_port.to_string(),
 				"--prometheus-port",
 				&prometheus_port.to_string(),
 				"--listen-addr",
@@ -153,7 +151,8 @@ pub fn hex_bytes(value: &Value) -> Option<Vec<u8>> {
 
 /// One HTTP GET on loopback; returns the body.
 pub fn http_get(port: u16, path: &str) -> Result<String, String> {
-	let request = format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+	let request =
+		format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
 	let response = http_exchange(port, request.as_bytes())?;
 	Ok(response.split_once("\r\n\r\n").map(|(_, body)| body.to_string()).unwrap_or_default())
 }
@@ -162,7 +161,7 @@ pub fn http_get(port: u16, path: &str) -> Result<String, String> {
 pub fn rpc_call(port: u16, method: &str, params: Value) -> Result<Value, String> {
 	let body = json!({ "jsonrpc": "2.0", "id": 1, "method": method, "params": params }).to_string();
 	let request = format!(
-		"POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
+		"POST / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\n\
 		 Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
 		body.len()
 	);

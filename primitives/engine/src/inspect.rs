@@ -83,23 +83,18 @@ fn describe(
 	let (onnx, proto) = plan::parse(bytes)?;
 	info.operators = plan::operators(&proto);
 	if let Some(graph) = &proto.graph {
+		let weights: std::collections::HashSet<&str> =
+			graph.initializer.iter().map(|t| t.name.as_str()).collect();
+		info.inputs = graph
+			.input
+			.iter()
+			.filter(|i| !weights.contains(i.name.as_str()))
+			.map(io_from_proto)
+			.collect();
 		info.outputs = graph.output.iter().map(io_from_proto).collect();
 	}
 	let model = plan::load(&onnx, &proto)?;
 	let declared = plan::declared_inputs(&model)?;
-	info.inputs = declared
-		.iter()
-		.map(|d| IoInfo {
-			name: d.name.clone(),
-			dtype: d.datum_type.and_then(convert::dtype).map(|d| d.name().to_string()),
-			shape: match &d.dims {
-				Some(dims) => {
-					dims.iter().map(|d| d.map_or("?".to_string(), |d| d.to_string())).collect()
-				},
-				None => vec!["…".into()],
-			},
-		})
-		.collect();
 
 	let mut signature = Vec::with_capacity(declared.len());
 	for (ix, decl) in declared.iter().enumerate() {
@@ -112,8 +107,18 @@ fn describe(
 		let shape = match shapes.get(ix).cloned().flatten() {
 			Some(shape) => shape,
 			None => concrete(decl).ok_or_else(|| {
+				let example = decl
+					.dims
+					.as_ref()
+					.map(|dims| {
+						dims.iter()
+							.map(|d| d.map_or("1".to_string(), |d| d.to_string()))
+							.collect::<Vec<_>>()
+							.join(",")
+					})
+					.unwrap_or_else(|| "1".into());
 				EngineError::UnboundedShape(format!(
-					"input `{}` has shape {}; pin its dynamic dimensions (e.g. --shape {}=1,3,48,192)",
+					"input `{}` has shape {}; pin its dynamic dimensions (e.g. --shape {}={example})",
 					decl.name,
 					decl.shape_text(),
 					decl.name

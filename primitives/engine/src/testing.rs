@@ -178,8 +178,8 @@ impl Mlp {
 			}
 			for j in 0..self.outputs {
 				let mut acc = self.b2[j];
-				for k in 0..self.hidden {
-					acc += hidden[k] * self.w2[k * self.outputs + j];
+				for (k, h) in hidden.iter().enumerate() {
+					acc += h * self.w2[k * self.outputs + j];
 				}
 				out[b * self.outputs + j] = acc;
 			}

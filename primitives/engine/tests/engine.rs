@@ -200,8 +200,8 @@ fn a_call_past_the_time_limit_times_out_and_the_engine_recovers() -> Result<(), 
 	});
 	let slow = square_matmul(1024);
 	let x = f32_tensor(&[1024, 1024], &weights(3, 1024 * 1024));
-	// Prepare the plan first so the limit applies to execution alone.
-	let err = engine.run_bytes(&slow, &[x.clone()]).unwrap_err();
+	// The plan is prepared before the limit starts; the limit bounds execution.
+	let err = engine.run_bytes(&slow, std::slice::from_ref(&x)).unwrap_err();
 	assert!(matches!(err, EngineError::Timeout { limit_ms: 5 }), "{err}");
 	// One call is stuck: at the limit of one, the engine is busy until it ends…
 	assert_eq!(engine.run_bytes(&slow, &[x]).unwrap_err(), EngineError::Busy);

@@ -30,7 +30,8 @@ fn inspect_explains_refusals() {
 	let dynamic = Mlp::new(8, 4, 2).onnx(D::Sym("batch"));
 	let info = engine.inspect(&dynamic, &[]);
 	assert!(info.cost.is_none());
-	assert!(info.rejection.unwrap().contains("--shape x="));
+	assert!(info.rejection.unwrap().contains("--shape x=1,8"));
+	assert_eq!(info.inputs[0].shape, vec!["batch", "8"]);
 	let info = engine.inspect(&dynamic, &[Some(vec![4, 8])]);
 	assert_eq!(info.rejection, None);
 	assert_eq!(info.cost.unwrap().fma, 4 * (8 * 4 + 4 * 2));

@@ -69,7 +69,7 @@ impl InferenceExt {
 /// Status code for `error`: its code, negated.
 #[cfg(feature = "std")]
 fn status(error: InferenceError) -> i64 {
-	-i64::from(error.code())
+	0i64.saturating_sub(i64::from(error.code()))
 }
 
 /// Host functions of the inference interface.
