@@ -18,9 +18,10 @@ pub fn datum_type(dtype: DType) -> DatumType {
 	}
 }
 
-/// The chain dtype of a tract datum type, if the chain carries it.
+/// The chain dtype of a tract datum type, if the chain carries it (`TDim` leaves as `i64`).
 pub fn dtype(datum: DatumType) -> Option<DType> {
 	Some(match datum {
+		DatumType::TDim => DType::I64,
 		DatumType::F32 => DType::F32,
 		DatumType::F64 => DType::F64,
 		DatumType::I64 => DType::I64,
@@ -117,8 +118,15 @@ pub fn to_tract(tensor: &Tensor) -> Result<TractTensor, EngineError> {
 	built.map_err(|e| EngineError::InvalidInput(format!("{e:#}")))
 }
 
-/// A chain tensor holding a tract output.
+/// A chain tensor holding a tract output. tract may type integer outputs that it derives from
+/// shapes as `TDim`; those are concrete after a run and leave as `i64`.
 pub fn from_tract(tensor: &TractTensor) -> Result<Tensor, EngineError> {
+	if tensor.datum_type() == DatumType::TDim {
+		let as_i64 = tensor
+			.cast_to::<i64>()
+			.map_err(|e| EngineError::ExecutionFailed(format!("symbolic output: {e:#}")))?;
+		return from_tract(&as_i64);
+	}
 	let dt = tensor.datum_type();
 	let dtype = dtype(dt).ok_or_else(|| {
 		EngineError::ExecutionFailed(format!("output dtype {dt:?} is not one the chain carries"))

@@ -136,7 +136,7 @@ fn describe(
 		.collect();
 	let typed = plan::optimise(model, &inputs)?;
 	let output_bytes = plan::check_facts(config, &typed)?;
-	info.cost = Some(cost(&typed, output_bytes)?);
+	info.cost = Some(plan::cost(&typed, output_bytes)?);
 	Ok(())
 }
 
@@ -182,40 +182,4 @@ fn onnx_dtype(code: i32) -> Option<DType> {
 		11 => DType::F64,
 		_ => return None,
 	})
-}
-
-fn cost(model: &TypedModel, output_bytes: u64) -> Result<CostEstimate, EngineError> {
-	let mut estimate =
-		CostEstimate { fma: 0, div: 0, params: 0, peak_tensor_bytes: 0, output_bytes };
-	for node in model.nodes() {
-		let inputs = model
-			.node_input_facts(node.id)
-			.map_err(|e| EngineError::InvalidModel(format!("{e:#}")))?;
-		let costs =
-			node.op.cost(&inputs).map_err(|e| EngineError::InvalidModel(format!("{e:#}")))?;
-		for (kind, amount) in costs {
-			let amount = amount.to_i64().ok().and_then(|a| u64::try_from(a).ok()).unwrap_or(0);
-			match kind {
-				tract_onnx::tract_core::ops::Cost::FMA(_) => {
-					estimate.fma = estimate.fma.saturating_add(amount)
-				},
-				tract_onnx::tract_core::ops::Cost::Div(_) => {
-					estimate.div = estimate.div.saturating_add(amount)
-				},
-				tract_onnx::tract_core::ops::Cost::Params(_) => {
-					estimate.params = estimate.params.saturating_add(amount)
-				},
-				_ => {},
-			}
-		}
-		for output in &node.outputs {
-			if let Some(shape) = output.fact.shape.as_concrete() {
-				let bytes = shape.iter().fold(output.fact.datum_type.size_of() as u64, |acc, d| {
-					acc.saturating_mul(*d as u64)
-				});
-				estimate.peak_tensor_bytes = estimate.peak_tensor_bytes.max(bytes);
-			}
-		}
-	}
-	Ok(estimate)
 }

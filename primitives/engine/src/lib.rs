@@ -26,7 +26,6 @@ mod inspect;
 pub mod json;
 mod plan;
 mod store;
-#[cfg(feature = "testing")]
 pub mod testing;
 mod worker;
 

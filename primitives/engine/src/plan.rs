@@ -14,7 +14,7 @@ use tract_onnx::{
 	Onnx,
 };
 
-use crate::{convert, EngineConfig, EngineError};
+use crate::{convert, inspect::CostEstimate, EngineConfig, EngineError};
 
 /// A cached plan is specific to a model and the dtypes and shapes of its inputs.
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]
@@ -32,10 +32,20 @@ impl PlanKey {
 	}
 }
 
+/// Models at most this costly (multiply-accumulates), without loops, run on the caller's
+/// thread: they finish in well under a millisecond, far inside any time limit, and handing
+/// them to the worker thread would cost more than running them.
+pub const INLINE_FMA_LIMIT: u64 = 1_000_000;
+
+/// Operators whose running time is not bounded by the model's shapes.
+const LOOPING_OPERATORS: [&str; 3] = ["Loop", "Scan", "If"];
+
 /// A plan ready to run.
 pub struct Prepared {
 	/// The runnable model.
 	pub plan: Arc<TypedRunnableModel>,
+	/// Whether the plan is cheap enough to run on the caller's thread.
+	pub inline: bool,
 }
 
 /// A model input as the ONNX file declares it.
@@ -262,9 +272,11 @@ fn prepare_inner(
 		.map(|(dt, shape)| (convert::datum_type(*dt), shape.iter().map(|d| *d as usize).collect()))
 		.collect();
 	let typed = optimise(model, &inputs)?;
-	check_facts(config, &typed)?;
+	let output_bytes = check_facts(config, &typed)?;
+	let loops = operators(&proto).iter().any(|(op, _)| LOOPING_OPERATORS.contains(&op.as_str()));
+	let inline = !loops && cost(&typed, output_bytes)?.fma <= INLINE_FMA_LIMIT;
 	let plan = typed.into_runnable().map_err(|e| EngineError::ExecutionFailed(format!("{e:#}")))?;
-	Ok(Prepared { plan })
+	Ok(Prepared { plan, inline })
 }
 
 /// The text of a caught panic.
@@ -332,4 +344,41 @@ impl PlanCache {
 		self.entries.clear();
 		self.held = 0;
 	}
+}
+
+/// The work one run of `model` takes.
+pub fn cost(model: &TypedModel, output_bytes: u64) -> Result<CostEstimate, EngineError> {
+	let mut estimate =
+		CostEstimate { fma: 0, div: 0, params: 0, peak_tensor_bytes: 0, output_bytes };
+	for node in model.nodes() {
+		let inputs = model
+			.node_input_facts(node.id)
+			.map_err(|e| EngineError::InvalidModel(format!("{e:#}")))?;
+		let costs =
+			node.op.cost(&inputs).map_err(|e| EngineError::InvalidModel(format!("{e:#}")))?;
+		for (kind, amount) in costs {
+			let amount = amount.to_i64().ok().and_then(|a| u64::try_from(a).ok()).unwrap_or(0);
+			match kind {
+				tract_onnx::tract_core::ops::Cost::FMA(_) => {
+					estimate.fma = estimate.fma.saturating_add(amount)
+				},
+				tract_onnx::tract_core::ops::Cost::Div(_) => {
+					estimate.div = estimate.div.saturating_add(amount)
+				},
+				tract_onnx::tract_core::ops::Cost::Params(_) => {
+					estimate.params = estimate.params.saturating_add(amount)
+				},
+				_ => {},
+			}
+		}
+		for output in &node.outputs {
+			if let Some(shape) = output.fact.shape.as_concrete() {
+				let bytes = shape.iter().fold(output.fact.datum_type.size_of() as u64, |acc, d| {
+					acc.saturating_mul(*d as u64)
+				});
+				estimate.peak_tensor_bytes = estimate.peak_tensor_bytes.max(bytes);
+			}
+		}
+	}
+	Ok(estimate)
 }

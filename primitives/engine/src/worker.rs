@@ -56,6 +56,9 @@ impl Worker {
 		inputs: Vec<Tensor>,
 		timeout: Duration,
 	) -> Result<Vec<Tensor>, EngineError> {
+		if prepared.inline {
+			return execute(&prepared, &inputs);
+		}
 		// Held for the whole call: one plan runs at a time.
 		let mut sender = self.sender.lock().map_err(|_| EngineError::poisoned())?;
 		if self.stuck.load(Ordering::SeqCst) >= self.max_stuck {
