@@ -9,7 +9,9 @@
 
 extern crate alloc;
 
+pub mod api;
 pub mod model;
+pub mod registry;
 pub mod tensor;
 
 pub use model::{commitment, tensors_hash, CommitmentDomain, InferenceError, ModelId, RequestId};
@@ -71,8 +73,11 @@ pub mod time {
 pub fn to_hex(bytes: &[u8]) -> String {
 	let mut out = String::with_capacity(bytes.len().saturating_mul(2).saturating_add(2));
 	out.push_str("0x");
+	const DIGITS: &[u8; 16] = b"0123456789abcdef";
+	let digit = |nibble: u8| char::from(DIGITS.get(usize::from(nibble)).copied().unwrap_or(b'0'));
 	for byte in bytes {
-		out.push_str(&format!("{byte:02x}"));
+		out.push(digit(byte >> 4));
+		out.push(digit(byte & 0x0f));
 	}
 	out
 }

@@ -1,0 +1,254 @@
+//! What the chain records about a model, and the small trait through which other pallets read it.
+//!
+//! The `Models` pallet owns this data; `Inference`, `Verification` and `Payments` read it through
+//! [`ModelRegistry`], wired in the runtime's configs. Everything is integers: tolerances are in
+//! parts per billion, sample rates in parts per million.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+use sp_runtime::{traits::ConstU32, BoundedVec};
+
+use crate::{
+	model::ModelId,
+	tensor::{DType, Shape, MAX_TENSORS},
+};
+
+/// Longest model family name, in bytes.
+pub const MAX_MODEL_NAME: u32 = 64;
+/// Longest tensor name in a schema, in bytes.
+pub const MAX_TENSOR_NAME: u32 = 64;
+/// The most executors or verifiers a policy may ask for per request.
+pub const MAX_REPLICAS: u8 = 16;
+/// A sample rate of one: every request is verified.
+pub const SAMPLE_RATE_ALWAYS: u32 = 1_000_000;
+
+/// A model family name (UTF-8 is expected but not required).
+pub type ModelName = BoundedVec<u8, ConstU32<MAX_MODEL_NAME>>;
+/// The tensors a model takes or returns, in order.
+pub type Schema = BoundedVec<TensorSpec, ConstU32<MAX_TENSORS>>;
+
+/// One input or output of a model: its name, element type and fixed shape.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct TensorSpec {
+	/// The name the ONNX graph gives the tensor.
+	pub name: BoundedVec<u8, ConstU32<MAX_TENSOR_NAME>>,
+	/// Element type.
+	pub dtype: DType,
+	/// Fixed dimensions, every one at least 1.
+	pub shape: Shape,
+}
+
+/// How verifiers compare their output with the executor's.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	Default,
+)]
+pub enum Tolerance {
+	/// Outputs must be bit-identical (integer and quantized models, or strict float models).
+	#[default]
+	Exact,
+	/// Float elements `a`, `b` agree when `|a - b| <= abs + rel * max(|a|, |b|)`, both in parts
+	/// per billion; integer elements must still be equal.
+	Within {
+		/// Absolute tolerance, parts per billion (1_000 = 1e-6).
+		abs_ppb: u32,
+		/// Relative tolerance, parts per billion.
+		rel_ppb: u32,
+	},
+}
+
+/// How requests for a model are executed and checked.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct VerificationPolicy {
+	/// Inference nodes that execute each request independently (at least 1).
+	pub replicas: u8,
+	/// Verifier nodes that re-run a sampled request and vote.
+	pub verifiers: u8,
+	/// Share of requests that are verified, parts per million (1_000_000 = every request).
+	pub sample_ppm: u32,
+	/// How outputs are compared.
+	pub tolerance: Tolerance,
+}
+
+impl Default for VerificationPolicy {
+	fn default() -> Self {
+		VerificationPolicy {
+			replicas: 1,
+			verifiers: 1,
+			sample_ppm: SAMPLE_RATE_ALWAYS,
+			tolerance: Tolerance::Exact,
+		}
+	}
+}
+
+impl VerificationPolicy {
+	/// Whether the policy is one the chain can carry out.
+	pub fn is_valid(&self) -> bool {
+		(1..=MAX_REPLICAS).contains(&self.replicas)
+			&& self.verifiers <= MAX_REPLICAS
+			&& self.sample_ppm <= SAMPLE_RATE_ALWAYS
+			&& (self.sample_ppm == 0 || self.verifiers > 0)
+	}
+}
+
+/// Where a model is in its life.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum ModelStatus {
+	/// Registered; chunks are still arriving.
+	Uploading,
+	/// Every chunk is in: nodes can assemble it and requests may use it.
+	Available,
+	/// No new requests; requests already made finish.
+	Retired,
+}
+
+/// What the chain records about a registered model.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct ModelInfo<AccountId, Balance, BlockNumber> {
+	/// The account that registered the model and holds its deposit.
+	pub owner: AccountId,
+	/// Family name; `(name, version)` names exactly one model forever.
+	pub name: ModelName,
+	/// Version within the family.
+	pub version: u32,
+	/// Size of the ONNX bytes.
+	pub size: u32,
+	/// Bytes per chunk (the last chunk may be shorter), fixed at registration.
+	pub chunk_size: u32,
+	/// Number of chunks.
+	pub chunk_count: u32,
+	/// Chunks uploaded so far.
+	pub chunks_received: u32,
+	/// Inputs the model takes.
+	pub inputs: Schema,
+	/// Outputs the model returns.
+	pub outputs: Schema,
+	/// Fee per call paid to the model owner, on top of execution and verification fees.
+	pub price: Balance,
+	/// Execution and verification policy.
+	pub policy: VerificationPolicy,
+	/// Held from the owner until the model is retired.
+	pub deposit: Balance,
+	/// Life-cycle state.
+	pub status: ModelStatus,
+	/// Block of registration.
+	pub registered_at: BlockNumber,
+}
+
+/// Read access to the model registry for other pallets.
+pub trait ModelRegistry<AccountId, Balance, BlockNumber> {
+	/// The model's record, if registered.
+	fn model(id: &ModelId) -> Option<ModelInfo<AccountId, Balance, BlockNumber>>;
+
+	/// Whether new requests may use the model.
+	fn accepts_requests(id: &ModelId) -> bool {
+		Self::model(id).is_some_and(|m| m.status == ModelStatus::Available)
+	}
+}
+
+/// Prefix of the offchain-indexing keys under which uploaded chunks are kept.
+pub const CHUNK_INDEX_PREFIX: &[u8] = b"sibyl/models/chunk/";
+
+/// The offchain-indexing key of chunk `index` of `model`: prefix ‖ model id ‖ index (LE).
+pub fn chunk_index_key(model: &ModelId, index: u32) -> [u8; 55] {
+	let mut key = [0u8; 55];
+	let (prefix, rest) = key.split_at_mut(CHUNK_INDEX_PREFIX.len());
+	prefix.copy_from_slice(CHUNK_INDEX_PREFIX);
+	let (id, idx) = rest.split_at_mut(32);
+	id.copy_from_slice(&model.0);
+	idx.copy_from_slice(&index.to_le_bytes());
+	key
+}
+
+/// The length of chunk `index` of a model of `size` bytes cut into `chunk_size` pieces, or
+/// `None` if there is no such chunk.
+pub fn chunk_len(size: u32, chunk_size: u32, index: u32) -> Option<u32> {
+	let start = index.checked_mul(chunk_size)?;
+	if start >= size {
+		return None;
+	}
+	Some(size.saturating_sub(start).min(chunk_size))
+}
+
+/// How many chunks of `chunk_size` a model of `size` bytes has.
+pub fn chunk_count(size: u32, chunk_size: u32) -> Option<u32> {
+	if chunk_size == 0 {
+		return None;
+	}
+	Some(size.div_ceil(chunk_size))
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn chunk_arithmetic() {
+		assert_eq!(chunk_count(10, 4), Some(3));
+		assert_eq!(chunk_count(8, 4), Some(2));
+		assert_eq!(chunk_count(0, 4), Some(0));
+		assert_eq!(chunk_count(8, 0), None);
+		assert_eq!(chunk_len(10, 4, 0), Some(4));
+		assert_eq!(chunk_len(10, 4, 2), Some(2));
+		assert_eq!(chunk_len(10, 4, 3), None);
+		assert_eq!(chunk_len(u32::MAX, u32::MAX, 2), None);
+	}
+
+	#[test]
+	fn chunk_keys_are_distinct_and_prefixed() {
+		let a = chunk_index_key(&ModelId([1; 32]), 0);
+		let b = chunk_index_key(&ModelId([1; 32]), 1);
+		assert_ne!(a, b);
+		assert!(a.starts_with(CHUNK_INDEX_PREFIX));
+		assert_eq!(a.get(51..), Some(&0u32.to_le_bytes()[..]));
+	}
+
+	#[test]
+	fn policy_validity() {
+		assert!(VerificationPolicy::default().is_valid());
+		let none = VerificationPolicy { replicas: 0, ..Default::default() };
+		assert!(!none.is_valid());
+		let over = VerificationPolicy { sample_ppm: SAMPLE_RATE_ALWAYS + 1, ..Default::default() };
+		assert!(!over.is_valid());
+		let sampled_without_verifiers =
+			VerificationPolicy { verifiers: 0, sample_ppm: 10, ..Default::default() };
+		assert!(!sampled_without_verifiers.is_valid());
+		let unverified = VerificationPolicy { verifiers: 0, sample_ppm: 0, ..Default::default() };
+		assert!(unverified.is_valid());
+	}
+}
