@@ -137,6 +137,22 @@ fn describe(
 	let typed = plan::optimise(model, &inputs)?;
 	let output_bytes = plan::check_facts(config, &typed)?;
 	info.cost = Some(plan::cost(&typed, output_bytes)?);
+
+	// With the inputs pinned, every shape is known: report the concrete ones, which are what the
+	// chain's schema records.
+	for (io, (dtype, shape)) in info.inputs.iter_mut().zip(signature.iter()) {
+		io.dtype = Some(dtype.name().to_string());
+		io.shape = shape.iter().map(u32::to_string).collect();
+	}
+	for (io, outlet) in info.outputs.iter_mut().zip(typed.output_outlets().unwrap_or(&[])) {
+		let Ok(fact) = typed.outlet_fact(*outlet) else { continue };
+		if let Some(shape) = fact.shape.as_concrete() {
+			io.shape = shape.iter().map(usize::to_string).collect();
+		}
+		if let Some(dtype) = convert::dtype(fact.datum_type) {
+			io.dtype = Some(dtype.name().to_string());
+		}
+	}
 	Ok(())
 }
 

@@ -250,9 +250,18 @@ pub fn prepare(
 	bytes: &[u8],
 	key: &PlanKey,
 ) -> Result<Prepared, EngineError> {
-	catch_unwind(AssertUnwindSafe(|| prepare_inner(config, bytes, key))).unwrap_or_else(|panic| {
+	guarded("preparing", || prepare_inner(config, bytes, key))
+}
+
+/// Runs `f`, turning a panic inside it (tract's, or ours) into
+/// [`EngineError::ExecutionFailed`] that names what the engine was `doing`.
+pub fn guarded<T>(
+	doing: &str,
+	f: impl FnOnce() -> Result<T, EngineError>,
+) -> Result<T, EngineError> {
+	catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|panic| {
 		Err(EngineError::ExecutionFailed(format!(
-			"the engine panicked while preparing the model: {}",
+			"the engine panicked while {doing} the model: {}",
 			panic_message(&panic)
 		)))
 	})
@@ -381,4 +390,26 @@ pub fn cost(model: &TypedModel, output_bytes: u64) -> Result<CostEstimate, Engin
 		}
 	}
 	Ok(estimate)
+}
+
+#[cfg(test)]
+mod tests {
+	#![allow(clippy::unwrap_used, clippy::panic)]
+	use super::*;
+
+	#[test]
+	fn a_panic_becomes_an_execution_error() {
+		let result: Result<(), EngineError> = guarded("running", || panic!("tract fell over"));
+		match result {
+			Err(EngineError::ExecutionFailed(message)) => {
+				assert!(message.contains("panicked while running"), "{message}");
+				assert!(message.contains("tract fell over"), "{message}");
+			},
+			other => panic!("expected ExecutionFailed, got {other:?}"),
+		}
+		let owned: Result<(), EngineError> =
+			guarded("preparing", || panic!("{}", String::from("formatted")));
+		assert!(matches!(owned, Err(EngineError::ExecutionFailed(m)) if m.contains("formatted")));
+		assert_eq!(guarded("running", || Ok(7)).unwrap(), 7);
+	}
 }

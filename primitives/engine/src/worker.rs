@@ -7,7 +7,6 @@
 //! `max_stuck` abandoned calls may be running; beyond that the engine answers `Busy`.
 
 use std::{
-	panic::{catch_unwind, AssertUnwindSafe},
 	sync::{
 		atomic::{AtomicU8, AtomicUsize, Ordering},
 		mpsc::{self, RecvTimeoutError, SyncSender},
@@ -21,7 +20,7 @@ use tract_onnx::prelude::{IntoTValue, TValue, TVec};
 
 use crate::{
 	convert,
-	plan::{panic_message, Prepared},
+	plan::{guarded, Prepared},
 	EngineError,
 };
 
@@ -130,7 +129,7 @@ fn spawn(stuck: Arc<AtomicUsize>) -> Result<mpsc::Sender<Job>, EngineError> {
 }
 
 fn execute(prepared: &Prepared, inputs: &[Tensor]) -> Result<Vec<Tensor>, EngineError> {
-	catch_unwind(AssertUnwindSafe(|| {
+	guarded("running", || {
 		let inputs = inputs
 			.iter()
 			.map(|t| convert::to_tract(t).map(|t| t.into_tvalue()))
@@ -140,11 +139,5 @@ fn execute(prepared: &Prepared, inputs: &[Tensor]) -> Result<Vec<Tensor>, Engine
 			.run(inputs)
 			.map_err(|e| EngineError::ExecutionFailed(format!("{e:#}")))?;
 		outputs.iter().map(|t| convert::from_tract(t)).collect()
-	}))
-	.unwrap_or_else(|panic| {
-		Err(EngineError::ExecutionFailed(format!(
-			"the engine panicked while running the model: {}",
-			panic_message(&panic)
-		)))
 	})
 }

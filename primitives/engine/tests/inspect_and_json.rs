@@ -34,6 +34,10 @@ fn inspect_explains_refusals() {
 	assert_eq!(info.inputs[0].shape, vec!["batch", "8"]);
 	let info = engine.inspect(&dynamic, &[Some(vec![4, 8])]);
 	assert_eq!(info.rejection, None);
+	// Pinned, every shape is concrete: the input's and the output's that follows from it.
+	assert_eq!(info.inputs[0].shape, vec!["4", "8"]);
+	assert_eq!(info.outputs[0].shape, vec!["4", "2"]);
+	assert_eq!(info.outputs[0].dtype.as_deref(), Some("f32"));
 	assert_eq!(info.cost.unwrap().fma, 4 * (8 * 4 + 4 * 2));
 
 	let info = engine.inspect(b"not onnx at all", &[]);
