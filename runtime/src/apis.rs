@@ -16,8 +16,14 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
+use sibyl_primitives::{
+	registry::{ModelInfo, ModelStatus},
+	BlockNumber, ModelId,
+};
+use sp_core::H256;
+
 use super::{
-	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
+	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Models, Nonce, Runtime,
 	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 
@@ -203,6 +209,62 @@ impl_runtime_apis! {
 			inputs: Vec<sibyl_inference::Tensor>,
 		) -> Result<Vec<sibyl_inference::Tensor>, sibyl_inference::InferenceError> {
 			sibyl_inference::run_model(&model_id, &inputs)
+		}
+	}
+
+	impl sibyl_primitives::api::ModelsApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn model(id: ModelId) -> Option<ModelInfo<AccountId, Balance, BlockNumber>> {
+			Models::model(&id)
+		}
+
+		fn chunk_hashes(id: ModelId) -> Option<Vec<H256>> {
+			Models::chunk_hashes(&id)
+		}
+
+		fn models(after: Option<ModelId>, limit: u32) -> Vec<(ModelId, ModelStatus)> {
+			Models::models_page(after, limit)
+		}
+
+		fn model_by_version(name: Vec<u8>, version: u32) -> Option<ModelId> {
+			let name: sibyl_primitives::registry::ModelName = name.try_into().ok()?;
+			pallet_models::Versions::<Runtime>::get(name, version)
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	impl frame_benchmarking::Benchmark<Block> for Runtime {
+		fn benchmark_metadata(extra: bool) -> (
+			Vec<frame_benchmarking::BenchmarkList>,
+			Vec<frame_support::traits::StorageInfo>,
+		) {
+			use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkList};
+			use frame_support::traits::StorageInfoTrait;
+			use frame_system_benchmarking::Pallet as SystemBench;
+			use super::*;
+
+			let mut list = Vec::<BenchmarkList>::new();
+			list_benchmarks!(list, extra);
+			(list, AllPalletsWithSystem::storage_info())
+		}
+
+		fn dispatch_benchmark(
+			config: frame_benchmarking::BenchmarkConfig,
+		) -> Result<Vec<frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
+			use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkBatch};
+			use frame_support::traits::WhitelistedStorageKeys;
+			use frame_system_benchmarking::Pallet as SystemBench;
+			use sp_storage::TrackedStorageKey;
+			use super::*;
+
+			impl frame_system_benchmarking::Config for Runtime {}
+			impl frame_benchmarking::baseline::Config for Runtime {}
+
+			let whitelist: Vec<TrackedStorageKey> =
+				AllPalletsWithSystem::whitelisted_storage_keys();
+			let mut batches = Vec::<BenchmarkBatch>::new();
+			let params = (&config, &whitelist);
+			add_benchmarks!(params, batches);
+			Ok(batches)
 		}
 	}
 

@@ -12,6 +12,19 @@ include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 extern crate alloc;
 
+// The pallets `sibyl-node benchmark pallet` can weigh (with `--features runtime-benchmarks`).
+// At the crate root, before `apis`, so its `list_benchmarks!`/`add_benchmarks!` are in scope there.
+#[cfg(feature = "runtime-benchmarks")]
+frame_benchmarking::define_benchmarks!(
+	[frame_benchmarking, BaselineBench::<Runtime>]
+	[frame_system, SystemBench::<Runtime>]
+	[pallet_balances, Balances]
+	[pallet_timestamp, Timestamp]
+	[pallet_sudo, Sudo]
+	[pallet_utility, Utility]
+	[pallet_models, Models]
+);
+
 pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
@@ -156,4 +169,7 @@ mod runtime {
 
 	#[runtime::pallet_index(8)]
 	pub type Utility = pallet_utility;
+
+	#[runtime::pallet_index(10)]
+	pub type Models = pallet_models;
 }

@@ -146,3 +146,30 @@ impl pallet_utility::Config for Runtime {
 	type PalletsOrigin = OriginCaller;
 	type WeightInfo = pallet_utility::weights::SubstrateWeight<Runtime>;
 }
+
+/// Bytes per model chunk: 1 MiB, so three chunk transactions fit in the 3.75 MiB that ordinary
+/// transactions may fill of a 5 MiB block, and a chunk's hashing costs about 2 ms of weight.
+pub const MODEL_CHUNK_SIZE: u32 = 1024 * 1024;
+/// Largest model: the engine's limit, 64 MiB.
+pub const MAX_MODEL_BYTES: u32 = 64 * 1024 * 1024;
+
+parameter_types! {
+	pub const MaxModelBytes: u32 = MAX_MODEL_BYTES;
+	pub const ModelChunkSize: u32 = MODEL_CHUNK_SIZE;
+	pub const MaxModelChunks: u32 = MAX_MODEL_BYTES / MODEL_CHUNK_SIZE;
+	pub const MaxSchemaTensors: u32 = sibyl_primitives::tensor::MAX_TENSORS;
+	pub const ModelDepositBase: Balance = sibyl_primitives::currency::UNIT;
+	pub const ModelDepositPerByte: Balance = sibyl_primitives::currency::MICRO_UNIT;
+}
+
+impl pallet_models::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type MaxModelBytes = MaxModelBytes;
+	type ChunkSize = ModelChunkSize;
+	type MaxChunks = MaxModelChunks;
+	type MaxSchemaTensors = MaxSchemaTensors;
+	type DepositBase = ModelDepositBase;
+	type DepositPerByte = ModelDepositPerByte;
+	type WeightInfo = pallet_models::weights::SubstrateWeight<Runtime>;
+}

@@ -1,0 +1,110 @@
+//! Benchmarks of the models pallet: each call at its most expensive.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::arithmetic_side_effects)]
+
+use super::*;
+use alloc::{boxed::Box, vec, vec::Vec};
+use frame_benchmarking::v2::*;
+use frame_system::RawOrigin;
+use sibyl_primitives::{
+	registry::{TensorSpec, VerificationPolicy},
+	DType,
+};
+
+fn funded<T: Config>() -> T::AccountId {
+	let who: T::AccountId = whitelisted_caller();
+	let amount = Pallet::<T>::deposit_for(T::MaxModelBytes::get())
+		.saturating_mul(4u32.into())
+		.saturating_add(T::Currency::minimum_balance());
+	T::Currency::set_balance(&who, amount);
+	who
+}
+
+/// A model of `size` bytes (a repeating pattern) and its metadata.
+fn model<T: Config>(size: u32, seed: u8) -> (Vec<u8>, ModelMetaOf<T>) {
+	let bytes: Vec<u8> = (0..size).map(|i| (i as u8).wrapping_add(seed)).collect();
+	let chunk = T::ChunkSize::get() as usize;
+	let hashes: Vec<H256> =
+		bytes.chunks(chunk).map(|c| H256(sp_io::hashing::blake2_256(c))).collect();
+	let spec = |name: &[u8]| TensorSpec {
+		name: name.to_vec().try_into().unwrap(),
+		dtype: DType::F32,
+		shape: vec![1u32, 64].try_into().unwrap(),
+	};
+	let schema: Schema = (0..T::MaxSchemaTensors::get())
+		.map(|i| spec(&[b'x', b'0' + (i % 10) as u8, b'0' + (i / 10) as u8]))
+		.collect::<Vec<_>>()
+		.try_into()
+		.unwrap();
+	let meta = ModelMeta {
+		id: ModelId::of(&bytes),
+		size,
+		chunk_hashes: hashes.try_into().unwrap(),
+		name: vec![b'n'; sibyl_primitives::registry::MAX_MODEL_NAME as usize].try_into().unwrap(),
+		version: u32::from(seed),
+		inputs: schema.clone(),
+		outputs: schema,
+		price: 1u32.into(),
+		policy: VerificationPolicy::default(),
+	};
+	(bytes, meta)
+}
+
+/// A size that cuts into exactly `c` chunks (at least one), within the model limit.
+fn size_for<T: Config>(c: u32) -> u32 {
+	let chunk = T::ChunkSize::get();
+	(c.max(1).saturating_sub(1).saturating_mul(chunk).saturating_add(1))
+		.min(T::MaxModelBytes::get())
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn register(c: Linear<1, { T::MaxChunks::get() }>) {
+		let who = funded::<T>();
+		let (_, meta) = model::<T>(size_for::<T>(c), 1);
+		let id = meta.id;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), Box::new(meta));
+		assert!(Models::<T>::contains_key(id));
+	}
+
+	/// The last chunk of a one-chunk model of `b` bytes: hashing, indexing and completion.
+	#[benchmark]
+	fn upload_chunk(b: Linear<1, { T::ChunkSize::get() }>) {
+		let who = funded::<T>();
+		let (bytes, meta) = model::<T>(b, 2);
+		let id = meta.id;
+		Pallet::<T>::register(RawOrigin::Signed(who.clone()).into(), Box::new(meta)).unwrap();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), id, 0, bytes.try_into().unwrap());
+		assert_eq!(Models::<T>::get(id).unwrap().status, ModelStatus::Available);
+	}
+
+	/// Abandoning an upload with `c` chunks received.
+	#[benchmark]
+	fn retire(c: Linear<0, { T::MaxChunks::get().saturating_sub(1) }>) {
+		let who = funded::<T>();
+		let size = size_for::<T>(T::MaxChunks::get());
+		let (bytes, meta) = model::<T>(size, 3);
+		let id = meta.id;
+		Pallet::<T>::register(RawOrigin::Signed(who.clone()).into(), Box::new(meta)).unwrap();
+		let chunk = T::ChunkSize::get() as usize;
+		for (index, piece) in bytes.chunks(chunk).take(c as usize).enumerate() {
+			Pallet::<T>::upload_chunk(
+				RawOrigin::Signed(who.clone()).into(),
+				id,
+				index as u32,
+				piece.to_vec().try_into().unwrap(),
+			)
+			.unwrap();
+		}
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), id);
+		assert_eq!(Models::<T>::get(id).unwrap().status, ModelStatus::Retired);
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}
