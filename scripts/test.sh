@@ -11,11 +11,17 @@ stage() { printf '\n=== %s (%ss since start)\n' "$1" "$SECONDS"; }
 stage "format"
 cargo fmt --all --check
 
-stage "build (node with its wasm runtime)"
-cargo build --locked -p sibyl-node
+# Build once for everything below. `cargo test --no-run` builds the node binary (with its wasm
+# runtime) the integration tests start, with the same features the tests and clippy resolve;
+# a plain `cargo build -p sibyl-node` resolves fewer dev-dependency features, and the host crates
+# behind the wasm builder (binaryen's C++ among them) would then be built a second time.
+stage "build (tests, and the node with its wasm runtime)"
+cargo test --locked --workspace --no-run
 
+# Clippy reuses the build scripts and proc-macros built above; SKIP_WASM_BUILD would change
+# the runtime's build-script inputs and force a rebuild for the tests.
 stage "clippy"
-SKIP_WASM_BUILD=1 cargo clippy --locked --workspace --all-targets -- -D warnings
+cargo clippy --locked --workspace --all-targets -- -D warnings
 
 stage "tests"
 cargo test --locked --workspace

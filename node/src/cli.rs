@@ -74,4 +74,23 @@ pub struct Cli {
 		value_parser = clap::value_parser!(u64).range(MIN_BLOCK_TIME_MS..=MAX_BLOCK_TIME_MS)
 	)]
 	pub block_time_ms: Option<u64>,
+
+	/// Do not copy available models into this node's model store. The node still serves the
+	/// chunks it has to peers.
+	#[arg(long)]
+	pub no_model_sync: bool,
+
+	/// Test hook: serve every model chunk with a flipped byte, to play a dishonest peer.
+	#[arg(long, hide = true)]
+	pub dev_serve_corrupt_chunks: bool,
+}
+
+impl Cli {
+	/// The model-sync options of a running node.
+	pub fn model_sync(&self) -> crate::service::ModelSyncOptions {
+		crate::service::ModelSyncOptions {
+			sync: !self.no_model_sync,
+			serve_corrupt: self.dev_serve_corrupt_chunks,
+		}
+	}
 }

@@ -15,6 +15,9 @@ use sibyl_primitives::{commitment, tensors_hash, CommitmentDomain};
 
 const LOG_TARGET: &str = "sibyl::inference";
 
+/// Largest model the node stores or runs: the engine's limit, 64 MiB.
+pub const MAX_MODEL_BYTES: usize = 64 << 20;
+
 /// The engine and model store as offchain workers reach them.
 pub struct EngineBackend {
 	engine: Engine,
@@ -57,6 +60,8 @@ pub enum ModelCmd {
 	Inspect(InspectCmd),
 	/// Run a model on a JSON input and print its outputs, commitment and latency.
 	Run(RunCmd),
+	/// Register a model on chain and upload its chunks, after checking the engine accepts it.
+	Upload(crate::upload::UploadCmd),
 }
 
 /// `sibyl-node model inspect`.
@@ -90,7 +95,7 @@ pub struct RunCmd {
 	pub json: bool,
 }
 
-fn parse_shape(text: &str) -> Result<(String, Vec<u32>), String> {
+pub fn parse_shape(text: &str) -> Result<(String, Vec<u32>), String> {
 	let (name, dims) =
 		text.split_once('=').ok_or_else(|| format!("`{text}`: expected NAME=D1,D2,…"))?;
 	let dims = dims
@@ -100,7 +105,7 @@ fn parse_shape(text: &str) -> Result<(String, Vec<u32>), String> {
 	Ok((name.to_string(), dims))
 }
 
-fn read_model(path: &Path, engine: &Engine) -> Result<Vec<u8>, String> {
+pub fn read_model(path: &Path, engine: &Engine) -> Result<Vec<u8>, String> {
 	let size = std::fs::metadata(path)
 		.map_err(|e| format!("cannot read model {}: {e}", path.display()))?
 		.len();
@@ -120,6 +125,7 @@ impl ModelCmd {
 		match self {
 			ModelCmd::Inspect(cmd) => cmd.run(),
 			ModelCmd::Run(cmd) => cmd.run(),
+			ModelCmd::Upload(cmd) => cmd.run(),
 		}
 	}
 }
@@ -128,20 +134,7 @@ impl InspectCmd {
 	fn run(&self) -> Result<(), String> {
 		let engine = Engine::default();
 		let bytes = read_model(&self.model, &engine)?;
-		let names = sibyl_engine::input_names(&bytes).unwrap_or_default();
-		for (name, _) in &self.shapes {
-			if !names.contains(name) {
-				return Err(format!(
-					"--shape {name}=…: the model has no input `{name}` (inputs: {})",
-					names.join(", ")
-				));
-			}
-		}
-		let shapes: Vec<Option<Vec<u32>>> = names
-			.iter()
-			.map(|n| self.shapes.iter().find(|(name, _)| name == n).map(|(_, dims)| dims.clone()))
-			.collect();
-		let info = engine.inspect(&bytes, &shapes);
+		let info = inspect_with_shapes(&engine, &bytes, &self.shapes)?;
 		if self.json {
 			println!("{}", serde_json::to_string_pretty(&info).map_err(|e| e.to_string())?);
 		} else {
@@ -149,6 +142,28 @@ impl InspectCmd {
 		}
 		Ok(())
 	}
+}
+
+/// Inspects `bytes` with the inputs named in `shapes` pinned to those dimensions.
+pub fn inspect_with_shapes(
+	engine: &Engine,
+	bytes: &[u8],
+	shapes: &[(String, Vec<u32>)],
+) -> Result<ModelInfo, String> {
+	let names = sibyl_engine::input_names(bytes).unwrap_or_default();
+	for (name, _) in shapes {
+		if !names.contains(name) {
+			return Err(format!(
+				"--shape {name}=…: the model has no input `{name}` (inputs: {})",
+				names.join(", ")
+			));
+		}
+	}
+	let pinned: Vec<Option<Vec<u32>>> = names
+		.iter()
+		.map(|n| shapes.iter().find(|(name, _)| name == n).map(|(_, dims)| dims.clone()))
+		.collect();
+	Ok(engine.inspect(bytes, &pinned))
 }
 
 fn print_info(info: &ModelInfo) {

@@ -7,8 +7,10 @@ mod chain_spec;
 mod cli;
 mod command;
 mod inference;
+mod model_sync;
 mod rpc;
 mod service;
+mod upload;
 
 fn main() {
 	if let Err(error) = command::run() {

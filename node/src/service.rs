@@ -139,11 +139,21 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 	})
 }
 
+/// What a node does about model replication.
+#[derive(Clone, Copy, Debug)]
+pub struct ModelSyncOptions {
+	/// Copy available models into the local store.
+	pub sync: bool,
+	/// Serve corrupted chunks (a test hook).
+	pub serve_corrupt: bool,
+}
+
 /// Builds and starts a full node.
 pub fn new_full<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
 >(
 	config: Configuration,
+	models: ModelSyncOptions,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -179,6 +189,11 @@ pub fn new_full<
 		);
 	net_config.add_notification_protocol(grandpa_protocol_config);
 
+	let models_protocol = crate::model_sync::protocol_name(&genesis_hash);
+	let (models_protocol_config, model_requests) =
+		crate::model_sync::protocol_config::<N>(&genesis_hash);
+	net_config.add_request_response_protocol(models_protocol_config);
+
 	let warp_sync = Arc::new(sc_consensus_grandpa::warp_proof::NetworkProvider::new(
 		backend.clone(),
 		grandpa_link.shared_authority_set().clone(),
@@ -201,9 +216,33 @@ pub fn new_full<
 			gap_sync_body_policy: None,
 		})?;
 
+	let store_dir = crate::inference::store_dir(config.base_path.path());
+	let store = sibyl_engine::ModelStore::open(&store_dir, crate::inference::MAX_MODEL_BYTES)
+		.map_err(|e| {
+			ServiceError::Other(format!("cannot open model store {}: {e}", store_dir.display()))
+		})?;
+	let chunk_source = Arc::new(crate::model_sync::ChunkSource::new(
+		client.clone(),
+		store,
+		backend.offchain_storage(),
+	));
+	task_manager.spawn_handle().spawn(
+		"sibyl-model-serve",
+		Some("sibyl-models"),
+		crate::model_sync::serve(chunk_source.clone(), model_requests, models.serve_corrupt),
+	);
+	if models.sync {
+		let sync = crate::model_sync::ModelSync::new(
+			chunk_source,
+			network.clone(),
+			sync_service.clone(),
+			models_protocol,
+		);
+		task_manager.spawn_handle().spawn("sibyl-model-sync", Some("sibyl-models"), sync.run());
+	}
+
 	if config.offchain_worker.enabled {
 		// The engine is reachable from offchain workers only: block import never runs a model.
-		let store_dir = crate::inference::store_dir(config.base_path.path());
 		let engine = crate::inference::EngineBackend::open(&store_dir).map_err(|e| {
 			ServiceError::Other(format!("cannot open model store {}: {e}", store_dir.display()))
 		})?;

@@ -1,0 +1,594 @@
+//! `sibyl-node model upload`: register a model and upload its chunks over a node's JSON-RPC.
+//!
+//! The engine inspects the model first: a model it would reject (unsupported operator, unbounded
+//! shapes, too large) is never registered, so no deposit or fee is spent on it. The schema sent
+//! on chain is the one the engine reads from the ONNX graph. An interrupted upload resumes: chunks
+//! the chain already has are skipped.
+
+use std::{
+	collections::HashMap,
+	path::PathBuf,
+	sync::{
+		atomic::{AtomicU32, Ordering},
+		Arc,
+	},
+	time::Instant,
+};
+
+use codec::{Decode, Encode};
+use futures::{stream::FuturesUnordered, StreamExt};
+use jsonrpsee::{
+	core::client::{ClientT, Subscription, SubscriptionClientT},
+	rpc_params,
+	ws_client::{WsClient, WsClientBuilder},
+};
+use sibyl_engine::Engine;
+use sibyl_primitives::{
+	registry::{ModelInfo, ModelStatus, Schema, TensorSpec, Tolerance, VerificationPolicy},
+	AccountId, Balance, BlockNumber, DType, ModelId,
+};
+use sibyl_runtime::{
+	Address, Runtime, RuntimeCall, RuntimeEvent, SignedPayload, UncheckedExtrinsic,
+};
+use sp_core::{crypto::Ss58Codec, sr25519, Pair, H256};
+use sp_runtime::{generic::Era, traits::IdentifyAccount, MultiSignature, MultiSigner};
+
+use crate::inference::{inspect_with_shapes, parse_shape, read_model};
+
+/// `sibyl-node model upload`.
+#[derive(Debug, clap::Args)]
+pub struct UploadCmd {
+	/// The ONNX file.
+	#[arg(long, value_name = "FILE")]
+	pub model: PathBuf,
+	/// Family name of the model.
+	#[arg(long)]
+	pub name: String,
+	/// Version within the family; a version never changes once registered.
+	#[arg(long, value_name = "N")]
+	pub model_version: u32,
+	/// Fee per call for the owner, in the chain's smallest unit.
+	#[arg(long, default_value_t = 0)]
+	pub price: Balance,
+	/// Pin the dimensions of an input with dynamic ones, e.g. `--shape x=1,3,48,192`.
+	#[arg(long = "shape", value_name = "NAME=DIMS", value_parser = parse_shape)]
+	pub shapes: Vec<(String, Vec<u32>)>,
+	/// Inference nodes that execute each request.
+	#[arg(long, default_value_t = 1)]
+	pub replicas: u8,
+	/// Verifiers that re-run a sampled request.
+	#[arg(long, default_value_t = 1)]
+	pub verifiers: u8,
+	/// Share of requests verified, in parts per million.
+	#[arg(long, default_value_t = 1_000_000)]
+	pub sample_ppm: u32,
+	/// Output comparison: `exact`, or `abs=PPB,rel=PPB` (parts per billion).
+	#[arg(long, default_value = "exact", value_parser = parse_tolerance)]
+	pub tolerance: Tolerance,
+	/// Secret URI of the owner's sr25519 account, e.g. `//Alice` on a dev chain.
+	#[arg(long, value_name = "SURI")]
+	pub suri: String,
+	/// WebSocket JSON-RPC endpoint of a node.
+	#[arg(long, default_value = "ws://127.0.0.1:9944")]
+	pub url: String,
+	/// Chunk transactions in flight at once.
+	#[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u32).range(1..=32))]
+	pub window: u32,
+	/// Print a JSON summary instead of text.
+	#[arg(long)]
+	pub json: bool,
+}
+
+fn parse_tolerance(text: &str) -> Result<Tolerance, String> {
+	if text == "exact" {
+		return Ok(Tolerance::Exact);
+	}
+	let mut abs = None;
+	let mut rel = None;
+	for part in text.split(',') {
+		let (key, value) = part
+			.split_once('=')
+			.ok_or_else(|| format!("`{text}`: expected `exact` or `abs=PPB,rel=PPB`"))?;
+		let value: u32 =
+			value.trim().parse().map_err(|_| format!("`{value}` is not a whole number of ppb"))?;
+		match key.trim() {
+			"abs" => abs = Some(value),
+			"rel" => rel = Some(value),
+			other => return Err(format!("`{other}`: expected `abs` or `rel`")),
+		}
+	}
+	Ok(Tolerance::Within { abs_ppb: abs.unwrap_or(0), rel_ppb: rel.unwrap_or(0) })
+}
+
+fn schema(items: &[sibyl_engine::IoInfo], side: &str) -> Result<Schema, String> {
+	let specs = items
+		.iter()
+		.map(|io| {
+			let dtype = io.dtype.as_deref().and_then(DType::from_name).ok_or_else(|| {
+				format!("{side} `{}` has a dtype the chain does not carry", io.name)
+			})?;
+			let shape = io
+				.shape
+				.iter()
+				.map(|d| {
+					d.parse::<u32>().ok().filter(|d| *d > 0).ok_or_else(|| {
+						format!(
+							"{side} `{}` has dimension `{d}`, which is not fixed: pin the inputs \
+							 with --shape NAME=DIMS",
+							io.name
+						)
+					})
+				})
+				.collect::<Result<Vec<u32>, String>>()?;
+			Ok(TensorSpec {
+				name: io
+					.name
+					.as_bytes()
+					.to_vec()
+					.try_into()
+					.map_err(|_| format!("{side} name `{}` is too long", io.name))?,
+				dtype,
+				shape: shape
+					.try_into()
+					.map_err(|_| format!("{side} `{}` has too many dimensions", io.name))?,
+			})
+		})
+		.collect::<Result<Vec<_>, String>>()?;
+	specs.try_into().map_err(|_| format!("the model has too many {side}s"))
+}
+
+/// What an upload did, for the operator.
+#[derive(Debug, serde::Serialize)]
+struct Summary {
+	model_id: String,
+	size: u32,
+	chunks: u32,
+	chunks_sent: u32,
+	first_block: u32,
+	last_block: u32,
+	blocks: u32,
+	seconds: f64,
+	mib_per_second: f64,
+}
+
+impl UploadCmd {
+	/// Runs the upload; `Err` is a one-line message for the operator.
+	pub fn run(&self) -> Result<(), String> {
+		let engine = Engine::default();
+		let bytes = read_model(&self.model, &engine)?;
+		let info = inspect_with_shapes(&engine, &bytes, &self.shapes)?;
+		if let Some(why) = &info.rejection {
+			return Err(format!("the engine rejects this model, so it was not registered: {why}"));
+		}
+		let inputs = schema(&info.inputs, "input")?;
+		let outputs = schema(&info.outputs, "output")?;
+		let policy = VerificationPolicy {
+			replicas: self.replicas,
+			verifiers: self.verifiers,
+			sample_ppm: self.sample_ppm,
+			tolerance: self.tolerance,
+		};
+		if !policy.is_valid() {
+			return Err(format!("invalid verification policy {policy:?}"));
+		}
+		let runtime = tokio::runtime::Builder::new_current_thread()
+			.enable_all()
+			.build()
+			.map_err(|e| format!("cannot start the async runtime: {e}"))?;
+		let summary = runtime.block_on(self.upload(bytes, inputs, outputs, policy))?;
+		if self.json {
+			println!("{}", serde_json::to_string_pretty(&summary).map_err(|e| e.to_string())?);
+		} else {
+			println!(
+				"model {} available: {} bytes in {} chunks ({} sent), blocks #{}..#{} ({} blocks), \
+				 {:.1} s, {:.2} MiB/s",
+				summary.model_id,
+				summary.size,
+				summary.chunks,
+				summary.chunks_sent,
+				summary.first_block,
+				summary.last_block,
+				summary.blocks,
+				summary.seconds,
+				summary.mib_per_second
+			);
+		}
+		Ok(())
+	}
+
+	async fn upload(
+		&self,
+		bytes: Vec<u8>,
+		inputs: Schema,
+		outputs: Schema,
+		policy: VerificationPolicy,
+	) -> Result<Summary, String> {
+		let started = Instant::now();
+		let chain = Chain::connect(&self.url, &self.suri).await?;
+		let id = ModelId::of(&bytes);
+		let chunk_size = sibyl_runtime::configs::MODEL_CHUNK_SIZE as usize;
+		let pieces: Vec<&[u8]> = bytes.chunks(chunk_size).collect();
+		let size = u32::try_from(bytes.len()).map_err(|_| "model too large".to_string())?;
+		let chunks = pieces.len() as u32;
+
+		let first_block = match chain.model(id).await? {
+			Some(existing) if existing.owner != chain.account => {
+				return Err(format!("model {} is registered by another account", id.to_hex()))
+			},
+			Some(existing) if existing.status == ModelStatus::Retired => {
+				return Err(format!("model {} is retired", id.to_hex()))
+			},
+			Some(existing) => {
+				eprintln!("model {} is already registered: resuming", id.to_hex());
+				existing.registered_at
+			},
+			None => {
+				let meta = pallet_models::ModelMeta {
+					id,
+					size,
+					chunk_hashes: pieces
+						.iter()
+						.map(|piece| H256(sp_io::hashing::blake2_256(piece)))
+						.collect::<Vec<_>>()
+						.try_into()
+						.map_err(|_| "too many chunks".to_string())?,
+					name: self
+						.name
+						.as_bytes()
+						.to_vec()
+						.try_into()
+						.map_err(|_| "the name is longer than 64 bytes".to_string())?,
+					version: self.model_version,
+					inputs,
+					outputs,
+					price: self.price,
+					policy,
+				};
+				let call =
+					RuntimeCall::Models(pallet_models::Call::register { meta: Box::new(meta) });
+				let block = chain.submit(call).await.map_err(|e| format!("register: {e}"))?;
+				let number = chain.block_number(block).await?;
+				eprintln!("registered {} in block #{number}", id.to_hex());
+				number
+			},
+		};
+
+		let mut missing = Vec::new();
+		for index in 0..chunks {
+			if !chain.chunk_received(id, index).await? {
+				missing.push(index);
+			}
+		}
+		let mut last_block = first_block;
+		let mut sent = 0u32;
+		if chain.model(id).await?.is_some_and(|m| m.status == ModelStatus::Uploading) {
+			let mut in_flight = FuturesUnordered::new();
+			let mut queue = missing.into_iter();
+			loop {
+				while in_flight.len() < self.window as usize {
+					let Some(index) = queue.next() else { break };
+					let piece = pieces.get(index as usize).ok_or("chunk index out of range")?;
+					let call = RuntimeCall::Models(pallet_models::Call::upload_chunk {
+						id,
+						index,
+						bytes: piece.to_vec().try_into().map_err(|_| "chunk too large")?,
+					});
+					let (xt, hash) = chain.sign(call);
+					let chain = &chain;
+					in_flight.push(async move { (index, chain.watch(xt, hash).await) });
+				}
+				let Some((index, result)) = in_flight.next().await else { break };
+				let block = result.map_err(|e| format!("chunk {index}: {e}"))?;
+				let number = chain.block_number(block).await?;
+				last_block = last_block.max(number);
+				sent += 1;
+				if !self.json {
+					eprintln!("chunk {}/{chunks} in block #{number}", sent);
+				}
+			}
+		}
+
+		let model = chain.model(id).await?.ok_or("the model vanished from the registry")?;
+		if model.status == ModelStatus::Uploading {
+			return Err(format!(
+				"{} of {} chunks are on chain; run the command again to resume",
+				model.chunks_received, model.chunk_count
+			));
+		}
+		let seconds = started.elapsed().as_secs_f64();
+		Ok(Summary {
+			model_id: id.to_hex(),
+			size,
+			chunks,
+			chunks_sent: sent,
+			first_block,
+			last_block,
+			blocks: last_block.saturating_sub(first_block),
+			seconds,
+			mib_per_second: f64::from(size) / (1024.0 * 1024.0) / seconds.max(1e-9),
+		})
+	}
+}
+
+/// A signing client of one chain, over WebSocket JSON-RPC.
+struct Chain {
+	client: WsClient,
+	genesis: H256,
+	spec_version: u32,
+	tx_version: u32,
+	pair: sr25519::Pair,
+	account: AccountId,
+	nonce: AtomicU32,
+	/// Extrinsic hashes and decoded events of blocks already looked at: several chunks share a
+	/// block, and each block is fetched once.
+	blocks: tokio::sync::Mutex<HashMap<H256, Arc<BlockRecord>>>,
+}
+
+/// What [`Chain::outcome`] needs of a block.
+struct BlockRecord {
+	extrinsics: Vec<H256>,
+	/// `None` when this binary cannot decode the chain's events (another runtime).
+	events: Option<Vec<frame_system::EventRecord<RuntimeEvent, H256>>>,
+}
+
+fn rpc_err(what: &str) -> impl Fn(jsonrpsee::core::ClientError) -> String + '_ {
+	move |e| format!("{what}: {e}")
+}
+
+fn hex(bytes: &[u8]) -> String {
+	sibyl_primitives::to_hex(bytes)
+}
+
+fn unhex(text: &str) -> Result<Vec<u8>, String> {
+	sibyl_primitives::from_hex(text).ok_or_else(|| format!("the node sent bad hex `{text}`"))
+}
+
+impl Chain {
+	async fn connect(url: &str, suri: &str) -> Result<Chain, String> {
+		let pair = sr25519::Pair::from_string(suri, None)
+			.map_err(|e| format!("--suri is not a valid secret URI: {e:?}"))?;
+		let account: AccountId = MultiSigner::from(pair.public()).into_account();
+		let client = WsClientBuilder::default()
+			.max_request_size(16 * 1024 * 1024)
+			.max_response_size(64 * 1024 * 1024)
+			.build(url)
+			.await
+			.map_err(|e| format!("cannot connect to {url}: {e}"))?;
+		let genesis: H256 = client
+			.request("chain_getBlockHash", rpc_params![0])
+			.await
+			.map_err(rpc_err("chain_getBlockHash"))?;
+		let version: serde_json::Value = client
+			.request("state_getRuntimeVersion", rpc_params![])
+			.await
+			.map_err(rpc_err("state_getRuntimeVersion"))?;
+		let field = |name: &str| {
+			version
+				.get(name)
+				.and_then(|v| v.as_u64())
+				.and_then(|v| u32::try_from(v).ok())
+				.ok_or_else(|| format!("runtime version lacks {name}"))
+		};
+		let (spec_version, tx_version) = (field("specVersion")?, field("transactionVersion")?);
+		let nonce: u32 = client
+			.request("system_accountNextIndex", rpc_params![account.to_ss58check()])
+			.await
+			.map_err(rpc_err("system_accountNextIndex"))?;
+		Ok(Chain {
+			client,
+			genesis,
+			spec_version,
+			tx_version,
+			pair,
+			account,
+			nonce: AtomicU32::new(nonce),
+			blocks: Default::default(),
+		})
+	}
+
+	/// Signs `call` with the next nonce; returns the extrinsic and its hash.
+	fn sign(&self, call: RuntimeCall) -> (Vec<u8>, H256) {
+		let nonce = self.nonce.fetch_add(1, Ordering::SeqCst);
+		let tx_ext: sibyl_runtime::TxExtension = (
+			frame_system::AuthorizeCall::<Runtime>::new(),
+			frame_system::CheckNonZeroSender::<Runtime>::new(),
+			frame_system::CheckSpecVersion::<Runtime>::new(),
+			frame_system::CheckTxVersion::<Runtime>::new(),
+			frame_system::CheckGenesis::<Runtime>::new(),
+			frame_system::CheckEra::<Runtime>::from(Era::Immortal),
+			frame_system::CheckNonce::<Runtime>::from(nonce),
+			frame_system::CheckWeight::<Runtime>::new(),
+			pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
+			frame_system::WeightReclaim::<Runtime>::new(),
+		);
+		let implicit = (
+			(),
+			(),
+			self.spec_version,
+			self.tx_version,
+			self.genesis,
+			self.genesis,
+			(),
+			(),
+			(),
+			(),
+		);
+		let payload = SignedPayload::from_raw(call.clone(), tx_ext.clone(), implicit);
+		let signature = payload.using_encoded(|bytes| self.pair.sign(bytes));
+		let xt = UncheckedExtrinsic::new_signed(
+			call,
+			Address::Id(self.account.clone()),
+			MultiSignature::Sr25519(signature),
+			tx_ext,
+		)
+		.encode();
+		let hash = H256(sp_io::hashing::blake2_256(&xt));
+		(xt, hash)
+	}
+
+	/// Signs and submits `call`; returns the block it was included in once it succeeded there.
+	async fn submit(&self, call: RuntimeCall) -> Result<H256, String> {
+		let (xt, hash) = self.sign(call);
+		self.watch(xt, hash).await
+	}
+
+	/// Submits a signed extrinsic and follows it into a block; fails with the pallet error's
+	/// name if it was included but failed.
+	async fn watch(&self, xt: Vec<u8>, hash: H256) -> Result<H256, String> {
+		let mut sub: Subscription<serde_json::Value> = self
+			.client
+			.subscribe(
+				"author_submitAndWatchExtrinsic",
+				rpc_params![hex(&xt)],
+				"author_unwatchExtrinsic",
+			)
+			.await
+			.map_err(|e| format!("the node refused the transaction: {e}"))?;
+		while let Some(status) = sub.next().await {
+			let status = status.map_err(|e| format!("watching the transaction: {e}"))?;
+			if let Some(block) = status.get("inBlock").or_else(|| status.get("finalized")) {
+				let block: H256 = serde_json::from_value(block.clone())
+					.map_err(|e| format!("bad block hash from the node: {e}"))?;
+				self.outcome(block, hash).await?;
+				return Ok(block);
+			}
+			let terminal = ["dropped", "invalid", "usurped", "finalityTimeout"];
+			if terminal.iter().any(|t| status == *t || status.get(*t).is_some()) {
+				return Err(format!("transaction {hash:?} ended as {status}"));
+			}
+		}
+		Err("the node closed the subscription".into())
+	}
+
+	/// `Ok` if extrinsic `hash` succeeded in `block`, else the dispatch error by name.
+	async fn outcome(&self, block: H256, hash: H256) -> Result<(), String> {
+		let record = self.block_record(block).await?;
+		let position = record
+			.extrinsics
+			.iter()
+			.position(|x| *x == hash)
+			.ok_or("the transaction is not in the block it was reported in")?;
+		// A runtime this binary does not know: inclusion is all we can report.
+		let Some(events) = &record.events else { return Ok(()) };
+		for event in events {
+			if event.phase != frame_system::Phase::ApplyExtrinsic(position as u32) {
+				continue;
+			}
+			if let RuntimeEvent::System(frame_system::Event::ExtrinsicFailed {
+				dispatch_error,
+				..
+			}) = &event.event
+			{
+				return Err(
+					match sibyl_runtime::RuntimeError::from_dispatch_error(*dispatch_error) {
+						Some(error) => format!("failed on chain: {error:?}"),
+						None => format!("failed on chain: {dispatch_error:?}"),
+					},
+				);
+			}
+		}
+		Ok(())
+	}
+
+	/// The extrinsic hashes and events of `block`, fetched once.
+	async fn block_record(&self, block: H256) -> Result<Arc<BlockRecord>, String> {
+		let mut cache = self.blocks.lock().await;
+		if let Some(record) = cache.get(&block) {
+			return Ok(record.clone());
+		}
+		let body: serde_json::Value = self
+			.client
+			.request("chain_getBlock", rpc_params![block])
+			.await
+			.map_err(rpc_err("chain_getBlock"))?;
+		let extrinsics = body
+			.pointer("/block/extrinsics")
+			.and_then(|x| x.as_array())
+			.ok_or("the node sent a block without extrinsics")?
+			.iter()
+			.map(|x| {
+				let bytes = unhex(x.as_str().unwrap_or_default())?;
+				Ok(H256(sp_io::hashing::blake2_256(&bytes)))
+			})
+			.collect::<Result<Vec<_>, String>>()?;
+		// `System::Events`: twox128("System") ++ twox128("Events").
+		let key =
+			[sp_io::hashing::twox_128(b"System"), sp_io::hashing::twox_128(b"Events")].concat();
+		let raw: Option<String> = self
+			.client
+			.request("state_getStorage", rpc_params![hex(&key), block])
+			.await
+			.map_err(rpc_err("state_getStorage"))?;
+		let raw = unhex(raw.as_deref().unwrap_or("0x"))?;
+		let events = Decode::decode(&mut &raw[..]).ok();
+		let record = Arc::new(BlockRecord { extrinsics, events });
+		cache.insert(block, record.clone());
+		Ok(record)
+	}
+
+	async fn block_number(&self, block: H256) -> Result<u32, String> {
+		let header: serde_json::Value = self
+			.client
+			.request("chain_getHeader", rpc_params![block])
+			.await
+			.map_err(rpc_err("chain_getHeader"))?;
+		let number =
+			header.get("number").and_then(|n| n.as_str()).ok_or("header without number")?;
+		u32::from_str_radix(number.trim_start_matches("0x"), 16)
+			.map_err(|_| format!("bad block number {number}"))
+	}
+
+	async fn model(
+		&self,
+		id: ModelId,
+	) -> Result<Option<ModelInfo<AccountId, Balance, BlockNumber>>, String> {
+		let raw: String = self
+			.client
+			.request("state_call", rpc_params!["ModelsApi_model", hex(&id.encode())])
+			.await
+			.map_err(rpc_err("ModelsApi_model"))?;
+		Decode::decode(&mut &unhex(&raw)?[..]).map_err(|e| format!("ModelsApi_model: {e}"))
+	}
+
+	async fn chunk_received(&self, id: ModelId, index: u32) -> Result<bool, String> {
+		let key = pallet_models::ChunkReceived::<Runtime>::hashed_key_for(id, index);
+		let raw: Option<String> = self
+			.client
+			.request("state_getStorage", rpc_params![hex(&key)])
+			.await
+			.map_err(rpc_err("state_getStorage"))?;
+		Ok(raw.is_some())
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn tolerances_parse() {
+		assert_eq!(parse_tolerance("exact"), Ok(Tolerance::Exact));
+		assert_eq!(
+			parse_tolerance("abs=1000,rel=10"),
+			Ok(Tolerance::Within { abs_ppb: 1000, rel_ppb: 10 })
+		);
+		assert_eq!(parse_tolerance("rel=5"), Ok(Tolerance::Within { abs_ppb: 0, rel_ppb: 5 }));
+		assert!(parse_tolerance("abs=-1").is_err());
+		assert!(parse_tolerance("eps=1").is_err());
+		assert!(parse_tolerance("loose").is_err());
+	}
+
+	#[test]
+	fn schema_needs_fixed_dims_and_known_dtypes() {
+		let io = |dtype: &str, shape: &[&str]| sibyl_engine::IoInfo {
+			name: "x".into(),
+			dtype: Some(dtype.into()),
+			shape: shape.iter().map(|s| s.to_string()).collect(),
+		};
+		let ok = schema(&[io("f32", &["1", "64"])], "input").unwrap();
+		assert_eq!(ok.first().map(|s| s.shape.to_vec()), Some(vec![1, 64]));
+		assert!(schema(&[io("f32", &["N", "64"])], "input").unwrap_err().contains("--shape"));
+		assert!(schema(&[io("f32", &["0"])], "input").is_err());
+		assert!(schema(&[io("f16", &["1"])], "input").is_err());
+	}
+}
