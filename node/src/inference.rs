@@ -15,9 +15,6 @@ use sibyl_primitives::{commitment, tensors_hash, CommitmentDomain};
 
 const LOG_TARGET: &str = "sibyl::inference";
 
-/// Largest model the node stores or runs: the engine's limit, 64 MiB.
-pub const MAX_MODEL_BYTES: usize = 64 << 20;
-
 /// The engine and model store as offchain workers reach them.
 pub struct EngineBackend {
 	engine: Engine,
@@ -25,16 +22,14 @@ pub struct EngineBackend {
 }
 
 impl EngineBackend {
-	/// A backend over the model store in `dir`.
-	pub fn open(dir: &Path) -> std::io::Result<Arc<EngineBackend>> {
-		let config = EngineConfig::default();
-		let store = ModelStore::open(dir, config.max_model_bytes)?;
-		Ok(Arc::new(EngineBackend { engine: Engine::new(config), store }))
+	/// Opens the model store in `dir`, sized for the engine's model limit.
+	pub fn open_store(dir: &Path) -> std::io::Result<ModelStore> {
+		ModelStore::open(dir, EngineConfig::default().max_model_bytes)
 	}
 
-	/// The model store.
-	pub fn store(&self) -> &ModelStore {
-		&self.store
+	/// A backend running models from `store`.
+	pub fn new(store: ModelStore) -> Arc<EngineBackend> {
+		Arc::new(EngineBackend { engine: Engine::new(EngineConfig::default()), store })
 	}
 }
 

@@ -69,11 +69,8 @@ pub struct ChunkRequest {
 
 /// The protocol name for a chain: `/<genesis hash hex>/sibyl/models/1`.
 pub fn protocol_name(genesis_hash: &H256) -> ProtocolName {
-	format!("/{}/sibyl/models/1", hex(genesis_hash.as_bytes())).into()
-}
-
-fn hex(bytes: &[u8]) -> String {
-	bytes.iter().map(|b| format!("{b:02x}")).collect()
+	let genesis = sibyl_primitives::to_hex(genesis_hash.as_bytes());
+	format!("/{}/sibyl/models/1", genesis.trim_start_matches("0x")).into()
 }
 
 /// Builds the protocol's network configuration and the queue its inbound requests arrive on.

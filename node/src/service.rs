@@ -217,13 +217,13 @@ pub fn new_full<
 		})?;
 
 	let store_dir = crate::inference::store_dir(config.base_path.path());
-	let store = sibyl_engine::ModelStore::open(&store_dir, crate::inference::MAX_MODEL_BYTES)
-		.map_err(|e| {
-			ServiceError::Other(format!("cannot open model store {}: {e}", store_dir.display()))
-		})?;
+	let store = crate::inference::EngineBackend::open_store(&store_dir).map_err(|e| {
+		ServiceError::Other(format!("cannot open model store {}: {e}", store_dir.display()))
+	})?;
+	log::info!("📦 Model store at {}", store.dir().display());
 	let chunk_source = Arc::new(crate::model_sync::ChunkSource::new(
 		client.clone(),
-		store,
+		store.clone(),
 		backend.offchain_storage(),
 	));
 	task_manager.spawn_handle().spawn(
@@ -243,10 +243,7 @@ pub fn new_full<
 
 	if config.offchain_worker.enabled {
 		// The engine is reachable from offchain workers only: block import never runs a model.
-		let engine = crate::inference::EngineBackend::open(&store_dir).map_err(|e| {
-			ServiceError::Other(format!("cannot open model store {}: {e}", store_dir.display()))
-		})?;
-		log::info!("📦 Model store at {}", engine.store().dir().display());
+		let engine = crate::inference::EngineBackend::new(store);
 		let offchain_workers =
 			sc_offchain::OffchainWorkers::new(sc_offchain::OffchainWorkerOptions {
 				runtime_api_provider: client.clone(),

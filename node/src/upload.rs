@@ -25,7 +25,7 @@ use jsonrpsee::{
 use sibyl_engine::Engine;
 use sibyl_primitives::{
 	registry::{ModelInfo, ModelStatus, Schema, TensorSpec, Tolerance, VerificationPolicy},
-	AccountId, Balance, BlockNumber, DType, ModelId,
+	to_hex, AccountId, Balance, BlockNumber, DType, ModelId,
 };
 use sibyl_runtime::{
 	Address, Runtime, RuntimeCall, RuntimeEvent, SignedPayload, UncheckedExtrinsic,
@@ -335,10 +335,6 @@ fn rpc_err(what: &str) -> impl Fn(jsonrpsee::core::ClientError) -> String + '_ {
 	move |e| format!("{what}: {e}")
 }
 
-fn hex(bytes: &[u8]) -> String {
-	sibyl_primitives::to_hex(bytes)
-}
-
 fn unhex(text: &str) -> Result<Vec<u8>, String> {
 	sibyl_primitives::from_hex(text).ok_or_else(|| format!("the node sent bad hex `{text}`"))
 }
@@ -439,7 +435,7 @@ impl Chain {
 			.client
 			.subscribe(
 				"author_submitAndWatchExtrinsic",
-				rpc_params![hex(&xt)],
+				rpc_params![to_hex(&xt)],
 				"author_unwatchExtrinsic",
 			)
 			.await
@@ -516,7 +512,7 @@ impl Chain {
 			[sp_io::hashing::twox_128(b"System"), sp_io::hashing::twox_128(b"Events")].concat();
 		let raw: Option<String> = self
 			.client
-			.request("state_getStorage", rpc_params![hex(&key), block])
+			.request("state_getStorage", rpc_params![to_hex(&key), block])
 			.await
 			.map_err(rpc_err("state_getStorage"))?;
 		let raw = unhex(raw.as_deref().unwrap_or("0x"))?;
@@ -544,7 +540,7 @@ impl Chain {
 	) -> Result<Option<ModelInfo<AccountId, Balance, BlockNumber>>, String> {
 		let raw: String = self
 			.client
-			.request("state_call", rpc_params!["ModelsApi_model", hex(&id.encode())])
+			.request("state_call", rpc_params!["ModelsApi_model", to_hex(&id.encode())])
 			.await
 			.map_err(rpc_err("ModelsApi_model"))?;
 		Decode::decode(&mut &unhex(&raw)?[..]).map_err(|e| format!("ModelsApi_model: {e}"))
@@ -554,7 +550,7 @@ impl Chain {
 		let key = pallet_models::ChunkReceived::<Runtime>::hashed_key_for(id, index);
 		let raw: Option<String> = self
 			.client
-			.request("state_getStorage", rpc_params![hex(&key)])
+			.request("state_getStorage", rpc_params![to_hex(&key)])
 			.await
 			.map_err(rpc_err("state_getStorage"))?;
 		Ok(raw.is_some())

@@ -117,25 +117,30 @@ fn bad_models_and_inputs_get_one_line_errors() {
 	);
 }
 
-#[test]
-fn upload_refuses_a_model_the_engine_rejects_before_touching_the_chain() {
-	let dir = tempfile::tempdir().unwrap();
-	let model = write(dir.path(), "bad.onnx", &unsupported_op());
-	// No node listens on this port: the command must stop before it connects.
-	let output = run_cli(&[
+/// `sibyl-node model upload` of `model` as version 1 of `m`, signed by Alice, to `url`.
+fn upload(model: &str, url: &str) -> std::process::Output {
+	run_cli(&[
 		"model",
 		"upload",
 		"--model",
-		&model,
+		model,
 		"--name",
-		"bad",
+		"m",
 		"--model-version",
 		"1",
 		"--suri",
 		"//Alice",
 		"--url",
-		"ws://127.0.0.1:9",
-	]);
+		url,
+	])
+}
+
+#[test]
+fn upload_refuses_a_model_the_engine_rejects_before_touching_the_chain() {
+	let dir = tempfile::tempdir().unwrap();
+	let model = write(dir.path(), "bad.onnx", &unsupported_op());
+	// No node listens on this port: the command must stop before it connects.
+	let output = upload(&model, "ws://127.0.0.1:9");
 	assert!(!output.status.success());
 	let stderr = String::from_utf8_lossy(&output.stderr);
 	assert!(stderr.contains("the engine rejects this model"), "{stderr}");
@@ -149,20 +154,7 @@ fn upload_without_a_node_is_a_clear_error() {
 	let model = write(dir.path(), "mlp.onnx", &Mlp::new(4, 3, 2).onnx(D::N(1)));
 	let port = common::free_port();
 	let url = format!("ws://127.0.0.1:{port}");
-	let output = run_cli(&[
-		"model",
-		"upload",
-		"--model",
-		&model,
-		"--name",
-		"m",
-		"--model-version",
-		"1",
-		"--suri",
-		"//Alice",
-		"--url",
-		&url,
-	]);
+	let output = upload(&model, &url);
 	assert!(!output.status.success());
 	let stderr = String::from_utf8_lossy(&output.stderr);
 	assert!(stderr.contains(&format!("cannot connect to {url}")), "{stderr}");

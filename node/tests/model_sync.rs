@@ -10,9 +10,10 @@ use serde_json::{json, Value};
 use sibyl_engine::testing::{Mlp, D};
 use sibyl_primitives::ModelId;
 
+/// The raw bytes of the model's file in a node's store (unchecked, so poisoning would show).
 fn stored(base: &Path, id: &ModelId) -> Option<Vec<u8>> {
-	let name = format!("{}.onnx", id.to_hex().trim_start_matches("0x"));
-	std::fs::read(base.join("models").join(name)).ok()
+	let store = sibyl_engine::ModelStore::open(base.join("models"), usize::MAX).ok()?;
+	std::fs::read(store.path(id)).ok()
 }
 
 fn log_has(node: &Node, needle: &str) -> bool {
