@@ -6,8 +6,9 @@ use codec::Codec;
 use sp_core::H256;
 
 use crate::{
-	model::ModelId,
+	model::{ModelId, RequestId},
 	registry::{ModelInfo, ModelStatus},
+	request::Request,
 };
 
 sp_api::decl_runtime_apis! {
@@ -26,5 +27,26 @@ sp_api::decl_runtime_apis! {
 		fn models(after: Option<ModelId>, limit: u32) -> Vec<(ModelId, ModelStatus)>;
 		/// The model a family name and version stand for.
 		fn model_by_version(name: Vec<u8>, version: u32) -> Option<ModelId>;
+	}
+}
+
+sp_api::decl_runtime_apis! {
+	/// Reads inference requests: for dApps (`api.call.inferenceApi.*`) and the node's RPC.
+	pub trait InferenceApi<AccountId, Balance, BlockNumber>
+	where
+		AccountId: Codec,
+		Balance: Codec,
+		BlockNumber: Codec,
+	{
+		/// A request, while it is kept (until its retention window after settlement ends).
+		fn request(id: RequestId) -> Option<Request<AccountId, Balance, BlockNumber>>;
+		/// The inline output of a verified request: SCALE `Vec<Tensor>`.
+		fn output(id: RequestId) -> Option<Vec<u8>>;
+		/// The commitment of a verified request; kept after the request is pruned.
+		fn commitment(id: RequestId) -> Option<H256>;
+		/// Up to `limit` (at most 1000) of `who`'s kept requests, ids above `after`, ascending.
+		fn requests_of(who: AccountId, after: Option<RequestId>, limit: u32) -> Vec<RequestId>;
+		/// The fee a call of `model` costs now, or `None` if the model takes no requests.
+		fn quote(model: ModelId) -> Option<Balance>;
 	}
 }

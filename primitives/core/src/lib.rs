@@ -12,9 +12,13 @@ extern crate alloc;
 pub mod api;
 pub mod model;
 pub mod registry;
+pub mod request;
+pub mod roles;
 pub mod tensor;
 
 pub use model::{commitment, tensors_hash, CommitmentDomain, InferenceError, ModelId, RequestId};
+pub use request::{Outcome, RefundReason, Request, RequestState, ResultOutput, Slot};
+pub use roles::{NodeKey, NodeSignature, Role};
 pub use tensor::{DType, Shape, Tensor, TensorError};
 
 use sp_runtime::{

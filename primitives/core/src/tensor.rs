@@ -134,6 +134,20 @@ impl Tensor {
 		element_count(&self.shape)
 	}
 
+	/// Whether no element is NaN or infinite. Decided on the bits (an all-ones exponent), with
+	/// no floating-point arithmetic, so consensus code may call it. Integer tensors are finite.
+	pub fn all_finite(&self) -> bool {
+		match self.dtype {
+			DType::F32 => self.data.chunks_exact(4).all(|b| {
+				<[u8; 4]>::try_from(b).is_ok_and(|b| (u32::from_le_bytes(b) >> 23) & 0xff != 0xff)
+			}),
+			DType::F64 => self.data.chunks_exact(8).all(|b| {
+				<[u8; 8]>::try_from(b).is_ok_and(|b| (u64::from_le_bytes(b) >> 52) & 0x7ff != 0x7ff)
+			}),
+			_ => true,
+		}
+	}
+
 	/// Whether the data length agrees with dtype and shape (decoded tensors are unchecked).
 	pub fn is_consistent(&self) -> bool {
 		byte_len(self.dtype, &self.shape) == u64::try_from(self.data.len()).ok()

@@ -1,0 +1,226 @@
+//! A test runtime: System, Balances, Payments (bonds and escrow, the real pallet) and
+//! Inference, with a model registry kept in a thread-local.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use crate as pallet_inference;
+use core::cell::RefCell;
+use frame_support::{derive_impl, parameter_types, traits::Hooks};
+use sibyl_primitives::{
+	registry::{
+		ModelInfo, ModelName, ModelRegistry, ModelStatus, Schema, TensorSpec, VerificationPolicy,
+	},
+	DType, ModelId, NodeKey, Role,
+};
+use sp_core::{sr25519, Pair};
+use sp_runtime::BuildStorage;
+use std::collections::BTreeMap;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+pub type AccountId = u64;
+pub type Balance = u64;
+pub type Extrinsic = sp_runtime::testing::TestXt<RuntimeCall, ()>;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeTask,
+		RuntimeHoldReason,
+		RuntimeFreezeReason
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(2)]
+	pub type Payments = pallet_payments;
+	#[runtime::pallet_index(3)]
+	pub type Inference = pallet_inference;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type ExistentialDeposit = ExistentialDeposit;
+}
+
+parameter_types! {
+	pub const ExistentialDeposit: Balance = 1;
+	pub const MinBond: Balance = 100;
+	pub const UnbondingPeriod: u64 = 10;
+	pub const MaxNodes: u32 = 8;
+	pub const ExecutionFee: Balance = 7;
+	pub const ResultTimeout: u64 = 3;
+	pub const MaxAttempts: u8 = 3;
+	pub const Retention: u64 = 5;
+	pub const MaxInputBytes: u32 = 256;
+	pub const MaxInlineOutput: u32 = 64;
+	pub const MaxQueue: u32 = 4;
+	pub const MaxPrunePerBlock: u32 = 2;
+}
+
+impl pallet_payments::Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type MinInferenceBond = MinBond;
+	type MinVerifierBond = MinBond;
+	type MinDataBond = MinBond;
+	type UnbondingPeriod = UnbondingPeriod;
+	type MaxNodes = MaxNodes;
+}
+
+impl frame_system::offchain::CreateTransactionBase<pallet_inference::Call<Test>> for Test {
+	type Extrinsic = Extrinsic;
+	type RuntimeCall = RuntimeCall;
+}
+
+impl frame_system::offchain::CreateTransaction<pallet_inference::Call<Test>> for Test {
+	type Extension = ();
+	fn create_transaction(call: RuntimeCall, extension: ()) -> Extrinsic {
+		Extrinsic::new_transaction(call, extension)
+	}
+}
+
+impl frame_system::offchain::CreateAuthorizedTransaction<pallet_inference::Call<Test>> for Test {
+	fn create_extension() -> Self::Extension {}
+}
+
+impl pallet_inference::Config for Test {
+	type Balance = Balance;
+	type Models = MockModels;
+	type Nodes = Payments;
+	type Escrow = Payments;
+	type ExecutionFee = ExecutionFee;
+	type ResultTimeout = ResultTimeout;
+	type MaxAttempts = MaxAttempts;
+	type Retention = Retention;
+	type MaxInputBytes = MaxInputBytes;
+	type MaxInlineOutput = MaxInlineOutput;
+	type MaxQueue = MaxQueue;
+	type MaxPrunePerBlock = MaxPrunePerBlock;
+	type WeightInfo = ();
+}
+
+thread_local! {
+	static MODELS: RefCell<BTreeMap<ModelId, ModelInfo<AccountId, Balance, u64>>> =
+		RefCell::new(BTreeMap::new());
+}
+
+/// The registry of the test runtime.
+pub struct MockModels;
+
+impl ModelRegistry<AccountId, Balance, u64> for MockModels {
+	fn model(id: &ModelId) -> Option<ModelInfo<AccountId, Balance, u64>> {
+		MODELS.with(|m| m.borrow().get(id).cloned())
+	}
+}
+
+pub const ALICE: AccountId = 1;
+pub const BOB: AccountId = 2;
+pub const CHARLIE: AccountId = 3;
+pub const DAVE: AccountId = 4;
+/// Owns the models.
+pub const OWNER: AccountId = 5;
+/// A requester with little money.
+pub const POOR: AccountId = 9;
+/// Inference nodes bonded in genesis: Alice, Bob and Charlie.
+pub const NODES: [AccountId; 3] = [ALICE, BOB, CHARLIE];
+/// Price of the test models.
+pub const PRICE: Balance = 20;
+
+/// The node key pair of `who`.
+pub fn pair(who: AccountId) -> sr25519::Pair {
+	sr25519::Pair::from_string(&format!("//node{who}"), None).unwrap()
+}
+
+/// The node key of `who`.
+pub fn key(who: AccountId) -> NodeKey {
+	pair(who).public()
+}
+
+fn spec(name: &str, dtype: DType, shape: &[u32]) -> TensorSpec {
+	TensorSpec {
+		name: name.as_bytes().to_vec().try_into().unwrap(),
+		dtype,
+		shape: shape.to_vec().try_into().unwrap(),
+	}
+}
+
+/// A model taking one f32 `[1, 4]` and returning one f32 `[1, 2]` (or `[1, 32]` if `big`).
+pub fn add_model(seed: u8, replicas: u8, status: ModelStatus, big: bool) -> ModelId {
+	let id = ModelId([seed; 32]);
+	let inputs: Schema = vec![spec("x", DType::F32, &[1, 4])].try_into().unwrap();
+	let width = if big { 32 } else { 2 };
+	let outputs: Schema = vec![spec("y", DType::F32, &[1, width])].try_into().unwrap();
+	let info = ModelInfo {
+		owner: OWNER,
+		name: ModelName::try_from(b"m".to_vec()).unwrap(),
+		version: u32::from(seed),
+		size: 100,
+		chunk_size: 100,
+		chunk_count: 1,
+		chunks_received: 1,
+		inputs,
+		outputs,
+		price: PRICE,
+		policy: VerificationPolicy { replicas, ..Default::default() },
+		deposit: 0,
+		status,
+		registered_at: 0,
+	};
+	MODELS.with(|m| m.borrow_mut().insert(id, info));
+	id
+}
+
+/// Changes a registered model's status.
+pub fn set_status(id: ModelId, status: ModelStatus) {
+	MODELS.with(|m| m.borrow_mut().get_mut(&id).unwrap().status = status);
+}
+
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	MODELS.with(|m| m.borrow_mut().clear());
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: vec![
+			(ALICE, 10_000),
+			(BOB, 10_000),
+			(CHARLIE, 10_000),
+			(DAVE, 10_000),
+			(OWNER, 10),
+			(POOR, 50),
+		],
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	pallet_payments::GenesisConfig::<Test> {
+		bonds: NODES.iter().map(|n| (*n, Role::Inference, 100, key(*n))).collect(),
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Finishes the current block and starts the next one (running `on_initialize`).
+pub fn next_block() {
+	let n = System::block_number();
+	System::set_block_number(n + 1);
+	System::set_parent_hash(sp_core::H256::from_low_u64_le(n));
+	Inference::on_initialize(n + 1);
+}

@@ -1,0 +1,410 @@
+//! # Payments pallet
+//!
+//! Money for Sibyl's roles: bonds that make a node accountable, and the escrow of request fees.
+//!
+//! ## Bonds
+//!
+//! - [`Pallet::bond`]: hold at least the role's minimum from the caller and bind a node key (the
+//!   sr25519 key the node keeps in its keystore under the role's key type, e.g. `infr`) to the
+//!   account. A key serves one account per role.
+//! - [`Pallet::bond_extra`]: add to an active bond.
+//! - [`Pallet::unbond`]: leave the role. The node stops being assigned work at once; the bond stays
+//!   held (and slashable) for `UnbondingPeriod` blocks.
+//! - [`Pallet::withdraw_unbonded`]: after that, release the bond and free the key.
+//!
+//! Other pallets see bonds through [`NodeRegistry`].
+//!
+//! ## Escrow
+//!
+//! Request fees are held from the requester under [`HoldReason::Escrow`] and recorded per
+//! request; [`Escrow::settle`] pays the payees from the hold and returns what is left,
+//! [`Escrow::refund`] returns all of it. Each escrow ends exactly once.
+//!
+//! Slashing, rewards and the settlement split policy arrive with verification; see
+//! `docs/inference.md`.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+use alloc::vec::Vec;
+use frame_support::{
+	ensure,
+	pallet_prelude::*,
+	traits::{
+		fungible::{Inspect, InspectHold, Mutate, MutateHold},
+		tokens::{Fortitude, Precision, Restriction},
+	},
+};
+use sibyl_primitives::{
+	roles::{Escrow, NodeRegistry, Settlement},
+	NodeKey, RequestId, Role,
+};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	DispatchError,
+};
+
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+/// The balance type of the configured currency.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+
+/// A bond for one role.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct Bond<Balance, BlockNumber> {
+	/// Held from the bonding account.
+	pub amount: Balance,
+	/// The node key bound to the account for this role.
+	pub key: NodeKey,
+	/// Set by `unbond`: the first block in which the bond can be withdrawn.
+	pub unlocks_at: Option<BlockNumber>,
+}
+
+/// A fee held for a request.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct EscrowRecord<AccountId, Balance> {
+	/// Who pays.
+	pub payer: AccountId,
+	/// What is held.
+	pub amount: Balance,
+}
+
+// FRAME's pallet macros expand to `expect` calls (pallet-info lookups) that clippy attributes
+// to this module. Logic lives outside it, where the workspace lints apply in full.
+#[allow(clippy::expect_used)]
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_system::pallet_prelude::*;
+
+	/// Configuration of the payments pallet.
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// The currency bonds and fees are held in.
+		type Currency: Mutate<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
+			+ InspectHold<Self::AccountId>;
+		/// The runtime's hold reasons.
+		type RuntimeHoldReason: From<HoldReason>;
+		/// Smallest bond of an inference node.
+		#[pallet::constant]
+		type MinInferenceBond: Get<BalanceOf<Self>>;
+		/// Smallest bond of a verifier.
+		#[pallet::constant]
+		type MinVerifierBond: Get<BalanceOf<Self>>;
+		/// Smallest bond of a data node.
+		#[pallet::constant]
+		type MinDataBond: Get<BalanceOf<Self>>;
+		/// Blocks an unbonding bond stays held (and slashable).
+		#[pallet::constant]
+		type UnbondingPeriod: Get<BlockNumberFor<Self>>;
+		/// Most active nodes per role.
+		#[pallet::constant]
+		type MaxNodes: Get<u32>;
+	}
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// A node's role bond.
+		Bond,
+		/// A request's fee, until the request ends.
+		Escrow,
+	}
+
+	/// Bonds by role and account.
+	#[pallet::storage]
+	pub type Bonds<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		Role,
+		Blake2_128Concat,
+		T::AccountId,
+		Bond<BalanceOf<T>, BlockNumberFor<T>>,
+	>;
+
+	/// The account each node key is bound to, by role.
+	#[pallet::storage]
+	pub type KeyOwners<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, Role, Blake2_128Concat, NodeKey, T::AccountId>;
+
+	/// Accounts bonded for each role and not unbonding, in bonding order.
+	#[pallet::storage]
+	pub type Active<T: Config> =
+		StorageMap<_, Twox64Concat, Role, BoundedVec<T::AccountId, T::MaxNodes>, ValueQuery>;
+
+	/// Fees held for requests.
+	#[pallet::storage]
+	pub type Escrows<T: Config> =
+		StorageMap<_, Twox64Concat, RequestId, EscrowRecord<T::AccountId, BalanceOf<T>>>;
+
+	/// Bonds made in genesis (for development chains).
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// `(account, role, amount, node key)`.
+		pub bonds: Vec<(T::AccountId, Role, BalanceOf<T>, NodeKey)>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for (who, role, amount, key) in &self.bonds {
+				if let Err(e) = Pallet::<T>::do_bond(who, *role, *amount, *key) {
+					panic!("genesis bond of {who:?} for {role:?} failed: {e:?}");
+				}
+			}
+		}
+	}
+
+	/// Events of the payments pallet.
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	#[allow(missing_docs)]
+	pub enum Event<T: Config> {
+		/// `who` bonded `amount` for `role` with node key `key`.
+		Bonded { who: T::AccountId, role: Role, amount: BalanceOf<T>, key: NodeKey },
+		/// `who` added `amount` to its bond for `role`.
+		BondedExtra { who: T::AccountId, role: Role, amount: BalanceOf<T> },
+		/// `who` left `role`; the bond can be withdrawn from block `unlocks_at`.
+		Unbonding { who: T::AccountId, role: Role, unlocks_at: BlockNumberFor<T> },
+		/// `who` withdrew its bond of `amount` for `role`.
+		Withdrawn { who: T::AccountId, role: Role, amount: BalanceOf<T> },
+		/// `amount` was held from `payer` for `request`.
+		Escrowed { request: RequestId, payer: T::AccountId, amount: BalanceOf<T> },
+		/// The escrow of `request` ended: `paid` to payees, `refunded` to the payer.
+		EscrowSettled { request: RequestId, paid: BalanceOf<T>, refunded: BalanceOf<T> },
+	}
+
+	/// Errors of the payments pallet.
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The amount is below the role's minimum bond.
+		BondTooSmall,
+		/// The account is already bonded (or still unbonding) for this role.
+		AlreadyBonded,
+		/// The account is not bonded for this role.
+		NotBonded,
+		/// The node key is bound to another account for this role.
+		KeyInUse,
+		/// The role already has the most nodes it can take.
+		TooManyNodes,
+		/// The account cannot pay the amount (free balance above the existential deposit).
+		InsufficientBalance,
+		/// The bond is unbonding; it cannot grow or unbond again.
+		Unbonding,
+		/// The unbonding period has not ended yet.
+		StillLocked,
+		/// The amount is zero.
+		ZeroAmount,
+		/// The request already has an escrow.
+		EscrowExists,
+		/// The request has no escrow.
+		NoEscrow,
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Bonds `amount` for `role`, binding node key `key` to the caller.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::DbWeight::get().reads_writes(4, 4).saturating_add(Weight::from_parts(60_000_000, 4_000)))]
+		pub fn bond(
+			origin: OriginFor<T>,
+			role: Role,
+			amount: BalanceOf<T>,
+			key: NodeKey,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_bond(&who, role, amount, key)
+		}
+
+		/// Adds `amount` to the caller's active bond for `role`.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::DbWeight::get().reads_writes(2, 2).saturating_add(Weight::from_parts(50_000_000, 2_000)))]
+		pub fn bond_extra(
+			origin: OriginFor<T>,
+			role: Role,
+			amount: BalanceOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+			Bonds::<T>::try_mutate(role, &who, |bond| {
+				let bond = bond.as_mut().ok_or(Error::<T>::NotBonded)?;
+				ensure!(bond.unlocks_at.is_none(), Error::<T>::Unbonding);
+				T::Currency::hold(&HoldReason::Bond.into(), &who, amount)
+					.map_err(|_| Error::<T>::InsufficientBalance)?;
+				bond.amount = bond.amount.saturating_add(amount);
+				Self::deposit_event(Event::BondedExtra { who: who.clone(), role, amount });
+				Ok(())
+			})
+		}
+
+		/// Leaves `role`: no new work from now on; the bond is held for `UnbondingPeriod` more.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::DbWeight::get().reads_writes(2, 2).saturating_add(Weight::from_parts(20_000_000, 4_000)))]
+		pub fn unbond(origin: OriginFor<T>, role: Role) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let unlocks_at =
+				frame_system::Pallet::<T>::block_number().saturating_add(T::UnbondingPeriod::get());
+			Bonds::<T>::try_mutate(role, &who, |bond| {
+				let bond = bond.as_mut().ok_or(Error::<T>::NotBonded)?;
+				ensure!(bond.unlocks_at.is_none(), Error::<T>::Unbonding);
+				bond.unlocks_at = Some(unlocks_at);
+				Ok::<_, DispatchError>(())
+			})?;
+			Active::<T>::mutate(role, |nodes| nodes.retain(|n| n != &who));
+			Self::deposit_event(Event::Unbonding { who, role, unlocks_at });
+			Ok(())
+		}
+
+		/// Releases the caller's bond for `role` once its unbonding period is over.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::DbWeight::get().reads_writes(2, 3).saturating_add(Weight::from_parts(50_000_000, 2_000)))]
+		pub fn withdraw_unbonded(origin: OriginFor<T>, role: Role) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let bond = Bonds::<T>::get(role, &who).ok_or(Error::<T>::NotBonded)?;
+			let unlocks_at = bond.unlocks_at.ok_or(Error::<T>::NotBonded)?;
+			ensure!(
+				frame_system::Pallet::<T>::block_number() >= unlocks_at,
+				Error::<T>::StillLocked
+			);
+			let released = T::Currency::release(
+				&HoldReason::Bond.into(),
+				&who,
+				bond.amount,
+				Precision::BestEffort,
+			)?;
+			Bonds::<T>::remove(role, &who);
+			KeyOwners::<T>::remove(role, bond.key);
+			Self::deposit_event(Event::Withdrawn { who, role, amount: released });
+			Ok(())
+		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// The smallest bond `role` takes.
+	pub fn min_bond(role: Role) -> BalanceOf<T> {
+		match role {
+			Role::Inference => T::MinInferenceBond::get(),
+			Role::Verifier => T::MinVerifierBond::get(),
+			Role::Data => T::MinDataBond::get(),
+		}
+	}
+
+	fn do_bond(
+		who: &T::AccountId,
+		role: Role,
+		amount: BalanceOf<T>,
+		key: NodeKey,
+	) -> DispatchResult {
+		ensure!(amount >= Self::min_bond(role) && !amount.is_zero(), Error::<T>::BondTooSmall);
+		ensure!(!Bonds::<T>::contains_key(role, who), Error::<T>::AlreadyBonded);
+		ensure!(!KeyOwners::<T>::contains_key(role, key), Error::<T>::KeyInUse);
+		let mut active = Active::<T>::get(role);
+		active.try_push(who.clone()).map_err(|_| Error::<T>::TooManyNodes)?;
+		T::Currency::hold(&HoldReason::Bond.into(), who, amount)
+			.map_err(|_| Error::<T>::InsufficientBalance)?;
+		Active::<T>::insert(role, active);
+		Bonds::<T>::insert(role, who, Bond { amount, key, unlocks_at: None });
+		KeyOwners::<T>::insert(role, key, who.clone());
+		Self::deposit_event(Event::Bonded { who: who.clone(), role, amount, key });
+		Ok(())
+	}
+
+	/// Sum of all fees held in escrow (for invariant checks).
+	pub fn total_escrowed() -> BalanceOf<T> {
+		Escrows::<T>::iter_values().fold(Zero::zero(), |acc, e| acc.saturating_add(e.amount))
+	}
+}
+
+impl<T: Config> NodeRegistry<T::AccountId> for Pallet<T> {
+	fn active(role: Role) -> Vec<T::AccountId> {
+		Active::<T>::get(role).into_inner()
+	}
+
+	fn key_of(role: Role, who: &T::AccountId) -> Option<NodeKey> {
+		Bonds::<T>::get(role, who).map(|b| b.key)
+	}
+
+	fn account_of(role: Role, key: &NodeKey) -> Option<T::AccountId> {
+		KeyOwners::<T>::get(role, key)
+	}
+}
+
+impl<T: Config> Escrow<T::AccountId, BalanceOf<T>> for Pallet<T> {
+	fn escrow(request: RequestId, payer: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+		ensure!(!Escrows::<T>::contains_key(request), Error::<T>::EscrowExists);
+		if !amount.is_zero() {
+			T::Currency::hold(&HoldReason::Escrow.into(), payer, amount)
+				.map_err(|_| Error::<T>::InsufficientBalance)?;
+		}
+		Escrows::<T>::insert(request, EscrowRecord { payer: payer.clone(), amount });
+		Self::deposit_event(Event::Escrowed { request, payer: payer.clone(), amount });
+		Ok(())
+	}
+
+	fn settle(
+		request: RequestId,
+		payees: &[(T::AccountId, BalanceOf<T>)],
+	) -> Result<Settlement<BalanceOf<T>>, DispatchError> {
+		let record = Escrows::<T>::take(request).ok_or(Error::<T>::NoEscrow)?;
+		let reason = HoldReason::Escrow.into();
+		let mut left = record.amount;
+		let mut paid = BalanceOf::<T>::zero();
+		for (payee, share) in payees {
+			let share = (*share).min(left);
+			if share.is_zero() {
+				continue;
+			}
+			if payee == &record.payer {
+				// Paying oneself is releasing: it is counted with the refund below.
+				continue;
+			}
+			// A payee that cannot receive (e.g. a new account below the existential deposit)
+			// leaves its share to the payer: the escrow never loses funds.
+			if let Ok(moved) = T::Currency::transfer_on_hold(
+				&reason,
+				&record.payer,
+				payee,
+				share,
+				Precision::Exact,
+				Restriction::Free,
+				Fortitude::Polite,
+			) {
+				left = left.saturating_sub(moved);
+				paid = paid.saturating_add(moved);
+			}
+		}
+		let refunded = if left.is_zero() {
+			left
+		} else {
+			T::Currency::release(&reason, &record.payer, left, Precision::BestEffort)?
+		};
+		Self::deposit_event(Event::EscrowSettled { request, paid, refunded });
+		Ok(Settlement { paid, refunded })
+	}
+
+	fn refund(request: RequestId) -> Result<BalanceOf<T>, DispatchError> {
+		Self::settle(request, &[]).map(|s| s.refunded)
+	}
+
+	fn escrowed(request: RequestId) -> Option<BalanceOf<T>> {
+		Escrows::<T>::get(request).map(|e| e.amount)
+	}
+}

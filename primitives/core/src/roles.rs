@@ -1,0 +1,97 @@
+//! Node roles, their keys, and the traits through which pallets meet the bonds and escrow
+//! kept by `Payments`.
+
+use alloc::vec::Vec;
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+use sp_core::crypto::KeyTypeId;
+use sp_runtime::{DispatchError, DispatchResult};
+
+use crate::model::RequestId;
+
+/// Keystore type of the inference role's key (`sibyl-node key insert --key-type infr`).
+pub const INFERENCE_KEY_TYPE: KeyTypeId = KeyTypeId(*b"infr");
+/// Keystore type of the verifier role's key.
+pub const VERIFIER_KEY_TYPE: KeyTypeId = KeyTypeId(*b"vrfy");
+/// Keystore type of the data (oracle) role's key.
+pub const ORACLE_KEY_TYPE: KeyTypeId = KeyTypeId(*b"orcl");
+
+/// A node's role key: sr25519, kept in the node's keystore, bound on chain to a bonded account.
+pub type NodeKey = sp_core::sr25519::Public;
+/// A signature made with a [`NodeKey`].
+pub type NodeSignature = sp_core::sr25519::Signature;
+
+/// A role a bonded node takes.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum Role {
+	/// Runs assigned requests and submits attested results.
+	Inference,
+	/// Re-runs sampled requests and votes.
+	Verifier,
+	/// Brings external data for oracle feeds.
+	Data,
+}
+
+impl Role {
+	/// Every role.
+	pub const ALL: [Role; 3] = [Role::Inference, Role::Verifier, Role::Data];
+
+	/// The keystore type of this role's key.
+	pub const fn key_type(self) -> KeyTypeId {
+		match self {
+			Role::Inference => INFERENCE_KEY_TYPE,
+			Role::Verifier => VERIFIER_KEY_TYPE,
+			Role::Data => ORACLE_KEY_TYPE,
+		}
+	}
+}
+
+/// Which accounts are bonded for a role, and with which node key.
+pub trait NodeRegistry<AccountId> {
+	/// Accounts bonded for `role` and not unbonding, in a stable order.
+	fn active(role: Role) -> Vec<AccountId>;
+	/// The node key `who` bonded for `role` with (also while unbonding).
+	fn key_of(role: Role, who: &AccountId) -> Option<NodeKey>;
+	/// The account that bonded `key` for `role` (also while unbonding).
+	fn account_of(role: Role, key: &NodeKey) -> Option<AccountId>;
+}
+
+/// What a settlement paid out.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct Settlement<Balance> {
+	/// Paid to the payees.
+	pub paid: Balance,
+	/// Returned to the payer (left over, or a payee that could not receive).
+	pub refunded: Balance,
+}
+
+/// Fee escrow for requests: funds held from the payer until the request ends.
+pub trait Escrow<AccountId, Balance> {
+	/// Holds `amount` from `payer` for `request`. Fails, holding nothing, if it cannot.
+	fn escrow(request: RequestId, payer: &AccountId, amount: Balance) -> DispatchResult;
+	/// Pays each payee its share from the escrow of `request` and returns the rest to the payer.
+	/// Shares that would exceed the escrow, or that a payee cannot receive, go back to the payer.
+	fn settle(
+		request: RequestId,
+		payees: &[(AccountId, Balance)],
+	) -> Result<Settlement<Balance>, DispatchError>;
+	/// Returns the whole escrow of `request` to its payer; the amount returned.
+	fn refund(request: RequestId) -> Result<Balance, DispatchError>;
+	/// What is held for `request`, if anything.
+	fn escrowed(request: RequestId) -> Option<Balance>;
+}
