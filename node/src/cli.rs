@@ -83,14 +83,22 @@ pub struct Cli {
 	/// Test hook: serve every model chunk with a flipped byte, to play a dishonest peer.
 	#[arg(long, hide = true)]
 	pub dev_serve_corrupt_chunks: bool,
+
+	/// Take the inference role: offchain workers run the requests assigned to this node's
+	/// `infr` key (insert it with `key insert --key-type infr --scheme sr25519`, and bond its
+	/// account with `Payments.bond`). Implies offchain workers. On by default with `--dev`,
+	/// which also inserts Alice's `infr` key (bonded in the dev genesis).
+	#[arg(long)]
+	pub inference: bool,
 }
 
 impl Cli {
-	/// The model-sync options of a running node.
-	pub fn model_sync(&self) -> crate::service::ModelSyncOptions {
-		crate::service::ModelSyncOptions {
+	/// The Sibyl-specific options of a running node.
+	pub fn node_options(&self) -> crate::service::NodeOptions {
+		crate::service::NodeOptions {
 			sync: !self.no_model_sync,
 			serve_corrupt: self.dev_serve_corrupt_chunks,
+			inference: self.inference || self.run.shared_params.is_dev(),
 		}
 	}
 }

@@ -121,18 +121,24 @@ pub fn run() -> sc_cli::Result<()> {
 		},
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
-			let models = cli.model_sync();
-			runner.run_node_until_exit(|config| async move {
+			let options = cli.node_options();
+			let dev = cli.run.shared_params.is_dev();
+			runner.run_node_until_exit(|mut config| async move {
+				// A dev chain has no peers to fetch models from: keep uploaded chunks in this
+				// node's offchain index, so its inference role can run what is uploaded to it.
+				if dev {
+					config.offchain_worker.indexing_enabled = true;
+				}
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
 						sc_network::NetworkWorker<
 							Block,
 							<Block as sp_runtime::traits::Block>::Hash,
 						>,
-					>(config, models)
+					>(config, options)
 					.map_err(sc_cli::Error::Service),
 					sc_network::config::NetworkBackendType::Litep2p => {
-						service::new_full::<sc_network::Litep2pNetworkBackend>(config, models)
+						service::new_full::<sc_network::Litep2pNetworkBackend>(config, options)
 							.map_err(sc_cli::Error::Service)
 					},
 				}

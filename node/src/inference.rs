@@ -57,6 +57,51 @@ pub enum ModelCmd {
 	Run(RunCmd),
 	/// Register a model on chain and upload its chunks, after checking the engine accepts it.
 	Upload(crate::upload::UploadCmd),
+	/// Write a small example model (a seeded MLP, `x: f32[1, inputs]` → `y: f32[1, outputs]`)
+	/// and a matching input, for demos and tests.
+	Example(ExampleCmd),
+}
+
+/// `sibyl-node model example`.
+#[derive(Debug, clap::Args)]
+pub struct ExampleCmd {
+	/// Where to write the ONNX model.
+	#[arg(long, value_name = "FILE")]
+	pub out: PathBuf,
+	/// Where to write an input for it (the `model run --input` JSON format).
+	#[arg(long, value_name = "FILE.json")]
+	pub input_out: Option<PathBuf>,
+	/// Input features.
+	#[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=4096))]
+	pub inputs: u32,
+	/// Hidden units.
+	#[arg(long, default_value_t = 32, value_parser = clap::value_parser!(u32).range(1..=4096))]
+	pub hidden: u32,
+	/// Output features.
+	#[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=4096))]
+	pub outputs: u32,
+}
+
+impl ExampleCmd {
+	fn run(&self) -> Result<(), String> {
+		use sibyl_engine::testing::{Mlp, D};
+		let mlp = Mlp::new(self.inputs as usize, self.hidden as usize, self.outputs as usize);
+		let bytes = mlp.onnx(D::N(1));
+		std::fs::write(&self.out, &bytes)
+			.map_err(|e| format!("cannot write {}: {e}", self.out.display()))?;
+		if let Some(path) = &self.input_out {
+			let data: Vec<serde_json::Value> = (0..self.inputs)
+				.map(|i| serde_json::Value::from(f64::from(i as f32 * 0.25 - 1.0)))
+				.collect();
+			let input = serde_json::json!({
+				"inputs": [{"name": "x", "dtype": "f32", "shape": [1, self.inputs], "data": data}]
+			});
+			std::fs::write(path, input.to_string())
+				.map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+		}
+		println!("{}", ModelId::of(&bytes).to_hex());
+		Ok(())
+	}
 }
 
 /// `sibyl-node model inspect`.
@@ -121,6 +166,7 @@ impl ModelCmd {
 			ModelCmd::Inspect(cmd) => cmd.run(),
 			ModelCmd::Run(cmd) => cmd.run(),
 			ModelCmd::Upload(cmd) => cmd.run(),
+			ModelCmd::Example(cmd) => cmd.run(),
 		}
 	}
 }
@@ -247,6 +293,7 @@ impl RunCmd {
 				.enumerate()
 				.map(|(ix, t)| TensorJson::from_tensor(output_names.get(ix).cloned(), t))
 				.collect(),
+			output_hash: sibyl_primitives::to_hex(tensors_hash(&outputs).as_bytes()),
 			commitment: sibyl_primitives::to_hex(commitment.as_bytes()),
 			latency_ms: latency,
 		};
@@ -280,6 +327,7 @@ fn print_report(report: &RunReportJson) {
 			shown.join(", ")
 		);
 	}
+	println!("output hash {}", report.output_hash);
 	println!("commitment  {}", report.commitment);
 	println!(
 		"latency     median {:.3} ms, p90 {:.3} ms over {} run(s)",

@@ -141,11 +141,13 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 
 /// What a node does about model replication.
 #[derive(Clone, Copy, Debug)]
-pub struct ModelSyncOptions {
+pub struct NodeOptions {
 	/// Copy available models into the local store.
 	pub sync: bool,
 	/// Serve corrupted chunks (a test hook).
 	pub serve_corrupt: bool,
+	/// Take the inference role: offchain workers reach the engine.
+	pub inference: bool,
 }
 
 /// Builds and starts a full node.
@@ -153,7 +155,7 @@ pub fn new_full<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
 >(
 	config: Configuration,
-	models: ModelSyncOptions,
+	models: NodeOptions,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -241,8 +243,34 @@ pub fn new_full<
 		task_manager.spawn_handle().spawn("sibyl-model-sync", Some("sibyl-models"), sync.run());
 	}
 
-	if config.offchain_worker.enabled {
-		// The engine is reachable from offchain workers only: block import never runs a model.
+	if models.inference {
+		if let Some(seed) = &config.dev_key_seed {
+			// `--dev` / `--alice`…: the dev account's inference key, bonded in the dev genesis.
+			sp_keystore::Keystore::sr25519_generate_new(
+				&*keystore_container.keystore(),
+				sibyl_primitives::roles::INFERENCE_KEY_TYPE,
+				Some(seed),
+			)
+			.map_err(|e| ServiceError::Other(format!("cannot insert the dev infr key: {e}")))?;
+		}
+		let keys = sp_keystore::Keystore::sr25519_public_keys(
+			&*keystore_container.keystore(),
+			sibyl_primitives::roles::INFERENCE_KEY_TYPE,
+		);
+		if keys.is_empty() {
+			log::warn!(
+				"🧠 --inference without an infr key: insert one with `sibyl-node key insert \
+				 --key-type infr --scheme sr25519` (or `author_insertKey`) and bond its account"
+			);
+		} else {
+			log::info!("🧠 Inference role on, {} infr key(s): {:?}", keys.len(), keys);
+		}
+	}
+
+	if config.offchain_worker.enabled || models.inference {
+		// The engine is reachable from offchain workers only, and only on inference nodes:
+		// block import never runs a model.
+		let inference = models.inference;
 		let engine = crate::inference::EngineBackend::new(store);
 		let offchain_workers =
 			sc_offchain::OffchainWorkers::new(sc_offchain::OffchainWorkerOptions {
@@ -256,7 +284,11 @@ pub fn new_full<
 				network_provider: Arc::new(network.clone()),
 				enable_http_requests: true,
 				custom_extensions: move |_| {
-					vec![Box::new(sibyl_inference::InferenceExt::new(engine.clone())) as Box<_>]
+					if inference {
+						vec![Box::new(sibyl_inference::InferenceExt::new(engine.clone())) as Box<_>]
+					} else {
+						Vec::new()
+					}
 				},
 			})?;
 		task_manager.spawn_handle().spawn(

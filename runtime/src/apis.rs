@@ -18,13 +18,13 @@ use sp_version::RuntimeVersion;
 
 use sibyl_primitives::{
 	registry::{ModelInfo, ModelStatus},
-	BlockNumber, ModelId,
+	BlockNumber, ModelId, Request, RequestId,
 };
 use sp_core::H256;
 
 use super::{
-	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Models, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	AccountId, Aura, Balance, Block, Executive, Grandpa, Inference, InherentDataExt, Models, Nonce,
+	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -228,6 +228,28 @@ impl_runtime_apis! {
 		fn model_by_version(name: Vec<u8>, version: u32) -> Option<ModelId> {
 			let name: sibyl_primitives::registry::ModelName = name.try_into().ok()?;
 			pallet_models::Versions::<Runtime>::get(name, version)
+		}
+	}
+
+	impl sibyl_primitives::api::InferenceApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn request(id: RequestId) -> Option<Request<AccountId, Balance, BlockNumber>> {
+			Inference::request_of(id)
+		}
+
+		fn output(id: RequestId) -> Option<Vec<u8>> {
+			Inference::output_of(id)
+		}
+
+		fn commitment(id: RequestId) -> Option<H256> {
+			Inference::commitment(id)
+		}
+
+		fn requests_of(who: AccountId, after: Option<RequestId>, limit: u32) -> Vec<RequestId> {
+			Inference::requests_of(&who, after, limit)
+		}
+
+		fn quote(model: ModelId) -> Option<Balance> {
+			Inference::quote(&model)
 		}
 	}
 

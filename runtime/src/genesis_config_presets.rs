@@ -3,13 +3,16 @@
 //! The node builds its `dev` and `local` chain specs from these at start-up; the committed
 //! `chain-specs/testnet.raw.json` was generated from `testnet` (see `docs/building.md`).
 
-use crate::{AccountId, BalancesConfig, BlockTimeConfig, RuntimeGenesisConfig, SudoConfig, UNIT};
+use crate::{
+	AccountId, BalancesConfig, BlockTimeConfig, PaymentsConfig, RuntimeGenesisConfig, SudoConfig,
+	UNIT,
+};
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
 use sibyl_primitives::{
 	time::{DEV_BLOCK_TIME_MS, TESTNET_BLOCK_TIME_MS},
-	Balance,
+	Balance, Role,
 };
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
@@ -22,6 +25,9 @@ pub const TESTNET_RUNTIME_PRESET: &str = "testnet";
 
 /// Balance of each endowed account at genesis.
 pub const ENDOWMENT: Balance = UNIT.saturating_mul(1_000_000);
+
+/// Bond of the inference nodes bonded in genesis (the dev chain's Alice).
+pub const INFERENCE_BOND: Balance = UNIT.saturating_mul(1_000);
 
 /// Testnet validators: (sr25519 Aura key, ed25519 GRANDPA key), derived from the well-known
 /// development phrase at `//sibyl-testnet//validator-N` (see `docs/building.md`). The testnet
@@ -49,6 +55,7 @@ fn genesis(
 	authorities: Vec<(AuraId, GrandpaId)>,
 	root: AccountId,
 	endowed: Vec<AccountId>,
+	inference_nodes: Vec<(AccountId, sr25519::Public)>,
 	slot_duration_ms: u64,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
@@ -66,6 +73,12 @@ fn genesis(
 		},
 		sudo: SudoConfig { key: Some(root) },
 		block_time: BlockTimeConfig { slot_duration_ms },
+		payments: PaymentsConfig {
+			bonds: inference_nodes
+				.into_iter()
+				.map(|(account, key)| (account, Role::Inference, INFERENCE_BOND, key))
+				.collect::<Vec<_>>(),
+		},
 	})
 }
 
@@ -79,6 +92,7 @@ pub fn development_config_genesis() -> Value {
 		vec![dev_authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		Sr25519Keyring::Alice.to_account_id(),
 		Sr25519Keyring::iter().map(|k| k.to_account_id()).collect(),
+		vec![(Sr25519Keyring::Alice.to_account_id(), Sr25519Keyring::Alice.public())],
 		DEV_BLOCK_TIME_MS,
 	)
 }
@@ -93,6 +107,7 @@ pub fn local_config_genesis() -> Value {
 		],
 		Sr25519Keyring::Alice.to_account_id(),
 		Sr25519Keyring::iter().map(|k| k.to_account_id()).collect(),
+		Vec::new(),
 		DEV_BLOCK_TIME_MS,
 	)
 }
@@ -109,7 +124,7 @@ pub fn testnet_config_genesis() -> Value {
 		})
 		.collect();
 	let root = AccountId::from(TESTNET_ROOT);
-	genesis(authorities, root.clone(), vec![root], TESTNET_BLOCK_TIME_MS)
+	genesis(authorities, root.clone(), vec![root], Vec::new(), TESTNET_BLOCK_TIME_MS)
 }
 
 /// The JSON patch of the preset named `id`, if there is one.

@@ -172,4 +172,10 @@ mod runtime {
 
 	#[runtime::pallet_index(10)]
 	pub type Models = pallet_models;
+
+	#[runtime::pallet_index(11)]
+	pub type Payments = pallet_payments;
+
+	#[runtime::pallet_index(12)]
+	pub type Inference = pallet_inference;
 }

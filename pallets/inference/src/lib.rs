@@ -905,6 +905,14 @@ impl<T: Config> Pallet<T> {
 				);
 				Call::<T>::submit_result { id, key: *key, output, attestation }
 			},
+			Err(error @ (InferenceError::ModelNotFound | InferenceError::Busy)) => {
+				// This node's state, not the request's fault: the model may still be syncing
+				// from peers, or the engine is catching up. Try again next block; the deadline
+				// reassigns the request if this node never gets there.
+				claim.clear();
+				log::info!(target: LOG_TARGET, "request {}: {error:?} here yet, retrying", id.0);
+				return true;
+			},
 			Err(InferenceError::Unavailable) => {
 				claim.clear();
 				log::warn!(

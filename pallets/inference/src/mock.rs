@@ -1,7 +1,7 @@
 //! A test runtime: System, Balances, Payments (bonds and escrow, the real pallet) and
 //! Inference, with a model registry kept in a thread-local.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::arithmetic_side_effects)]
 
 use crate as pallet_inference;
 use core::cell::RefCell;
@@ -117,7 +117,7 @@ impl pallet_inference::Config for Test {
 
 thread_local! {
 	static MODELS: RefCell<BTreeMap<ModelId, ModelInfo<AccountId, Balance, u64>>> =
-		RefCell::new(BTreeMap::new());
+		const { RefCell::new(BTreeMap::new()) };
 }
 
 /// The registry of the test runtime.

@@ -390,7 +390,7 @@ fn replicas_must_agree() {
 		let pair_a = executors(agree);
 		assert_eq!(pair_a.len(), 2);
 		assert_ne!(pair_a[0], pair_a[1]);
-		let before: Vec<Balance> = NODES.iter().map(|n| Balances::balance(n)).collect();
+		let before: Vec<Balance> = NODES.iter().map(Balances::balance).collect();
 		let out = output_bytes(3.0, 4.0);
 		assert_ok!(submit(agree, pair_a[0], out.clone()));
 		assert_eq!(settled(agree), None);
@@ -441,7 +441,7 @@ fn settled_requests_are_pruned_after_retention() {
 		for _ in 0..4 {
 			next_block(); // through #6: retention (5) not over
 		}
-		assert!(ids.iter().all(|id| Requests::<Test>::contains_key(id)));
+		assert!(ids.iter().all(Requests::<Test>::contains_key));
 		next_block(); // #7: two pruned (MaxPrunePerBlock)
 		assert_eq!(ids.iter().filter(|id| Requests::<Test>::contains_key(id)).count(), 1);
 		next_block(); // #8: the last
@@ -476,7 +476,7 @@ fn escrow_payouts_and_refunds_add_up_after_random_sequences() {
 			let requesters = [DAVE, POOR, DAVE];
 			let accounts = [ALICE, BOB, CHARLIE, DAVE, OWNER, POOR];
 			let issuance = Balances::total_issuance();
-			let start: Vec<Balance> = accounts.iter().map(|a| Balances::total_balance(a)).collect();
+			let start: Vec<Balance> = accounts.iter().map(Balances::total_balance).collect();
 			let mut rng = Lcg(seed);
 			let mut deposits: Balance = 0;
 			let mut made = Vec::new();
@@ -564,7 +564,7 @@ fn escrow_payouts_and_refunds_add_up_after_random_sequences() {
 			assert_eq!(deposits, paid + refunded, "seed {seed}");
 			// Money only moved between these accounts: requesters lost exactly the fees of
 			// verified requests, and executors and the owner gained exactly that.
-			let end: Vec<Balance> = accounts.iter().map(|a| Balances::total_balance(a)).collect();
+			let end: Vec<Balance> = accounts.iter().map(Balances::total_balance).collect();
 			assert_eq!(start.iter().sum::<Balance>(), end.iter().sum::<Balance>());
 			let earned: Balance = (0..3).map(|i| end[i] - start[i]).sum();
 			let royalties = end[4] - start[4];

@@ -50,6 +50,8 @@ pub struct RunReportJson {
 	pub model_id: String,
 	/// The outputs.
 	pub outputs: Vec<TensorJson>,
+	/// `blake2_256` of the SCALE-encoded outputs, `0x…`: what an on-chain result is keyed by.
+	pub output_hash: String,
 	/// The output commitment, `0x…`.
 	pub commitment: String,
 	/// Latency.

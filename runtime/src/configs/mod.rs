@@ -173,3 +173,99 @@ impl pallet_models::Config for Runtime {
 	type DepositPerByte = ModelDepositPerByte;
 	type WeightInfo = pallet_models::weights::SubstrateWeight<Runtime>;
 }
+
+parameter_types! {
+	pub const MinInferenceBond: Balance = 100 * sibyl_primitives::currency::UNIT;
+	pub const MinVerifierBond: Balance = 100 * sibyl_primitives::currency::UNIT;
+	pub const MinDataBond: Balance = 10 * sibyl_primitives::currency::UNIT;
+	/// About two hours of 2 s blocks (six of 6 s blocks).
+	pub const UnbondingPeriod: BlockNumber = 3_600;
+	pub const MaxNodesPerRole: u32 = 256;
+}
+
+impl pallet_payments::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type MinInferenceBond = MinInferenceBond;
+	type MinVerifierBond = MinVerifierBond;
+	type MinDataBond = MinDataBond;
+	type UnbondingPeriod = UnbondingPeriod;
+	type MaxNodes = MaxNodesPerRole;
+}
+
+parameter_types! {
+	/// Paid to each executor of a verified request.
+	pub const ExecutionFee: Balance = 10 * sibyl_primitives::currency::MILLI_UNIT;
+	/// Ten blocks to answer: a PP-OCR detection run takes about 0.2 s on a 2-core node.
+	pub const ResultTimeout: BlockNumber = 10;
+	pub const MaxAttempts: u8 = 3;
+	/// Settled requests stay readable for 14,400 blocks (8 h of 2 s blocks, a day of 6 s ones).
+	pub const RequestRetention: BlockNumber = 14_400;
+	/// 1 MiB of input: a 3×320×320 f32 image fits; a block holds three such requests.
+	pub const MaxInputBytes: u32 = 1024 * 1024;
+	/// Outputs up to 16 KiB (a classifier's scores, OCR logits of a line) are kept on chain.
+	pub const MaxInlineOutput: u32 = 16 * 1024;
+	pub const MaxRequestQueue: u32 = 256;
+	pub const MaxPrunePerBlock: u32 = 64;
+}
+
+impl pallet_inference::Config for Runtime {
+	type Balance = Balance;
+	type Models = pallet_models::Pallet<Runtime>;
+	type Nodes = pallet_payments::Pallet<Runtime>;
+	type Escrow = pallet_payments::Pallet<Runtime>;
+	type ExecutionFee = ExecutionFee;
+	type ResultTimeout = ResultTimeout;
+	type MaxAttempts = MaxAttempts;
+	type Retention = RequestRetention;
+	type MaxInputBytes = MaxInputBytes;
+	type MaxInlineOutput = MaxInlineOutput;
+	type MaxQueue = MaxRequestQueue;
+	type MaxPrunePerBlock = MaxPrunePerBlock;
+	type WeightInfo = pallet_inference::weights::SubstrateWeight<Runtime>;
+}
+
+impl<LocalCall> frame_system::offchain::CreateTransactionBase<LocalCall> for Runtime
+where
+	RuntimeCall: From<LocalCall>,
+{
+	type Extrinsic = super::UncheckedExtrinsic;
+	type RuntimeCall = RuntimeCall;
+}
+
+impl<LocalCall> frame_system::offchain::CreateTransaction<LocalCall> for Runtime
+where
+	RuntimeCall: From<LocalCall>,
+{
+	type Extension = super::TxExtension;
+
+	fn create_transaction(
+		call: RuntimeCall,
+		extension: super::TxExtension,
+	) -> super::UncheckedExtrinsic {
+		super::UncheckedExtrinsic::new_transaction(call, extension)
+	}
+}
+
+/// Offchain workers submit results as authorized general transactions: no signer, no fee; the
+/// pallet's `#[pallet::authorize]` function decides validity. The other extensions see no
+/// signed origin and pass.
+impl<LocalCall> frame_system::offchain::CreateAuthorizedTransaction<LocalCall> for Runtime
+where
+	RuntimeCall: From<LocalCall>,
+{
+	fn create_extension() -> super::TxExtension {
+		(
+			frame_system::AuthorizeCall::<Runtime>::new(),
+			frame_system::CheckNonZeroSender::<Runtime>::new(),
+			frame_system::CheckSpecVersion::<Runtime>::new(),
+			frame_system::CheckTxVersion::<Runtime>::new(),
+			frame_system::CheckGenesis::<Runtime>::new(),
+			frame_system::CheckEra::<Runtime>::from(sp_runtime::generic::Era::Immortal),
+			frame_system::CheckNonce::<Runtime>::from(0),
+			frame_system::CheckWeight::<Runtime>::new(),
+			pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
+			frame_system::WeightReclaim::<Runtime>::new(),
+		)
+	}
+}

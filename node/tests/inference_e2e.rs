@@ -1,0 +1,158 @@
+//! The main job end to end on a real `--dev` node: a model is uploaded, a real @polkadot/api
+//! client (scripts/js/request.mjs) asks for a call, Alice's offchain worker runs it and submits
+//! an attested result, and the request settles. The on-chain output must equal the engine's
+//! local output for the same input. Bad requests fail with the chain's named error.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::{
+	path::{Path, PathBuf},
+	process::Command,
+	time::Duration,
+};
+
+use common::{run_cli, Node};
+use serde_json::Value;
+
+fn scripts_js() -> PathBuf {
+	Path::new(env!("CARGO_MANIFEST_DIR")).join("../scripts/js")
+}
+
+/// Runs `request.mjs` with `args`; its stdout, stderr and success.
+fn request(node: &Node, args: &[&str]) -> (String, String, bool) {
+	let js = scripts_js();
+	assert!(
+		js.join("node_modules/@polkadot/api").exists(),
+		"@polkadot/api is not installed: run ./scripts/setup.sh (npm ci --prefix scripts/js)"
+	);
+	let url = format!("ws://127.0.0.1:{}", node.rpc_port);
+	let output = Command::new("node")
+		.arg(js.join("request.mjs"))
+		.args(["--url", &url])
+		.args(args)
+		.output()
+		.expect("node (Node.js) runs");
+	(
+		String::from_utf8_lossy(&output.stdout).into_owned(),
+		String::from_utf8_lossy(&output.stderr).into_owned(),
+		output.status.success(),
+	)
+}
+
+#[test]
+fn a_request_from_polkadot_js_is_executed_attested_and_settled() {
+	let tmp = tempfile::tempdir().unwrap();
+	let dir = tmp.path();
+	let model = dir.join("demo.onnx");
+	let input = dir.join("input.json");
+	let (model_s, input_s) = (model.to_str().unwrap(), input.to_str().unwrap());
+	let example = run_cli(&["model", "example", "--out", model_s, "--input-out", input_s]);
+	assert!(example.status.success(), "{}", String::from_utf8_lossy(&example.stderr));
+	let model_id = String::from_utf8(example.stdout).unwrap().trim().to_string();
+
+	let mut node = Node::start("e2e", &["--dev", "--tmp", "--block-time-ms", "1000"]);
+	node.wait_ready(Duration::from_secs(120));
+	let url = format!("ws://127.0.0.1:{}", node.rpc_port);
+	let upload = run_cli(&[
+		"model",
+		"upload",
+		"--model",
+		model_s,
+		"--name",
+		"e2e-demo",
+		"--model-version",
+		"1",
+		"--price",
+		"1000000000",
+		"--suri",
+		"//Alice",
+		"--url",
+		&url,
+	]);
+	assert!(
+		upload.status.success(),
+		"upload failed: {}\n{}",
+		String::from_utf8_lossy(&upload.stderr),
+		node.log_tail()
+	);
+
+	// A request from a real polkadot.js client, paid by Bob, run by Alice's node.
+	let (stdout, stderr, ok) =
+		request(&node, &["--model", &model_id, "--input", input_s, "--suri", "//Bob", "--json"]);
+	assert!(ok, "request failed:\n{stdout}\n{stderr}\n{}", node.log_tail());
+	let report: Value = serde_json::from_str(stdout.trim()).expect("one JSON report");
+	println!("on chain: {report}");
+	let blocks = report["blocks_to_settle"].as_u64().unwrap();
+	println!("blocks from inclusion to settlement: {blocks}");
+	assert!(report["outcome"]["verified"].is_object(), "outcome: {}", report["outcome"]);
+	assert!((1..=12).contains(&blocks), "settled {blocks} blocks after inclusion");
+
+	// The engine's local output for the same input.
+	let local = run_cli(&["model", "run", "--model", model_s, "--input", input_s, "--json"]);
+	assert!(local.status.success(), "{}", String::from_utf8_lossy(&local.stderr));
+	let local: Value = serde_json::from_slice(&local.stdout).unwrap();
+	println!("locally:  {local}");
+	assert_eq!(report["output_hash"], local["output_hash"], "on-chain output differs from local");
+	assert_eq!(
+		report["outcome"]["verified"]["outputHash"], local["output_hash"],
+		"the settled output hash is the local one"
+	);
+	let chain_values: Vec<f64> = report["outputs"][0]["data"]
+		.as_array()
+		.unwrap()
+		.iter()
+		.map(|v| v.as_f64().unwrap())
+		.collect();
+	let local_values: Vec<f64> = local["outputs"][0]["data"]
+		.as_array()
+		.unwrap()
+		.iter()
+		.map(|v| v.as_f64().unwrap())
+		.collect();
+	assert_eq!(chain_values.len(), 4);
+	assert_eq!(chain_values, local_values);
+	assert!(report["commitment"].as_str().is_some_and(|c| c.len() == 66));
+
+	// Bad requests: each refused with the chain's named error.
+	let (_, stderr, ok) = request(
+		&node,
+		&["--model", &model_id, "--input", input_s, "--suri", "//Bob", "--max-fee", "1"],
+	);
+	assert!(!ok && stderr.contains("inference.FeeBelowPrice"), "{stderr}");
+	let unknown = format!("0x{}", "ab".repeat(32));
+	let (_, stderr, ok) = request(
+		&node,
+		&["--model", &unknown, "--input", input_s, "--suri", "//Bob", "--max-fee", "1000000000000"],
+	);
+	assert!(!ok && stderr.contains("inference.UnknownModel"), "{stderr}");
+	let wrong = dir.join("wrong.json");
+	std::fs::write(
+		&wrong,
+		r#"{"inputs":[{"name":"x","dtype":"f32","shape":[1,7],"data":[0,0,0,0,0,0,0]}]}"#,
+	)
+	.unwrap();
+	let (_, stderr, ok) = request(
+		&node,
+		&["--model", &model_id, "--input", wrong.to_str().unwrap(), "--suri", "//Bob"],
+	);
+	assert!(!ok && stderr.contains("inference.InputShapeMismatch"), "{stderr}");
+	// The refused requests left no record: Bob has exactly the one that settled.
+	let ids = node
+		.rpc("state_call", serde_json::json!(["InferenceApi_requests_of", bob_and_page()]))
+		.unwrap();
+	let ids = common::hex_bytes(&ids).unwrap();
+	let id: u64 = report["id"].as_str().unwrap().parse().unwrap();
+	let mut expected = vec![4u8]; // one entry
+	expected.extend_from_slice(&id.to_le_bytes());
+	assert_eq!(ids, expected, "Bob's kept requests");
+}
+
+/// SCALE of `(Bob's account, None, 10)` for `InferenceApi_requests_of`.
+fn bob_and_page() -> String {
+	let bob = sp_keyring::Sr25519Keyring::Bob.to_account_id();
+	let mut bytes = AsRef::<[u8]>::as_ref(&bob).to_vec();
+	bytes.push(0); // after: None
+	bytes.extend_from_slice(&10u32.to_le_bytes());
+	sibyl_primitives::to_hex(&bytes)
+}
