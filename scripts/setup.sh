@@ -2,6 +2,7 @@
 # Installs what building Sibyl needs on a Debian machine with rustup: system packages,
 # the wasm target and rust-src for the runtime. Safe to run again.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 need_apt=()
 command -v protoc >/dev/null 2>&1 || need_apt+=(protobuf-compiler)
@@ -9,6 +10,8 @@ command -v pkg-config >/dev/null 2>&1 || need_apt+=(pkg-config)
 dpkg -s libssl-dev >/dev/null 2>&1 || need_apt+=(libssl-dev)
 command -v make >/dev/null 2>&1 || need_apt+=(make)
 command -v curl >/dev/null 2>&1 || need_apt+=(curl)
+command -v node >/dev/null 2>&1 || need_apt+=(nodejs)
+command -v npm >/dev/null 2>&1 || need_apt+=(npm)
 if [ ${#need_apt[@]} -gt 0 ]; then
 	echo "setup: installing ${need_apt[*]}"
 	sudo_cmd=""
@@ -21,3 +24,9 @@ fi
 rustup show active-toolchain >/dev/null
 rustup target add wasm32v1-none >/dev/null 2>&1 || rustup target add wasm32v1-none
 rustup component add rust-src rustfmt clippy >/dev/null 2>&1 || rustup component add rust-src rustfmt clippy
+
+# The polkadot.js clients (demo and end-to-end tests), pinned by scripts/js/package-lock.json.
+if [ ! -f scripts/js/node_modules/.package-lock.json ] \
+	|| [ scripts/js/package-lock.json -nt scripts/js/node_modules/.package-lock.json ]; then
+	npm ci --prefix scripts/js --no-audit --no-fund --loglevel=error
+fi

@@ -1,0 +1,220 @@
+// Sends an inference request to a Sibyl chain with @polkadot/api and waits until it settles.
+//
+//   node scripts/js/request.mjs --model 0x… --input input.json [--url ws://127.0.0.1:9944]
+//        [--suri //Alice] [--max-fee PLANCK] [--timeout-blocks 60] [--json]
+//
+// The input file is the `sibyl-node model run --input` format:
+//   {"inputs":[{"name":"x","dtype":"f32","shape":[1,8],"data":[…]}]}
+// Prints the request id, the blocks from inclusion to settlement, the outcome and the decoded
+// output (JSON with --json). Exits non-zero, with the chain's error name, if the request fails.
+
+import { readFileSync } from 'node:fs';
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { Keyring } from '@polkadot/keyring';
+import { compactFromU8a, u8aToHex } from '@polkadot/util';
+import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
+
+const DTYPES = {
+  f32: { variant: 'F32', size: 4, put: (v, d, o) => v.setFloat32(o, d, true), get: (v, o) => v.getFloat32(o, true) },
+  f64: { variant: 'F64', size: 8, put: (v, d, o) => v.setFloat64(o, d, true), get: (v, o) => v.getFloat64(o, true) },
+  i64: { variant: 'I64', size: 8, put: (v, d, o) => v.setBigInt64(o, BigInt(d), true), get: (v, o) => Number(v.getBigInt64(o, true)) },
+  i32: { variant: 'I32', size: 4, put: (v, d, o) => v.setInt32(o, d, true), get: (v, o) => v.getInt32(o, true) },
+  i8: { variant: 'I8', size: 1, put: (v, d, o) => v.setInt8(o, d), get: (v, o) => v.getInt8(o) },
+  u8: { variant: 'U8', size: 1, put: (v, d, o) => v.setUint8(o, d), get: (v, o) => v.getUint8(o) },
+  bool: { variant: 'Bool', size: 1, put: (v, d, o) => v.setUint8(o, d ? 1 : 0), get: (v, o) => v.getUint8(o) !== 0 },
+};
+// The SCALE index of each dtype, in `sibyl_primitives::tensor::DType` order.
+const DTYPE_ORDER = ['f32', 'f64', 'i64', 'i32', 'i8', 'u8', 'bool'];
+
+function parseArgs(argv) {
+  const args = { url: 'ws://127.0.0.1:9944', suri: '//Alice', timeoutBlocks: 60, json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => {
+      if (i + 1 >= argv.length) fail(`${a} needs a value`);
+      return argv[++i];
+    };
+    if (a === '--url') args.url = next();
+    else if (a === '--model') args.model = next();
+    else if (a === '--input') args.input = next();
+    else if (a === '--suri') args.suri = next();
+    else if (a === '--max-fee') args.maxFee = BigInt(next());
+    else if (a === '--timeout-blocks') args.timeoutBlocks = Number(next());
+    else if (a === '--json') args.json = true;
+    else fail(`unknown argument ${a}`);
+  }
+  if (!/^0x[0-9a-fA-F]{64}$/.test(args.model ?? '')) fail('--model 0x<64 hex digits> is required');
+  if (!args.input) fail('--input FILE.json is required');
+  return args;
+}
+
+function fail(message) {
+  console.error(`request: ${message}`);
+  process.exit(1);
+}
+
+/// The chain's `Tensor` for one `model run` JSON tensor.
+function toTensor(t) {
+  const dtype = DTYPES[t.dtype];
+  if (!dtype) fail(`unknown dtype ${t.dtype}`);
+  const count = t.shape.reduce((a, b) => a * b, 1);
+  if (count !== t.data.length) fail(`tensor ${t.name ?? ''}: ${t.data.length} values for shape [${t.shape}]`);
+  const bytes = new Uint8Array(count * dtype.size);
+  const view = new DataView(bytes.buffer);
+  t.data.forEach((d, i) => dtype.put(view, d, i * dtype.size));
+  return { dtype: dtype.variant, shape: t.shape, data: u8aToHex(bytes) };
+}
+
+/// Decodes SCALE `Vec<Tensor>` into `{dtype, shape, data: [numbers]}`.
+export function decodeTensors(u8a) {
+  let offset = 0;
+  const compact = () => {
+    const [len, value] = compactFromU8a(u8a.subarray(offset));
+    offset += len;
+    return value.toNumber();
+  };
+  const tensors = [];
+  for (let n = compact(); n > 0; n--) {
+    const name = DTYPE_ORDER[u8a[offset++]];
+    const dtype = DTYPES[name];
+    const shape = [];
+    for (let r = compact(); r > 0; r--) {
+      shape.push(new DataView(u8a.buffer, u8a.byteOffset + offset, 4).getUint32(0, true));
+      offset += 4;
+    }
+    const len = compact();
+    const view = new DataView(u8a.buffer, u8a.byteOffset + offset, len);
+    const data = [];
+    for (let o = 0; o < len; o += dtype.size) data.push(dtype.get(view, o));
+    offset += len;
+    tensors.push({ dtype: name, shape, data });
+  }
+  return tensors;
+}
+
+function describeError(api, dispatchError) {
+  if (dispatchError.isModule) {
+    const { section, name, docs } = api.registry.findMetaError(dispatchError.asModule);
+    return `${section}.${name}: ${docs.join(' ')}`;
+  }
+  return dispatchError.toString();
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const input = JSON.parse(readFileSync(args.input, 'utf8'));
+  const tensors = (input.inputs ?? fail('the input file has no "inputs"')).map(toTensor);
+
+  await cryptoWaitReady();
+  const api = await ApiPromise.create({ provider: new WsProvider(args.url), noInitWarn: true, throwOnConnect: true });
+  const signer = new Keyring({ type: 'sr25519' }).addFromUri(args.suri);
+
+  // Without --max-fee, pay the quote; with it, send as given and let the chain judge.
+  const quote = await api.call.inferenceApi.quote(args.model);
+  if (quote.isNone && args.maxFee === undefined) {
+    fail(`model ${args.model} takes no requests (unknown, uploading or retired)`);
+  }
+  const fee = quote.isSome ? quote.unwrap().toBigInt() : 0n;
+  const maxFee = args.maxFee ?? fee;
+  const before = (await api.query.system.account(signer.address)).data.free.toBigInt();
+
+  // Submit and wait for inclusion; the request id comes from the `Requested` event.
+  const { id, includedAt } = await new Promise((resolve, reject) => {
+    let unsub = () => {};
+    api.tx.inference
+      .request(args.model, tensors, maxFee)
+      .signAndSend(signer, async ({ status, events, dispatchError }) => {
+        if (dispatchError) {
+          unsub();
+          reject(new Error(describeError(api, dispatchError)));
+          return;
+        }
+        if (status.isInBlock) {
+          unsub();
+          const requested = events.find(({ event }) => api.events.inference.Requested.is(event));
+          if (!requested) return reject(new Error('included without an Inference.Requested event'));
+          const header = await api.rpc.chain.getHeader(status.asInBlock);
+          resolve({ id: requested.event.data.id.toBigInt(), includedAt: header.number.toNumber() });
+        } else if (status.isDropped || status.isInvalid || status.isUsurped) {
+          unsub();
+          reject(new Error(`transaction ${status.type}`));
+        }
+      })
+      .then((u) => { unsub = u; })
+      .catch(reject);
+  });
+  if (!args.json) console.log(`request ${id} included in block #${includedAt} (fee ${fee} escrowed)`);
+
+  // Follow new blocks until the request's `RequestSettled` event.
+  const settled = await new Promise((resolve, reject) => {
+    let unsub = () => {};
+    let last = includedAt;
+    const seen = new Set();
+    const check = async (header) => {
+      const number = header.number.toNumber();
+      for (let n = last + 1; n <= number; n++) {
+        if (seen.has(n)) continue;
+        seen.add(n);
+        const hash = await api.rpc.chain.getBlockHash(n);
+        const events = await (await api.at(hash)).query.system.events();
+        for (const { event } of events) {
+          if (api.events.inference.Assigned.is(event) && event.data.id.toBigInt() === id && !args.json) {
+            console.log(`  #${n}: assigned to ${event.data.executors.map((e) => e.toString()).join(', ')} (attempt ${event.data.attempt})`);
+          }
+          if (api.events.inference.RequestSettled.is(event) && event.data.id.toBigInt() === id) {
+            unsub();
+            return resolve({ at: n, outcome: event.data.outcome.toJSON() });
+          }
+        }
+      }
+      last = Math.max(last, number);
+      if (number - includedAt > args.timeoutBlocks) {
+        unsub();
+        reject(new Error(`not settled within ${args.timeoutBlocks} blocks of inclusion`));
+      }
+    };
+    api.rpc.chain.subscribeNewHeads((h) => check(h).catch(reject)).then((u) => { unsub = u; }).catch(reject);
+  });
+
+  const report = {
+    id: id.toString(),
+    model: args.model,
+    fee: fee.toString(),
+    included_at: includedAt,
+    settled_at: settled.at,
+    blocks_to_settle: settled.at - includedAt,
+    outcome: settled.outcome,
+  };
+  // `InferenceApi_output` returns SCALE `Option<Vec<u8>>`; read it raw, exactly as the runtime
+  // encoded it, rather than through a decoded wrapper.
+  const raw = (await api.rpc.state.call('InferenceApi_output', api.createType('u64', id).toHex(true))).toU8a(true);
+  if (raw[0] === 1) {
+    const [prefix, len] = compactFromU8a(raw.subarray(1));
+    const bytes = raw.subarray(1 + prefix, 1 + prefix + len.toNumber());
+    report.output_hash = blake2AsHex(bytes, 256);
+    report.outputs = decodeTensors(bytes);
+  }
+  const commitment = await api.call.inferenceApi.commitment(id);
+  if (commitment.isSome) report.commitment = commitment.unwrap().toHex();
+  const after = (await api.query.system.account(signer.address)).data.free.toBigInt();
+  report.paid = (before - after).toString();
+
+  if (args.json) {
+    console.log(JSON.stringify(report));
+  } else {
+    console.log(`request ${id} settled in block #${settled.at}: ${settled.at - includedAt} block(s) after inclusion`);
+    console.log(`  outcome     ${JSON.stringify(report.outcome)}`);
+    if (report.output_hash) {
+      console.log(`  output hash ${report.output_hash}`);
+      for (const t of report.outputs) console.log(`  output      ${t.dtype}[${t.shape}] = [${t.data.join(', ')}]`);
+    }
+    if (report.commitment) console.log(`  commitment  ${report.commitment}`);
+  }
+  await api.disconnect();
+  return settled.outcome && Object.keys(settled.outcome)[0] === 'verified' ? 0 : 3;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => fail(e.message ?? String(e)),
+);
