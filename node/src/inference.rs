@@ -78,7 +78,7 @@ pub struct ExampleCmd {
 	#[arg(long, default_value_t = 32, value_parser = clap::value_parser!(u32).range(1..=4096))]
 	pub hidden: u32,
 	/// Output features.
-	#[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=4096))]
+	#[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=16384))]
 	pub outputs: u32,
 }
 

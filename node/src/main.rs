@@ -8,6 +8,7 @@ mod cli;
 mod command;
 mod inference;
 mod model_sync;
+mod outputs;
 mod rpc;
 mod service;
 mod upload;

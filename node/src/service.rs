@@ -195,6 +195,10 @@ pub fn new_full<
 	let (models_protocol_config, model_requests) =
 		crate::model_sync::protocol_config::<N>(&genesis_hash);
 	net_config.add_request_response_protocol(models_protocol_config);
+	let outputs_protocol = crate::outputs::protocol_name(&genesis_hash);
+	let (outputs_protocol_config, output_requests) =
+		crate::outputs::protocol_config::<N>(&genesis_hash);
+	net_config.add_request_response_protocol(outputs_protocol_config);
 
 	let warp_sync = Arc::new(sc_consensus_grandpa::warp_proof::NetworkProvider::new(
 		backend.clone(),
@@ -232,6 +236,17 @@ pub fn new_full<
 		"sibyl-model-serve",
 		Some("sibyl-models"),
 		crate::model_sync::serve(chunk_source.clone(), model_requests, models.serve_corrupt),
+	);
+	let outputs = Arc::new(crate::outputs::Outputs::new(
+		backend.offchain_storage(),
+		network.clone(),
+		sync_service.clone(),
+		outputs_protocol,
+	));
+	task_manager.spawn_handle().spawn(
+		"sibyl-output-serve",
+		Some("sibyl-outputs"),
+		outputs.clone().serve(output_requests),
 	);
 	if models.sync {
 		let sync = crate::model_sync::ModelSync::new(
@@ -307,9 +322,16 @@ pub fn new_full<
 	let rpc_extensions_builder = {
 		let client = client.clone();
 		let pool = transaction_pool.clone();
+		let outputs = outputs.clone();
 		Box::new(move |_| {
 			let deps = crate::rpc::FullDeps { client: client.clone(), pool: pool.clone() };
-			crate::rpc::create_full(deps).map_err(Into::into)
+			let mut module = crate::rpc::create_full(deps)?;
+			let outputs = crate::outputs::rpc(outputs.clone())
+				.map_err(|e| ServiceError::Other(format!("inference_output RPC: {e}")))?;
+			module
+				.merge(outputs)
+				.map_err(|e| ServiceError::Other(format!("inference_output RPC: {e}")))?;
+			Ok(module)
 		})
 	};
 

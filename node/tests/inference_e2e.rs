@@ -156,3 +156,72 @@ fn bob_and_page() -> String {
 	bytes.extend_from_slice(&10u32.to_le_bytes());
 	sibyl_primitives::to_hex(&bytes)
 }
+
+/// An output above the inline limit (16 KiB) stays with the executor; only its hash is on chain,
+/// and another node fetches the bytes from it over p2p through `inference_output`.
+#[test]
+fn a_large_output_is_kept_offchain_and_fetched_by_another_node() {
+	let tmp = tempfile::tempdir().unwrap();
+	let dir = tmp.path();
+	let model = dir.join("wide.onnx");
+	let input = dir.join("input.json");
+	let (model_s, input_s) = (model.to_str().unwrap(), input.to_str().unwrap());
+	// y: f32[1, 5000], 20,000 bytes of data.
+	let example = run_cli(&[
+		"model",
+		"example",
+		"--out",
+		model_s,
+		"--input-out",
+		input_s,
+		"--outputs",
+		"5000",
+	]);
+	assert!(example.status.success(), "{}", String::from_utf8_lossy(&example.stderr));
+	let model_id = String::from_utf8(example.stdout).unwrap().trim().to_string();
+
+	let mut a = Node::start("outputs-a", &["--dev", "--tmp", "--block-time-ms", "1000"]);
+	a.wait_ready(Duration::from_secs(120));
+	let mut b = Node::start(
+		"outputs-b",
+		&["--chain", "dev", "--tmp", "--block-time-ms", "1000", "--bootnodes", &a.multiaddr()],
+	);
+	b.wait_ready(Duration::from_secs(120));
+
+	let url = format!("ws://127.0.0.1:{}", a.rpc_port);
+	let upload = run_cli(&[
+		"model",
+		"upload",
+		"--model",
+		model_s,
+		"--name",
+		"wide",
+		"--model-version",
+		"1",
+		"--suri",
+		"//Alice",
+		"--url",
+		&url,
+	]);
+	assert!(upload.status.success(), "upload failed: {}", String::from_utf8_lossy(&upload.stderr));
+	let (stdout, stderr, ok) = request(&a, &["--model", &model_id, "--input", input_s, "--json"]);
+	assert!(ok, "request failed:\n{stdout}\n{stderr}\n{}", a.log_tail());
+	let report: Value = serde_json::from_str(stdout.trim()).unwrap();
+	let hash = report["stored_output"]["hash"].as_str().expect("the output is stored offchain");
+	assert_eq!(report["outcome"]["verified"]["outputHash"], hash);
+
+	let local = run_cli(&["model", "run", "--model", model_s, "--input", input_s, "--json"]);
+	let local: Value = serde_json::from_slice(&local.stdout).unwrap();
+	assert_eq!(local["output_hash"], hash, "the stored output is the local output");
+
+	// B never ran the request: it asks its peers (A) and checks the bytes against the hash.
+	let fetched = common::wait_for(Duration::from_secs(30), "B to fetch the output", || {
+		b.rpc("inference_output", serde_json::json!([hash])).ok()
+	});
+	let bytes = common::hex_bytes(&fetched).unwrap();
+	assert!(bytes.len() > 16 * 1024);
+	assert_eq!(sibyl_primitives::to_hex(&sp_io::hashing::blake2_256(&bytes)), hash);
+	// An output nobody has is a clear error.
+	let missing = b.rpc("inference_output", serde_json::json!([format!("0x{}", "11".repeat(32))]));
+	assert!(missing.unwrap_err().contains("no connected peer has output"));
+}

@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
-import { compactFromU8a, u8aToHex } from '@polkadot/util';
+import { compactFromU8a, hexToU8a, u8aToHex } from '@polkadot/util';
 import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
 
 const DTYPES = {
@@ -193,6 +193,19 @@ async function main() {
     const bytes = raw.subarray(1 + prefix, 1 + prefix + len.toNumber());
     report.output_hash = blake2AsHex(bytes, 256);
     report.outputs = decodeTensors(bytes);
+  } else {
+    // Too large for state: only its hash is on chain; the bytes come from the node's offchain
+    // store (or, through it, from a peer) by the `inference_output` RPC.
+    const stored = await api.query.inference.storedOutputs(id);
+    if (stored.isSome) {
+      const [hash, len] = stored.unwrap();
+      const hex = await api._rpcCore.provider.send('inference_output', [hash.toHex()]);
+      const bytes = hexToU8a(hex);
+      if (blake2AsHex(bytes, 256) !== hash.toHex()) throw new Error('inference_output returned other bytes');
+      report.stored_output = { hash: hash.toHex(), len: len.toNumber() };
+      report.output_hash = hash.toHex();
+      report.outputs = decodeTensors(bytes);
+    }
   }
   const commitment = await api.call.inferenceApi.commitment(id);
   if (commitment.isSome) report.commitment = commitment.unwrap().toHex();
