@@ -67,26 +67,58 @@ pub struct ChunkRequest {
 	pub index: u32,
 }
 
+/// A Sibyl protocol's name on one chain: `/<genesis hash hex>/sibyl/<suffix>`.
+pub fn chain_protocol(genesis_hash: &H256, suffix: &str) -> ProtocolName {
+	let genesis = sibyl_primitives::to_hex(genesis_hash.as_bytes());
+	format!("/{}/sibyl/{suffix}", genesis.trim_start_matches("0x")).into()
+}
+
+/// Size and time limits of a request-response protocol.
+pub struct Limits {
+	/// Largest request, bytes.
+	pub max_request: u64,
+	/// Largest response, bytes.
+	pub max_response: u64,
+	/// How long one request may take.
+	pub timeout: Duration,
+	/// Inbound requests queued before new ones are refused.
+	pub queue: usize,
+}
+
+/// A request-response protocol's network configuration and the queue its inbound requests
+/// arrive on.
+pub fn request_response<N: NetworkBackend<Block, H256>>(
+	name: ProtocolName,
+	limits: Limits,
+) -> (N::RequestResponseProtocolConfig, async_channel::Receiver<IncomingRequest>) {
+	let (tx, rx) = async_channel::bounded(limits.queue);
+	let config = N::request_response_config(
+		name,
+		Vec::new(),
+		limits.max_request,
+		limits.max_response,
+		limits.timeout,
+		Some(tx),
+	);
+	(config, rx)
+}
+
 /// The protocol name for a chain: `/<genesis hash hex>/sibyl/models/1`.
 pub fn protocol_name(genesis_hash: &H256) -> ProtocolName {
-	let genesis = sibyl_primitives::to_hex(genesis_hash.as_bytes());
-	format!("/{}/sibyl/models/1", genesis.trim_start_matches("0x")).into()
+	chain_protocol(genesis_hash, "models/1")
 }
 
 /// Builds the protocol's network configuration and the queue its inbound requests arrive on.
 pub fn protocol_config<N: NetworkBackend<Block, H256>>(
 	genesis_hash: &H256,
 ) -> (N::RequestResponseProtocolConfig, async_channel::Receiver<IncomingRequest>) {
-	let (tx, rx) = async_channel::bounded(INBOUND_QUEUE);
-	let config = N::request_response_config(
-		protocol_name(genesis_hash),
-		Vec::new(),
-		MAX_REQUEST,
-		MAX_RESPONSE,
-		REQUEST_TIMEOUT,
-		Some(tx),
-	);
-	(config, rx)
+	let limits = Limits {
+		max_request: MAX_REQUEST,
+		max_response: MAX_RESPONSE,
+		timeout: REQUEST_TIMEOUT,
+		queue: INBOUND_QUEUE,
+	};
+	request_response::<N>(protocol_name(genesis_hash), limits)
 }
 
 /// Where a node's model bytes come from: its store and its offchain index.

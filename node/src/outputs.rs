@@ -39,24 +39,20 @@ pub fn output_key(hash: &H256) -> Vec<u8> {
 
 /// The protocol name for a chain: `/<genesis hash hex>/sibyl/outputs/1`.
 pub fn protocol_name(genesis_hash: &H256) -> ProtocolName {
-	let genesis = sibyl_primitives::to_hex(genesis_hash.as_bytes());
-	format!("/{}/sibyl/outputs/1", genesis.trim_start_matches("0x")).into()
+	crate::model_sync::chain_protocol(genesis_hash, "outputs/1")
 }
 
 /// The protocol's network configuration and the queue its inbound requests arrive on.
 pub fn protocol_config<N: NetworkBackend<Block, H256>>(
 	genesis_hash: &H256,
 ) -> (N::RequestResponseProtocolConfig, async_channel::Receiver<IncomingRequest>) {
-	let (tx, rx) = async_channel::bounded(INBOUND_QUEUE);
-	let config = N::request_response_config(
-		protocol_name(genesis_hash),
-		Vec::new(),
-		64,
-		MAX_RESPONSE,
-		REQUEST_TIMEOUT,
-		Some(tx),
-	);
-	(config, rx)
+	let limits = crate::model_sync::Limits {
+		max_request: 64,
+		max_response: MAX_RESPONSE,
+		timeout: REQUEST_TIMEOUT,
+		queue: INBOUND_QUEUE,
+	};
+	crate::model_sync::request_response::<N>(protocol_name(genesis_hash), limits)
 }
 
 /// A node's large outputs: its offchain database and its peers.

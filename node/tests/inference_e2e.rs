@@ -40,6 +40,22 @@ fn request(node: &Node, args: &[&str]) -> (String, String, bool) {
 	)
 }
 
+/// Registers and uploads `model` as Alice (price 0.001 UNIT) through `node`.
+fn upload(node: &Node, model: &str, name: &str) {
+	let url = format!("ws://127.0.0.1:{}", node.rpc_port);
+	let args = ["--model", model, "--name", name, "--model-version", "1", "--price", "1000000000"];
+	let mut all = vec!["model", "upload"];
+	all.extend(args);
+	all.extend(["--suri", "//Alice", "--url", &url]);
+	let output = run_cli(&all);
+	assert!(
+		output.status.success(),
+		"upload failed: {}\n{}",
+		String::from_utf8_lossy(&output.stderr),
+		node.log_tail()
+	);
+}
+
 #[test]
 fn a_request_from_polkadot_js_is_executed_attested_and_settled() {
 	let tmp = tempfile::tempdir().unwrap();
@@ -53,29 +69,7 @@ fn a_request_from_polkadot_js_is_executed_attested_and_settled() {
 
 	let mut node = Node::start("e2e", &["--dev", "--tmp", "--block-time-ms", "1000"]);
 	node.wait_ready(Duration::from_secs(120));
-	let url = format!("ws://127.0.0.1:{}", node.rpc_port);
-	let upload = run_cli(&[
-		"model",
-		"upload",
-		"--model",
-		model_s,
-		"--name",
-		"e2e-demo",
-		"--model-version",
-		"1",
-		"--price",
-		"1000000000",
-		"--suri",
-		"//Alice",
-		"--url",
-		&url,
-	]);
-	assert!(
-		upload.status.success(),
-		"upload failed: {}\n{}",
-		String::from_utf8_lossy(&upload.stderr),
-		node.log_tail()
-	);
+	upload(&node, model_s, "e2e-demo");
 
 	// A request from a real polkadot.js client, paid by Bob, run by Alice's node.
 	let (stdout, stderr, ok) =
@@ -188,22 +182,7 @@ fn a_large_output_is_kept_offchain_and_fetched_by_another_node() {
 	);
 	b.wait_ready(Duration::from_secs(120));
 
-	let url = format!("ws://127.0.0.1:{}", a.rpc_port);
-	let upload = run_cli(&[
-		"model",
-		"upload",
-		"--model",
-		model_s,
-		"--name",
-		"wide",
-		"--model-version",
-		"1",
-		"--suri",
-		"//Alice",
-		"--url",
-		&url,
-	]);
-	assert!(upload.status.success(), "upload failed: {}", String::from_utf8_lossy(&upload.stderr));
+	upload(&a, model_s, "wide");
 	let (stdout, stderr, ok) = request(&a, &["--model", &model_id, "--input", input_s, "--json"]);
 	assert!(ok, "request failed:\n{stdout}\n{stderr}\n{}", a.log_tail());
 	let report: Value = serde_json::from_str(stdout.trim()).unwrap();

@@ -227,7 +227,8 @@ async function main() {
   return settled.outcome && Object.keys(settled.outcome)[0] === 'verified' ? 0 : 3;
 }
 
+// Exit only once stdout is flushed: a large JSON report to a pipe is written asynchronously.
 main().then(
-  (code) => process.exit(code),
+  (code) => process.stdout.write('', () => process.exit(code)),
   (e) => fail(e.message ?? String(e)),
 );

@@ -534,30 +534,18 @@ fn escrow_payouts_and_refunds_add_up_after_random_sequences() {
 			let mut refunded: Balance = 0;
 			for id in &made {
 				assert_eq!(settle_count(*id), 1, "seed {seed}: request {id:?} settled once");
+				let fee = System::events()
+					.iter()
+					.find_map(|r| match &r.event {
+						RuntimeEvent::Inference(Event::Requested { id: i, fee, .. }) if i == id => {
+							Some(*fee)
+						},
+						_ => None,
+					})
+					.unwrap();
 				match settled(*id).unwrap() {
-					Outcome::Verified { .. } => {
-						let fee = System::events()
-							.iter()
-							.find_map(|r| match &r.event {
-								RuntimeEvent::Inference(Event::Requested {
-									id: i, fee, ..
-								}) if i == id => Some(*fee),
-								_ => None,
-							})
-							.unwrap();
-						paid += fee;
-					},
-					_ => {
-						refunded += System::events()
-							.iter()
-							.find_map(|r| match &r.event {
-								RuntimeEvent::Inference(Event::Requested {
-									id: i, fee, ..
-								}) if i == id => Some(*fee),
-								_ => None,
-							})
-							.unwrap();
-					},
+					Outcome::Verified { .. } => paid += fee,
+					_ => refunded += fee,
 				}
 			}
 			assert_eq!(pallet_payments::Pallet::<Test>::total_escrowed(), 0);
