@@ -33,3 +33,5 @@ node scripts/js/request.mjs --url "$URL" --model "$id" --input "$work/input.json
 
 echo "== 4. the same input, run locally by the engine"
 "$BIN" model run --model "$work/demo.onnx" --input "$work/input.json"
+echo "   (the output hash matches the chain's; the commitments differ by design: the chain's is"
+echo "    bound to this chain's genesis and the request id, a local run's to no chain)"
