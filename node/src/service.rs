@@ -155,7 +155,7 @@ pub fn new_full<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
 >(
 	config: Configuration,
-	models: NodeOptions,
+	options: NodeOptions,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -235,7 +235,7 @@ pub fn new_full<
 	task_manager.spawn_handle().spawn(
 		"sibyl-model-serve",
 		Some("sibyl-models"),
-		crate::model_sync::serve(chunk_source.clone(), model_requests, models.serve_corrupt),
+		crate::model_sync::serve(chunk_source.clone(), model_requests, options.serve_corrupt),
 	);
 	let outputs = Arc::new(crate::outputs::Outputs::new(
 		backend.offchain_storage(),
@@ -248,7 +248,7 @@ pub fn new_full<
 		Some("sibyl-outputs"),
 		outputs.clone().serve(output_requests),
 	);
-	if models.sync {
+	if options.sync {
 		let sync = crate::model_sync::ModelSync::new(
 			chunk_source,
 			network.clone(),
@@ -258,7 +258,7 @@ pub fn new_full<
 		task_manager.spawn_handle().spawn("sibyl-model-sync", Some("sibyl-models"), sync.run());
 	}
 
-	if models.inference {
+	if options.inference {
 		if let Some(seed) = &config.dev_key_seed {
 			// `--dev` / `--alice`…: the dev account's inference key, bonded in the dev genesis.
 			sp_keystore::Keystore::sr25519_generate_new(
@@ -282,10 +282,10 @@ pub fn new_full<
 		}
 	}
 
-	if config.offchain_worker.enabled || models.inference {
+	if config.offchain_worker.enabled || options.inference {
 		// The engine is reachable from offchain workers only, and only on inference nodes:
 		// block import never runs a model.
-		let inference = models.inference;
+		let inference = options.inference;
 		let engine = crate::inference::EngineBackend::new(store);
 		let offchain_workers =
 			sc_offchain::OffchainWorkers::new(sc_offchain::OffchainWorkerOptions {

@@ -349,8 +349,8 @@ pub mod pallet {
 			attestation: NodeSignature,
 		) -> DispatchResult {
 			ensure_authorized(origin)?;
-			let output_hash = Self::check_result(id, &key, &output, &attestation)?;
-			Self::accept_result(id, &key, output, output_hash)
+			let (request, output_hash) = Self::check_result(id, &key, &output, &attestation)?;
+			Self::accept_result(id, request, &key, output, output_hash)
 		}
 
 		/// An executor's attested report that it could not run the request's model.
@@ -366,8 +366,8 @@ pub mod pallet {
 			attestation: NodeSignature,
 		) -> DispatchResult {
 			ensure_authorized(origin)?;
-			Self::check_attestation(id, &key, failure_hash(error), &attestation)?;
-			Self::accept_failure(id, &key, error)
+			let request = Self::check_attestation(id, &key, failure_hash(error), &attestation)?;
+			Self::accept_failure(id, request, &key, error)
 		}
 	}
 }
@@ -622,13 +622,13 @@ impl<T: Config> Pallet<T> {
 		Ok(request)
 	}
 
-	/// Checks a result fully; the output hash.
+	/// Checks a result fully; the request it answers and the output hash.
 	fn check_result(
 		id: RequestId,
 		key: &NodeKey,
 		output: &ResultOutputOf<T>,
 		attestation: &NodeSignature,
-	) -> Result<H256, DispatchError> {
+	) -> Result<(RequestOf<T>, H256), DispatchError> {
 		let output_hash = match output {
 			ResultOutput::Inline(bytes) => hash_of(bytes),
 			ResultOutput::Stored { hash, len } => {
@@ -643,7 +643,7 @@ impl<T: Config> Pallet<T> {
 				.map_err(|_| Error::<T>::OutputMismatch)?;
 			check_tensors::<T>(&tensors, &info.outputs).map_err(|_| Error::<T>::OutputMismatch)?;
 		}
-		Ok(output_hash)
+		Ok((request, output_hash))
 	}
 
 	fn validity(id: RequestId, key: &NodeKey) -> ValidTransaction {
@@ -659,16 +659,15 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn invalid(error: DispatchError) -> TransactionValidityError {
-		let code = match error {
-			DispatchError::Module(module) => module.error.first().copied().unwrap_or(0),
-			_ => 0,
-		};
-		if code == Error::<T>::BadAttestation.encode().first().copied().unwrap_or(u8::MAX) {
+		if error == Error::<T>::BadAttestation.into() {
 			InvalidTransaction::BadProof.into()
-		} else if code == Error::<T>::AlreadySubmitted.encode().first().copied().unwrap_or(u8::MAX)
-		{
+		} else if error == Error::<T>::AlreadySubmitted.into() {
 			InvalidTransaction::Stale.into()
 		} else {
+			let code = match error {
+				DispatchError::Module(module) => module.error.first().copied().unwrap_or(0),
+				_ => 0,
+			};
 			InvalidTransaction::Custom(code).into()
 		}
 	}
@@ -698,13 +697,14 @@ impl<T: Config> Pallet<T> {
 		Ok((Self::validity(*id, key), Weight::zero()))
 	}
 
+	/// Records a checked result of `request`; settles it when every replica has answered.
 	fn accept_result(
 		id: RequestId,
+		mut request: RequestOf<T>,
 		key: &NodeKey,
 		output: ResultOutputOf<T>,
 		output_hash: H256,
 	) -> DispatchResult {
-		let mut request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
 		let slot =
 			request.slots.iter_mut().find(|s| &s.key == key).ok_or(Error::<T>::NotAssigned)?;
 		slot.output = Some(output_hash);
@@ -739,8 +739,13 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	fn accept_failure(id: RequestId, key: &NodeKey, error: InferenceError) -> DispatchResult {
-		let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
+	/// Records a checked failure report: reassigns that slot, or refunds on the last attempt.
+	fn accept_failure(
+		id: RequestId,
+		request: RequestOf<T>,
+		key: &NodeKey,
+		error: InferenceError,
+	) -> DispatchResult {
 		let slot = request.slots.iter().find(|s| &s.key == key).ok_or(Error::<T>::NotAssigned)?;
 		Self::deposit_event(Event::ExecutionFailed { id, executor: slot.executor.clone(), error });
 		let now = frame_system::Pallet::<T>::block_number();
