@@ -15,11 +15,13 @@ pub mod registry;
 pub mod request;
 pub mod roles;
 pub mod tensor;
+pub mod verify;
 
 pub use model::{commitment, tensors_hash, CommitmentDomain, InferenceError, ModelId, RequestId};
-pub use request::{Outcome, RefundReason, Request, RequestState, ResultOutput, Slot};
+pub use request::{Checking, Outcome, RefundReason, Request, RequestState, ResultOutput, Slot};
 pub use roles::{NodeKey, NodeSignature, Role};
 pub use tensor::{DType, Shape, Tensor, TensorError};
+pub use verify::Seat;
 
 use sp_runtime::{
 	traits::{IdentifyAccount, Verify},

@@ -66,6 +66,12 @@ pub enum Tolerance {
 		/// Relative tolerance, parts per billion.
 		rel_ppb: u32,
 	},
+	/// Classifiers: along the last axis of every output, the indices of the `k` largest values
+	/// (in order) must be the same (`k = 1` is argmax agreement).
+	TopK {
+		/// How many of the largest values must rank the same; at least 1.
+		k: u8,
+	},
 }
 
 /// How requests for a model are executed and checked.
@@ -110,6 +116,7 @@ impl VerificationPolicy {
 			&& self.verifiers <= MAX_REPLICAS
 			&& self.sample_ppm <= SAMPLE_RATE_ALWAYS
 			&& (self.sample_ppm == 0 || self.verifiers > 0)
+			&& !matches!(self.tolerance, Tolerance::TopK { k: 0 })
 	}
 }
 

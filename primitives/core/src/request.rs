@@ -7,9 +7,14 @@ use sp_runtime::BoundedVec;
 
 use crate::{
 	model::{InferenceError, ModelId},
-	registry::MAX_REPLICAS,
+	registry::{VerificationPolicy, MAX_REPLICAS},
 	roles::NodeKey,
+	verify::Seat,
 };
+
+/// Most seats of one request: its executors, its verifiers, and the verifiers an escalation adds
+/// (`verifiers + 1`).
+pub const MAX_SEATS: u32 = 3 * MAX_REPLICAS as u32 + 1;
 
 /// Domain tag of the output hash that stands in for a failed run in an attestation.
 pub const FAILURE_TAG: &[u8; 16] = b"sibyl/failure/v1";
@@ -19,17 +24,45 @@ pub fn failure_hash(error: InferenceError) -> H256 {
 	H256((FAILURE_TAG, error).using_encoded(sp_crypto_hashing::blake2_256))
 }
 
-/// One executor's place in a request.
+/// One seat of a request: an executor or a verifier.
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
 pub struct Slot<AccountId> {
-	/// The bonded account running the request.
-	pub executor: AccountId,
-	/// Its inference key, which must sign the result.
+	/// The bonded account holding the seat.
+	pub node: AccountId,
+	/// Its role key (`infr` for executors, `vrfy` for verifiers), which signs its messages.
 	pub key: NodeKey,
-	/// Hash of the output it submitted, once it has.
+	/// Executor or verifier.
+	pub seat: Seat,
+	/// The seal it committed, once it has.
+	pub seal: Option<H256>,
+	/// Hash of the output it revealed, once it has.
 	pub output: Option<H256>,
+}
+
+/// Whether and how verifiers take part in a request.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum Checking {
+	/// Sampling is decided once the executors have committed.
+	Pending,
+	/// Not sampled: the executors' outputs stand alone.
+	Skipped,
+	/// Verifiers were drawn.
+	Drawn,
+	/// The seats disagreed and more verifiers were drawn; the next disagreement refunds.
+	Escalated,
 }
 
 /// Why a request's fee went back to the requester.
@@ -52,8 +85,10 @@ pub enum RefundReason {
 	NoExecutors,
 	/// The executors could not run the model; the engine's error.
 	ExecutionFailed(InferenceError),
-	/// The executors' outputs differ.
+	/// No output won a majority of the seats, even after escalation.
 	NoAgreement,
+	/// A majority of the verifiers agreed on another output than the executors'.
+	WrongResult,
 	/// The chain had no room left to track the request's deadline.
 	Overloaded,
 }
@@ -99,9 +134,16 @@ pub enum Outcome {
 pub enum RequestState<BlockNumber> {
 	/// Accepted; executors are drawn at the start of the next block.
 	Queued,
-	/// Executors are assigned and must answer by `deadline`.
-	Running {
-		/// Last block in which results are accepted.
+	/// Seats are assigned and must commit their seals by `deadline`.
+	Committing {
+		/// Last block in which commits are accepted.
+		deadline: BlockNumber,
+	},
+	/// Every seat has committed; whether verifiers check it is drawn at the next block.
+	Sampling,
+	/// Seats reveal their outputs by `deadline`.
+	Revealing {
+		/// Last block in which reveals are accepted.
 		deadline: BlockNumber,
 	},
 	/// Ended with `outcome` in block `at`.
@@ -140,20 +182,25 @@ pub struct Request<AccountId, Balance, BlockNumber> {
 	pub model: ModelId,
 	/// `blake2_256` of the SCALE input tensors.
 	pub input_hash: H256,
-	/// Fee escrowed: the model's price plus the execution fee of each replica.
+	/// Fee escrowed: the model's price, the execution fee of each replica and the verification
+	/// premium.
 	pub fee: Balance,
+	/// The verification premium within the fee, paid to the treasury that rewards verifiers.
+	pub premium: Balance,
 	/// The model owner, paid `royalty` on success.
 	pub owner: AccountId,
 	/// The model's price at request time.
 	pub royalty: Balance,
 	/// Block of the request.
 	pub created: BlockNumber,
-	/// Executors that run the request independently (the model's policy).
-	pub replicas: u8,
-	/// Assignments made so far (the first counts).
+	/// The model's execution and verification policy at request time.
+	pub policy: VerificationPolicy,
+	/// Executor assignments made so far (the first counts).
 	pub attempts: u8,
-	/// The executors of the current attempt.
-	pub slots: BoundedVec<Slot<AccountId>, ConstU32<{ MAX_REPLICAS as u32 }>>,
+	/// Whether verifiers check the request.
+	pub checking: Checking,
+	/// The seats: executors of the current attempt, then verifiers.
+	pub slots: BoundedVec<Slot<AccountId>, ConstU32<MAX_SEATS>>,
 	/// Life-cycle state.
 	pub state: RequestState<BlockNumber>,
 }

@@ -5,7 +5,7 @@ use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use sp_core::crypto::KeyTypeId;
-use sp_runtime::{DispatchError, DispatchResult};
+use sp_runtime::{DispatchError, DispatchResult, Perbill};
 
 use crate::model::RequestId;
 
@@ -15,6 +15,11 @@ pub const INFERENCE_KEY_TYPE: KeyTypeId = KeyTypeId(*b"infr");
 pub const VERIFIER_KEY_TYPE: KeyTypeId = KeyTypeId(*b"vrfy");
 /// Keystore type of the data (oracle) role's key.
 pub const ORACLE_KEY_TYPE: KeyTypeId = KeyTypeId(*b"orcl");
+
+/// Offchain (persistent) storage key under which a node lists the roles it takes, SCALE
+/// `Vec<Role>`: `sibyl-node` writes it from `--inference` / `--verify`, and the runtime's
+/// offchain worker acts only for those roles.
+pub const NODE_ROLES_KEY: &[u8] = b"sibyl/roles";
 
 /// A node's role key: sr25519, kept in the node's keystore, bound on chain to a bonded account.
 pub type NodeKey = sp_core::sr25519::Public;
@@ -94,4 +99,17 @@ pub trait Escrow<AccountId, Balance> {
 	fn refund(request: RequestId) -> Result<Balance, DispatchError>;
 	/// What is held for `request`, if anything.
 	fn escrowed(request: RequestId) -> Option<Balance>;
+}
+
+/// Penalties and rewards on bonds, and the treasury that collects slashes and verification
+/// premiums and pays verifiers.
+pub trait Treasury<AccountId, Balance> {
+	/// The treasury's account.
+	fn account() -> AccountId;
+	/// Moves `fraction` of `who`'s bond for `role` to the treasury; the amount moved. A bond
+	/// left below the role's minimum stops taking work (it starts unbonding).
+	fn slash(role: Role, who: &AccountId, fraction: Perbill) -> Balance;
+	/// Pays `amount` from the treasury to `who`, or as much as the treasury can spare; the
+	/// amount paid.
+	fn reward(who: &AccountId, amount: Balance) -> Balance;
 }

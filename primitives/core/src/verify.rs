@@ -1,0 +1,520 @@
+//! Verification: sealed results, how outputs are compared, and how a majority is found.
+//!
+//! Everything here is integer arithmetic on bits. Float outputs are never compared as floats:
+//! each element is mapped to a canonical fixed-point value (parts per billion, rounded to
+//! nearest) or to an order-preserving integer key, and those are compared.
+//!
+//! ## Commit, then reveal
+//!
+//! Every seat of a request (its executors and its verifiers) first commits a *seal*,
+//! `blake2_256(tag ‖ genesis ‖ request ‖ key ‖ output hash ‖ salt)`, with a secret 32-byte salt;
+//! only when every seat has sealed may outputs be revealed, each checked against its seal. A
+//! verifier that did not compute cannot seal the right output, and a seal cannot be changed after
+//! the executor's output becomes public.
+
+use alloc::vec::Vec;
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+use sp_core::H256;
+use sp_crypto_hashing::blake2_256;
+
+use crate::{
+	model::RequestId,
+	registry::{Tolerance, VerificationPolicy},
+	roles::NodeKey,
+	tensor::{DType, Tensor},
+};
+
+/// Domain tag of seals.
+pub const SEAL_TAG: &[u8; 14] = b"sibyl/seal/v1/";
+/// Domain tag of the payload a seat signs when it commits.
+pub const COMMIT_TAG: &[u8; 16] = b"sibyl/commit/v1/";
+
+/// What a seat commits before outputs are revealed.
+pub fn seal(
+	genesis_hash: &H256,
+	request: RequestId,
+	key: &NodeKey,
+	output_hash: &H256,
+	salt: &[u8; 32],
+) -> H256 {
+	H256((SEAL_TAG, genesis_hash, request, key, output_hash, salt).using_encoded(blake2_256))
+}
+
+/// The bytes a seat signs with its node key to commit `seal` for `request`.
+pub fn commit_payload(genesis_hash: &H256, request: RequestId, seal: &H256) -> [u8; 32] {
+	(COMMIT_TAG, genesis_hash, request, seal).using_encoded(blake2_256)
+}
+
+/// A seat's part in a request.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum Seat {
+	/// An inference node that executes the request; its output is what the requester gets.
+	Executor,
+	/// A verifier node that re-runs the request and votes with its output.
+	Verifier,
+}
+
+/// One seat's revealed result, as the judge sees it.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Ballot<AccountId> {
+	/// The seat's account.
+	pub who: AccountId,
+	/// Executor or verifier.
+	pub seat: Seat,
+	/// The revealed output's hash; `None` if the seat sealed but never revealed.
+	pub output_hash: Option<H256>,
+	/// The revealed output's SCALE `Vec<Tensor>`, when it is on chain (outputs kept offchain are
+	/// compared by hash only).
+	pub output: Option<Vec<u8>>,
+}
+
+/// What the judge decided about a request.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Decision {
+	/// A majority agrees with the executor seat at this index of the ballots.
+	Accepted {
+		/// Index of the accepted executor's ballot.
+		executor: usize,
+	},
+	/// A majority agrees on an output that no executor returned: the executors were wrong.
+	ExecutorsWrong,
+	/// No output has a majority.
+	NoMajority,
+}
+
+/// A decision and, per ballot, whether that seat is in line with the majority.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Judgement {
+	/// The decision.
+	pub decision: Decision,
+	/// Per ballot: revealed and agreeing with the majority's output.
+	pub in_line: Vec<bool>,
+}
+
+/// Judges revealed ballots: the output agreed with (under `tolerance`) by more than half of
+/// all ballots wins. Ballots that never revealed count in the total but support nothing.
+/// Among equally supported outputs the first ballot wins, so the result does not depend on
+/// anything but the ballots' order.
+pub fn judge<AccountId>(tolerance: &Tolerance, ballots: &[Ballot<AccountId>]) -> Judgement {
+	let decoded: Vec<Option<Vec<Tensor>>> = ballots
+		.iter()
+		.map(|b| b.output.as_ref().and_then(|bytes| Vec::<Tensor>::decode(&mut &bytes[..]).ok()))
+		.collect();
+	let agree = |i: usize, j: usize| -> bool {
+		let (Some(a), Some(b)) = (ballots.get(i), ballots.get(j)) else { return false };
+		let (Some(ha), Some(hb)) = (a.output_hash, b.output_hash) else { return false };
+		if ha == hb {
+			return true;
+		}
+		match (decoded.get(i), decoded.get(j)) {
+			(Some(Some(x)), Some(Some(y))) => outputs_agree(tolerance, x, y),
+			_ => false,
+		}
+	};
+	let n = ballots.len();
+	let mut best: Option<(usize, usize)> = None;
+	for i in 0..n {
+		if ballots.get(i).is_none_or(|b| b.output_hash.is_none()) {
+			continue;
+		}
+		let support = (0..n).filter(|j| agree(i, *j)).count();
+		if best.is_none_or(|(_, s)| support > s) {
+			best = Some((i, support));
+		}
+	}
+	let Some((winner, _)) = best.filter(|(_, s)| s.saturating_mul(2) > n) else {
+		return Judgement { decision: Decision::NoMajority, in_line: alloc::vec![false; n] };
+	};
+	let in_line: Vec<bool> = (0..n).map(|j| agree(winner, j)).collect();
+	let accepted = ballots.iter().zip(&in_line).position(|(b, ok)| *ok && b.seat == Seat::Executor);
+	let decision = match accepted {
+		Some(executor) => Decision::Accepted { executor },
+		None => Decision::ExecutorsWrong,
+	};
+	Judgement { decision, in_line }
+}
+
+/// Whether two outputs agree under `tolerance`: same count, dtypes and shapes, and element by
+/// element (or, for [`Tolerance::TopK`], row by row) within the tolerance. Integer arithmetic only.
+pub fn outputs_agree(tolerance: &Tolerance, a: &[Tensor], b: &[Tensor]) -> bool {
+	a.len() == b.len()
+		&& a.iter().zip(b).all(|(x, y)| {
+			x.dtype == y.dtype
+				&& x.shape == y.shape
+				&& x.is_consistent()
+				&& y.is_consistent()
+				&& tensors_agree(tolerance, x, y)
+		})
+}
+
+fn tensors_agree(tolerance: &Tolerance, a: &Tensor, b: &Tensor) -> bool {
+	match *tolerance {
+		Tolerance::Exact => a.data == b.data,
+		Tolerance::Within { abs_ppb, rel_ppb } => {
+			if !a.dtype.is_float() {
+				return a.data == b.data;
+			}
+			let (xs, ys) = (fixed_values(a), fixed_values(b));
+			xs.len() == ys.len()
+				&& xs.iter().zip(&ys).all(|(x, y)| within(*x, *y, abs_ppb, rel_ppb))
+		},
+		Tolerance::TopK { k } => {
+			let row = a.shape.last().copied().unwrap_or(1) as usize;
+			let (xs, ys) = (order_keys(a), order_keys(b));
+			if row == 0 || xs.len() != ys.len() {
+				return false;
+			}
+			xs.chunks(row).zip(ys.chunks(row)).all(|(r, s)| top_k(r, k) == top_k(s, k))
+		},
+	}
+}
+
+/// `|x - y| <= abs + rel * max(|x|, |y|) / 1e9`, all in parts per billion.
+fn within(x: i64, y: i64, abs_ppb: u32, rel_ppb: u32) -> bool {
+	let diff = i128::from(x).saturating_sub(i128::from(y)).unsigned_abs();
+	let scale = i128::from(x).unsigned_abs().max(i128::from(y).unsigned_abs());
+	let allowed =
+		u128::from(abs_ppb).saturating_add(scale.saturating_mul(u128::from(rel_ppb)) / PPB);
+	diff <= allowed
+}
+
+const PPB: u128 = 1_000_000_000;
+
+/// Float elements as fixed-point parts per billion (see [`f32_to_ppb`]); empty for other dtypes.
+fn fixed_values(t: &Tensor) -> Vec<i64> {
+	match t.dtype {
+		DType::F32 => t.data.chunks_exact(4).map(|c| f32_to_ppb(le32(c))).collect(),
+		DType::F64 => t.data.chunks_exact(8).map(|c| f64_to_ppb(le64(c))).collect(),
+		_ => Vec::new(),
+	}
+}
+
+fn le32(bytes: &[u8]) -> u32 {
+	<[u8; 4]>::try_from(bytes).map(u32::from_le_bytes).unwrap_or(0)
+}
+
+fn le64(bytes: &[u8]) -> u64 {
+	<[u8; 8]>::try_from(bytes).map(u64::from_le_bytes).unwrap_or(0)
+}
+
+/// The f32 with bit pattern `bits` in parts per billion, rounded to nearest (ties away from
+/// zero), saturating at `i64::MIN`/`i64::MAX` (which also stand for ±∞; NaN reads as 0).
+pub fn f32_to_ppb(bits: u32) -> i64 {
+	let negative = bits >> 31 == 1;
+	let exponent = ((bits >> 23) & 0xff) as i32;
+	let fraction = u128::from(bits & 0x7f_ffff);
+	if exponent == 0xff {
+		return special(negative, fraction != 0);
+	}
+	let (mantissa, shift) = if exponent == 0 {
+		(fraction, -149)
+	} else {
+		(fraction | 0x80_0000, exponent.saturating_sub(150))
+	};
+	scaled(negative, mantissa, shift)
+}
+
+/// The f64 with bit pattern `bits` in parts per billion; as [`f32_to_ppb`].
+pub fn f64_to_ppb(bits: u64) -> i64 {
+	let negative = bits >> 63 == 1;
+	let exponent = ((bits >> 52) & 0x7ff) as i32;
+	let fraction = u128::from(bits & 0xf_ffff_ffff_ffff);
+	if exponent == 0x7ff {
+		return special(negative, fraction != 0);
+	}
+	let (mantissa, shift) = if exponent == 0 {
+		(fraction, -1074)
+	} else {
+		(fraction | 0x10_0000_0000_0000, exponent.saturating_sub(1075))
+	};
+	scaled(negative, mantissa, shift)
+}
+
+/// NaN reads as 0, infinities as the extremes.
+fn special(negative: bool, nan: bool) -> i64 {
+	match (nan, negative) {
+		(true, _) => 0,
+		(false, true) => i64::MIN,
+		(false, false) => i64::MAX,
+	}
+}
+
+/// `±round(mantissa * 2^shift * 1e9)`, saturating to `i64`.
+fn scaled(negative: bool, mantissa: u128, shift: i32) -> i64 {
+	// mantissa < 2^53 and 1e9 < 2^30: the product fits in u128 with room to shift left by 44.
+	let product = mantissa.saturating_mul(PPB);
+	let magnitude: u128 = if shift >= 0 {
+		if shift > 44 {
+			u128::MAX
+		} else {
+			product.checked_shl(shift.unsigned_abs()).unwrap_or(u128::MAX)
+		}
+	} else {
+		let right = shift.unsigned_abs();
+		if right >= 127 {
+			0
+		} else {
+			let half = 1u128.checked_shl(right.saturating_sub(1)).unwrap_or(0);
+			product.saturating_add(half).checked_shr(right).unwrap_or(0)
+		}
+	};
+	let magnitude = i64::try_from(magnitude).unwrap_or(i64::MAX);
+	if negative {
+		magnitude.saturating_neg()
+	} else {
+		magnitude
+	}
+}
+
+/// Elements as integers in the same order as their values: IEEE bits mapped so that integer
+/// order is numeric order (NaN sorts above +∞), integers sign-extended.
+fn order_keys(t: &Tensor) -> Vec<i64> {
+	let size = t.dtype.size() as usize;
+	t.data
+		.chunks_exact(size)
+		.map(|c| match t.dtype {
+			DType::F32 => {
+				let bits = le32(c) as i32;
+				i64::from(if bits < 0 { bits ^ i32::MAX } else { bits })
+			},
+			DType::F64 => {
+				let bits = le64(c) as i64;
+				if bits < 0 {
+					bits ^ i64::MAX
+				} else {
+					bits
+				}
+			},
+			DType::I64 => le64(c) as i64,
+			DType::I32 => i64::from(le32(c) as i32),
+			DType::I8 => i64::from(c.first().copied().unwrap_or(0) as i8),
+			DType::U8 | DType::Bool => i64::from(c.first().copied().unwrap_or(0)),
+		})
+		.collect()
+}
+
+/// Indices of the `k` largest keys of `row`, largest first (lower index first on ties).
+fn top_k(row: &[i64], k: u8) -> Vec<usize> {
+	let mut indices: Vec<usize> = (0..row.len()).collect();
+	indices.sort_by(|i, j| row.get(*j).cmp(&row.get(*i)).then(i.cmp(j)));
+	indices.truncate(usize::from(k.max(1)));
+	indices
+}
+
+/// What `Inference` asks of `Verification`: sampling, drawing verifiers, judging ballots and
+/// accounting for the seats (slashes, rewards, missed deadlines).
+pub trait Verifier<AccountId, Balance> {
+	/// The verification premium a request under `policy` pays into the treasury.
+	fn premium(policy: &VerificationPolicy) -> Option<Balance>;
+	/// Whether request `id` is checked, drawn from `seed` (unknown when the executors sealed).
+	fn sampled(id: RequestId, policy: &VerificationPolicy, seed: &H256) -> bool;
+	/// Up to `count` bonded verifiers with their keys, drawn with `seed`, none in `exclude`.
+	fn draw(
+		id: RequestId,
+		seed: &H256,
+		exclude: &[AccountId],
+		count: u8,
+	) -> Vec<(AccountId, NodeKey)>;
+	/// Judges the ballots of request `id` and accounts for the seats: when a majority decides,
+	/// seats out of line with it are slashed and verifiers in line rewarded. `last_round` says
+	/// whether a [`Decision::NoMajority`] ends the request (otherwise it escalates).
+	fn judge(
+		id: RequestId,
+		tolerance: &Tolerance,
+		ballots: &[Ballot<AccountId>],
+		last_round: bool,
+	) -> Judgement;
+	/// `who` let a deadline of request `id` pass without committing or revealing.
+	fn missed(id: RequestId, who: &AccountId, seat: Seat);
+}
+
+/// Whether request `id` is checked by verifiers under `policy`, given unpredictable `seed`.
+pub fn sampled(policy: &VerificationPolicy, id: RequestId, seed: &H256) -> bool {
+	if policy.verifiers == 0 || policy.sample_ppm == 0 {
+		return false;
+	}
+	let draw = (b"sibyl/sample/", seed, id).using_encoded(blake2_256);
+	let value = le32(draw.get(..4).unwrap_or(&[0; 4])).checked_rem(1_000_000).unwrap_or(0);
+	value < policy.sample_ppm
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::arithmetic_side_effects, clippy::indexing_slicing)]
+mod tests {
+	use super::*;
+	use alloc::vec;
+
+	fn f32s(values: &[f32]) -> Tensor {
+		let shape = vec![values.len() as u32];
+		Tensor::new(DType::F32, shape, values.iter().flat_map(|v| v.to_le_bytes()).collect())
+			.unwrap()
+	}
+
+	fn ballot(seat: Seat, values: Option<&[f32]>) -> Ballot<u8> {
+		let output = values.map(|v| vec![f32s(v)].encode());
+		Ballot { who: 0, seat, output_hash: output.as_ref().map(|o| H256(blake2_256(o))), output }
+	}
+
+	#[test]
+	fn floats_map_to_the_nearest_ppb() {
+		let cases: [(f32, i64); 9] = [
+			(0.0, 0),
+			(-0.0, 0),
+			(1.0, 1_000_000_000),
+			(-2.5, -2_500_000_000),
+			(0.1, 100_000_001), // 0.1f32 = 0.100000001490116…
+			(1e-9, 1),
+			(4e-10, 0),
+			(f32::MAX, i64::MAX),
+			(f32::INFINITY, i64::MAX),
+		];
+		for (value, ppb) in cases {
+			assert_eq!(f32_to_ppb(value.to_bits()), ppb, "{value}");
+		}
+		assert_eq!(f32_to_ppb(f32::NEG_INFINITY.to_bits()), i64::MIN);
+		assert_eq!(f32_to_ppb(f32::NAN.to_bits()), 0);
+		assert_eq!(f32_to_ppb(f32::MIN_POSITIVE.to_bits()), 0);
+		assert_eq!(f64_to_ppb(0.1f64.to_bits()), 100_000_000);
+		assert_eq!(f64_to_ppb((-1234.5678f64).to_bits()), -1_234_567_800_000);
+		assert_eq!(f64_to_ppb(1e300f64.to_bits()), i64::MAX);
+		// Against the float computation, on a spread of values (test code may use floats).
+		for i in -2000i32..2000 {
+			let value = i as f32 * 0.37 + 0.001 * i as f32 * i as f32;
+			let expected = (f64::from(value) * 1e9).round() as i64;
+			assert_eq!(f32_to_ppb(value.to_bits()), expected, "{value}");
+		}
+	}
+
+	#[test]
+	fn within_tolerance_uses_absolute_and_relative_bounds() {
+		let a = vec![f32s(&[1.0, -2.0, 100.0])];
+		let near = vec![f32s(&[1.000_000_5, -2.000_000_5, 100.0])];
+		let far = vec![f32s(&[1.01, -2.0, 100.0])];
+		let tight = Tolerance::Within { abs_ppb: 100, rel_ppb: 0 };
+		let loose = Tolerance::Within { abs_ppb: 1_000, rel_ppb: 0 };
+		let relative = Tolerance::Within { abs_ppb: 0, rel_ppb: 1_000_000 }; // 0.1 %
+		assert!(!outputs_agree(&tight, &a, &near));
+		assert!(outputs_agree(&loose, &a, &near));
+		assert!(!outputs_agree(&loose, &a, &far));
+		assert!(outputs_agree(&relative, &a, &near));
+		assert!(!outputs_agree(&relative, &a, &far));
+		assert!(!outputs_agree(&Tolerance::Exact, &a, &near));
+		assert!(outputs_agree(&Tolerance::Exact, &a, &a));
+		// Shapes and counts must match whatever the tolerance.
+		assert!(!outputs_agree(&loose, &a, &[f32s(&[1.0, -2.0])]));
+		assert!(!outputs_agree(&loose, &a, &[]));
+	}
+
+	#[test]
+	fn top_k_compares_the_ranking_per_row() {
+		let row = |v: &[f32]| {
+			Tensor::new(DType::F32, vec![2, 3], v.iter().flat_map(|x| x.to_le_bytes()).collect())
+				.unwrap()
+		};
+		let a = vec![row(&[0.1, 0.7, 0.2, -1.0, -3.0, -0.5])];
+		let same_rank = vec![row(&[0.0, 0.9, 0.1, -2.0, -2.5, -0.1])];
+		let other_second = vec![row(&[0.2, 0.7, 0.1, -1.0, -3.0, -0.5])];
+		let argmax = Tolerance::TopK { k: 1 };
+		let top2 = Tolerance::TopK { k: 2 };
+		assert!(outputs_agree(&argmax, &a, &same_rank));
+		assert!(outputs_agree(&top2, &a, &same_rank));
+		assert!(outputs_agree(&argmax, &a, &other_second));
+		assert!(!outputs_agree(&top2, &a, &other_second));
+		let ints = |v: &[i64]| {
+			Tensor::new(DType::I64, vec![3], v.iter().flat_map(|x| x.to_le_bytes()).collect())
+				.unwrap()
+		};
+		assert!(outputs_agree(&argmax, &[ints(&[-5, 9, 3])], &[ints(&[0, 4, -1])]));
+		assert!(!outputs_agree(&argmax, &[ints(&[-5, 9, 3])], &[ints(&[10, 4, -1])]));
+	}
+
+	#[test]
+	fn the_majority_of_all_seats_decides() {
+		let right: &[f32] = &[1.0, 2.0];
+		let wrong: &[f32] = &[1.0, 3.0];
+		let exact = Tolerance::Exact;
+		use Seat::*;
+		let j = judge(&exact, &[ballot(Executor, Some(right)), ballot(Verifier, Some(right))]);
+		assert_eq!(j.decision, Decision::Accepted { executor: 0 });
+		assert_eq!(j.in_line, vec![true, true]);
+		// One against one: nobody can tell.
+		let j = judge(&exact, &[ballot(Executor, Some(wrong)), ballot(Verifier, Some(right))]);
+		assert_eq!(j.decision, Decision::NoMajority);
+		// Two verifiers against the executor.
+		let ballots = [
+			ballot(Executor, Some(wrong)),
+			ballot(Verifier, Some(right)),
+			ballot(Verifier, Some(right)),
+		];
+		let j = judge(&exact, &ballots);
+		assert_eq!(j.decision, Decision::ExecutorsWrong);
+		assert_eq!(j.in_line, vec![false, true, true]);
+		// A verifier out of line is outvoted.
+		let ballots = [
+			ballot(Executor, Some(right)),
+			ballot(Verifier, Some(wrong)),
+			ballot(Verifier, Some(right)),
+		];
+		let j = judge(&exact, &ballots);
+		assert_eq!(j.decision, Decision::Accepted { executor: 0 });
+		assert_eq!(j.in_line, vec![true, false, true]);
+		// A seat that never revealed counts in the total: 1 of 2 is no majority.
+		let j = judge(&exact, &[ballot(Executor, Some(right)), ballot(Verifier, None)]);
+		assert_eq!(j.decision, Decision::NoMajority);
+		// A lone executor (request not sampled) is its own majority.
+		let j = judge(&exact, &[ballot(Executor, Some(right))]);
+		assert_eq!(j.decision, Decision::Accepted { executor: 0 });
+		// Under a tolerance, near outputs form one majority and the first executor is accepted.
+		let near: &[f32] = &[1.0, 2.000_000_2];
+		let within = Tolerance::Within { abs_ppb: 1_000, rel_ppb: 0 };
+		let ballots = [
+			ballot(Verifier, Some(near)),
+			ballot(Executor, Some(right)),
+			ballot(Verifier, Some(wrong)),
+		];
+		let j = judge(&within, &ballots);
+		assert_eq!(j.decision, Decision::Accepted { executor: 1 });
+		assert_eq!(j.in_line, vec![true, true, false]);
+		let j = judge::<u8>(&exact, &[]);
+		assert_eq!(j.decision, Decision::NoMajority);
+	}
+
+	#[test]
+	fn seals_bind_every_field() {
+		let g = H256([1; 32]);
+		let key = NodeKey::from_raw([2; 32]);
+		let out = H256([3; 32]);
+		let base = seal(&g, RequestId(1), &key, &out, &[4; 32]);
+		assert_ne!(base, seal(&H256([9; 32]), RequestId(1), &key, &out, &[4; 32]));
+		assert_ne!(base, seal(&g, RequestId(2), &key, &out, &[4; 32]));
+		assert_ne!(base, seal(&g, RequestId(1), &NodeKey::from_raw([9; 32]), &out, &[4; 32]));
+		assert_ne!(base, seal(&g, RequestId(1), &key, &H256([9; 32]), &[4; 32]));
+		assert_ne!(base, seal(&g, RequestId(1), &key, &out, &[9; 32]));
+	}
+
+	#[test]
+	fn sampling_follows_the_rate() {
+		let policy = |sample_ppm| VerificationPolicy { sample_ppm, ..Default::default() };
+		let count = |ppm| {
+			(0..10_000u64).filter(|i| sampled(&policy(ppm), RequestId(*i), &H256([7; 32]))).count()
+		};
+		assert_eq!(count(0), 0);
+		assert_eq!(count(1_000_000), 10_000);
+		let tenth = count(100_000);
+		assert!((800..1200).contains(&tenth), "{tenth}");
+		let none = VerificationPolicy { verifiers: 0, ..policy(1_000_000) };
+		assert!(!sampled(&none, RequestId(0), &H256::zero()));
+	}
+}
