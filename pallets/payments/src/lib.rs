@@ -20,8 +20,15 @@
 //! request; [`Escrow::settle`] pays the payees from the hold and returns what is left,
 //! [`Escrow::refund`] returns all of it. Each escrow ends exactly once.
 //!
-//! Slashing, rewards and the settlement split policy arrive with verification; see
-//! `docs/inference.md`.
+//! ## Treasury, slashes and rewards
+//!
+//! Through [`Treasury`], `Verification` slashes a share of a bond for proven misbehaviour (a
+//! wrong result, a vote out of line with the majority, missed deadlines beyond a threshold):
+//! the slashed funds move, still accounted, to the treasury account. A bond left below the
+//! role's minimum starts unbonding, so the node gets no more work. The treasury also receives
+//! the verification premium of every verified request and pays verifiers their reward. Nothing
+//! is minted or burned: funds only move between free balances, holds and the treasury. See
+//! `docs/verification.md`.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -36,16 +43,16 @@ use frame_support::{
 	pallet_prelude::*,
 	traits::{
 		fungible::{Inspect, InspectHold, Mutate, MutateHold},
-		tokens::{Fortitude, Precision, Restriction},
+		tokens::{Fortitude, Precision, Preservation, Restriction},
 	},
 };
 use sibyl_primitives::{
-	roles::{Escrow, NodeRegistry, Settlement},
+	roles::{Escrow, NodeRegistry, Settlement, Treasury},
 	NodeKey, RequestId, Role,
 };
 use sp_runtime::{
 	traits::{Saturating, Zero},
-	DispatchError,
+	DispatchError, Perbill,
 };
 
 #[cfg(test)]
@@ -113,6 +120,9 @@ pub mod pallet {
 		/// Most active nodes per role.
 		#[pallet::constant]
 		type MaxNodes: Get<u32>;
+		/// The treasury's account: receives slashes and verification premiums, pays verifiers.
+		#[pallet::constant]
+		type TreasuryAccount: Get<Self::AccountId>;
 	}
 
 	#[pallet::pallet]
@@ -189,6 +199,10 @@ pub mod pallet {
 		Escrowed { request: RequestId, payer: T::AccountId, amount: BalanceOf<T> },
 		/// The escrow of `request` ended: `paid` to payees, `refunded` to the payer.
 		EscrowSettled { request: RequestId, paid: BalanceOf<T>, refunded: BalanceOf<T> },
+		/// `amount` of `who`'s bond for `role` went to the treasury.
+		Slashed { who: T::AccountId, role: Role, amount: BalanceOf<T> },
+		/// The treasury paid `who` `amount`.
+		Rewarded { who: T::AccountId, amount: BalanceOf<T> },
 	}
 
 	/// Errors of the payments pallet.
@@ -406,5 +420,57 @@ impl<T: Config> Escrow<T::AccountId, BalanceOf<T>> for Pallet<T> {
 
 	fn escrowed(request: RequestId) -> Option<BalanceOf<T>> {
 		Escrows::<T>::get(request).map(|e| e.amount)
+	}
+}
+
+impl<T: Config> Treasury<T::AccountId, BalanceOf<T>> for Pallet<T> {
+	fn account() -> T::AccountId {
+		T::TreasuryAccount::get()
+	}
+
+	fn slash(role: Role, who: &T::AccountId, fraction: Perbill) -> BalanceOf<T> {
+		let Some(mut bond) = Bonds::<T>::get(role, who) else { return Zero::zero() };
+		let amount = fraction.mul_floor(bond.amount);
+		if amount.is_zero() {
+			return amount;
+		}
+		let moved = T::Currency::transfer_on_hold(
+			&HoldReason::Bond.into(),
+			who,
+			&T::TreasuryAccount::get(),
+			amount,
+			Precision::BestEffort,
+			Restriction::Free,
+			Fortitude::Force,
+		)
+		.unwrap_or_else(|_| Zero::zero());
+		bond.amount = bond.amount.saturating_sub(moved);
+		if bond.amount < Self::min_bond(role) && bond.unlocks_at.is_none() {
+			let unlocks_at =
+				frame_system::Pallet::<T>::block_number().saturating_add(T::UnbondingPeriod::get());
+			bond.unlocks_at = Some(unlocks_at);
+			Active::<T>::mutate(role, |nodes| nodes.retain(|n| n != who));
+			Self::deposit_event(Event::Unbonding { who: who.clone(), role, unlocks_at });
+		}
+		Bonds::<T>::insert(role, who, bond);
+		Self::deposit_event(Event::Slashed { who: who.clone(), role, amount: moved });
+		moved
+	}
+
+	fn reward(who: &T::AccountId, amount: BalanceOf<T>) -> BalanceOf<T> {
+		let treasury = T::TreasuryAccount::get();
+		let spare =
+			T::Currency::reducible_balance(&treasury, Preservation::Preserve, Fortitude::Polite);
+		let amount = amount.min(spare);
+		if amount.is_zero() || who == &treasury {
+			return Zero::zero();
+		}
+		match T::Currency::transfer(&treasury, who, amount, Preservation::Preserve) {
+			Ok(paid) => {
+				Self::deposit_event(Event::Rewarded { who: who.clone(), amount: paid });
+				paid
+			},
+			Err(_) => Zero::zero(),
+		}
 	}
 }

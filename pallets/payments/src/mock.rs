@@ -53,6 +53,7 @@ parameter_types! {
 	pub const MinDataBond: Balance = 20;
 	pub const UnbondingPeriod: u64 = 10;
 	pub const MaxNodes: u32 = 3;
+	pub const TreasuryAccount: AccountId = TREASURY;
 }
 
 impl pallet_payments::Config for Test {
@@ -63,6 +64,7 @@ impl pallet_payments::Config for Test {
 	type MinDataBond = MinDataBond;
 	type UnbondingPeriod = UnbondingPeriod;
 	type MaxNodes = MaxNodes;
+	type TreasuryAccount = TreasuryAccount;
 }
 
 pub const ALICE: AccountId = 1;
@@ -71,6 +73,8 @@ pub const CHARLIE: AccountId = 3;
 pub const DAVE: AccountId = 4;
 /// Has little more than the existential deposit.
 pub const POOR: AccountId = 9;
+/// The treasury account.
+pub const TREASURY: AccountId = 99;
 
 /// A distinct node key for `n`.
 pub fn key(n: u8) -> NodeKey {
@@ -86,6 +90,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			(CHARLIE, 10_000),
 			(DAVE, 10_000),
 			(POOR, 30),
+			(TREASURY, 1_000),
 		],
 		..Default::default()
 	}

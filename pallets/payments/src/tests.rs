@@ -8,9 +8,10 @@ use frame_support::{
 	traits::fungible::{Inspect, InspectHold},
 };
 use sibyl_primitives::{
-	roles::{Escrow, NodeRegistry, Settlement},
+	roles::{Escrow, NodeRegistry, Settlement, Treasury},
 	RequestId, Role,
 };
+use sp_runtime::Perbill;
 
 fn held(who: AccountId, reason: HoldReason) -> Balance {
 	Balances::balance_on_hold(&reason.into(), &who)
@@ -134,5 +135,58 @@ fn escrow_settles_once_and_never_loses_funds() {
 		assert_eq!(Payments::refund(RequestId(9)), Ok(60));
 		assert_eq!(Balances::balance(&BOB), 10_060);
 		assert_eq!(Payments::total_escrowed(), 0);
+	});
+}
+
+#[test]
+fn slashes_move_bonds_to_the_treasury_and_can_force_unbonding() {
+	new_test_ext().execute_with(|| {
+		let issuance = Balances::total_issuance();
+		assert_ok!(Payments::bond(RuntimeOrigin::signed(ALICE), Role::Inference, 200, key(1)));
+		// 10 % of 200.
+		assert_eq!(
+			<Payments as Treasury<_, _>>::slash(Role::Inference, &ALICE, Perbill::from_percent(10)),
+			20
+		);
+		System::assert_last_event(
+			Event::Slashed { who: ALICE, role: Role::Inference, amount: 20 }.into(),
+		);
+		assert_eq!(held(ALICE, HoldReason::Bond), 180);
+		assert_eq!(Bonds::<Test>::get(Role::Inference, ALICE).unwrap().amount, 180);
+		assert_eq!(Balances::free_balance(TREASURY), 1_020);
+		assert_eq!(Payments::active(Role::Inference), vec![ALICE]);
+		// Half of 180 leaves 90, below the minimum of 100: the node stops taking work, and the
+		// rest stays slashable while it unbonds.
+		assert_eq!(
+			<Payments as Treasury<_, _>>::slash(Role::Inference, &ALICE, Perbill::from_percent(50)),
+			90
+		);
+		assert!(Payments::active(Role::Inference).is_empty());
+		let bond = Bonds::<Test>::get(Role::Inference, ALICE).unwrap();
+		assert_eq!((bond.amount, bond.unlocks_at), (90, Some(1 + UnbondingPeriod::get())));
+		assert_eq!(
+			<Payments as Treasury<_, _>>::slash(Role::Inference, &ALICE, Perbill::one()),
+			90
+		);
+		assert_eq!(held(ALICE, HoldReason::Bond), 0);
+		// Nobody bonded: nothing to slash.
+		assert_eq!(<Payments as Treasury<_, _>>::slash(Role::Verifier, &BOB, Perbill::one()), 0);
+		assert_eq!(Balances::total_issuance(), issuance);
+		assert_eq!(Balances::free_balance(TREASURY), 1_200);
+	});
+}
+
+#[test]
+fn rewards_are_paid_from_the_treasury_as_far_as_it_can() {
+	new_test_ext().execute_with(|| {
+		let issuance = Balances::total_issuance();
+		assert_eq!(<Payments as Treasury<_, _>>::reward(&BOB, 300), 300);
+		System::assert_last_event(Event::Rewarded { who: BOB, amount: 300 }.into());
+		assert_eq!(Balances::free_balance(BOB), 10_300);
+		// The treasury keeps its existential deposit (5): 700 - 5 can still go.
+		assert_eq!(<Payments as Treasury<_, _>>::reward(&CHARLIE, 10_000), 695);
+		assert_eq!(Balances::free_balance(TREASURY), 5);
+		assert_eq!(<Payments as Treasury<_, _>>::reward(&CHARLIE, 1), 0);
+		assert_eq!(Balances::total_issuance(), issuance);
 	});
 }

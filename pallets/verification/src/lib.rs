@@ -1,0 +1,325 @@
+//! # Verification pallet
+//!
+//! Decides whether a result is trusted, and makes being wrong cost more than it earns.
+//!
+//! `Inference` runs the request's life (seats, commit and reveal, deadlines, settlement) and asks
+//! this pallet, through [`Verifier`], for what needs judgement:
+//!
+//! - **Sampling**: whether a request is checked, drawn with the model's sample rate from the hash
+//!   of the block that holds the executors' seals, so an executor cannot know when it seals
+//!   whether it will be checked.
+//! - **Drawing verifiers** among bonded verifier nodes, never an account already seated.
+//! - **Judging** the revealed outputs under the model's tolerance, with integer arithmetic only
+//!   ([`sibyl_primitives::verify::judge`]): the output agreed with by more than half of all
+//!   seats wins. When a majority decides, every seat out of line with it (a wrong output, or a
+//!   sealed output never revealed) is slashed, executors by `WrongResultSlash` and verifiers by
+//!   `WrongVoteSlash` of their bond, and every verifier in line is paid `VerificationFee` from
+//!   the treasury. Without a majority nobody is slashed; `Inference` escalates once to more
+//!   verifiers, then refunds.
+//! - **Missed deadlines**: a seat that lets its commit or reveal deadline pass gets a miss;
+//!   `MaxMisses` in a row cost `MissSlash` of its bond. A seat in line resets its count.
+//!
+//! Slashed funds go to the treasury (through [`Treasury`], implemented by `Payments`), which also
+//! receives every verified request's verification premium and pays the verifiers. The default
+//! parameters and why they make cheating unprofitable are in `docs/verification.md`.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+use alloc::vec::Vec;
+use codec::Encode;
+use frame_support::{pallet_prelude::*, traits::tokens::Balance as BalanceT};
+use sibyl_primitives::{
+	registry::{Tolerance, VerificationPolicy},
+	roles::{NodeRegistry, Treasury},
+	verify::{self, Ballot, Decision, Judgement, Seat, Verifier},
+	NodeKey, RequestId, Role,
+};
+use sp_core::H256;
+use sp_runtime::{
+	traits::{CheckedMul, Zero},
+	Perbill, Permill,
+};
+
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+/// Log target of this pallet.
+pub const LOG_TARGET: &str = "sibyl::verification";
+
+/// How a judgement came out, as events report it.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum Verdict {
+	/// A majority agrees with an executor's output.
+	Accepted,
+	/// A majority agrees on an output no executor returned.
+	ExecutorsWrong,
+	/// No output has a majority.
+	NoMajority,
+}
+
+/// Why a seat lost part of its bond.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub enum Offence {
+	/// An executor whose output the majority rejected (or who never revealed it).
+	WrongResult,
+	/// A verifier whose vote the majority rejected (or who never revealed it).
+	WrongVote,
+	/// `MaxMisses` deadlines in a row passed without the seat's commit or reveal.
+	MissedDeadlines,
+}
+
+/// A node's verification record, per role.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct NodeRecord {
+	/// Judged seats in line with the majority.
+	pub in_line: u32,
+	/// Judged seats out of line (slashed).
+	pub out_of_line: u32,
+	/// Deadlines missed in a row (reset by a seat in line or a miss slash).
+	pub misses: u32,
+}
+
+// FRAME's pallet macros expand to `expect` calls (pallet-info lookups) that clippy attributes
+// to this module. Logic lives outside it, where the workspace lints apply in full.
+#[allow(clippy::expect_used)]
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+
+	/// Configuration of the verification pallet.
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// The balance type of rewards.
+		type Balance: BalanceT;
+		/// Bonded nodes and their keys.
+		type Nodes: NodeRegistry<Self::AccountId>;
+		/// Slashes and rewards.
+		type Treasury: Treasury<Self::AccountId, Self::Balance>;
+		/// Paid from the treasury to each verifier in line with a deciding majority.
+		#[pallet::constant]
+		type VerificationFee: Get<Self::Balance>;
+		/// Share of an executor's bond slashed for a wrong (or withheld) result.
+		#[pallet::constant]
+		type WrongResultSlash: Get<Perbill>;
+		/// Share of a verifier's bond slashed for a wrong (or withheld) vote.
+		#[pallet::constant]
+		type WrongVoteSlash: Get<Perbill>;
+		/// Missed deadlines in a row that cost `MissSlash`.
+		#[pallet::constant]
+		type MaxMisses: Get<u32>;
+		/// Share of a bond slashed after `MaxMisses` missed deadlines in a row.
+		#[pallet::constant]
+		type MissSlash: Get<Perbill>;
+	}
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	/// Verification records by role and node account.
+	#[pallet::storage]
+	pub type Records<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		Role,
+		Blake2_128Concat,
+		T::AccountId,
+		NodeRecord,
+		ValueQuery,
+	>;
+
+	/// Events of the verification pallet.
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	#[allow(missing_docs)]
+	pub enum Event<T: Config> {
+		/// Request `id` is checked by these verifiers.
+		VerifiersDrawn { id: RequestId, verifiers: Vec<T::AccountId> },
+		/// Request `id` is not checked (the sample draw said so).
+		NotSampled { id: RequestId },
+		/// The ballots of request `id` were judged: `in_line` of `seats` agree with the verdict.
+		Judged { id: RequestId, verdict: Verdict, seats: u32, in_line: u32 },
+		/// A seat out of line with the majority lost `slashed` of its bond.
+		Slashed {
+			id: RequestId,
+			who: T::AccountId,
+			seat: Seat,
+			offence: Offence,
+			slashed: T::Balance,
+		},
+		/// A verifier in line with the majority was paid `amount` from the treasury.
+		Rewarded { id: RequestId, who: T::AccountId, amount: T::Balance },
+		/// A seat let a deadline pass; `misses` in a row now.
+		Missed { id: RequestId, who: T::AccountId, seat: Seat, misses: u32 },
+	}
+}
+
+fn role_of(seat: Seat) -> Role {
+	match seat {
+		Seat::Executor => Role::Inference,
+		Seat::Verifier => Role::Verifier,
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	fn slash(id: RequestId, who: &T::AccountId, seat: Seat, offence: Offence) {
+		let fraction = match offence {
+			Offence::WrongResult => T::WrongResultSlash::get(),
+			Offence::WrongVote => T::WrongVoteSlash::get(),
+			Offence::MissedDeadlines => T::MissSlash::get(),
+		};
+		let slashed = T::Treasury::slash(role_of(seat), who, fraction);
+		log::info!(target: LOG_TARGET, "request {}: {seat:?} {who:?} slashed for {offence:?}", id.0);
+		Self::deposit_event(Event::Slashed { id, who: who.clone(), seat, offence, slashed });
+	}
+}
+
+impl<T: Config> Verifier<T::AccountId, T::Balance> for Pallet<T> {
+	fn premium(policy: &VerificationPolicy) -> Option<T::Balance> {
+		let all = T::VerificationFee::get().checked_mul(&T::Balance::from(policy.verifiers))?;
+		Some(Permill::from_parts(policy.sample_ppm).mul_ceil(all))
+	}
+
+	fn sampled(id: RequestId, policy: &VerificationPolicy, seed: &H256) -> bool {
+		let sampled = verify::sampled(policy, id, seed);
+		if !sampled {
+			Self::deposit_event(Event::NotSampled { id });
+		}
+		sampled
+	}
+
+	fn draw(
+		id: RequestId,
+		seed: &H256,
+		exclude: &[T::AccountId],
+		count: u8,
+	) -> Vec<(T::AccountId, NodeKey)> {
+		let mut pool: Vec<T::AccountId> =
+			T::Nodes::active(Role::Verifier).into_iter().filter(|n| !exclude.contains(n)).collect();
+		let mut drawn = Vec::with_capacity(usize::from(count));
+		let mut draw = 0u32;
+		while drawn.len() < usize::from(count) && !pool.is_empty() {
+			let pick = (b"sibyl/verifiers/", seed, id, exclude.len() as u32, draw)
+				.using_encoded(sp_io::hashing::blake2_256);
+			draw = draw.saturating_add(1);
+			let index = u64::from_le_bytes(
+				<[u8; 8]>::try_from(pick.get(..8).unwrap_or(&[0; 8])).unwrap_or([0; 8]),
+			)
+			.checked_rem(pool.len() as u64)
+			.unwrap_or(0);
+			let node = pool.swap_remove(index as usize);
+			if let Some(key) = T::Nodes::key_of(Role::Verifier, &node) {
+				drawn.push((node, key));
+			}
+		}
+		if !drawn.is_empty() {
+			let verifiers = drawn.iter().map(|(n, _)| n.clone()).collect();
+			Self::deposit_event(Event::VerifiersDrawn { id, verifiers });
+		}
+		drawn
+	}
+
+	fn judge(
+		id: RequestId,
+		tolerance: &Tolerance,
+		ballots: &[Ballot<T::AccountId>],
+		last_round: bool,
+	) -> Judgement {
+		let judgement = verify::judge(tolerance, ballots);
+		let verdict = match judgement.decision {
+			Decision::Accepted { .. } => Verdict::Accepted,
+			Decision::ExecutorsWrong => Verdict::ExecutorsWrong,
+			Decision::NoMajority => Verdict::NoMajority,
+		};
+		let decided = verdict != Verdict::NoMajority;
+		for (ballot, in_line) in ballots.iter().zip(&judgement.in_line) {
+			let role = role_of(ballot.seat);
+			if decided && *in_line {
+				Records::<T>::mutate(role, &ballot.who, |r| {
+					r.in_line = r.in_line.saturating_add(1);
+					r.misses = 0;
+				});
+				if ballot.seat == Seat::Verifier {
+					let amount = T::Treasury::reward(&ballot.who, T::VerificationFee::get());
+					if !amount.is_zero() {
+						Self::deposit_event(Event::Rewarded {
+							id,
+							who: ballot.who.clone(),
+							amount,
+						});
+					}
+				}
+			} else if decided {
+				Records::<T>::mutate(role, &ballot.who, |r| {
+					r.out_of_line = r.out_of_line.saturating_add(1)
+				});
+				let offence = match ballot.seat {
+					Seat::Executor => Offence::WrongResult,
+					Seat::Verifier => Offence::WrongVote,
+				};
+				Self::slash(id, &ballot.who, ballot.seat, offence);
+			} else if ballot.output_hash.is_none() {
+				Self::missed(id, &ballot.who, ballot.seat);
+			}
+		}
+		let in_line = judgement.in_line.iter().filter(|b| **b).count() as u32;
+		Self::deposit_event(Event::Judged { id, verdict, seats: ballots.len() as u32, in_line });
+		if verdict == Verdict::NoMajority && last_round {
+			log::info!(target: LOG_TARGET, "request {}: no majority after escalation", id.0);
+		}
+		judgement
+	}
+
+	fn missed(id: RequestId, who: &T::AccountId, seat: Seat) {
+		let role = role_of(seat);
+		let misses = Records::<T>::mutate(role, who, |r| {
+			r.misses = r.misses.saturating_add(1);
+			r.misses
+		});
+		Self::deposit_event(Event::Missed { id, who: who.clone(), seat, misses });
+		if misses >= T::MaxMisses::get() {
+			Records::<T>::mutate(role, who, |r| r.misses = 0);
+			Self::slash(id, who, seat, Offence::MissedDeadlines);
+		}
+	}
+}
