@@ -8,30 +8,43 @@
 //!
 //! 1. [`Pallet::request`]: the input tensors are checked against the model's registered schema
 //!    (count, dtype, shape, data length, finite floats, size) and the fee, the model's price plus
-//!    `ExecutionFee` per replica, is escrowed through [`Escrow`] (a hold in `Payments`). A bad
-//!    request fails with a named error and holds nothing.
-//! 2. At the start of the next block the request gets its executors: `replicas` distinct bonded
-//!    inference nodes, drawn with the parent block's hash as randomness (see "Randomness").
-//! 3. Each executor's offchain worker finds the request, runs the model through the host
-//!    interface ([`sibyl_inference::run_model`]) and submits [`Pallet::submit_result`] as an
-//!    authorized general transaction (`#[pallet::authorize]`, no fee): the output and an sr25519
-//!    signature of the node's `infr` key over the commitment
-//!    `blake2_256(tag ‖ genesis hash ‖ request id ‖ model id ‖ input hash ‖ output hash)`. Only
-//!    the assigned key's valid signature is accepted, and the pool keeps one submission per
-//!    request and key, so duplicates are rejected before they reach a block. A node that cannot
-//!    run the model says so with [`Pallet::report_failure`], equally signed.
-//! 4. When every executor has answered with the same output hash the request is `Verified`: the
-//!    model owner gets its price, each executor the execution fee, the requester any rest.
-//!    Differing outputs refund the requester (`NoAgreement`).
-//! 5. No answer by the deadline (`ResultTimeout` blocks) → the silent executors are replaced,
-//!    up to `MaxAttempts` assignments in all; then the fee is refunded (`Timeout`). A reported
-//!    failure replaces that executor at once; the last allowed failure refunds
-//!    (`ExecutionFailed`).
-//! 6. `Retention` blocks after settlement the request, its output and its index entries are
+//!    `ExecutionFee` per replica plus the verification premium, is escrowed through [`Escrow`]
+//!    (a hold in `Payments`). A bad request fails with a named error and holds nothing.
+//! 2. At the start of the next block the request gets its seats: `replicas` distinct bonded
+//!    inference nodes as executors, drawn with the parent block's hash (see "Randomness"), and,
+//!    when the model verifies every request, its verifiers too (never an executor's account).
+//! 3. **Commit.** Each seat's offchain worker runs the model through the host interface
+//!    ([`sibyl_inference::run_model`]) and submits [`Pallet::commit`], an authorized general
+//!    transaction (`#[pallet::authorize]`, no fee) carrying only a *seal* of its output
+//!    (`blake2_256(tag ‖ genesis ‖ request ‖ key ‖ output hash ‖ secret salt)`) signed with its
+//!    role key. Nobody's output is public yet, so nobody can copy it.
+//! 4. **Sampling.** When the model verifies only a share of requests, whether this one is checked
+//!    is drawn in the block after the last executor seal, from that block's parent hash: the
+//!    executors cannot know it when they seal. If it is sampled, verifiers are drawn and seal too.
+//! 5. **Reveal.** Once every seat has sealed, each reveals with [`Pallet::reveal`]: the output,
+//!    the salt, and a signature over the commitment
+//!    `blake2_256(tag ‖ genesis ‖ request id ‖ model id ‖ input hash ‖ output hash)`. A reveal
+//!    that does not match its seal is refused.
+//! 6. **Judgement.** When every seat has revealed (or at the reveal deadline), `Verification`
+//!    judges the outputs under the model's tolerance: an output agreed with by more than half of
+//!    the seats wins. Accepted executor → `Verified`: the owner gets its price, each executor in
+//!    line `ExecutionFee`, the treasury the premium (it pays the verifiers), the requester any
+//!    rest. Executors outvoted → `SlashedAndRefunded(WrongResult)`: they are slashed and the
+//!    requester gets everything back. No majority → once, `verifiers + 1` more verifiers are
+//!    drawn and seal and reveal; then `Refunded(NoAgreement)`.
+//! 7. Deadlines (`ResultTimeout` blocks per phase): an executor that has not sealed is replaced,
+//!    up to `MaxAttempts` assignments in all, then the fee is refunded (`Timeout`); a verifier
+//!    that has not sealed loses its seat. Both count as a missed deadline in `Verification`. A
+//!    seat that sealed but does not reveal is judged as out of line. A node that cannot run the
+//!    model says so with [`Pallet::report_failure`] while sealing is open: an executor is
+//!    replaced at once (the last allowed failure refunds with `ExecutionFailed`), a verifier
+//!    leaves its seat.
+//! 8. `Retention` blocks after settlement the request, its output and its index entries are
 //!    pruned; the commitment of a verified request is kept.
 //!
 //! Outputs up to `MaxInlineOutput` bytes are stored on chain; larger ones stay in the
-//! executor's offchain storage under their hash, and only the hash is on chain.
+//! executor's offchain storage under their hash, and only the hash is on chain (such outputs
+//! are compared by hash only).
 //!
 //! ## Randomness
 //!
@@ -40,7 +53,7 @@
 //! when signing. The author of the request's block can influence it (by choosing, ordering or
 //! withholding transactions, or by not authoring), so an author that is also an inference node
 //! can raise its chance of being drawn. What that buys is bounded: it still has to return the
-//! output every other replica (and, later, the verifiers) agrees on, and it earns only the
+//! output the verifiers agree on (or be slashed), and it earns only the
 //! execution fee. See `docs/inference.md`.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -64,12 +77,13 @@ use frame_system::{
 };
 use sibyl_primitives::{
 	commitment,
-	registry::{ModelRegistry, ModelStatus, Schema},
+	registry::{ModelRegistry, ModelStatus, Schema, SAMPLE_RATE_ALWAYS},
 	request::failure_hash,
-	roles::{Escrow, NodeRegistry, INFERENCE_KEY_TYPE},
+	roles::{Escrow, NodeRegistry, Treasury},
 	tensor::MAX_TENSORS,
-	CommitmentDomain, InferenceError, ModelId, NodeKey, NodeSignature, Outcome, RefundReason,
-	Request, RequestId, RequestState, ResultOutput, Role, Slot, Tensor,
+	verify::{commit_payload, seal, Ballot, Decision, Seat, Verifier},
+	Checking, CommitmentDomain, InferenceError, ModelId, NodeKey, NodeSignature, Outcome,
+	RefundReason, Request, RequestId, RequestState, ResultOutput, Role, Slot, Tensor,
 };
 use sp_core::H256;
 use sp_runtime::{
@@ -88,10 +102,10 @@ pub mod weights;
 /// Log target of this pallet (and its offchain worker).
 pub const LOG_TARGET: &str = "sibyl::inference";
 
-/// Most requests one offchain-worker run starts for one key.
+/// Most requests one offchain-worker run looks at for one key.
 pub const MAX_JOBS_PER_RUN: usize = 64;
 
-/// Blocks after which an offchain worker submits a result again if it has not landed.
+/// Blocks after which an offchain worker submits a commit or reveal again if it has not landed.
 pub const RESUBMIT_AFTER: u32 = 5;
 
 /// The request record in this runtime.
@@ -106,6 +120,14 @@ pub type InlineOutputOf<T> = BoundedVec<u8, <T as Config>::MaxInlineOutput>;
 
 /// A submitted output in this runtime.
 pub type ResultOutputOf<T> = ResultOutput<InlineOutputOf<T>>;
+
+/// The keystore type of a seat's key.
+fn role_of(seat: Seat) -> Role {
+	match seat {
+		Seat::Executor => Role::Inference,
+		Seat::Verifier => Role::Verifier,
+	}
+}
 
 // FRAME's pallet macros expand to `expect` calls (pallet-info lookups) that clippy attributes
 // to this module. Logic lives outside it, where the workspace lints apply in full.
@@ -129,13 +151,17 @@ pub mod pallet {
 		type Nodes: NodeRegistry<Self::AccountId>;
 		/// Where fees are held until a request ends.
 		type Escrow: Escrow<Self::AccountId, Self::Balance>;
+		/// The treasury, which receives verification premiums.
+		type Treasury: Treasury<Self::AccountId, Self::Balance>;
+		/// Sampling, verifier draws and judgement.
+		type Verifier: Verifier<Self::AccountId, Self::Balance>;
 		/// Paid to each executor of a verified request.
 		#[pallet::constant]
 		type ExecutionFee: Get<Self::Balance>;
-		/// Blocks an assignment has to answer (results are accepted through the last of them).
+		/// Blocks each phase (sealing, revealing) has; messages are accepted through the last.
 		#[pallet::constant]
 		type ResultTimeout: Get<BlockNumberFor<Self>>;
-		/// Most assignments of one request (the first one included).
+		/// Most executor assignments of one request (the first one included).
 		#[pallet::constant]
 		type MaxAttempts: Get<u8>;
 		/// Blocks a settled request is kept before it is pruned.
@@ -147,7 +173,7 @@ pub mod pallet {
 		/// Largest output stored on chain; larger outputs are kept offchain by hash.
 		#[pallet::constant]
 		type MaxInlineOutput: Get<u32>;
-		/// Most requests waiting for assignment, and most deadlines falling in one block.
+		/// Most requests waiting for assignment or sampling, and most deadlines in one block.
 		#[pallet::constant]
 		type MaxQueue: Get<u32>;
 		/// Most settled requests pruned per block.
@@ -173,7 +199,7 @@ pub mod pallet {
 	pub type Inputs<T: Config> =
 		StorageMap<_, Twox64Concat, RequestId, BoundedVec<u8, T::MaxInputBytes>>;
 
-	/// Inline outputs of requests, until pruned.
+	/// Inline outputs of verified requests, until pruned.
 	#[pallet::storage]
 	pub type Outputs<T: Config> = StorageMap<_, Twox64Concat, RequestId, InlineOutputOf<T>>;
 
@@ -181,13 +207,22 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type StoredOutputs<T: Config> = StorageMap<_, Twox64Concat, RequestId, (H256, u32)>;
 
+	/// Revealed outputs by request and seat key, until the request is judged.
+	#[pallet::storage]
+	pub type Reveals<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, RequestId, Blake2_128Concat, NodeKey, ResultOutputOf<T>>;
+
 	/// Commitments of verified requests; kept after pruning.
 	#[pallet::storage]
 	pub type Commitments<T: Config> = StorageMap<_, Twox64Concat, RequestId, H256>;
 
-	/// Requests waiting for executors (assigned at the start of the next block).
+	/// Requests waiting for seats (assigned at the start of the next block).
 	#[pallet::storage]
 	pub type Queue<T: Config> = StorageValue<_, BoundedVec<RequestId, T::MaxQueue>, ValueQuery>;
+
+	/// Requests whose executors have all sealed, waiting for the sample draw of the next block.
+	#[pallet::storage]
+	pub type ToSample<T: Config> = StorageValue<_, BoundedVec<RequestId, T::MaxQueue>, ValueQuery>;
 
 	/// Requests whose deadline ends before the start of a block, by that block.
 	#[pallet::storage]
@@ -199,7 +234,7 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
-	/// Running requests by executor: what an offchain worker looks for.
+	/// Seated requests by node account: what an offchain worker looks for.
 	#[pallet::storage]
 	pub type Assigned<T: Config> = StorageDoubleMap<
 		_,
@@ -238,17 +273,23 @@ pub mod pallet {
 	pub enum Event<T: Config> {
 		/// `requester` asked for a call of `model`; `fee` is escrowed.
 		Requested { id: RequestId, requester: T::AccountId, model: ModelId, fee: T::Balance },
-		/// Executors were drawn; results are accepted through block `deadline`.
+		/// Executors were drawn; seals are accepted through block `deadline`.
 		Assigned {
 			id: RequestId,
 			attempt: u8,
 			executors: Vec<T::AccountId>,
 			deadline: BlockNumberFor<T>,
 		},
-		/// An executor submitted an attested result.
-		ResultSubmitted { id: RequestId, executor: T::AccountId, output_hash: H256 },
-		/// An executor reported that it could not run the model.
-		ExecutionFailed { id: RequestId, executor: T::AccountId, error: InferenceError },
+		/// A seat sealed its output.
+		Committed { id: RequestId, node: T::AccountId, seat: Seat },
+		/// Every seat has sealed; reveals are accepted through block `deadline`.
+		RevealsOpen { id: RequestId, deadline: BlockNumberFor<T> },
+		/// A seat revealed its output.
+		Revealed { id: RequestId, node: T::AccountId, seat: Seat, output_hash: H256 },
+		/// The seats disagreed without a majority; more verifiers were drawn.
+		Escalated { id: RequestId, verifiers: u32 },
+		/// A seat reported that it could not run the model.
+		ExecutionFailed { id: RequestId, node: T::AccountId, seat: Seat, error: InferenceError },
 		/// The request ended. Exactly one per request.
 		RequestSettled { id: RequestId, outcome: Outcome },
 	}
@@ -278,7 +319,7 @@ pub mod pallet {
 		FeeBelowPrice,
 		/// The fee does not fit the balance type.
 		FeeOverflow,
-		/// Fewer bonded inference nodes than the model's policy needs replicas.
+		/// Fewer bonded inference (or verifier) nodes than the model's policy needs.
 		NotEnoughNodes,
 		/// Too many requests are waiting for assignment; try again in the next block.
 		QueueFull,
@@ -286,13 +327,21 @@ pub mod pallet {
 		InsufficientBalance,
 		/// No request has this id (or it was pruned).
 		UnknownRequest,
-		/// The request is not waiting for results.
-		NotRunning,
-		/// The key is not an assigned, bonded executor of the request.
+		/// The request is not taking seals now.
+		NotCommitting,
+		/// The request is not taking reveals now.
+		NotRevealing,
+		/// The key holds no seat of the request (or is no longer bonded to the seat's account).
 		NotAssigned,
-		/// This executor already answered the request.
-		AlreadySubmitted,
-		/// The attestation is not the key's signature over the request's commitment.
+		/// This seat already sealed.
+		AlreadyCommitted,
+		/// This seat already revealed.
+		AlreadyRevealed,
+		/// The seat never sealed, so it has nothing to reveal.
+		NotCommitted,
+		/// The revealed output and salt do not match the seal.
+		SealMismatch,
+		/// The signature is not the key's over the commit or the commitment.
 		BadAttestation,
 		/// The output does not match the model's output schema.
 		OutputMismatch,
@@ -321,8 +370,9 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Asks for a call of `model` on `input`, paying at most `max_fee`.
 		///
-		/// The input must match the model's input schema exactly. The fee (the model's price plus
-		/// the execution fee of each replica) is held until the request ends.
+		/// The input must match the model's input schema exactly. The fee (the model's price,
+		/// the execution fee of each replica and the verification premium) is held until the
+		/// request ends.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::request(input.encoded_size() as u32))]
 		pub fn request(
@@ -335,25 +385,27 @@ pub mod pallet {
 			Self::do_request(who, model, input, max_fee).map(|_| ())
 		}
 
-		/// An executor's attested result. Authorized (no fee) when `key` is an assigned, bonded
-		/// executor of a running request and `attestation` is its signature over the commitment.
+		/// A seat's seal of its output. Authorized (no fee) when `key` holds a seat of a request
+		/// taking seals and `signature` is its signature over [`commit_payload`].
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::submit_result(output.encoded_size() as u32))]
-		#[pallet::authorize(Pallet::<T>::authorize_result)]
-		#[pallet::weight_of_authorize(T::WeightInfo::authorize_result(output.encoded_size() as u32))]
-		pub fn submit_result(
+		#[pallet::weight(T::WeightInfo::commit())]
+		#[pallet::authorize(Pallet::<T>::authorize_commit)]
+		#[pallet::weight_of_authorize(T::WeightInfo::authorize_result(0))]
+		pub fn commit(
 			origin: OriginFor<T>,
 			id: RequestId,
 			key: NodeKey,
-			output: ResultOutputOf<T>,
-			attestation: NodeSignature,
+			seal: H256,
+			signature: NodeSignature,
 		) -> DispatchResult {
 			ensure_authorized(origin)?;
-			let (request, output_hash) = Self::check_result(id, &key, &output, &attestation)?;
-			Self::accept_result(id, request, &key, output, output_hash)
+			let (request, index) = Self::check_commit(id, &key, &seal, &signature)?;
+			Self::accept_commit(id, request, index, seal);
+			Ok(())
 		}
 
-		/// An executor's attested report that it could not run the request's model.
+		/// A seat's attested report that it could not run the request's model (while seals are
+		/// taken).
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::report_failure())]
 		#[pallet::authorize(Pallet::<T>::authorize_failure)]
@@ -366,8 +418,30 @@ pub mod pallet {
 			attestation: NodeSignature,
 		) -> DispatchResult {
 			ensure_authorized(origin)?;
-			let request = Self::check_attestation(id, &key, failure_hash(error), &attestation)?;
-			Self::accept_failure(id, request, &key, error)
+			let (request, index) = Self::check_failure(id, &key, error, &attestation)?;
+			Self::accept_failure(id, request, index, error);
+			Ok(())
+		}
+
+		/// A seat's reveal: its output, the salt of its seal, and its signature over the
+		/// request's commitment for that output. Authorized (no fee) when it matches the seal.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::reveal(output.encoded_size() as u32))]
+		#[pallet::authorize(Pallet::<T>::authorize_reveal)]
+		#[pallet::weight_of_authorize(T::WeightInfo::authorize_result(output.encoded_size() as u32))]
+		pub fn reveal(
+			origin: OriginFor<T>,
+			id: RequestId,
+			key: NodeKey,
+			output: ResultOutputOf<T>,
+			salt: [u8; 32],
+			attestation: NodeSignature,
+		) -> DispatchResult {
+			ensure_authorized(origin)?;
+			let (request, index, output_hash) =
+				Self::check_reveal(id, &key, &output, &salt, &attestation)?;
+			Self::accept_reveal(id, request, index, output, output_hash);
+			Ok(())
 		}
 	}
 }
@@ -389,13 +463,21 @@ fn hash_of(bytes: &[u8]) -> H256 {
 	H256(sp_io::hashing::blake2_256(bytes))
 }
 
+/// The hash a result output stands for.
+fn output_hash_of<T: Config>(output: &ResultOutputOf<T>) -> H256 {
+	match output {
+		ResultOutput::Inline(bytes) => hash_of(bytes),
+		ResultOutput::Stored { hash, .. } => *hash,
+	}
+}
+
 impl<T: Config> Pallet<T> {
-	/// The genesis hash, which commitments are bound to.
+	/// The genesis hash, which commitments and seals are bound to.
 	pub fn genesis_hash() -> H256 {
 		frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero())
 	}
 
-	/// The commitment an executor of request `id` signs for `output_hash`.
+	/// The commitment a seat of request `id` signs for `output_hash`.
 	pub fn commitment_of(
 		id: RequestId,
 		model: &ModelId,
@@ -413,14 +495,21 @@ impl<T: Config> Pallet<T> {
 		if info.status != ModelStatus::Available {
 			return None;
 		}
-		Self::fee_for(info.price, info.policy.replicas).ok()
+		Self::fee_for(info.price, &info.policy).ok().map(|(fee, _)| fee)
 	}
 
-	fn fee_for(price: T::Balance, replicas: u8) -> Result<T::Balance, Error<T>> {
-		T::ExecutionFee::get()
-			.checked_mul(&T::Balance::from(replicas))
+	/// The fee and, within it, the verification premium of a call at `price` under `policy`.
+	fn fee_for(
+		price: T::Balance,
+		policy: &sibyl_primitives::registry::VerificationPolicy,
+	) -> Result<(T::Balance, T::Balance), Error<T>> {
+		let premium = T::Verifier::premium(policy).ok_or(Error::<T>::FeeOverflow)?;
+		let fee = T::ExecutionFee::get()
+			.checked_mul(&T::Balance::from(policy.replicas))
 			.and_then(|execution| execution.checked_add(&price))
-			.ok_or(Error::<T>::FeeOverflow)
+			.and_then(|fee| fee.checked_add(&premium))
+			.ok_or(Error::<T>::FeeOverflow)?;
+		Ok((fee, premium))
 	}
 
 	/// Validates, escrows and queues a request; its id.
@@ -440,12 +529,18 @@ impl<T: Config> Pallet<T> {
 		let encoded: BoundedVec<u8, T::MaxInputBytes> =
 			encoded.try_into().map_err(|_| Error::<T>::InputTooLarge)?;
 		check_tensors::<T>(&input, &info.inputs)?;
-		let fee = Self::fee_for(info.price, info.policy.replicas)?;
+		let (fee, premium) = Self::fee_for(info.price, &info.policy)?;
 		ensure!(fee <= max_fee, Error::<T>::FeeBelowPrice);
 		ensure!(
 			T::Nodes::active(Role::Inference).len() >= usize::from(info.policy.replicas),
 			Error::<T>::NotEnoughNodes
 		);
+		if info.policy.sample_ppm > 0 {
+			ensure!(
+				T::Nodes::active(Role::Verifier).len() >= usize::from(info.policy.verifiers),
+				Error::<T>::NotEnoughNodes
+			);
+		}
 
 		let id = RequestId(NextRequestId::<T>::get());
 		Queue::<T>::try_append(id).map_err(|_| Error::<T>::QueueFull)?;
@@ -457,11 +552,13 @@ impl<T: Config> Pallet<T> {
 			model,
 			input_hash: hash_of(&encoded),
 			fee,
+			premium,
 			owner: info.owner,
 			royalty: info.price,
 			created: frame_system::Pallet::<T>::block_number(),
-			replicas: info.policy.replicas,
+			policy: info.policy,
 			attempts: 0,
+			checking: Checking::Pending,
 			slots: Default::default(),
 			state: RequestState::Queued,
 		};
@@ -472,7 +569,7 @@ impl<T: Config> Pallet<T> {
 		Ok(id)
 	}
 
-	/// Start-of-block work: expired deadlines, then new assignments, then pruning.
+	/// Start-of-block work: expired deadlines, sample draws, new assignments, then pruning.
 	fn begin_block(now: BlockNumberFor<T>) -> Weight {
 		let mut weight = T::WeightInfo::on_initialize_base();
 		let seed = frame_system::Pallet::<T>::parent_hash();
@@ -480,11 +577,21 @@ impl<T: Config> Pallet<T> {
 		let node_count = nodes.len() as u32;
 
 		let expired = Deadlines::<T>::take(now);
-		weight.saturating_accrue(
-			T::WeightInfo::expire_one(node_count).saturating_mul(expired.len() as u64),
-		);
 		for id in expired {
-			Self::expire(id, now, &nodes, seed);
+			weight.saturating_accrue(T::WeightInfo::expire_one(node_count));
+			weight.saturating_accrue(Self::expire(id, now, &nodes, seed));
+		}
+
+		let to_sample = ToSample::<T>::take();
+		weight.saturating_accrue(
+			T::WeightInfo::assign_one(node_count).saturating_mul(to_sample.len() as u64),
+		);
+		for id in to_sample {
+			if let Some(request) = Requests::<T>::get(id) {
+				if request.state == RequestState::Sampling {
+					Self::sample(id, request, now, seed);
+				}
+			}
 		}
 
 		let queued = Queue::<T>::take();
@@ -501,22 +608,57 @@ impl<T: Config> Pallet<T> {
 		weight
 	}
 
-	/// Handles a deadline that passed for `id` (if the request is still waiting on it).
-	fn expire(id: RequestId, now: BlockNumberFor<T>, nodes: &[T::AccountId], seed: H256) {
-		let Some(request) = Requests::<T>::get(id) else { return };
-		let RequestState::Running { deadline } = request.state else { return };
-		if deadline >= now {
-			return; // Reassigned since: a later deadline governs.
-		}
-		if request.attempts >= T::MaxAttempts::get() {
-			Self::settle(id, request, Outcome::Refunded(RefundReason::Timeout), now);
-		} else {
-			Self::assign(id, request, now, nodes, seed, |slot| slot.output.is_none());
+	/// Handles a deadline that passed for `id` (if the request is still waiting on it); the
+	/// weight of any judgement it made.
+	fn expire(id: RequestId, now: BlockNumberFor<T>, nodes: &[T::AccountId], seed: H256) -> Weight {
+		let Some(mut request) = Requests::<T>::get(id) else { return Weight::zero() };
+		match request.state {
+			RequestState::Committing { deadline } if deadline < now => {
+				// Verifiers that did not seal lose their seat; executors are replaced.
+				let (silent, seated): (Vec<_>, Vec<_>) = request
+					.slots
+					.iter()
+					.cloned()
+					.partition(|s| s.seal.is_none() && s.seat == Seat::Verifier);
+				for slot in &silent {
+					T::Verifier::missed(id, &slot.node, Seat::Verifier);
+					Assigned::<T>::remove(&slot.node, id);
+				}
+				request.slots = seated.try_into().unwrap_or_default();
+				let late: Vec<T::AccountId> = request
+					.slots
+					.iter()
+					.filter(|s| s.seal.is_none())
+					.map(|s| s.node.clone())
+					.collect();
+				if late.is_empty() {
+					Self::advance(id, request, now);
+					return Weight::zero();
+				}
+				for node in &late {
+					T::Verifier::missed(id, node, Seat::Executor);
+				}
+				if request.attempts >= T::MaxAttempts::get() {
+					Self::settle(id, request, Outcome::Refunded(RefundReason::Timeout), now, &[]);
+				} else {
+					Self::assign(id, request, now, nodes, seed, |slot| {
+						slot.seat == Seat::Executor && slot.seal.is_none()
+					});
+				}
+				Weight::zero()
+			},
+			RequestState::Revealing { deadline } if deadline < now => {
+				let seats = request.slots.len() as u32;
+				Self::conclude(id, request, now);
+				T::WeightInfo::judge(seats, T::MaxInlineOutput::get())
+			},
+			_ => Weight::zero(), // Moved on since: a later deadline governs.
 		}
 	}
 
-	/// (Re)draws executors for the slots `replace` selects (all slots of a new request) and
-	/// sets a new deadline. Refunds if there are not enough nodes or no room for the deadline.
+	/// (Re)draws executors for the slots `replace` selects (all slots of a new request), draws
+	/// the verifiers of a request every one of which is checked, and opens sealing until a new
+	/// deadline. Refunds if there are not enough nodes or no room for the deadline.
 	fn assign(
 		id: RequestId,
 		mut request: RequestOf<T>,
@@ -527,16 +669,20 @@ impl<T: Config> Pallet<T> {
 	) {
 		let (replaced, kept): (Vec<_>, Vec<_>) =
 			request.slots.iter().cloned().partition(|s| replace(s));
-		let needed = usize::from(request.replicas).saturating_sub(kept.len());
-		let taken = |who: &T::AccountId| kept.iter().any(|s| &s.executor == who);
+		let executors_kept = kept.iter().filter(|s| s.seat == Seat::Executor).count();
+		let needed = usize::from(request.policy.replicas).saturating_sub(executors_kept);
+		let taken = |who: &T::AccountId| kept.iter().any(|s| &s.node == who);
 		// Prefer nodes that did not just fail this request; fall back to them if needed.
 		let mut fresh: Vec<T::AccountId> = nodes
 			.iter()
-			.filter(|n| !taken(n) && !replaced.iter().any(|s| &s.executor == *n))
+			.filter(|n| !taken(n) && !replaced.iter().any(|s| &s.node == *n))
 			.cloned()
 			.collect();
-		let mut retry: Vec<T::AccountId> =
-			replaced.iter().map(|s| s.executor.clone()).filter(|n| nodes.contains(n)).collect();
+		let mut retry: Vec<T::AccountId> = replaced
+			.iter()
+			.map(|s| s.node.clone())
+			.filter(|n| nodes.contains(n) && !taken(n))
+			.collect();
 
 		let attempt = request.attempts.saturating_add(1);
 		let mut chosen: Vec<Slot<T::AccountId>> = Vec::with_capacity(needed);
@@ -555,103 +701,251 @@ impl<T: Config> Pallet<T> {
 			.unwrap_or(0);
 			let executor = pool.swap_remove(index as usize);
 			if let Some(key) = T::Nodes::key_of(Role::Inference, &executor) {
-				chosen.push(Slot { executor, key, output: None });
+				chosen.push(Slot {
+					node: executor,
+					key,
+					seat: Seat::Executor,
+					seal: None,
+					output: None,
+				});
 			}
 		}
 
 		for slot in &replaced {
-			Assigned::<T>::remove(&slot.executor, id);
+			Assigned::<T>::remove(&slot.node, id);
 		}
 		request.attempts = attempt;
 		request.slots = kept.into_iter().collect::<Vec<_>>().try_into().unwrap_or_default();
 		if chosen.len() < needed {
-			Self::settle(id, request, Outcome::Refunded(RefundReason::NoExecutors), now);
+			Self::settle(id, request, Outcome::Refunded(RefundReason::NoExecutors), now, &[]);
 			return;
 		}
-		let deadline = now.saturating_add(T::ResultTimeout::get()).saturating_sub(One::one());
-		// Results are accepted through `deadline`; the request expires at the start of the next
-		// block. If that block's list is full, the deadline moves a few blocks on.
-		let mut expiry = deadline.saturating_add(One::one());
-		let mut tracked = false;
-		for _ in 0..8 {
-			if Deadlines::<T>::try_append(expiry, id).is_ok() {
-				tracked = true;
-				break;
-			}
-			expiry = expiry.saturating_add(One::one());
-		}
-		if !tracked {
-			Self::settle(id, request, Outcome::Refunded(RefundReason::Overloaded), now);
-			return;
-		}
-		let deadline = expiry.saturating_sub(One::one());
-		for slot in &chosen {
-			Assigned::<T>::insert(&slot.executor, id, ());
-		}
-		let executors = chosen.iter().map(|s| s.executor.clone()).collect();
+		let executors: Vec<T::AccountId> = chosen.iter().map(|s| s.node.clone()).collect();
 		for slot in chosen {
+			Assigned::<T>::insert(&slot.node, id, ());
 			if request.slots.try_push(slot).is_err() {
 				defensive!("replicas never exceed MAX_REPLICAS");
 			}
 		}
-		request.state = RequestState::Running { deadline };
+		if attempt == 1 {
+			let policy = request.policy;
+			request.checking = if policy.verifiers == 0 || policy.sample_ppm == 0 {
+				Checking::Skipped
+			} else if policy.sample_ppm >= SAMPLE_RATE_ALWAYS {
+				// Every request is checked: nothing to hide, so verifiers start at once.
+				if Self::seat_verifiers(id, &mut request, seed, policy.verifiers) == 0 {
+					Checking::Skipped
+				} else {
+					Checking::Drawn
+				}
+			} else {
+				Checking::Pending
+			};
+		}
+		let Some(deadline) = Self::track_deadline(id, now) else {
+			Self::settle(id, request, Outcome::Refunded(RefundReason::Overloaded), now, &[]);
+			return;
+		};
+		request.state = RequestState::Committing { deadline };
 		Requests::<T>::insert(id, request);
 		Self::deposit_event(Event::Assigned { id, attempt, executors, deadline });
 	}
 
-	/// Checks that `key` may answer request `id` and that `attestation` signs `output_hash`.
-	fn check_attestation(
+	/// Draws up to `count` verifiers for `request` (none already seated) and seats them; how
+	/// many were seated.
+	fn seat_verifiers(id: RequestId, request: &mut RequestOf<T>, seed: H256, count: u8) -> usize {
+		let seated: Vec<T::AccountId> = request.slots.iter().map(|s| s.node.clone()).collect();
+		let drawn = T::Verifier::draw(id, &seed, &seated, count);
+		let mut added = 0usize;
+		for (node, key) in drawn {
+			let slot =
+				Slot { node: node.clone(), key, seat: Seat::Verifier, seal: None, output: None };
+			if request.slots.try_push(slot).is_ok() {
+				Assigned::<T>::insert(&node, id, ());
+				added = added.saturating_add(1);
+			}
+		}
+		added
+	}
+
+	/// Registers `id` to expire after a phase of `ResultTimeout` blocks from `now`; the last
+	/// block of the phase, or `None` if no block near the deadline has room left.
+	fn track_deadline(id: RequestId, now: BlockNumberFor<T>) -> Option<BlockNumberFor<T>> {
+		let deadline = now.saturating_add(T::ResultTimeout::get()).saturating_sub(One::one());
+		// Messages are accepted through `deadline`; the request expires at the start of the
+		// next block. If that block's list is full, the deadline moves a few blocks on.
+		let mut expiry = deadline.saturating_add(One::one());
+		for _ in 0..8 {
+			if Deadlines::<T>::try_append(expiry, id).is_ok() {
+				return Some(expiry.saturating_sub(One::one()));
+			}
+			expiry = expiry.saturating_add(One::one());
+		}
+		None
+	}
+
+	/// After a seal, a failure report or a sealing deadline: opens the sample draw or the
+	/// reveals once every seat has sealed; otherwise keeps waiting.
+	fn advance(id: RequestId, mut request: RequestOf<T>, now: BlockNumberFor<T>) {
+		if request.slots.iter().any(|s| s.seal.is_none()) {
+			Requests::<T>::insert(id, request);
+			return;
+		}
+		if request.checking == Checking::Pending {
+			if ToSample::<T>::try_append(id).is_ok() {
+				request.state = RequestState::Sampling;
+				Requests::<T>::insert(id, request);
+				return;
+			}
+			// No room to wait for the next block's draw: check the request rather than not.
+			let seed = frame_system::Pallet::<T>::parent_hash();
+			let verifiers = request.policy.verifiers;
+			request.checking = if Self::seat_verifiers(id, &mut request, seed, verifiers) == 0 {
+				Checking::Skipped
+			} else {
+				Checking::Drawn
+			};
+			if request.checking == Checking::Drawn {
+				Self::reopen_sealing(id, request, now);
+				return;
+			}
+		}
+		let Some(deadline) = Self::track_deadline(id, now) else {
+			Self::settle(id, request, Outcome::Refunded(RefundReason::Overloaded), now, &[]);
+			return;
+		};
+		request.state = RequestState::Revealing { deadline };
+		Requests::<T>::insert(id, request);
+		Self::deposit_event(Event::RevealsOpen { id, deadline });
+	}
+
+	/// Opens sealing again for newly seated verifiers.
+	fn reopen_sealing(id: RequestId, mut request: RequestOf<T>, now: BlockNumberFor<T>) {
+		let Some(deadline) = Self::track_deadline(id, now) else {
+			Self::settle(id, request, Outcome::Refunded(RefundReason::Overloaded), now, &[]);
+			return;
+		};
+		request.state = RequestState::Committing { deadline };
+		Requests::<T>::insert(id, request);
+	}
+
+	/// The sample draw of a request whose executors have sealed: seats verifiers, or opens the
+	/// reveals.
+	fn sample(id: RequestId, mut request: RequestOf<T>, now: BlockNumberFor<T>, seed: H256) {
+		let verifiers = request.policy.verifiers;
+		let sampled = T::Verifier::sampled(id, &request.policy, &seed)
+			&& Self::seat_verifiers(id, &mut request, seed, verifiers) > 0;
+		if sampled {
+			request.checking = Checking::Drawn;
+			Self::reopen_sealing(id, request, now);
+		} else {
+			request.checking = Checking::Skipped;
+			Self::advance(id, request, now);
+		}
+	}
+
+	/// The seat of `key` in `request`, if `key` is still bound to the seat's account.
+	fn seat_of(request: &RequestOf<T>, key: &NodeKey) -> Result<usize, DispatchError> {
+		let index =
+			request.slots.iter().position(|s| &s.key == key).ok_or(Error::<T>::NotAssigned)?;
+		let slot = request.slots.get(index).ok_or(Error::<T>::NotAssigned)?;
+		ensure!(
+			T::Nodes::account_of(role_of(slot.seat), key).as_ref() == Some(&slot.node),
+			Error::<T>::NotAssigned
+		);
+		Ok(index)
+	}
+
+	/// Checks a seal: the request takes seals, `key` holds a seat that has not sealed, and
+	/// `signature` signs the commit payload.
+	fn check_commit(
 		id: RequestId,
 		key: &NodeKey,
-		output_hash: H256,
-		attestation: &NodeSignature,
-	) -> Result<RequestOf<T>, DispatchError> {
+		seal: &H256,
+		signature: &NodeSignature,
+	) -> Result<(RequestOf<T>, usize), DispatchError> {
 		let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
-		ensure!(matches!(request.state, RequestState::Running { .. }), Error::<T>::NotRunning);
-		let slot = request.slots.iter().find(|s| &s.key == key).ok_or(Error::<T>::NotAssigned)?;
-		ensure!(slot.output.is_none(), Error::<T>::AlreadySubmitted);
 		ensure!(
-			T::Nodes::account_of(Role::Inference, key).as_ref() == Some(&slot.executor),
-			Error::<T>::NotAssigned
+			matches!(request.state, RequestState::Committing { .. }),
+			Error::<T>::NotCommitting
+		);
+		let index = Self::seat_of(&request, key)?;
+		let slot = request.slots.get(index).ok_or(Error::<T>::NotAssigned)?;
+		ensure!(slot.seal.is_none(), Error::<T>::AlreadyCommitted);
+		let payload = commit_payload(&Self::genesis_hash(), id, seal);
+		ensure!(
+			sp_io::crypto::sr25519_verify(signature, &payload, key),
+			Error::<T>::BadAttestation
+		);
+		Ok((request, index))
+	}
+
+	/// Checks a failure report: as a seal, but signed over the failure's commitment.
+	fn check_failure(
+		id: RequestId,
+		key: &NodeKey,
+		error: InferenceError,
+		attestation: &NodeSignature,
+	) -> Result<(RequestOf<T>, usize), DispatchError> {
+		let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
+		ensure!(
+			matches!(request.state, RequestState::Committing { .. }),
+			Error::<T>::NotCommitting
+		);
+		let index = Self::seat_of(&request, key)?;
+		let slot = request.slots.get(index).ok_or(Error::<T>::NotAssigned)?;
+		ensure!(slot.seal.is_none(), Error::<T>::AlreadyCommitted);
+		let commitment =
+			Self::commitment_of(id, &request.model, &request.input_hash, &failure_hash(error));
+		ensure!(
+			sp_io::crypto::sr25519_verify(attestation, commitment.as_bytes(), key),
+			Error::<T>::BadAttestation
+		);
+		Ok((request, index))
+	}
+
+	/// Checks a reveal fully; the request, the seat and the output hash.
+	fn check_reveal(
+		id: RequestId,
+		key: &NodeKey,
+		output: &ResultOutputOf<T>,
+		salt: &[u8; 32],
+		attestation: &NodeSignature,
+	) -> Result<(RequestOf<T>, usize, H256), DispatchError> {
+		let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
+		ensure!(matches!(request.state, RequestState::Revealing { .. }), Error::<T>::NotRevealing);
+		let index = Self::seat_of(&request, key)?;
+		let slot = request.slots.get(index).ok_or(Error::<T>::NotAssigned)?;
+		ensure!(slot.output.is_none(), Error::<T>::AlreadyRevealed);
+		let sealed = slot.seal.ok_or(Error::<T>::NotCommitted)?;
+		if let ResultOutput::Stored { len, .. } = output {
+			ensure!(*len > T::MaxInlineOutput::get(), Error::<T>::OutputShouldBeInline);
+		}
+		let output_hash = output_hash_of::<T>(output);
+		ensure!(
+			seal(&Self::genesis_hash(), id, key, &output_hash, salt) == sealed,
+			Error::<T>::SealMismatch
 		);
 		let commitment = Self::commitment_of(id, &request.model, &request.input_hash, &output_hash);
 		ensure!(
 			sp_io::crypto::sr25519_verify(attestation, commitment.as_bytes(), key),
 			Error::<T>::BadAttestation
 		);
-		Ok(request)
-	}
-
-	/// Checks a result fully; the request it answers and the output hash.
-	fn check_result(
-		id: RequestId,
-		key: &NodeKey,
-		output: &ResultOutputOf<T>,
-		attestation: &NodeSignature,
-	) -> Result<(RequestOf<T>, H256), DispatchError> {
-		let output_hash = match output {
-			ResultOutput::Inline(bytes) => hash_of(bytes),
-			ResultOutput::Stored { hash, len } => {
-				ensure!(*len > T::MaxInlineOutput::get(), Error::<T>::OutputShouldBeInline);
-				*hash
-			},
-		};
-		let request = Self::check_attestation(id, key, output_hash, attestation)?;
 		if let ResultOutput::Inline(bytes) = output {
 			let info = T::Models::model(&request.model).ok_or(Error::<T>::UnknownModel)?;
 			let tensors = <Vec<Tensor>>::decode_all(&mut &bytes[..])
 				.map_err(|_| Error::<T>::OutputMismatch)?;
 			check_tensors::<T>(&tensors, &info.outputs).map_err(|_| Error::<T>::OutputMismatch)?;
 		}
-		Ok((request, output_hash))
+		Ok((request, index, output_hash))
 	}
 
-	fn validity(id: RequestId, key: &NodeKey) -> ValidTransaction {
+	fn validity(id: RequestId, key: &NodeKey, phase: u8) -> ValidTransaction {
 		let longevity: u64 = T::ResultTimeout::get().unique_saturated_into();
 		let longevity = longevity.max(1);
 		ValidTransaction::with_tag_prefix("SibylInferenceResult")
 			.priority(u64::MAX / 2)
-			.and_provides((id, key))
+			.and_provides((id, key, phase))
 			.longevity(longevity)
 			.propagate(true)
 			.build()
@@ -659,9 +953,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn invalid(error: DispatchError) -> TransactionValidityError {
-		if error == Error::<T>::BadAttestation.into() {
+		if error == Error::<T>::BadAttestation.into() || error == Error::<T>::SealMismatch.into() {
 			InvalidTransaction::BadProof.into()
-		} else if error == Error::<T>::AlreadySubmitted.into() {
+		} else if error == Error::<T>::AlreadyCommitted.into()
+			|| error == Error::<T>::AlreadyRevealed.into()
+		{
 			InvalidTransaction::Stale.into()
 		} else {
 			let code = match error {
@@ -672,16 +968,16 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// `#[pallet::authorize]` of [`Pallet::submit_result`].
-	fn authorize_result(
+	/// `#[pallet::authorize]` of [`Pallet::commit`].
+	fn authorize_commit(
 		_source: TransactionSource,
 		id: &RequestId,
 		key: &NodeKey,
-		output: &ResultOutputOf<T>,
-		attestation: &NodeSignature,
+		seal: &H256,
+		signature: &NodeSignature,
 	) -> TransactionValidityWithRefund {
-		Self::check_result(*id, key, output, attestation).map_err(Self::invalid)?;
-		Ok((Self::validity(*id, key), Weight::zero()))
+		Self::check_commit(*id, key, seal, signature).map_err(Self::invalid)?;
+		Ok((Self::validity(*id, key, 0), Weight::zero()))
 	}
 
 	/// `#[pallet::authorize]` of [`Pallet::report_failure`].
@@ -692,82 +988,168 @@ impl<T: Config> Pallet<T> {
 		error: &InferenceError,
 		attestation: &NodeSignature,
 	) -> TransactionValidityWithRefund {
-		Self::check_attestation(*id, key, failure_hash(*error), attestation)
-			.map_err(Self::invalid)?;
-		Ok((Self::validity(*id, key), Weight::zero()))
+		Self::check_failure(*id, key, *error, attestation).map_err(Self::invalid)?;
+		Ok((Self::validity(*id, key, 0), Weight::zero()))
 	}
 
-	/// Records a checked result of `request`; settles it when every replica has answered.
-	fn accept_result(
-		id: RequestId,
-		mut request: RequestOf<T>,
+	/// `#[pallet::authorize]` of [`Pallet::reveal`].
+	fn authorize_reveal(
+		_source: TransactionSource,
+		id: &RequestId,
 		key: &NodeKey,
-		output: ResultOutputOf<T>,
-		output_hash: H256,
-	) -> DispatchResult {
-		let slot =
-			request.slots.iter_mut().find(|s| &s.key == key).ok_or(Error::<T>::NotAssigned)?;
-		slot.output = Some(output_hash);
-		let executor = slot.executor.clone();
-		Assigned::<T>::remove(&executor, id);
-		match output {
-			ResultOutput::Inline(bytes) => {
-				if !Outputs::<T>::contains_key(id) {
-					Outputs::<T>::insert(id, bytes);
-				}
-			},
-			ResultOutput::Stored { hash, len } => {
-				if !StoredOutputs::<T>::contains_key(id) {
-					StoredOutputs::<T>::insert(id, (hash, len));
-				}
-			},
-		}
-		Self::deposit_event(Event::ResultSubmitted { id, executor, output_hash });
-
-		let outputs: Vec<H256> = request.slots.iter().filter_map(|s| s.output).collect();
-		if outputs.len() < usize::from(request.replicas) {
-			Requests::<T>::insert(id, request);
-			return Ok(());
-		}
-		let now = frame_system::Pallet::<T>::block_number();
-		let outcome = if outputs.iter().all(|h| *h == output_hash) {
-			Outcome::Verified { output_hash }
-		} else {
-			Outcome::Refunded(RefundReason::NoAgreement)
-		};
-		Self::settle(id, request, outcome, now);
-		Ok(())
+		output: &ResultOutputOf<T>,
+		salt: &[u8; 32],
+		attestation: &NodeSignature,
+	) -> TransactionValidityWithRefund {
+		Self::check_reveal(*id, key, output, salt, attestation).map_err(Self::invalid)?;
+		Ok((Self::validity(*id, key, 1), Weight::zero()))
 	}
 
-	/// Records a checked failure report: reassigns that slot, or refunds on the last attempt.
+	/// Records a checked seal.
+	fn accept_commit(id: RequestId, mut request: RequestOf<T>, index: usize, seal: H256) {
+		let Some(slot) = request.slots.get_mut(index) else { return };
+		slot.seal = Some(seal);
+		let (node, seat) = (slot.node.clone(), slot.seat);
+		Self::deposit_event(Event::Committed { id, node, seat });
+		Self::advance(id, request, frame_system::Pallet::<T>::block_number());
+	}
+
+	/// Records a checked failure report: replaces an executor (or refunds on the last attempt);
+	/// a verifier leaves its seat.
 	fn accept_failure(
 		id: RequestId,
-		request: RequestOf<T>,
-		key: &NodeKey,
+		mut request: RequestOf<T>,
+		index: usize,
 		error: InferenceError,
-	) -> DispatchResult {
-		let slot = request.slots.iter().find(|s| &s.key == key).ok_or(Error::<T>::NotAssigned)?;
-		Self::deposit_event(Event::ExecutionFailed { id, executor: slot.executor.clone(), error });
+	) {
+		let Some(slot) = request.slots.get(index).cloned() else { return };
+		Self::deposit_event(Event::ExecutionFailed {
+			id,
+			node: slot.node.clone(),
+			seat: slot.seat,
+			error,
+		});
 		let now = frame_system::Pallet::<T>::block_number();
-		if request.attempts >= T::MaxAttempts::get() {
-			Self::settle(id, request, Outcome::Refunded(RefundReason::ExecutionFailed(error)), now);
-		} else {
-			let nodes = T::Nodes::active(Role::Inference);
-			let seed = frame_system::Pallet::<T>::parent_hash();
-			Self::assign(id, request, now, &nodes, seed, |s| &s.key == key);
+		match slot.seat {
+			Seat::Verifier => {
+				Assigned::<T>::remove(&slot.node, id);
+				request.slots.retain(|s| s.key != slot.key);
+				Self::advance(id, request, now);
+			},
+			Seat::Executor if request.attempts >= T::MaxAttempts::get() => {
+				let outcome = Outcome::Refunded(RefundReason::ExecutionFailed(error));
+				Self::settle(id, request, outcome, now, &[]);
+			},
+			Seat::Executor => {
+				let nodes = T::Nodes::active(Role::Inference);
+				let seed = frame_system::Pallet::<T>::parent_hash();
+				Self::assign(id, request, now, &nodes, seed, |s| s.key == slot.key);
+			},
 		}
-		Ok(())
 	}
 
-	/// Ends request `id` with `outcome`: pays or refunds the escrow, records and announces it.
-	fn settle(id: RequestId, mut request: RequestOf<T>, outcome: Outcome, now: BlockNumberFor<T>) {
+	/// Records a checked reveal; judges the request once every sealed seat has revealed.
+	fn accept_reveal(
+		id: RequestId,
+		mut request: RequestOf<T>,
+		index: usize,
+		output: ResultOutputOf<T>,
+		output_hash: H256,
+	) {
+		let Some(slot) = request.slots.get_mut(index) else { return };
+		slot.output = Some(output_hash);
+		let (node, seat, key) = (slot.node.clone(), slot.seat, slot.key);
+		Reveals::<T>::insert(id, key, output);
+		Self::deposit_event(Event::Revealed { id, node, seat, output_hash });
+		if request.slots.iter().any(|s| s.seal.is_some() && s.output.is_none()) {
+			Requests::<T>::insert(id, request);
+			return;
+		}
+		Self::conclude(id, request, frame_system::Pallet::<T>::block_number());
+	}
+
+	/// Judges the revealed outputs and settles, or escalates once to more verifiers.
+	fn conclude(id: RequestId, mut request: RequestOf<T>, now: BlockNumberFor<T>) {
+		let ballots: Vec<Ballot<T::AccountId>> = request
+			.slots
+			.iter()
+			.map(|s| Ballot {
+				who: s.node.clone(),
+				seat: s.seat,
+				output_hash: s.output,
+				output: match Reveals::<T>::get(id, s.key) {
+					Some(ResultOutput::Inline(bytes)) => Some(bytes.into_inner()),
+					_ => None,
+				},
+			})
+			.collect();
+		let last_round = request.checking == Checking::Escalated;
+		let judgement = T::Verifier::judge(id, &request.policy.tolerance, &ballots, last_round);
+		match judgement.decision {
+			Decision::Accepted { executor } => {
+				let Some(slot) = request.slots.get(executor) else {
+					defensive!("the judge returns a ballot index");
+					return;
+				};
+				let output_hash = slot.output.unwrap_or_default();
+				match Reveals::<T>::get(id, slot.key) {
+					Some(ResultOutput::Inline(bytes)) => Outputs::<T>::insert(id, bytes),
+					Some(ResultOutput::Stored { hash, len }) => {
+						StoredOutputs::<T>::insert(id, (hash, len))
+					},
+					None => {
+						defensive!("an accepted seat has revealed");
+					},
+				}
+				let paid: Vec<T::AccountId> = request
+					.slots
+					.iter()
+					.zip(&judgement.in_line)
+					.filter(|(s, ok)| **ok && s.seat == Seat::Executor)
+					.map(|(s, _)| s.node.clone())
+					.collect();
+				Self::settle(id, request, Outcome::Verified { output_hash }, now, &paid);
+			},
+			Decision::ExecutorsWrong => {
+				let outcome = Outcome::SlashedAndRefunded(RefundReason::WrongResult);
+				Self::settle(id, request, outcome, now, &[]);
+			},
+			Decision::NoMajority if !last_round => {
+				let seed = frame_system::Pallet::<T>::parent_hash();
+				let more = request.policy.verifiers.saturating_add(1);
+				let added = Self::seat_verifiers(id, &mut request, seed, more);
+				if added == 0 {
+					let outcome = Outcome::Refunded(RefundReason::NoAgreement);
+					Self::settle(id, request, outcome, now, &[]);
+					return;
+				}
+				request.checking = Checking::Escalated;
+				Self::deposit_event(Event::Escalated { id, verifiers: added as u32 });
+				Self::reopen_sealing(id, request, now);
+			},
+			Decision::NoMajority => {
+				Self::settle(id, request, Outcome::Refunded(RefundReason::NoAgreement), now, &[]);
+			},
+		}
+	}
+
+	/// Ends request `id` with `outcome`: pays (the owner, the executors in `paid`, the treasury)
+	/// or refunds the escrow, records and announces it.
+	fn settle(
+		id: RequestId,
+		mut request: RequestOf<T>,
+		outcome: Outcome,
+		now: BlockNumberFor<T>,
+		paid: &[T::AccountId],
+	) {
 		let settled = match outcome {
 			Outcome::Verified { output_hash } => {
-				let mut payees = Vec::with_capacity(request.slots.len().saturating_add(1));
+				let mut payees = Vec::with_capacity(paid.len().saturating_add(2));
 				payees.push((request.owner.clone(), request.royalty));
-				for slot in &request.slots {
-					payees.push((slot.executor.clone(), T::ExecutionFee::get()));
+				for executor in paid {
+					payees.push((executor.clone(), T::ExecutionFee::get()));
 				}
+				payees.push((T::Treasury::account(), request.premium));
 				let commitment =
 					Self::commitment_of(id, &request.model, &request.input_hash, &output_hash);
 				Commitments::<T>::insert(id, commitment);
@@ -782,8 +1164,9 @@ impl<T: Config> Pallet<T> {
 			defensive!("every running request has an escrow");
 		}
 		for slot in &request.slots {
-			Assigned::<T>::remove(&slot.executor, id);
+			Assigned::<T>::remove(&slot.node, id);
 		}
+		let _ = Reveals::<T>::clear_prefix(id, sibyl_primitives::request::MAX_SEATS, None);
 		Inputs::<T>::remove(id);
 		request.state = RequestState::Settled { outcome, at: now };
 		Requests::<T>::insert(id, request);
@@ -843,43 +1226,92 @@ impl<T: Config> Pallet<T> {
 		ids
 	}
 
-	/// The offchain worker: runs the requests assigned to this node's `infr` keys.
+	/// The roles this node takes, as `sibyl-node` recorded them in offchain storage.
+	fn node_roles() -> Vec<Role> {
+		sp_io::offchain::local_storage_get(
+			sp_core::offchain::StorageKind::PERSISTENT,
+			sibyl_primitives::roles::NODE_ROLES_KEY,
+		)
+		.and_then(|bytes| Vec::<Role>::decode_all(&mut &bytes[..]).ok())
+		.unwrap_or_default()
+	}
+
+	/// The offchain worker: seals, reveals or reports the seats held by this node's keys.
 	fn run_offchain(now: BlockNumberFor<T>) {
-		let keys = sp_io::crypto::sr25519_public_keys(INFERENCE_KEY_TYPE);
-		for key in keys {
-			let Some(account) = T::Nodes::account_of(Role::Inference, &key) else { continue };
-			let jobs: Vec<RequestId> =
-				Assigned::<T>::iter_key_prefix(&account).take(MAX_JOBS_PER_RUN).collect();
-			for id in jobs {
-				if !Self::run_job(id, &key, now) {
-					return;
+		for role in Self::node_roles() {
+			if !matches!(role, Role::Inference | Role::Verifier) {
+				continue;
+			}
+			for key in sp_io::crypto::sr25519_public_keys(role.key_type()) {
+				let Some(account) = T::Nodes::account_of(role, &key) else { continue };
+				let jobs: Vec<RequestId> =
+					Assigned::<T>::iter_key_prefix(&account).take(MAX_JOBS_PER_RUN).collect();
+				for id in jobs {
+					if !Self::run_job(id, role, &key, now) {
+						return;
+					}
 				}
 			}
 		}
 	}
 
-	/// Runs and answers one request; `false` if this node cannot run models at all.
-	fn run_job(id: RequestId, key: &NodeKey, now: BlockNumberFor<T>) -> bool {
-		use sp_runtime::offchain::storage::{MutateStorageError, StorageValueRef};
-
+	/// Takes the next step of one seat; `false` if this node cannot run models at all.
+	fn run_job(id: RequestId, role: Role, key: &NodeKey, now: BlockNumberFor<T>) -> bool {
 		let Some(request) = Requests::<T>::get(id) else { return true };
-		if !request.slots.iter().any(|s| &s.key == key && s.output.is_none()) {
+		let Some(slot) = request.slots.iter().find(|s| &s.key == key && role_of(s.seat) == role)
+		else {
 			return true;
+		};
+		let pending_key = (b"sibyl/inference/pending/", id, key).encode();
+		match request.state {
+			RequestState::Committing { .. } if slot.seal.is_none() => {
+				if !Self::claim(id, request.attempts, key, 0, now) {
+					return true;
+				}
+				Self::seal_job(id, &request, slot.seat, key, &pending_key)
+			},
+			RequestState::Revealing { .. } if slot.seal.is_some() && slot.output.is_none() => {
+				if Self::claim(id, request.attempts, key, 1, now) {
+					Self::reveal_job(id, &request, key, &pending_key);
+				}
+				true
+			},
+			_ => true,
 		}
-		// One claim per request, attempt and key: skip while a submission may still land.
-		let claim_key = (b"sibyl/inference/claim/", id, request.attempts, key).encode();
-		let mut claim = StorageValueRef::persistent(&claim_key);
-		let resubmit = BlockNumberFor::<T>::from(RESUBMIT_AFTER);
-		let claimed = claim.mutate(|last: Result<Option<BlockNumberFor<T>>, _>| match last {
-			Ok(Some(at)) if at.saturating_add(resubmit) > now => Err(()),
-			_ => Ok(now),
-		});
-		match claimed {
-			Ok(_) => {},
-			Err(MutateStorageError::ValueFunctionFailed(())) => return true,
-			Err(MutateStorageError::ConcurrentModification(_)) => return true,
-		}
+	}
 
+	/// One claim per request, attempt, key and phase: `false` while a submission may still land.
+	fn claim(id: RequestId, attempt: u8, key: &NodeKey, phase: u8, now: BlockNumberFor<T>) -> bool {
+		use sp_runtime::offchain::storage::StorageValueRef;
+		let claim_key = (b"sibyl/inference/claim/", id, attempt, key, phase).encode();
+		let claim = StorageValueRef::persistent(&claim_key);
+		let resubmit = BlockNumberFor::<T>::from(RESUBMIT_AFTER);
+		claim
+			.mutate(|last: Result<Option<BlockNumberFor<T>>, _>| match last {
+				Ok(Some(at)) if at.saturating_add(resubmit) > now => Err(()),
+				_ => Ok(now),
+			})
+			.is_ok()
+	}
+
+	fn forget_claim(id: RequestId, attempt: u8, key: &NodeKey, phase: u8) {
+		let claim_key = (b"sibyl/inference/claim/", id, attempt, key, phase).encode();
+		sp_io::offchain::local_storage_clear(
+			sp_core::offchain::StorageKind::PERSISTENT,
+			&claim_key,
+		);
+	}
+
+	/// Runs the model and submits the seal (keeping output and salt for the reveal), or a
+	/// failure report; `false` if this node cannot run models at all.
+	fn seal_job(
+		id: RequestId,
+		request: &RequestOf<T>,
+		seat: Seat,
+		key: &NodeKey,
+		pending_key: &[u8],
+	) -> bool {
+		use sp_core::offchain::StorageKind::PERSISTENT;
 		let inputs = Inputs::<T>::get(id)
 			.and_then(|bytes| <Vec<Tensor>>::decode_all(&mut &bytes[..]).ok())
 			.unwrap_or_default();
@@ -887,72 +1319,100 @@ impl<T: Config> Pallet<T> {
 			Ok(outputs) => {
 				let bytes = outputs.encode();
 				let output_hash = hash_of(&bytes);
-				let Some(attestation) = Self::attest(id, &request, key, output_hash) else {
-					return true;
-				};
+				let salt = sp_io::offchain::random_seed();
+				let sealed = seal(&Self::genesis_hash(), id, key, &output_hash, &salt);
+				let payload = commit_payload(&Self::genesis_hash(), id, &sealed);
+				let Some(signature) = Self::sign(seat, key, &payload) else { return true };
 				let len = bytes.len() as u32;
 				let output = match InlineOutputOf::<T>::try_from(bytes) {
 					Ok(inline) => ResultOutput::Inline(inline),
 					Err(bytes) => {
 						let store_key = (b"sibyl/outputs/", output_hash).encode();
-						sp_io::offchain::local_storage_set(
-							sp_core::offchain::StorageKind::PERSISTENT,
-							&store_key,
-							&bytes,
-						);
+						sp_io::offchain::local_storage_set(PERSISTENT, &store_key, &bytes);
 						ResultOutput::Stored { hash: output_hash, len }
 					},
 				};
+				sp_io::offchain::local_storage_set(
+					PERSISTENT,
+					pending_key,
+					&(salt, output).encode(),
+				);
 				log::info!(
 					target: LOG_TARGET,
-					"🧠 request {} ran: output {output_hash:?} ({len} bytes), submitting",
+					"🧠 request {} ran as {seat:?}: output {output_hash:?} ({len} bytes), sealing",
 					id.0
 				);
-				Call::<T>::submit_result { id, key: *key, output, attestation }
+				Call::<T>::commit { id, key: *key, seal: sealed, signature }
 			},
 			Err(error @ (InferenceError::ModelNotFound | InferenceError::Busy)) => {
 				// This node's state, not the request's fault: the model may still be syncing
 				// from peers, or the engine is catching up. Try again next block; the deadline
-				// reassigns the request if this node never gets there.
-				claim.clear();
+				// moves the request on if this node never gets there.
+				Self::forget_claim(id, request.attempts, key, 0);
 				log::info!(target: LOG_TARGET, "request {}: {error:?} here yet, retrying", id.0);
 				return true;
 			},
 			Err(InferenceError::Unavailable) => {
-				claim.clear();
+				Self::forget_claim(id, request.attempts, key, 0);
 				log::warn!(
 					target: LOG_TARGET,
-					"request {} is assigned to this node's infr key, but the node runs without \
-					 --inference: not answering",
+					"request {} has a seat for this node's keys, but the node runs without \
+					 --inference or --verify: not answering",
 					id.0
 				);
 				return false;
 			},
 			Err(error) => {
 				log::warn!(target: LOG_TARGET, "request {} failed to run: {error:?}", id.0);
-				let Some(attestation) = Self::attest(id, &request, key, failure_hash(error)) else {
+				let commitment = Self::commitment_of(
+					id,
+					&request.model,
+					&request.input_hash,
+					&failure_hash(error),
+				);
+				let Some(attestation) = Self::sign(seat, key, commitment.as_bytes()) else {
 					return true;
 				};
 				Call::<T>::report_failure { id, key: *key, error, attestation }
 			},
 		};
-		let xt = T::create_authorized_transaction(call.into());
-		if SubmitTransaction::<T, Call<T>>::submit_transaction(xt).is_err() {
-			log::warn!(target: LOG_TARGET, "request {}: the pool refused the result", id.0);
-		}
+		Self::submit(id, call);
 		true
 	}
 
-	fn attest(
-		id: RequestId,
-		request: &RequestOf<T>,
-		key: &NodeKey,
-		output_hash: H256,
-	) -> Option<NodeSignature> {
+	/// Reveals the sealed output kept by [`Self::seal_job`].
+	fn reveal_job(id: RequestId, request: &RequestOf<T>, key: &NodeKey, pending_key: &[u8]) {
+		use sp_core::offchain::StorageKind::PERSISTENT;
+		let Some(slot) = request.slots.iter().find(|s| &s.key == key) else { return };
+		let pending = sp_io::offchain::local_storage_get(PERSISTENT, pending_key)
+			.and_then(|bytes| <([u8; 32], ResultOutputOf<T>)>::decode_all(&mut &bytes[..]).ok());
+		let Some((salt, output)) = pending else {
+			log::warn!(
+				target: LOG_TARGET,
+				"request {}: sealed here, but the sealed output is gone from offchain storage",
+				id.0
+			);
+			return;
+		};
+		let output_hash = output_hash_of::<T>(&output);
 		let commitment = Self::commitment_of(id, &request.model, &request.input_hash, &output_hash);
-		let signature = sp_io::crypto::sr25519_sign(INFERENCE_KEY_TYPE, key, commitment.as_bytes());
+		let Some(attestation) = Self::sign(slot.seat, key, commitment.as_bytes()) else { return };
+		log::info!(target: LOG_TARGET, "🧠 request {}: revealing {output_hash:?}", id.0);
+		Self::submit(id, Call::<T>::reveal { id, key: *key, output, salt, attestation });
+	}
+
+	fn submit(id: RequestId, call: Call<T>) {
+		let xt = T::create_authorized_transaction(call.into());
+		if SubmitTransaction::<T, Call<T>>::submit_transaction(xt).is_err() {
+			log::warn!(target: LOG_TARGET, "request {}: the pool refused the transaction", id.0);
+		}
+	}
+
+	fn sign(seat: Seat, key: &NodeKey, payload: &[u8]) -> Option<NodeSignature> {
+		let key_type = role_of(seat).key_type();
+		let signature = sp_io::crypto::sr25519_sign(key_type, key, payload);
 		if signature.is_none() {
-			log::error!(target: LOG_TARGET, "the keystore cannot sign with infr key {key:?}");
+			log::error!(target: LOG_TARGET, "the keystore cannot sign with {key_type:?} key {key:?}");
 		}
 		signature
 	}

@@ -1,5 +1,5 @@
-//! A test runtime: System, Balances, Payments (bonds and escrow, the real pallet) and
-//! Inference, with a model registry kept in a thread-local.
+//! A test runtime: System, Balances, the real Payments (bonds, escrow, treasury) and
+//! Verification pallets, and Inference, with a model registry kept in a thread-local.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::arithmetic_side_effects)]
 
@@ -8,12 +8,13 @@ use core::cell::RefCell;
 use frame_support::{derive_impl, parameter_types, traits::Hooks};
 use sibyl_primitives::{
 	registry::{
-		ModelInfo, ModelName, ModelRegistry, ModelStatus, Schema, TensorSpec, VerificationPolicy,
+		ModelInfo, ModelName, ModelRegistry, ModelStatus, Schema, TensorSpec, Tolerance,
+		VerificationPolicy,
 	},
 	DType, ModelId, NodeKey, Role,
 };
 use sp_core::{sr25519, Pair};
-use sp_runtime::BuildStorage;
+use sp_runtime::{BuildStorage, Perbill};
 use std::collections::BTreeMap;
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -43,6 +44,8 @@ mod runtime {
 	pub type Payments = pallet_payments;
 	#[runtime::pallet_index(3)]
 	pub type Inference = pallet_inference;
+	#[runtime::pallet_index(4)]
+	pub type Verification = pallet_verification;
 }
 
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
@@ -71,6 +74,23 @@ parameter_types! {
 	pub const MaxInlineOutput: u32 = 64;
 	pub const MaxQueue: u32 = 4;
 	pub const MaxPrunePerBlock: u32 = 2;
+	pub const TreasuryAccount: AccountId = TREASURY;
+	pub const VerificationFee: Balance = 3;
+	pub const WrongResultSlash: Perbill = Perbill::from_percent(50);
+	pub const WrongVoteSlash: Perbill = Perbill::from_percent(20);
+	pub const MaxMisses: u32 = 3;
+	pub const MissSlash: Perbill = Perbill::from_percent(10);
+}
+
+impl pallet_verification::Config for Test {
+	type Balance = Balance;
+	type Nodes = Payments;
+	type Treasury = Payments;
+	type VerificationFee = VerificationFee;
+	type WrongResultSlash = WrongResultSlash;
+	type WrongVoteSlash = WrongVoteSlash;
+	type MaxMisses = MaxMisses;
+	type MissSlash = MissSlash;
 }
 
 impl pallet_payments::Config for Test {
@@ -81,6 +101,7 @@ impl pallet_payments::Config for Test {
 	type MinDataBond = MinBond;
 	type UnbondingPeriod = UnbondingPeriod;
 	type MaxNodes = MaxNodes;
+	type TreasuryAccount = TreasuryAccount;
 }
 
 impl frame_system::offchain::CreateTransactionBase<pallet_inference::Call<Test>> for Test {
@@ -104,6 +125,8 @@ impl pallet_inference::Config for Test {
 	type Models = MockModels;
 	type Nodes = Payments;
 	type Escrow = Payments;
+	type Treasury = Payments;
+	type Verifier = Verification;
 	type ExecutionFee = ExecutionFee;
 	type ResultTimeout = ResultTimeout;
 	type MaxAttempts = MaxAttempts;
@@ -139,6 +162,10 @@ pub const OWNER: AccountId = 5;
 pub const POOR: AccountId = 9;
 /// Inference nodes bonded in genesis: Alice, Bob and Charlie.
 pub const NODES: [AccountId; 3] = [ALICE, BOB, CHARLIE];
+/// Verifier nodes bonded in genesis.
+pub const VERIFIERS: [AccountId; 3] = [11, 12, 13];
+/// The treasury.
+pub const TREASURY: AccountId = 99;
 /// Price of the test models.
 pub const PRICE: Balance = 20;
 
@@ -160,8 +187,26 @@ fn spec(name: &str, dtype: DType, shape: &[u32]) -> TensorSpec {
 	}
 }
 
-/// A model taking one f32 `[1, 4]` and returning one f32 `[1, 2]` (or `[1, 32]` if `big`).
+/// A model taking one f32 `[1, 4]` and returning one f32 `[1, 2]` (or `[1, 32]` if `big`),
+/// executed by `replicas` nodes and never sampled for verification.
 pub fn add_model(seed: u8, replicas: u8, status: ModelStatus, big: bool) -> ModelId {
+	let policy =
+		VerificationPolicy { replicas, verifiers: 0, sample_ppm: 0, tolerance: Tolerance::Exact };
+	add_model_with(seed, policy, status, big)
+}
+
+/// A model with one executor and `verifiers` verifiers checking `sample_ppm` of requests.
+pub fn add_checked_model(
+	seed: u8,
+	verifiers: u8,
+	sample_ppm: u32,
+	tolerance: Tolerance,
+) -> ModelId {
+	let policy = VerificationPolicy { replicas: 1, verifiers, sample_ppm, tolerance };
+	add_model_with(seed, policy, ModelStatus::Available, false)
+}
+
+fn add_model_with(seed: u8, policy: VerificationPolicy, status: ModelStatus, big: bool) -> ModelId {
 	let id = ModelId([seed; 32]);
 	let inputs: Schema = vec![spec("x", DType::F32, &[1, 4])].try_into().unwrap();
 	let width = if big { 32 } else { 2 };
@@ -177,7 +222,7 @@ pub fn add_model(seed: u8, replicas: u8, status: ModelStatus, big: bool) -> Mode
 		inputs,
 		outputs,
 		price: PRICE,
-		policy: VerificationPolicy { replicas, ..Default::default() },
+		policy,
 		deposit: 0,
 		status,
 		registered_at: 0,
@@ -202,13 +247,21 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			(DAVE, 10_000),
 			(OWNER, 10),
 			(POOR, 50),
+			(TREASURY, 1_000),
+			(VERIFIERS[0], 10_000),
+			(VERIFIERS[1], 10_000),
+			(VERIFIERS[2], 10_000),
 		],
 		..Default::default()
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();
 	pallet_payments::GenesisConfig::<Test> {
-		bonds: NODES.iter().map(|n| (*n, Role::Inference, 100, key(*n))).collect(),
+		bonds: NODES
+			.iter()
+			.map(|n| (*n, Role::Inference, 100, key(*n)))
+			.chain(VERIFIERS.iter().map(|n| (*n, Role::Verifier, 100, key(*n))))
+			.collect(),
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();

@@ -1,10 +1,11 @@
-//! Unit tests of requests, assignment, results, timeouts, refunds and pruning.
+//! Unit tests of requests, seats, commit and reveal, verification, timeouts, refunds, slashes
+//! and pruning.
 
 #![allow(clippy::unwrap_used, clippy::arithmetic_side_effects, clippy::indexing_slicing)]
 
 use crate::{
-	mock::*, Assigned, ByRequester, Commitments, Deadlines, Error, Event, Inputs, Outputs,
-	PruneCursor, Queue, Requests, ResultOutputOf, StoredOutputs,
+	mock::*, Assigned, ByRequester, Commitments, Error, Event, Inputs, Outputs, PruneCursor, Queue,
+	Requests, ResultOutputOf, Reveals, StoredOutputs,
 };
 use codec::Encode;
 use frame_support::{
@@ -14,8 +15,11 @@ use frame_support::{
 };
 use pallet_payments::HoldReason;
 use sibyl_primitives::{
-	registry::ModelStatus, request::failure_hash, DType, InferenceError, ModelId, Outcome,
-	RefundReason, RequestId, RequestState, ResultOutput, Tensor,
+	registry::{ModelStatus, Tolerance},
+	request::failure_hash,
+	verify::{commit_payload, seal},
+	Checking, DType, InferenceError, ModelId, Outcome, RefundReason, RequestId, RequestState,
+	ResultOutput, Role, Seat, Tensor,
 };
 use sp_core::{Pair, H256};
 use sp_runtime::DispatchResult;
@@ -48,9 +52,29 @@ fn request(who: AccountId, model: ModelId) -> RequestId {
 	id
 }
 
-/// The executors of a running request.
+/// The seated nodes of a request with the given part.
+fn seated(id: RequestId, seat: Seat) -> Vec<AccountId> {
+	Requests::<Test>::get(id)
+		.unwrap()
+		.slots
+		.iter()
+		.filter(|s| s.seat == seat)
+		.map(|s| s.node)
+		.collect()
+}
+
+/// The executors of a request.
 fn executors(id: RequestId) -> Vec<AccountId> {
-	Requests::<Test>::get(id).unwrap().slots.iter().map(|s| s.executor).collect()
+	seated(id, Seat::Executor)
+}
+
+/// The verifiers of a request.
+fn verifiers(id: RequestId) -> Vec<AccountId> {
+	seated(id, Seat::Verifier)
+}
+
+fn state(id: RequestId) -> RequestState<u64> {
+	Requests::<Test>::get(id).unwrap().state
 }
 
 /// `who`'s attestation of `output_hash` for request `id`.
@@ -64,48 +88,101 @@ fn hash(bytes: &[u8]) -> H256 {
 	H256(sp_io::hashing::blake2_256(bytes))
 }
 
-/// Submits a result the way a block does: authorization first, then dispatch.
-fn submit(id: RequestId, who: AccountId, bytes: Vec<u8>) -> DispatchResult {
-	let sig = attest(id, who, hash(&bytes));
-	submit_signed(id, who, inline(bytes), sig)
+fn salt(who: AccountId) -> [u8; 32] {
+	[who as u8; 32]
 }
 
-fn submit_signed(
+/// `who`'s seal of `output_hash` for request `id`, with its test salt.
+fn seal_of(id: RequestId, who: AccountId, output_hash: H256) -> H256 {
+	seal(&Inference::genesis_hash(), id, &key(who), &output_hash, &salt(who))
+}
+
+/// Seals a result the way a block does: authorization first, then dispatch.
+fn commit(id: RequestId, who: AccountId, bytes: &[u8]) -> DispatchResult {
+	commit_seal(id, who, seal_of(id, who, hash(bytes)))
+}
+
+fn commit_seal(id: RequestId, who: AccountId, sealed: H256) -> DispatchResult {
+	let signature = pair(who).sign(&commit_payload(&Inference::genesis_hash(), id, &sealed));
+	commit_signed(id, who, sealed, signature)
+}
+
+fn commit_signed(
 	id: RequestId,
 	who: AccountId,
-	output: ResultOutputOf<Test>,
-	sig: sp_core::sr25519::Signature,
+	sealed: H256,
+	signature: sp_core::sr25519::Signature,
 ) -> DispatchResult {
-	let call = crate::Call::<Test>::submit_result {
-		id,
-		key: key(who),
-		output: output.clone(),
-		attestation: sig,
-	};
+	let call = crate::Call::<Test>::commit { id, key: key(who), seal: sealed, signature };
 	let authorized = call.authorize(TransactionSource::External).unwrap();
-	let dispatched = Inference::submit_result(
+	let dispatched = Inference::commit(
 		RuntimeOrigin::from(frame_system::RawOrigin::Authorized),
 		id,
 		key(who),
-		output,
-		sig,
+		sealed,
+		signature,
 	);
 	// The pool and the block agree: a call the pool refuses fails in a block too.
 	assert_eq!(authorized.is_ok(), dispatched.is_ok(), "authorize and dispatch disagree");
 	dispatched
 }
 
+/// Reveals an inline output sealed with [`commit`].
+fn reveal(id: RequestId, who: AccountId, bytes: Vec<u8>) -> DispatchResult {
+	let sig = attest(id, who, hash(&bytes));
+	reveal_signed(id, who, inline(bytes), salt(who), sig)
+}
+
+fn reveal_signed(
+	id: RequestId,
+	who: AccountId,
+	output: ResultOutputOf<Test>,
+	salt: [u8; 32],
+	sig: sp_core::sr25519::Signature,
+) -> DispatchResult {
+	let call = crate::Call::<Test>::reveal {
+		id,
+		key: key(who),
+		output: output.clone(),
+		salt,
+		attestation: sig,
+	};
+	let authorized = call.authorize(TransactionSource::External).unwrap();
+	let dispatched = Inference::reveal(
+		RuntimeOrigin::from(frame_system::RawOrigin::Authorized),
+		id,
+		key(who),
+		output,
+		salt,
+		sig,
+	);
+	assert_eq!(authorized.is_ok(), dispatched.is_ok(), "authorize and dispatch disagree");
+	dispatched
+}
+
+/// Every given seat seals, then every one reveals.
+fn answer(id: RequestId, answers: &[(AccountId, Vec<u8>)]) {
+	for (who, bytes) in answers {
+		assert_ok!(commit(id, *who, bytes));
+	}
+	for (who, bytes) in answers {
+		assert_ok!(reveal(id, *who, bytes.clone()));
+	}
+}
+
 fn report(id: RequestId, who: AccountId, error: InferenceError) -> DispatchResult {
 	let sig = attest(id, who, failure_hash(error));
 	let call = crate::Call::<Test>::report_failure { id, key: key(who), error, attestation: sig };
-	assert!(call.authorize(TransactionSource::External).unwrap().is_ok());
-	Inference::report_failure(
+	let authorized = call.authorize(TransactionSource::External).unwrap();
+	let dispatched = Inference::report_failure(
 		RuntimeOrigin::from(frame_system::RawOrigin::Authorized),
 		id,
 		key(who),
 		error,
 		sig,
-	)
+	);
+	assert_eq!(authorized.is_ok(), dispatched.is_ok(), "authorize and dispatch disagree");
+	dispatched
 }
 
 fn settled(id: RequestId) -> Option<Outcome> {
@@ -138,19 +215,25 @@ fn a_request_runs_and_settles_verified() {
 		let id = request(DAVE, model);
 		assert_eq!(escrow_held(DAVE), 27);
 		assert_eq!(Balances::balance(&DAVE), 10_000 - 27);
-		assert_eq!(Requests::<Test>::get(id).unwrap().state, RequestState::Queued);
+		assert_eq!(state(id), RequestState::Queued);
 		assert!(Inputs::<Test>::contains_key(id));
 
 		next_block();
 		let r = Requests::<Test>::get(id).unwrap();
-		assert_eq!(r.state, RequestState::Running { deadline: 4 });
+		assert_eq!(r.state, RequestState::Committing { deadline: 4 });
+		assert_eq!(r.checking, Checking::Skipped);
 		let exec = executors(id);
 		assert_eq!(exec.len(), 1);
 		assert!(NODES.contains(&exec[0]));
+		assert!(verifiers(id).is_empty());
 		assert!(Assigned::<Test>::contains_key(exec[0], id));
 
 		let out = output_bytes(0.5, -1.5);
-		assert_ok!(submit(id, exec[0], out.clone()));
+		// Nothing can be revealed before every seat has sealed.
+		assert_noop!(reveal(id, exec[0], out.clone()), Error::<Test>::NotRevealing);
+		assert_ok!(commit(id, exec[0], &out));
+		assert_eq!(state(id), RequestState::Revealing { deadline: 4 });
+		assert_ok!(reveal(id, exec[0], out.clone()));
 		let outcome = Outcome::Verified { output_hash: hash(&out) };
 		assert_eq!(settled(id), Some(outcome));
 		assert_eq!(Inference::output_of(id), Some(out.clone()));
@@ -164,8 +247,10 @@ fn a_request_runs_and_settles_verified() {
 		assert_eq!(Balances::balance(&exec[0]), 10_000 - 100 + 7);
 		assert!(!Inputs::<Test>::contains_key(id));
 		assert!(!Assigned::<Test>::contains_key(exec[0], id));
+		assert_eq!(Reveals::<Test>::iter_prefix(id).count(), 0);
 		// Settled once; a second answer is refused.
-		assert_noop!(submit(id, exec[0], out), Error::<Test>::NotRunning);
+		assert_noop!(reveal(id, exec[0], out.clone()), Error::<Test>::NotRevealing);
+		assert_noop!(commit(id, exec[0], &out), Error::<Test>::NotCommitting);
 		assert_eq!(settle_count(id), 1);
 	});
 }
@@ -207,6 +292,8 @@ fn bad_requests_fail_with_named_errors_and_hold_nothing() {
 		assert_noop!(go(DAVE, ok, big, 100), Error::<Test>::InputTooLarge);
 		assert_noop!(go(DAVE, ok, good.clone(), PRICE + 6), Error::<Test>::FeeBelowPrice);
 		assert_noop!(go(DAVE, four, good.clone(), 1_000), Error::<Test>::NotEnoughNodes);
+		let four_verifiers = add_checked_model(5, 4, 1, Tolerance::Exact);
+		assert_noop!(go(DAVE, four_verifiers, good.clone(), 1_000), Error::<Test>::NotEnoughNodes);
 		assert_ok!(Balances::force_set_balance(RuntimeOrigin::root(), POOR, 20));
 		assert_noop!(go(POOR, ok, good.clone(), 1_000), Error::<Test>::InsufficientBalance);
 		for _ in 0..4 {
@@ -224,44 +311,194 @@ fn bad_requests_fail_with_named_errors_and_hold_nothing() {
 }
 
 #[test]
-fn bad_results_are_refused_by_the_pool_and_in_blocks() {
+fn verifiers_check_every_request_and_everyone_is_paid() {
+	new_test_ext().execute_with(|| {
+		let model = add_checked_model(1, 2, 1_000_000, Tolerance::Exact);
+		// Price, one execution (7) and two verifications (3 each) as the premium.
+		assert_eq!(Inference::quote(&model), Some(PRICE + 7 + 6));
+		let id = request(DAVE, model);
+		next_block();
+		let r = Requests::<Test>::get(id).unwrap();
+		assert_eq!(r.checking, Checking::Drawn);
+		assert_eq!(r.premium, 6);
+		let exec = executors(id)[0];
+		let checkers = verifiers(id);
+		assert_eq!(checkers.len(), 2);
+		assert!(checkers.iter().all(|v| VERIFIERS.contains(v)));
+		let out = output_bytes(1.0, 2.0);
+		assert_ok!(commit(id, exec, &out));
+		assert_ok!(commit(id, checkers[0], &out));
+		// One seat has not sealed: no reveals yet, for anyone.
+		assert_noop!(reveal(id, exec, out.clone()), Error::<Test>::NotRevealing);
+		assert_ok!(commit(id, checkers[1], &out));
+		let treasury = Balances::balance(&TREASURY);
+		let before: Vec<Balance> = checkers.iter().map(Balances::balance).collect();
+		for who in [exec, checkers[0], checkers[1]] {
+			assert_ok!(reveal(id, who, out.clone()));
+		}
+		assert_eq!(settled(id), Some(Outcome::Verified { output_hash: hash(&out) }));
+		assert_eq!(Balances::balance(&DAVE), 10_000 - (PRICE + 13));
+		assert_eq!(Balances::balance(&OWNER), 10 + PRICE);
+		assert_eq!(Balances::balance(&exec), 10_000 - 100 + 7);
+		// The premium (6) went to the treasury, which paid each verifier its fee (3).
+		assert_eq!(Balances::balance(&TREASURY), treasury + 6 - 6);
+		for (v, b) in checkers.iter().zip(before) {
+			assert_eq!(Balances::balance(v), b + 3);
+		}
+	});
+}
+
+#[test]
+fn a_wrong_executor_is_slashed_and_the_requester_made_whole() {
+	new_test_ext().execute_with(|| {
+		let model = add_checked_model(1, 2, 1_000_000, Tolerance::Exact);
+		let id = request(DAVE, model);
+		next_block();
+		let exec = executors(id)[0];
+		let checkers = verifiers(id);
+		let right = output_bytes(1.0, 2.0);
+		let wrong = output_bytes(1.0, 2.5);
+		let treasury = Balances::balance(&TREASURY);
+		answer(id, &[(exec, wrong), (checkers[0], right.clone()), (checkers[1], right)]);
+		assert_eq!(settled(id), Some(Outcome::SlashedAndRefunded(RefundReason::WrongResult)));
+		assert_eq!(Balances::balance(&DAVE), 10_000);
+		assert_eq!(escrow_held(DAVE), 0);
+		// Half the executor's bond (100) went to the treasury, which paid both verifiers.
+		let bond = pallet_payments::Bonds::<Test>::get(Role::Inference, exec).unwrap();
+		assert_eq!(bond.amount, 50);
+		assert_eq!(Balances::balance(&TREASURY), treasury + 50 - 6);
+		// Below the minimum bond: the executor gets no more work.
+		assert!(!pallet_payments::Active::<Test>::get(Role::Inference).contains(&exec));
+		assert!(Outputs::<Test>::get(id).is_none());
+		assert!(Commitments::<Test>::get(id).is_none());
+	});
+}
+
+#[test]
+fn a_lazy_verifier_cannot_copy_a_revealed_output() {
+	new_test_ext().execute_with(|| {
+		let model = add_checked_model(1, 2, 1_000_000, Tolerance::Exact);
+		let id = request(DAVE, model);
+		next_block();
+		let exec = executors(id)[0];
+		let (honest, lazy) = (verifiers(id)[0], verifiers(id)[1]);
+		let out = output_bytes(1.0, 2.0);
+		assert_ok!(commit(id, exec, &out));
+		assert_ok!(commit(id, honest, &out));
+		// The lazy verifier has computed nothing, so it seals a guess.
+		assert_ok!(commit_seal(id, lazy, H256::repeat_byte(0xaa)));
+		assert_ok!(reveal(id, exec, out.clone()));
+		// It copies the executor's revealed output: the seal does not match, with any salt.
+		assert_noop!(reveal(id, lazy, out.clone()), Error::<Test>::SealMismatch);
+		assert_noop!(
+			reveal_signed(id, lazy, inline(out.clone()), salt(exec), attest(id, lazy, hash(&out))),
+			Error::<Test>::SealMismatch
+		);
+		assert_ok!(reveal(id, honest, out.clone()));
+		assert_eq!(settled(id), None);
+		// At the reveal deadline the two that revealed are a majority of three; the silent
+		// verifier is out of line and slashed, and earns nothing.
+		let before = Balances::balance(&lazy);
+		for _ in 0..3 {
+			next_block();
+		}
+		assert_eq!(settled(id), Some(Outcome::Verified { output_hash: hash(&out) }));
+		assert_eq!(pallet_payments::Bonds::<Test>::get(Role::Verifier, lazy).unwrap().amount, 80);
+		assert_eq!(Balances::balance(&lazy), before);
+	});
+}
+
+#[test]
+fn sampling_is_drawn_after_the_executors_seal() {
+	new_test_ext().execute_with(|| {
+		let model = add_checked_model(1, 1, 500_000, Tolerance::Exact);
+		// Half the verification fee is the premium (1.5, rounded up).
+		assert_eq!(Inference::quote(&model), Some(PRICE + 7 + 2));
+		let (mut checked, mut unchecked) = (0, 0);
+		for _ in 0..12 {
+			let id = request(DAVE, model);
+			next_block();
+			assert_eq!(Requests::<Test>::get(id).unwrap().checking, Checking::Pending);
+			assert!(verifiers(id).is_empty(), "nobody knows yet whether it is checked");
+			let exec = executors(id)[0];
+			let out = output_bytes(1.0, 2.0);
+			assert_ok!(commit(id, exec, &out));
+			assert_eq!(state(id), RequestState::Sampling);
+			next_block();
+			let r = Requests::<Test>::get(id).unwrap();
+			if r.checking == Checking::Drawn {
+				checked += 1;
+				assert!(matches!(r.state, RequestState::Committing { .. }));
+				let v = verifiers(id)[0];
+				assert_ne!(v, exec);
+				answer(id, &[(v, out.clone())]);
+				assert_ok!(reveal(id, exec, out.clone()));
+			} else {
+				unchecked += 1;
+				assert_eq!(r.checking, Checking::Skipped);
+				assert!(matches!(r.state, RequestState::Revealing { .. }));
+				assert_ok!(reveal(id, exec, out.clone()));
+			}
+			assert_eq!(settled(id), Some(Outcome::Verified { output_hash: hash(&out) }));
+		}
+		assert!(checked > 0 && unchecked > 0, "{checked} checked, {unchecked} not");
+	});
+}
+
+#[test]
+fn bad_commits_and_reveals_are_refused_by_the_pool_and_in_blocks() {
 	new_test_ext().execute_with(|| {
 		let model = add_model(1, 1, ModelStatus::Available, false);
 		let id = request(DAVE, model);
 		let other = request(DAVE, model);
+		let third = request(DAVE, model);
 		let out = output_bytes(1.0, 2.0);
-		// Not yet assigned.
-		assert_noop!(submit(id, ALICE, out.clone()), Error::<Test>::NotRunning);
-		let sig = pair(ALICE).sign(&[0u8; 32]);
-		assert_noop!(
-			submit_signed(RequestId(99), ALICE, inline(out.clone()), sig),
-			Error::<Test>::UnknownRequest
-		);
+		// Not yet assigned; unknown.
+		assert_noop!(commit(id, ALICE, &out), Error::<Test>::NotCommitting);
+		assert_noop!(commit(RequestId(99), ALICE, &out), Error::<Test>::UnknownRequest);
 		next_block();
 		let exec = executors(id)[0];
 		let outsider = *NODES.iter().find(|n| **n != exec).unwrap();
-		// A bonded key that is not assigned; a key that is not bonded at all.
-		assert_noop!(submit(id, outsider, out.clone()), Error::<Test>::NotAssigned);
-		assert_noop!(submit(id, DAVE, out.clone()), Error::<Test>::NotAssigned);
-		// Forged: signed by someone else, or over another output.
-		let forged = attest(id, outsider, hash(&out));
+		// A bonded key that is not seated; a key that is not bonded at all; a verifier.
+		assert_noop!(commit(id, outsider, &out), Error::<Test>::NotAssigned);
+		assert_noop!(commit(id, DAVE, &out), Error::<Test>::NotAssigned);
+		assert_noop!(commit(id, VERIFIERS[0], &out), Error::<Test>::NotAssigned);
+		// Forged: signed by someone else, or over another seal, or for another request.
+		let sealed = seal_of(id, exec, hash(&out));
+		let payload = commit_payload(&Inference::genesis_hash(), id, &sealed);
 		assert_noop!(
-			submit_signed(id, exec, inline(out.clone()), forged),
+			commit_signed(id, exec, sealed, pair(outsider).sign(&payload)),
 			Error::<Test>::BadAttestation
 		);
-		let other_output = attest(id, exec, hash(&output_bytes(9.0, 9.0)));
+		let elsewhere = commit_payload(&Inference::genesis_hash(), other, &sealed);
 		assert_noop!(
-			submit_signed(id, exec, inline(out.clone()), other_output),
+			commit_signed(id, exec, sealed, pair(exec).sign(&elsewhere)),
 			Error::<Test>::BadAttestation
 		);
-		// Replayed: a valid attestation for another request, or for another chain.
-		if executors(other)[0] == exec {
-			let replay = attest(other, exec, hash(&out));
-			assert_noop!(
-				submit_signed(id, exec, inline(out.clone()), replay),
-				Error::<Test>::BadAttestation
-			);
-		}
+		let foreign = commit_payload(&H256::repeat_byte(7), id, &sealed);
+		assert_noop!(
+			commit_signed(id, exec, sealed, pair(exec).sign(&foreign)),
+			Error::<Test>::BadAttestation
+		);
+		assert_ok!(commit(id, exec, &out));
+		assert_noop!(commit(id, exec, &out), Error::<Test>::NotCommitting);
+		// Reveals: only what was sealed, signed over the commitment, fitting the schema.
+		assert_noop!(reveal(id, outsider, out.clone()), Error::<Test>::NotAssigned);
+		assert_noop!(reveal(id, exec, output_bytes(9.0, 9.0)), Error::<Test>::SealMismatch);
+		assert_noop!(
+			reveal_signed(id, exec, inline(out.clone()), [0; 32], attest(id, exec, hash(&out))),
+			Error::<Test>::SealMismatch
+		);
+		assert_noop!(
+			reveal_signed(
+				id,
+				exec,
+				inline(out.clone()),
+				salt(exec),
+				attest(id, outsider, hash(&out))
+			),
+			Error::<Test>::BadAttestation
+		);
 		let r = Requests::<Test>::get(id).unwrap();
 		let foreign = sibyl_primitives::commitment(
 			&sibyl_primitives::CommitmentDomain::Request {
@@ -272,26 +509,36 @@ fn bad_results_are_refused_by_the_pool_and_in_blocks() {
 			&r.input_hash,
 			&hash(&out),
 		);
-		let foreign = pair(exec).sign(foreign.as_bytes());
 		assert_noop!(
-			submit_signed(id, exec, inline(out.clone()), foreign),
+			reveal_signed(
+				id,
+				exec,
+				inline(out.clone()),
+				salt(exec),
+				pair(exec).sign(foreign.as_bytes())
+			),
 			Error::<Test>::BadAttestation
-		);
-		// Outputs that do not fit the schema, or belong inline.
-		assert_noop!(submit(id, exec, vec![1, 2, 3]), Error::<Test>::OutputMismatch);
-		assert_noop!(
-			submit(id, exec, vec![f32_tensor(&[1, 3], &[1.0, 2.0, 3.0])].encode()),
-			Error::<Test>::OutputMismatch
 		);
 		let small = ResultOutput::Stored { hash: hash(&out), len: 10 };
 		assert_noop!(
-			submit_signed(id, exec, small, attest(id, exec, hash(&out))),
+			reveal_signed(id, exec, small, salt(exec), attest(id, exec, hash(&out))),
 			Error::<Test>::OutputShouldBeInline
 		);
 		// The real answer lands; a duplicate is refused.
-		assert_ok!(submit(id, exec, out.clone()));
-		assert_noop!(submit(id, exec, out), Error::<Test>::NotRunning);
+		assert_ok!(reveal(id, exec, out.clone()));
+		assert_noop!(reveal(id, exec, out), Error::<Test>::NotRevealing);
 		assert_eq!(settle_count(id), 1);
+		// An output outside the schema is refused at reveal, whatever it sealed.
+		next_block();
+		let id = other;
+		let exec = executors(id)[0];
+		let junk = vec![1u8, 2, 3];
+		assert_ok!(commit(id, exec, &junk));
+		assert_noop!(reveal(id, exec, junk), Error::<Test>::OutputMismatch);
+		let narrow = vec![f32_tensor(&[1, 3], &[1.0, 2.0, 3.0])].encode();
+		let exec = executors(third)[0];
+		assert_ok!(commit(third, exec, &narrow));
+		assert_noop!(reveal(third, exec, narrow), Error::<Test>::OutputMismatch);
 	});
 }
 
@@ -308,12 +555,13 @@ fn silence_is_reassigned_then_refunded() {
 		next_block(); // #5: expired → attempt 2, preferring another node
 		let r = Requests::<Test>::get(id).unwrap();
 		assert_eq!(r.attempts, 2);
-		assert_eq!(r.state, RequestState::Running { deadline: 7 });
+		assert_eq!(r.state, RequestState::Committing { deadline: 7 });
 		let second = executors(id)[0];
 		assert_ne!(first, second);
 		assert!(!Assigned::<Test>::contains_key(first, id));
+		assert_eq!(pallet_verification::Records::<Test>::get(Role::Inference, first).misses, 1);
 		// The replaced executor can no longer answer.
-		assert_noop!(submit(id, first, output_bytes(1.0, 1.0)), Error::<Test>::NotAssigned);
+		assert_noop!(commit(id, first, &output_bytes(1.0, 1.0)), Error::<Test>::NotAssigned);
 		for _ in 0..3 {
 			next_block();
 		}
@@ -325,12 +573,42 @@ fn silence_is_reassigned_then_refunded() {
 		assert_eq!(settled(id), Some(Outcome::Refunded(RefundReason::Timeout)));
 		assert_eq!(Balances::balance(&DAVE), 10_000);
 		assert_eq!(escrow_held(DAVE), 0);
-		assert!(
-			Deadlines::<Test>::iter().all(|(_, ids)| !ids.contains(&id)) || settle_count(id) == 1
-		);
 		for n in NODES {
 			assert!(!Assigned::<Test>::contains_key(n, id));
 		}
+	});
+}
+
+#[test]
+fn a_silent_verifier_loses_its_seat_and_a_sealed_executor_keeps_its_seal() {
+	new_test_ext().execute_with(|| {
+		let model = add_checked_model(1, 2, 1_000_000, Tolerance::Exact);
+		let id = request(DAVE, model);
+		next_block();
+		let exec = executors(id)[0];
+		let (v0, v1) = (verifiers(id)[0], verifiers(id)[1]);
+		let out = output_bytes(1.0, 2.0);
+		assert_ok!(commit(id, exec, &out));
+		assert_ok!(commit(id, v0, &out));
+		for _ in 0..3 {
+			next_block();
+		}
+		// v1 missed sealing: it lost its seat; the rest reveal.
+		assert_eq!(verifiers(id), vec![v0]);
+		assert!(!Assigned::<Test>::contains_key(v1, id));
+		assert_eq!(pallet_verification::Records::<Test>::get(Role::Verifier, v1).misses, 1);
+		assert!(matches!(state(id), RequestState::Revealing { .. }));
+		assert_ok!(reveal(id, exec, out.clone()));
+		assert_ok!(reveal(id, v0, out.clone()));
+		assert_eq!(settled(id), Some(Outcome::Verified { output_hash: hash(&out) }));
+		// A verifier that cannot run the model leaves its seat without penalty.
+		let id = request(DAVE, model);
+		next_block();
+		let (exec, v0, v1) = (executors(id)[0], verifiers(id)[0], verifiers(id)[1]);
+		assert_ok!(report(id, v1, InferenceError::UnsupportedOperator));
+		assert_eq!(verifiers(id), vec![v0]);
+		answer(id, &[(exec, out.clone()), (v0, out.clone())]);
+		assert_eq!(settled(id), Some(Outcome::Verified { output_hash: hash(&out) }));
 	});
 }
 
@@ -376,36 +654,101 @@ fn failure_reports_reassign_then_refund() {
 			sig
 		)
 		.is_err());
+		// No report once sealed.
+		assert_ok!(commit(id, exec, &output_bytes(1.0, 1.0)));
+		let sig = attest(id, exec, failure_hash(InferenceError::Timeout));
+		assert_noop!(
+			Inference::report_failure(
+				RuntimeOrigin::from(frame_system::RawOrigin::Authorized),
+				id,
+				key(exec),
+				InferenceError::Timeout,
+				sig
+			),
+			Error::<Test>::NotCommitting
+		);
 	});
 }
 
 #[test]
-fn replicas_must_agree() {
+fn disagreeing_replicas_escalate_to_verifiers_once() {
 	new_test_ext().execute_with(|| {
 		let model = add_model(1, 2, ModelStatus::Available, false);
 		assert_eq!(Inference::quote(&model), Some(PRICE + 14));
 		let agree = request(DAVE, model);
 		let differ = request(DAVE, model);
+		let stalemate = request(DAVE, model);
 		next_block();
 		let pair_a = executors(agree);
 		assert_eq!(pair_a.len(), 2);
 		assert_ne!(pair_a[0], pair_a[1]);
 		let before: Vec<Balance> = NODES.iter().map(Balances::balance).collect();
 		let out = output_bytes(3.0, 4.0);
-		assert_ok!(submit(agree, pair_a[0], out.clone()));
-		assert_eq!(settled(agree), None);
-		assert_ok!(submit(agree, pair_a[1], out.clone()));
+		let other = output_bytes(3.0, 4.5);
+		answer(agree, &[(pair_a[0], out.clone()), (pair_a[1], out.clone())]);
 		assert_eq!(settled(agree), Some(Outcome::Verified { output_hash: hash(&out) }));
 		for (n, b) in NODES.iter().zip(before) {
 			let paid = if pair_a.contains(n) { 7 } else { 0 };
 			assert_eq!(Balances::balance(n), b + paid);
 		}
+		// One against one: no majority, so one more verifier than the policy's (0) is drawn.
 		let pair_b = executors(differ);
-		assert_ok!(submit(differ, pair_b[0], out));
-		assert_ok!(submit(differ, pair_b[1], output_bytes(3.0, 4.5)));
-		assert_eq!(settled(differ), Some(Outcome::Refunded(RefundReason::NoAgreement)));
-		assert_eq!(Balances::balance(&DAVE), 10_000 - (PRICE + 14));
-		assert!(Commitments::<Test>::get(differ).is_none());
+		answer(differ, &[(pair_b[0], out.clone()), (pair_b[1], other.clone())]);
+		assert_eq!(settled(differ), None);
+		let r = Requests::<Test>::get(differ).unwrap();
+		assert_eq!(r.checking, Checking::Escalated);
+		assert!(matches!(r.state, RequestState::Committing { .. }));
+		let referee = verifiers(differ);
+		assert_eq!(referee.len(), 1);
+		answer(differ, &[(referee[0], out.clone())]);
+		assert_eq!(settled(differ), Some(Outcome::Verified { output_hash: hash(&out) }));
+		// The outvoted replica is slashed and unpaid; the other paid.
+		assert_eq!(
+			pallet_payments::Bonds::<Test>::get(Role::Inference, pair_b[1]).unwrap().amount,
+			50
+		);
+		// Still no majority after escalating: refunded, nobody slashed.
+		let pair_c = executors(stalemate);
+		let bonds = |who: &[AccountId]| -> Vec<Balance> {
+			who.iter()
+				.map(|n| {
+					pallet_payments::Bonds::<Test>::get(Role::Inference, n)
+						.or(pallet_payments::Bonds::<Test>::get(Role::Verifier, n))
+						.unwrap()
+						.amount
+				})
+				.collect()
+		};
+		let before = bonds(&pair_c);
+		answer(stalemate, &[(pair_c[0], out.clone()), (pair_c[1], other.clone())]);
+		let referee = verifiers(stalemate)[0];
+		answer(stalemate, &[(referee, output_bytes(0.0, 0.0))]);
+		assert_eq!(settled(stalemate), Some(Outcome::Refunded(RefundReason::NoAgreement)));
+		assert_eq!(bonds(&pair_c), before);
+		assert!(Commitments::<Test>::get(stalemate).is_none());
+	});
+}
+
+#[test]
+fn outputs_are_judged_under_the_models_tolerance() {
+	new_test_ext().execute_with(|| {
+		let within = Tolerance::Within { abs_ppb: 1_000, rel_ppb: 0 };
+		let model = add_checked_model(1, 1, 1_000_000, within);
+		let id = request(DAVE, model);
+		next_block();
+		let (exec, v) = (executors(id)[0], verifiers(id)[0]);
+		// Another CPU's last bits: 2e-7 apart, within 1e-6.
+		let here = output_bytes(0.5, 2.0);
+		let there = output_bytes(0.5, 2.000_000_2);
+		answer(id, &[(exec, here.clone()), (v, there)]);
+		assert_eq!(settled(id), Some(Outcome::Verified { output_hash: hash(&here) }));
+		assert_eq!(Inference::output_of(id), Some(here));
+		let argmax = add_checked_model(2, 1, 1_000_000, Tolerance::TopK { k: 1 });
+		let id = request(DAVE, argmax);
+		next_block();
+		let (exec, v) = (executors(id)[0], verifiers(id)[0]);
+		answer(id, &[(exec, output_bytes(0.1, 0.9)), (v, output_bytes(0.3, 0.7))]);
+		assert!(matches!(settled(id), Some(Outcome::Verified { .. })));
 	});
 }
 
@@ -419,8 +762,9 @@ fn large_outputs_keep_only_their_hash() {
 		let bytes = vec![f32_tensor(&[1, 32], &[0.25; 32])].encode();
 		assert!(bytes.len() > 64);
 		let h = hash(&bytes);
+		assert_ok!(commit_seal(id, exec, seal_of(id, exec, h)));
 		let stored = ResultOutput::Stored { hash: h, len: bytes.len() as u32 };
-		assert_ok!(submit_signed(id, exec, stored, attest(id, exec, h)));
+		assert_ok!(reveal_signed(id, exec, stored, salt(exec), attest(id, exec, h)));
 		assert_eq!(settled(id), Some(Outcome::Verified { output_hash: h }));
 		assert_eq!(StoredOutputs::<Test>::get(id), Some((h, bytes.len() as u32)));
 		assert!(Outputs::<Test>::get(id).is_none());
@@ -434,7 +778,7 @@ fn settled_requests_are_pruned_after_retention() {
 		let ids: Vec<RequestId> = (0..3).map(|_| request(DAVE, model)).collect();
 		next_block(); // #2
 		for id in &ids {
-			assert_ok!(submit(*id, executors(*id)[0], output_bytes(1.0, 2.0)));
+			answer(*id, &[(executors(*id)[0], output_bytes(1.0, 2.0))]);
 		}
 		assert_eq!(Inference::requests_of(&DAVE, None, 10), ids);
 		assert_eq!(Inference::requests_of(&DAVE, Some(ids[0]), 1), vec![ids[1]]);
@@ -466,25 +810,35 @@ impl Lcg {
 }
 
 #[test]
-fn escrow_payouts_and_refunds_add_up_after_random_sequences() {
-	for seed in 0..12u64 {
+fn money_is_conserved_over_random_requests_votes_timeouts_and_slashes() {
+	let mut outcomes = std::collections::BTreeSet::new();
+	let mut slashes = 0;
+	for seed in 0..16u64 {
 		new_test_ext().execute_with(|| {
 			let models = [
 				add_model(1, 1, ModelStatus::Available, false),
 				add_model(2, 2, ModelStatus::Available, false),
+				add_checked_model(3, 2, 1_000_000, Tolerance::Exact),
+				add_checked_model(4, 1, 500_000, Tolerance::Exact),
 			];
 			let requesters = [DAVE, POOR, DAVE];
-			let accounts = [ALICE, BOB, CHARLIE, DAVE, OWNER, POOR];
+			let mut accounts = vec![ALICE, BOB, CHARLIE, DAVE, OWNER, POOR, TREASURY];
+			accounts.extend(VERIFIERS);
 			let issuance = Balances::total_issuance();
 			let start: Vec<Balance> = accounts.iter().map(Balances::total_balance).collect();
 			let mut rng = Lcg(seed);
 			let mut deposits: Balance = 0;
 			let mut made = Vec::new();
-			for _ in 0..60 {
-				match rng.next(6) {
+			let mut sealed: std::collections::BTreeMap<(RequestId, AccountId), Vec<u8>> =
+				Default::default();
+			for _ in 0..80 {
+				let pick = |rng: &mut Lcg, made: &Vec<RequestId>| {
+					made.get(rng.next(made.len().max(1) as u64) as usize).copied()
+				};
+				match rng.next(8) {
 					0 | 1 => {
 						let who = requesters[rng.next(3) as usize];
-						let model = models[rng.next(2) as usize];
+						let model = models[rng.next(4) as usize];
 						let id = RequestId(crate::NextRequestId::<Test>::get());
 						let fee = Inference::quote(&model).unwrap();
 						if Inference::request(
@@ -500,34 +854,51 @@ fn escrow_payouts_and_refunds_add_up_after_random_sequences() {
 						}
 					},
 					2 | 3 => {
-						// Some running request's executor answers (maybe differently).
-						if let Some(id) = made.get(rng.next(made.len().max(1) as u64) as usize) {
+						// A seat seals an output: mostly the right one, sometimes not.
+						if let Some(id) = pick(&mut rng, &made) {
 							if let Some(r) = Requests::<Test>::get(id) {
-								if let Some(slot) = r.slots.iter().find(|s| s.output.is_none()) {
-									let v = rng.next(2) as f32;
-									let _ = submit(*id, slot.executor, output_bytes(v, 1.0));
+								if let Some(slot) = r.slots.iter().find(|s| s.seal.is_none()) {
+									let v = if rng.next(4) == 0 { 2.0 } else { 1.0 };
+									let out = output_bytes(v, 1.0);
+									if commit(id, slot.node, &out).is_ok() {
+										sealed.insert((id, slot.node), out);
+									}
 								}
 							}
 						}
 					},
-					4 => {
-						if let Some(id) = made.get(rng.next(made.len().max(1) as u64) as usize) {
+					4 | 5 => {
+						// A sealed seat reveals (or, now and then, stays silent).
+						if let Some(id) = pick(&mut rng, &made) {
 							if let Some(r) = Requests::<Test>::get(id) {
-								if let Some(slot) = r.slots.iter().find(|s| s.output.is_none()) {
-									let _ = report(*id, slot.executor, InferenceError::Busy);
+								let slot =
+									r.slots.iter().find(|s| s.seal.is_some() && s.output.is_none());
+								if let Some(slot) = slot {
+									if let Some(out) = sealed.get(&(id, slot.node)) {
+										let _ = reveal(id, slot.node, out.clone());
+									}
+								}
+							}
+						}
+					},
+					6 => {
+						if let Some(id) = pick(&mut rng, &made) {
+							if let Some(r) = Requests::<Test>::get(id) {
+								if let Some(slot) = r.slots.iter().find(|s| s.seal.is_none()) {
+									let _ = report(id, slot.node, InferenceError::Timeout);
 								}
 							}
 						}
 					},
 					_ => next_block(),
 				}
-				// Held escrow always equals the open escrows.
+				// Held escrow always equals the open escrows; nothing is minted or burned.
 				let held: Balance = accounts.iter().map(|a| escrow_held(*a)).sum();
 				assert_eq!(held, pallet_payments::Pallet::<Test>::total_escrowed());
 				assert_eq!(Balances::total_issuance(), issuance);
 			}
 			// Let everything end.
-			for _ in 0..20 {
+			for _ in 0..40 {
 				next_block();
 			}
 			let mut paid: Balance = 0;
@@ -550,17 +921,36 @@ fn escrow_payouts_and_refunds_add_up_after_random_sequences() {
 			}
 			assert_eq!(pallet_payments::Pallet::<Test>::total_escrowed(), 0);
 			assert_eq!(deposits, paid + refunded, "seed {seed}");
-			// Money only moved between these accounts: requesters lost exactly the fees of
-			// verified requests, and executors and the owner gained exactly that.
+			// Money only moved between these accounts (free + held): requesters lost exactly
+			// the fees of verified requests; nodes, the owner and the treasury gained exactly
+			// that, slashes and rewards moving funds among them.
 			let end: Vec<Balance> = accounts.iter().map(Balances::total_balance).collect();
-			assert_eq!(start.iter().sum::<Balance>(), end.iter().sum::<Balance>());
-			let earned: Balance = (0..3).map(|i| end[i] - start[i]).sum();
-			let royalties = end[4] - start[4];
+			assert_eq!(start.iter().sum::<Balance>(), end.iter().sum::<Balance>(), "seed {seed}");
 			let spent = (start[3] - end[3]) + (start[5] - end[5]);
 			assert_eq!(spent, paid, "seed {seed}: requesters paid the verified fees only");
-			assert_eq!(earned + royalties, paid, "seed {seed}: payouts equal the verified fees");
+			let others: i128 =
+				[0, 1, 2, 4, 6, 7, 8, 9].iter().map(|i| end[*i] as i128 - start[*i] as i128).sum();
+			assert_eq!(others, paid as i128, "seed {seed}: what was paid went to the others");
 			assert!(Queue::<Test>::get().is_empty());
+			assert!(Reveals::<Test>::iter().next().is_none(), "no reveal outlives its request");
+			for id in &made {
+				outcomes.insert(format!("{:?}", settled(*id).unwrap()));
+			}
+			slashes += System::events()
+				.iter()
+				.filter(|r| {
+					matches!(
+						r.event,
+						RuntimeEvent::Verification(pallet_verification::Event::Slashed { .. })
+					)
+				})
+				.count();
 		});
+	}
+	// The sequences reached the paths that move money in unusual ways.
+	assert!(slashes > 0, "no slash in any sequence");
+	for expected in ["Verified", "SlashedAndRefunded(WrongResult)", "Refunded(Timeout)"] {
+		assert!(outcomes.iter().any(|o| o.starts_with(expected)), "{expected}: {outcomes:?}");
 	}
 }
 
@@ -573,7 +963,7 @@ fn retiring_a_model_lets_running_requests_finish() {
 		assert_eq!(Inference::quote(&model), None);
 		next_block();
 		let out = output_bytes(1.0, 2.0);
-		assert_ok!(submit(id, executors(id)[0], out.clone()));
+		answer(id, &[(executors(id)[0], out.clone())]);
 		assert_eq!(settled(id), Some(Outcome::Verified { output_hash: hash(&out) }));
 	});
 }

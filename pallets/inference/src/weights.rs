@@ -17,9 +17,14 @@ use frame_support::{
 pub trait WeightInfo {
 	/// `request` with an encoded input of `bytes` bytes.
 	fn request(bytes: u32) -> Weight;
-	/// `submit_result` with an encoded output of `bytes` bytes (authorization excluded).
-	fn submit_result(bytes: u32) -> Weight;
-	/// Authorizing a result or failure report of `bytes` bytes: signature check and reads.
+	/// `commit` (authorization excluded), including opening the reveals.
+	fn commit() -> Weight;
+	/// `reveal` with an encoded output of `bytes` bytes (authorization excluded), including
+	/// judging every seat's output and settling.
+	fn reveal(bytes: u32) -> Weight;
+	/// Judging the outputs of `seats` seats, each of `bytes` bytes, and settling.
+	fn judge(seats: u32, bytes: u32) -> Weight;
+	/// Authorizing a commit, reveal or failure report of `bytes` bytes: signature check and reads.
 	fn authorize_result(bytes: u32) -> Weight;
 	/// `report_failure` (authorization excluded), including a reassignment.
 	fn report_failure() -> Weight;
@@ -50,12 +55,30 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		.saturating_add(Weight::from_parts(0, u64::from(bytes)))
 		.saturating_add(T::DbWeight::get().reads_writes(7, 8))
 	}
-	fn submit_result(bytes: u32) -> Weight {
+	fn commit() -> Weight {
+		Self::authorize_result(0)
+			.saturating_add(Weight::from_parts(10_000_000, 8_000))
+			// Request, deadline list or sampling list.
+			.saturating_add(T::DbWeight::get().reads_writes(2, 2))
+	}
+	fn reveal(bytes: u32) -> Weight {
 		Self::authorize_result(bytes)
-			.saturating_add(Weight::from_parts(30_000_000, 12_000))
 			.saturating_add(Weight::from_parts(0, u64::from(bytes)))
-			// Request, output, assigned, escrow payouts (owner + up to 16 executors), commitment.
-			.saturating_add(T::DbWeight::get().reads_writes(22, 24))
+			.saturating_add(Self::judge(sibyl_primitives::request::MAX_SEATS, bytes))
+	}
+	fn judge(seats: u32, bytes: u32) -> Weight {
+		// Every pair of seats compared: 2 µs each plus 4 ns a byte (decode and compare).
+		let pairs = u64::from(seats).saturating_mul(u64::from(seats));
+		let per_pair = 2_000_000u64.saturating_add(u64::from(bytes).saturating_mul(4_000));
+		Weight::from_parts(
+			30_000_000u64.saturating_add(pairs.saturating_mul(per_pair)),
+			12_000u64.saturating_add(u64::from(seats).saturating_mul(u64::from(bytes))),
+		)
+		// Per seat: its output, record, bond, treasury transfer; escrow payouts, commitment.
+		.saturating_add(T::DbWeight::get().reads_writes(
+			u64::from(seats).saturating_mul(4).saturating_add(8),
+			u64::from(seats).saturating_mul(4).saturating_add(8),
+		))
 	}
 	fn authorize_result(bytes: u32) -> Weight {
 		Weight::from_parts(
@@ -95,9 +118,20 @@ impl WeightInfo for () {
 		Weight::from_parts(40_000_000u64.saturating_add(bytes_time(bytes)), 20_000)
 			.saturating_add(RocksDbWeight::get().reads_writes(7, 8))
 	}
-	fn submit_result(bytes: u32) -> Weight {
+	fn commit() -> Weight {
+		Weight::from_parts(90_000_000, 12_000)
+	}
+	fn reveal(bytes: u32) -> Weight {
 		Weight::from_parts(30_000_000u64.saturating_add(bytes_time(bytes)), 12_000)
-			.saturating_add(RocksDbWeight::get().reads_writes(22, 24))
+			.saturating_add(Self::judge(4, bytes))
+	}
+	fn judge(seats: u32, bytes: u32) -> Weight {
+		Weight::from_parts(30_000_000u64.saturating_add(bytes_time(bytes)), 12_000).saturating_add(
+			RocksDbWeight::get().reads_writes(
+				u64::from(seats).saturating_mul(4),
+				u64::from(seats).saturating_mul(4),
+			),
+		)
 	}
 	fn authorize_result(bytes: u32) -> Weight {
 		Weight::from_parts(80_000_000u64.saturating_add(bytes_time(bytes)), 12_000)
