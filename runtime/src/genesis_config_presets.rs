@@ -26,8 +26,8 @@ pub const TESTNET_RUNTIME_PRESET: &str = "testnet";
 /// Balance of each endowed account at genesis.
 pub const ENDOWMENT: Balance = UNIT.saturating_mul(1_000_000);
 
-/// Bond of the inference nodes bonded in genesis (the dev chain's Alice).
-pub const INFERENCE_BOND: Balance = UNIT.saturating_mul(1_000);
+/// Bond of the nodes bonded in genesis (the dev chain's Alice and Bob).
+pub const NODE_BOND: Balance = UNIT.saturating_mul(1_000);
 
 /// Testnet validators: (sr25519 Aura key, ed25519 GRANDPA key), derived from the well-known
 /// development phrase at `//sibyl-testnet//validator-N` (see `docs/building.md`). The testnet
@@ -55,12 +55,18 @@ fn genesis(
 	authorities: Vec<(AuraId, GrandpaId)>,
 	root: AccountId,
 	endowed: Vec<AccountId>,
-	inference_nodes: Vec<(AccountId, sr25519::Public)>,
+	nodes: Vec<(AccountId, Role, sr25519::Public)>,
 	slot_duration_ms: u64,
 ) -> Value {
+	// The treasury starts with an endowment so that it exists and can pay verifiers at once.
+	let treasury = crate::configs::TreasuryAccount::get();
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
-			balances: endowed.into_iter().map(|account| (account, ENDOWMENT)).collect::<Vec<_>>(),
+			balances: endowed
+				.into_iter()
+				.chain([treasury])
+				.map(|account| (account, ENDOWMENT))
+				.collect::<Vec<_>>(),
 		},
 		aura: pallet_aura::GenesisConfig {
 			authorities: authorities.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
@@ -74,9 +80,9 @@ fn genesis(
 		sudo: SudoConfig { key: Some(root) },
 		block_time: BlockTimeConfig { slot_duration_ms },
 		payments: PaymentsConfig {
-			bonds: inference_nodes
+			bonds: nodes
 				.into_iter()
-				.map(|(account, key)| (account, Role::Inference, INFERENCE_BOND, key))
+				.map(|(account, role, key)| (account, role, NODE_BOND, key))
 				.collect::<Vec<_>>(),
 		},
 	})
@@ -86,18 +92,28 @@ fn dev_authority(sr: Sr25519Keyring, ed: Ed25519Keyring) -> (AuraId, GrandpaId) 
 	(sr.public().into(), ed.public().into())
 }
 
-/// One validator (Alice), dev accounts endowed, Alice is sudo.
+/// A dev account bonded for `role` with its own sr25519 key as node key.
+fn dev_node(account: Sr25519Keyring, role: Role) -> (AccountId, Role, sr25519::Public) {
+	(account.to_account_id(), role, account.public())
+}
+
+/// One validator (Alice), dev accounts endowed, Alice is sudo; Alice is bonded as an inference
+/// node and Bob as a verifier (the dev node holds both keys).
 pub fn development_config_genesis() -> Value {
 	genesis(
 		vec![dev_authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		Sr25519Keyring::Alice.to_account_id(),
 		Sr25519Keyring::iter().map(|k| k.to_account_id()).collect(),
-		vec![(Sr25519Keyring::Alice.to_account_id(), Sr25519Keyring::Alice.public())],
+		vec![
+			dev_node(Sr25519Keyring::Alice, Role::Inference),
+			dev_node(Sr25519Keyring::Bob, Role::Verifier),
+		],
 		DEV_BLOCK_TIME_MS,
 	)
 }
 
-/// Three validators (Alice, Bob, Charlie), dev accounts endowed, Alice is sudo.
+/// Three validators (Alice, Bob, Charlie), dev accounts endowed, Alice is sudo; Alice is bonded
+/// as an inference node, Bob and Charlie as verifiers.
 pub fn local_config_genesis() -> Value {
 	genesis(
 		vec![
@@ -107,7 +123,11 @@ pub fn local_config_genesis() -> Value {
 		],
 		Sr25519Keyring::Alice.to_account_id(),
 		Sr25519Keyring::iter().map(|k| k.to_account_id()).collect(),
-		Vec::new(),
+		vec![
+			dev_node(Sr25519Keyring::Alice, Role::Inference),
+			dev_node(Sr25519Keyring::Bob, Role::Verifier),
+			dev_node(Sr25519Keyring::Charlie, Role::Verifier),
+		],
 		DEV_BLOCK_TIME_MS,
 	)
 }

@@ -178,4 +178,7 @@ mod runtime {
 
 	#[runtime::pallet_index(12)]
 	pub type Inference = pallet_inference;
+
+	#[runtime::pallet_index(13)]
+	pub type Verification = pallet_verification;
 }

@@ -181,6 +181,10 @@ parameter_types! {
 	/// About two hours of 2 s blocks (six of 6 s blocks).
 	pub const UnbondingPeriod: BlockNumber = 3_600;
 	pub const MaxNodesPerRole: u32 = 256;
+	pub const TreasuryPalletId: frame_support::PalletId = frame_support::PalletId(*b"sibyl/tr");
+	/// The treasury: receives slashes and verification premiums, pays verifiers.
+	pub TreasuryAccount: AccountId =
+		sp_runtime::traits::AccountIdConversion::into_account_truncating(&TreasuryPalletId::get());
 }
 
 impl pallet_payments::Config for Runtime {
@@ -191,12 +195,38 @@ impl pallet_payments::Config for Runtime {
 	type MinDataBond = MinDataBond;
 	type UnbondingPeriod = UnbondingPeriod;
 	type MaxNodes = MaxNodesPerRole;
+	type TreasuryAccount = TreasuryAccount;
+}
+
+parameter_types! {
+	/// Paid from the treasury to each verifier in line with a deciding majority.
+	pub const VerificationFee: Balance = 10 * sibyl_primitives::currency::MILLI_UNIT;
+	/// Half the bond of an executor whose result the majority rejects (50 UNIT at the minimum
+	/// bond): see `docs/verification.md` for why this makes cheating unprofitable.
+	pub const WrongResultSlash: Perbill = Perbill::from_percent(50);
+	/// A fifth of the bond of a verifier out of line with the majority.
+	pub const WrongVoteSlash: Perbill = Perbill::from_percent(20);
+	/// Five missed deadlines in a row cost 1 % of the bond.
+	pub const MaxMisses: u32 = 5;
+	pub const MissSlash: Perbill = Perbill::from_percent(1);
+}
+
+impl pallet_verification::Config for Runtime {
+	type Balance = Balance;
+	type Nodes = pallet_payments::Pallet<Runtime>;
+	type Treasury = pallet_payments::Pallet<Runtime>;
+	type VerificationFee = VerificationFee;
+	type WrongResultSlash = WrongResultSlash;
+	type WrongVoteSlash = WrongVoteSlash;
+	type MaxMisses = MaxMisses;
+	type MissSlash = MissSlash;
 }
 
 parameter_types! {
 	/// Paid to each executor of a verified request.
 	pub const ExecutionFee: Balance = 10 * sibyl_primitives::currency::MILLI_UNIT;
-	/// Ten blocks to answer: a PP-OCR detection run takes about 0.2 s on a 2-core node.
+	/// Ten blocks per phase (sealing, revealing): a PP-OCR detection run takes about 0.2 s on a
+	/// 2-core node.
 	pub const ResultTimeout: BlockNumber = 10;
 	pub const MaxAttempts: u8 = 3;
 	/// Settled requests stay readable for 14,400 blocks (8 h of 2 s blocks, a day of 6 s ones).
@@ -214,6 +244,8 @@ impl pallet_inference::Config for Runtime {
 	type Models = pallet_models::Pallet<Runtime>;
 	type Nodes = pallet_payments::Pallet<Runtime>;
 	type Escrow = pallet_payments::Pallet<Runtime>;
+	type Treasury = pallet_payments::Pallet<Runtime>;
+	type Verifier = pallet_verification::Pallet<Runtime>;
 	type ExecutionFee = ExecutionFee;
 	type ResultTimeout = ResultTimeout;
 	type MaxAttempts = MaxAttempts;
