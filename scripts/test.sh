@@ -8,6 +8,10 @@ cd "$(dirname "$0")/.."
 
 stage() { printf '\n=== %s (%ss since start)\n' "$1" "$SECONDS"; }
 
+# The node is built with its test-only `dishonest` feature, so the verification tests can run
+# real cheating nodes (`--dishonest corrupt|lazy`); release builds refuse the feature.
+FEATURES=(--features sibyl-node/dishonest)
+
 stage "format"
 cargo fmt --all --check
 
@@ -16,14 +20,14 @@ cargo fmt --all --check
 # a plain `cargo build -p sibyl-node` resolves fewer dev-dependency features, and the host crates
 # behind the wasm builder (binaryen's C++ among them) would then be built a second time.
 stage "build (tests, and the node with its wasm runtime)"
-cargo test --locked --workspace --no-run
+cargo test --locked --workspace "${FEATURES[@]}" --no-run
 
 # Clippy reuses the build scripts and proc-macros built above; SKIP_WASM_BUILD would change
 # the runtime's build-script inputs and force a rebuild for the tests.
 stage "clippy"
-cargo clippy --locked --workspace --all-targets -- -D warnings
+cargo clippy --locked --workspace --all-targets "${FEATURES[@]}" -- -D warnings
 
 stage "tests"
-cargo test --locked --workspace
+cargo test --locked --workspace "${FEATURES[@]}"
 
 stage "done"

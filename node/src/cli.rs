@@ -90,15 +90,35 @@ pub struct Cli {
 	/// which also inserts Alice's `infr` key (bonded in the dev genesis).
 	#[arg(long)]
 	pub inference: bool,
+
+	/// Take the verifier role: offchain workers re-run the requests this node's `vrfy` key is
+	/// drawn to check, seal their output and reveal it (insert the key with `key insert
+	/// --key-type vrfy --scheme sr25519`, and bond its account for `Verifier`). Implies
+	/// offchain workers. On by default with `--dev`, which also inserts Bob's `vrfy` key
+	/// (bonded as a verifier in the dev genesis).
+	#[arg(long)]
+	pub verify: bool,
+
+	/// Test builds only: play a dishonest node. `corrupt` alters every output this node
+	/// computes; `lazy` computes once per model and replays that output for every later
+	/// request instead of running the model.
+	#[cfg(feature = "dishonest")]
+	#[arg(long, value_enum, hide = true)]
+	pub dishonest: Option<crate::inference::Dishonesty>,
 }
 
 impl Cli {
 	/// The Sibyl-specific options of a running node.
 	pub fn node_options(&self) -> crate::service::NodeOptions {
+		let dev = self.run.shared_params.is_dev();
 		crate::service::NodeOptions {
 			sync: !self.no_model_sync,
 			serve_corrupt: self.dev_serve_corrupt_chunks,
-			inference: self.inference || self.run.shared_params.is_dev(),
+			inference: self.inference || dev,
+			verify: self.verify || dev,
+			dev,
+			#[cfg(feature = "dishonest")]
+			dishonest: self.dishonest,
 		}
 	}
 }

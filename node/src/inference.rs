@@ -42,6 +42,68 @@ impl InferenceBackend for EngineBackend {
 	}
 }
 
+#[cfg(all(feature = "dishonest", not(debug_assertions)))]
+compile_error!("the `dishonest` feature is for test builds only, never for release builds");
+
+/// How a dishonest test node cheats.
+#[cfg(feature = "dishonest")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Dishonesty {
+	/// Every output is altered (the sign of the first element is flipped).
+	Corrupt,
+	/// The model runs once per model; later requests get that first output replayed.
+	Lazy,
+}
+
+/// A backend that cheats as told: for tests that need a real dishonest node.
+#[cfg(feature = "dishonest")]
+pub struct DishonestBackend {
+	inner: Arc<EngineBackend>,
+	mode: Dishonesty,
+	seen: std::sync::Mutex<std::collections::HashMap<ModelId, Vec<Tensor>>>,
+}
+
+#[cfg(feature = "dishonest")]
+impl DishonestBackend {
+	/// Wraps `inner`.
+	pub fn new(inner: Arc<EngineBackend>, mode: Dishonesty) -> DishonestBackend {
+		DishonestBackend { inner, mode, seen: Default::default() }
+	}
+}
+
+#[cfg(feature = "dishonest")]
+impl InferenceBackend for DishonestBackend {
+	fn run(&self, model: &ModelId, inputs: &[Tensor]) -> Result<Vec<Tensor>, InferenceError> {
+		match self.mode {
+			Dishonesty::Corrupt => {
+				let mut outputs = self.inner.run(model, inputs)?;
+				if let Some(tensor) = outputs.first_mut() {
+					// Flip the top bit of the first element: the sign of a float, far from any
+					// tolerance, and still a finite value that fits the schema.
+					let top = (tensor.dtype.size() as usize).saturating_sub(1);
+					let mut data = tensor.data.clone().into_inner();
+					if let Some(byte) = data.get_mut(top) {
+						*byte ^= 0x80;
+					}
+					tensor.data = data.try_into().unwrap_or_default();
+				}
+				log::warn!(target: LOG_TARGET, "😈 corrupted the output of {}", model.to_hex());
+				Ok(outputs)
+			},
+			Dishonesty::Lazy => {
+				let mut seen = self.seen.lock().map_err(|_| InferenceError::ExecutionFailed)?;
+				if let Some(outputs) = seen.get(model) {
+					log::warn!(target: LOG_TARGET, "😈 replaying an old output of {}", model.to_hex());
+					return Ok(outputs.clone());
+				}
+				let outputs = self.inner.run(model, inputs)?;
+				seen.insert(*model, outputs.clone());
+				Ok(outputs)
+			},
+		}
+	}
+}
+
 /// The model store of a node whose base path is `base_path`.
 pub fn store_dir(base_path: &Path) -> PathBuf {
 	base_path.join("models")

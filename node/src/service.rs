@@ -3,6 +3,7 @@
 
 use std::{sync::Arc, time::Duration};
 
+use codec::Encode;
 use futures::FutureExt;
 use sc_client_api::{Backend, BlockBackend};
 use sc_consensus_aura::{ImportQueueParams, SlotProportion, StartAuraParams};
@@ -10,6 +11,7 @@ use sc_consensus_grandpa::SharedVoterState;
 use sc_service::{error::Error as ServiceError, Configuration, TaskManager, WarpSyncConfig};
 use sc_telemetry::{Telemetry, TelemetryWorker};
 use sc_transaction_pool_api::OffchainTransactionPoolFactory;
+use sibyl_primitives::Role;
 use sibyl_runtime::{apis::RuntimeApi, opaque::Block};
 use sp_consensus_aura::sr25519::AuthorityPair as AuraPair;
 
@@ -148,6 +150,51 @@ pub struct NodeOptions {
 	pub serve_corrupt: bool,
 	/// Take the inference role: offchain workers reach the engine.
 	pub inference: bool,
+	/// Take the verifier role: offchain workers reach the engine.
+	pub verify: bool,
+	/// A single-node `--dev` chain: the node also holds Bob's verifier key.
+	pub dev: bool,
+	/// Play a dishonest node (test builds only).
+	#[cfg(feature = "dishonest")]
+	pub dishonest: Option<crate::inference::Dishonesty>,
+}
+
+impl NodeOptions {
+	/// The roles whose offchain work this node does.
+	pub fn roles(&self) -> Vec<Role> {
+		let mut roles = Vec::new();
+		if self.inference {
+			roles.push(Role::Inference);
+		}
+		if self.verify {
+			roles.push(Role::Verifier);
+		}
+		roles
+	}
+}
+
+/// Inserts the sr25519 key of `seed` for `role` into the keystore; logs the role's keys.
+fn role_keys(
+	keystore: &sp_keystore::KeystorePtr,
+	role: Role,
+	seeds: &[&str],
+) -> Result<(), ServiceError> {
+	let key_type = role.key_type();
+	for seed in seeds {
+		sp_keystore::Keystore::sr25519_generate_new(&**keystore, key_type, Some(seed))
+			.map_err(|e| ServiceError::Other(format!("cannot insert the dev {role:?} key: {e}")))?;
+	}
+	let keys = sp_keystore::Keystore::sr25519_public_keys(&**keystore, key_type);
+	let name = String::from_utf8_lossy(&key_type.0).into_owned();
+	if keys.is_empty() {
+		log::warn!(
+			"🧠 {role:?} role without a {name} key: insert one with `sibyl-node key insert \
+			 --key-type {name} --scheme sr25519` (or `author_insertKey`) and bond its account"
+		);
+	} else {
+		log::info!("🧠 {role:?} role on, {} {name} key(s): {:?}", keys.len(), keys);
+	}
+	Ok(())
 }
 
 /// Builds and starts a full node.
@@ -258,35 +305,48 @@ pub fn new_full<
 		task_manager.spawn_handle().spawn("sibyl-model-sync", Some("sibyl-models"), sync.run());
 	}
 
+	let roles = options.roles();
+	let keystore = keystore_container.keystore();
+	let dev_seed = config.dev_key_seed.clone();
 	if options.inference {
-		if let Some(seed) = &config.dev_key_seed {
-			// `--dev` / `--alice`…: the dev account's inference key, bonded in the dev genesis.
-			sp_keystore::Keystore::sr25519_generate_new(
-				&*keystore_container.keystore(),
-				sibyl_primitives::roles::INFERENCE_KEY_TYPE,
-				Some(seed),
-			)
-			.map_err(|e| ServiceError::Other(format!("cannot insert the dev infr key: {e}")))?;
+		// `--dev` / `--alice`…: the dev account's inference key, bonded in the dev genesis.
+		let seeds: Vec<&str> = dev_seed.as_deref().into_iter().collect();
+		role_keys(&keystore, Role::Inference, &seeds)?;
+	}
+	if options.verify {
+		// `--bob`, `--charlie`…: that account's verifier key (bonded in the local genesis); a
+		// lone `--dev` node also verifies as Bob, bonded as a verifier in the dev genesis.
+		let mut seeds: Vec<&str> = Vec::new();
+		if options.dev {
+			seeds.push("//Bob");
+		} else if let Some(seed) = dev_seed.as_deref() {
+			seeds.push(seed);
 		}
-		let keys = sp_keystore::Keystore::sr25519_public_keys(
-			&*keystore_container.keystore(),
-			sibyl_primitives::roles::INFERENCE_KEY_TYPE,
+		role_keys(&keystore, Role::Verifier, &seeds)?;
+	}
+	// The runtime's offchain worker acts only for the roles recorded here.
+	if let Some(mut db) = backend.offchain_storage() {
+		use sp_core::offchain::OffchainStorage;
+		db.set(
+			sp_core::offchain::STORAGE_PREFIX,
+			sibyl_primitives::roles::NODE_ROLES_KEY,
+			&roles.encode(),
 		);
-		if keys.is_empty() {
-			log::warn!(
-				"🧠 --inference without an infr key: insert one with `sibyl-node key insert \
-				 --key-type infr --scheme sr25519` (or `author_insertKey`) and bond its account"
-			);
-		} else {
-			log::info!("🧠 Inference role on, {} infr key(s): {:?}", keys.len(), keys);
-		}
 	}
 
-	if config.offchain_worker.enabled || options.inference {
-		// The engine is reachable from offchain workers only, and only on inference nodes:
-		// block import never runs a model.
-		let inference = options.inference;
+	if config.offchain_worker.enabled || !roles.is_empty() {
+		// The engine is reachable from offchain workers only, and only on inference and
+		// verifier nodes: block import never runs a model.
+		let inference = !roles.is_empty();
 		let engine = crate::inference::EngineBackend::new(store);
+		#[cfg(feature = "dishonest")]
+		let engine: Arc<dyn sibyl_inference::InferenceBackend> = match options.dishonest {
+			Some(mode) => {
+				log::warn!("😈 Playing a dishonest node: {mode:?}");
+				Arc::new(crate::inference::DishonestBackend::new(engine, mode))
+			},
+			None => engine,
+		};
 		let offchain_workers =
 			sc_offchain::OffchainWorkers::new(sc_offchain::OffchainWorkerOptions {
 				runtime_api_provider: client.clone(),

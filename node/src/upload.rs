@@ -62,7 +62,9 @@ pub struct UploadCmd {
 	/// Share of requests verified, in parts per million.
 	#[arg(long, default_value_t = 1_000_000)]
 	pub sample_ppm: u32,
-	/// Output comparison: `exact`, or `abs=PPB,rel=PPB` (parts per billion).
+	/// Output comparison: `exact`; `abs=PPB,rel=PPB` (floats within an absolute and relative
+	/// tolerance, parts per billion); or `argmax` / `top=K` (classifiers: the K largest values
+	/// of every row rank the same).
 	#[arg(long, default_value = "exact", value_parser = parse_tolerance)]
 	pub tolerance: Tolerance,
 	/// Secret URI of the owner's sr25519 account, e.g. `//Alice` on a dev chain.
@@ -83,12 +85,21 @@ fn parse_tolerance(text: &str) -> Result<Tolerance, String> {
 	if text == "exact" {
 		return Ok(Tolerance::Exact);
 	}
+	if text == "argmax" {
+		return Ok(Tolerance::TopK { k: 1 });
+	}
+	if let Some(k) = text.strip_prefix("top=") {
+		return match k.trim().parse::<u8>() {
+			Ok(k) if k >= 1 => Ok(Tolerance::TopK { k }),
+			_ => Err(format!("`{k}`: expected a whole number of ranks from 1 to 255")),
+		};
+	}
 	let mut abs = None;
 	let mut rel = None;
 	for part in text.split(',') {
-		let (key, value) = part
-			.split_once('=')
-			.ok_or_else(|| format!("`{text}`: expected `exact` or `abs=PPB,rel=PPB`"))?;
+		let (key, value) = part.split_once('=').ok_or_else(|| {
+			format!("`{text}`: expected `exact`, `abs=PPB,rel=PPB`, `argmax` or `top=K`")
+		})?;
 		let value: u32 =
 			value.trim().parse().map_err(|_| format!("`{value}` is not a whole number of ppb"))?;
 		match key.trim() {
@@ -569,6 +580,9 @@ mod tests {
 			Ok(Tolerance::Within { abs_ppb: 1000, rel_ppb: 10 })
 		);
 		assert_eq!(parse_tolerance("rel=5"), Ok(Tolerance::Within { abs_ppb: 0, rel_ppb: 5 }));
+		assert_eq!(parse_tolerance("argmax"), Ok(Tolerance::TopK { k: 1 }));
+		assert_eq!(parse_tolerance("top=3"), Ok(Tolerance::TopK { k: 3 }));
+		assert!(parse_tolerance("top=0").is_err());
 		assert!(parse_tolerance("abs=-1").is_err());
 		assert!(parse_tolerance("eps=1").is_err());
 		assert!(parse_tolerance("loose").is_err());

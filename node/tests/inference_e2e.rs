@@ -81,6 +81,9 @@ fn a_request_from_polkadot_js_is_executed_attested_and_settled() {
 	println!("blocks from inclusion to settlement: {blocks}");
 	assert!(report["outcome"]["verified"].is_object(), "outcome: {}", report["outcome"]);
 	assert!((1..=12).contains(&blocks), "settled {blocks} blocks after inclusion");
+	// Checked by the dev chain's verifier, Bob, whose key the dev node holds too.
+	let bob = sp_keyring::Sr25519Keyring::Bob.to_account_id().to_string();
+	assert_eq!(report["verifiers"], serde_json::json!([bob]), "verifiers: {}", report["verifiers"]);
 
 	// The engine's local output for the same input.
 	let local = run_cli(&["model", "run", "--model", model_s, "--input", input_s, "--json"]);

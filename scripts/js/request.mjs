@@ -146,6 +146,7 @@ async function main() {
   if (!args.json) console.log(`request ${id} included in block #${includedAt} (fee ${fee} escrowed)`);
 
   // Follow new blocks until the request's `RequestSettled` event.
+  const verifiers = [];
   const settled = await new Promise((resolve, reject) => {
     let unsub = () => {};
     let last = includedAt;
@@ -158,8 +159,31 @@ async function main() {
         const hash = await api.rpc.chain.getBlockHash(n);
         const events = await (await api.at(hash)).query.system.events();
         for (const { event } of events) {
-          if (api.events.inference.Assigned.is(event) && event.data.id.toBigInt() === id && !args.json) {
-            console.log(`  #${n}: assigned to ${event.data.executors.map((e) => e.toString()).join(', ')} (attempt ${event.data.attempt})`);
+          const mine = event.data && event.data.id && event.data.id.toBigInt && event.data.id.toBigInt() === id;
+          if (mine && api.events.verification.VerifiersDrawn.is(event)) {
+            verifiers.push(...event.data.verifiers.map((v) => v.toString()));
+          }
+          if (mine && !args.json) {
+            const d = event.data;
+            if (api.events.inference.Assigned.is(event)) {
+              console.log(`  #${n}: executor(s) ${d.executors.map((e) => e.toString()).join(', ')} (attempt ${d.attempt})`);
+            } else if (api.events.verification.VerifiersDrawn.is(event)) {
+              console.log(`  #${n}: verifier(s) ${d.verifiers.map((e) => e.toString()).join(', ')}`);
+            } else if (api.events.verification.NotSampled.is(event)) {
+              console.log(`  #${n}: not sampled for verification`);
+            } else if (api.events.inference.Committed.is(event)) {
+              console.log(`  #${n}: ${d.seat.toString().toLowerCase()} ${d.node.toString()} sealed its output`);
+            } else if (api.events.inference.RevealsOpen.is(event)) {
+              console.log(`  #${n}: every seat sealed; reveals open`);
+            } else if (api.events.inference.Revealed.is(event)) {
+              console.log(`  #${n}: ${d.seat.toString().toLowerCase()} ${d.node.toString()} revealed ${d.outputHash.toHex()}`);
+            } else if (api.events.verification.Judged.is(event)) {
+              console.log(`  #${n}: judged ${d.verdict.toString()}: ${d.inLine} of ${d.seats} seat(s) in line`);
+            } else if (api.events.verification.Slashed.is(event)) {
+              console.log(`  #${n}: ${d.seat.toString().toLowerCase()} ${d.who.toString()} slashed ${d.slashed.toString()} for ${d.offence.toString()}`);
+            } else if (api.events.verification.Rewarded.is(event)) {
+              console.log(`  #${n}: verifier ${d.who.toString()} rewarded ${d.amount.toString()}`);
+            }
           }
           if (api.events.inference.RequestSettled.is(event) && event.data.id.toBigInt() === id) {
             unsub();
@@ -184,6 +208,7 @@ async function main() {
     settled_at: settled.at,
     blocks_to_settle: settled.at - includedAt,
     outcome: settled.outcome,
+    verifiers,
   };
   // `InferenceApi_output` returns SCALE `Option<Vec<u8>>`; read it raw, exactly as the runtime
   // encoded it, rather than through a decoded wrapper.

@@ -1,0 +1,190 @@
+// Verification on a real network, driven with @polkadot/api: honest nodes are paid, a
+// dishonest executor is slashed and its requesters made whole, a lazy verifier is slashed.
+//
+//   node scripts/js/verification-scenario.mjs --url ws://127.0.0.1:9944 --model 0x…
+//
+// Expects the `local` chain with the test network of node/tests/verification_network.rs:
+// Alice executes (infr), Bob and Charlie verify (vrfy), Dave runs `--dishonest corrupt` with
+// an infr key, Eve runs `--dishonest lazy` with a vrfy key, and Alice's node also holds
+// Ferdie's infr key. The model takes `x: f32[1, 8]` and is verified by 2 verifiers, always.
+// The requester is //Two. Prints one JSON report; exits non-zero on any failed transaction.
+
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { Keyring } from '@polkadot/keyring';
+import { u8aToHex } from '@polkadot/util';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+
+const UNIT = 10n ** 12n;
+
+function parseArgs(argv) {
+  const args = { url: 'ws://127.0.0.1:9944', timeoutBlocks: 60 };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--url') args.url = argv[++i];
+    else if (argv[i] === '--model') args.model = argv[++i];
+    else if (argv[i] === '--timeout-blocks') args.timeoutBlocks = Number(argv[++i]);
+    else throw new Error(`unknown argument ${argv[i]}`);
+  }
+  if (!args.model) throw new Error('--model is required');
+  return args;
+}
+
+/// An f32[1, 8] input whose values depend on `seed`.
+function input(seed) {
+  const bytes = new Uint8Array(32);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < 8; i++) view.setFloat32(i * 4, Math.sin(seed * 7 + i) * 2, true);
+  return [{ dtype: 'F32', shape: [1, 8], data: u8aToHex(bytes) }];
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  await cryptoWaitReady();
+  const api = await ApiPromise.create({ provider: new WsProvider(args.url), noInitWarn: true, throwOnConnect: true });
+  const keyring = new Keyring({ type: 'sr25519' });
+  const acct = Object.fromEntries(
+    ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie', 'One', 'Two'].map((n) => [n.toLowerCase(), keyring.addFromUri(`//${n}`)]),
+  );
+
+  const describe = (dispatchError) => {
+    if (!dispatchError.isModule) return dispatchError.toString();
+    const { section, name } = api.registry.findMetaError(dispatchError.asModule);
+    return `${section}.${name}`;
+  };
+
+  /// Sends `tx` signed by `signer` (with `nonce` if given); resolves with the inclusion block
+  /// number and the extrinsic's events once it is in a block.
+  const send = (tx, signer, nonce) =>
+    new Promise((resolve, reject) => {
+      let unsub = () => {};
+      tx.signAndSend(signer, nonce === undefined ? {} : { nonce }, async ({ status, events, dispatchError }) => {
+        if (dispatchError) {
+          unsub();
+          return reject(new Error(describe(dispatchError)));
+        }
+        if (status.isInBlock) {
+          unsub();
+          const header = await api.rpc.chain.getHeader(status.asInBlock);
+          resolve({ block: header.number.toNumber(), events });
+        } else if (status.isDropped || status.isInvalid || status.isUsurped) {
+          unsub();
+          reject(new Error(`transaction ${status.type}`));
+        }
+      })
+        .then((u) => { unsub = u; })
+        .catch(reject);
+    });
+
+  const free = async (pair) => (await api.query.system.account(pair.address)).data.free.toBigInt();
+  const bond = async (role, pair) => {
+    const b = await api.query.payments.bonds(role, pair.address);
+    return b.isSome ? b.unwrap().amount.toBigInt() : 0n;
+  };
+  const active = async (role) => (await api.query.payments.active(role)).map((a) => a.toString());
+  const name = (address) => Object.entries(acct).find(([, p]) => p.address === address.toString())?.[0] ?? address.toString();
+
+  /// Sends `count` requests from //Two in one go and waits until each has settled.
+  let seed = 0;
+  const requests = async (count) => {
+    const quote = (await api.call.inferenceApi.quote(args.model)).unwrap().toBigInt();
+    const nonce = (await api.rpc.system.accountNextIndex(acct.two.address)).toNumber();
+    const sent = await Promise.all(
+      Array.from({ length: count }, (_, i) =>
+        send(api.tx.inference.request(args.model, input(++seed), quote), acct.two, nonce + i),
+      ),
+    );
+    const ids = new Map();
+    for (const { block, events } of sent) {
+      const ev = events.find(({ event }) => api.events.inference.Requested.is(event));
+      ids.set(ev.event.data.id.toString(), { included: block, fee: ev.event.data.fee.toBigInt() });
+    }
+    const result = new Map();
+    const escrows = new Map();
+    const log = [];
+    let n = Math.min(...[...ids.values()].map((r) => r.included));
+    const start = n;
+    while (result.size < ids.size) {
+      const best = (await api.rpc.chain.getHeader()).number.toNumber();
+      if (best - start > args.timeoutBlocks) throw new Error(`requests not settled within ${args.timeoutBlocks} blocks`);
+      if (n > best) {
+        await new Promise((r) => setTimeout(r, 500));
+        continue;
+      }
+      const at = await api.at(await api.rpc.chain.getBlockHash(n));
+      for (const { event } of await at.query.system.events()) {
+        if (api.events.payments.EscrowSettled.is(event) && ids.has(event.data.request.toString())) {
+          const { paid, refunded } = event.data;
+          escrows.set(event.data.request.toString(), { paid: paid.toString(), refunded: refunded.toString() });
+        }
+        const id = event.data?.id?.toString();
+        if (!ids.has(id)) continue;
+        if (api.events.inference.RequestSettled.is(event)) {
+          result.set(id, { outcome: event.data.outcome.toJSON(), settled: n, blocks: n - ids.get(id).included, fee: ids.get(id).fee });
+        }
+        const d = event.data;
+        if (api.events.inference.Committed.is(event)) log.push({ id, block: n, committed: name(d.node), seat: d.seat.toString() });
+        if (api.events.inference.Revealed.is(event)) log.push({ id, block: n, revealed: name(d.node), seat: d.seat.toString() });
+        if (api.events.verification.Slashed.is(event)) log.push({ id, block: n, slashed: name(d.who), offence: d.offence.toString(), amount: d.slashed.toString() });
+        if (api.events.verification.Rewarded.is(event)) log.push({ id, block: n, rewarded: name(d.who), amount: d.amount.toString() });
+        if (api.events.verification.Judged.is(event)) log.push({ id, block: n, verdict: d.verdict.toString(), in_line: d.inLine.toNumber(), seats: d.seats.toNumber() });
+      }
+      n++;
+    }
+    const entries = [...result].map(([id, r]) => [id, { ...r, fee: r.fee.toString(), escrow: escrows.get(id) }]);
+    return { requests: Object.fromEntries(entries), log };
+  };
+
+  const deltas = async (names, run) => {
+    const before = await Promise.all(names.map((n) => free(acct[n])));
+    const out = await run();
+    const after = await Promise.all(names.map((n) => free(acct[n])));
+    out.free_delta = Object.fromEntries(names.map((n, i) => [n, (after[i] - before[i]).toString()]));
+    return out;
+  };
+
+  const report = { fee: (await api.call.inferenceApi.quote(args.model)).unwrap().toString() };
+  report.start = { inference: (await active('Inference')).map(name), verifiers: (await active('Verifier')).map(name) };
+
+  // 1. Honest: Alice executes, Bob and Charlie verify.
+  report.honest = await deltas(['alice', 'bob', 'charlie', 'one'], () => requests(3));
+
+  // 2. A dishonest executor: Dave bonds, Alice leaves; Dave is the only executor.
+  await Promise.all([
+    send(api.tx.payments.bond('Inference', 100n * UNIT, acct.dave.publicKey), acct.dave),
+    send(api.tx.payments.unbond('Inference'), acct.alice),
+  ]);
+  report.dishonest_executor = await deltas(['bob', 'charlie', 'dave'], () => requests(2));
+  report.dishonest_executor.active_after = (await active('Inference')).map(name);
+  report.dishonest_executor.dave_bond = (await bond('Inference', acct.dave)).toString();
+
+  // 3. A lazy verifier: Ferdie executes (key on Alice's node), Bob and Eve verify.
+  await Promise.all([
+    send(api.tx.payments.bond('Inference', 100n * UNIT, acct.ferdie.publicKey), acct.ferdie),
+    send(api.tx.payments.bond('Verifier', 1000n * UNIT, acct.eve.publicKey), acct.eve),
+    send(api.tx.payments.unbond('Verifier'), acct.charlie),
+  ]);
+  report.lazy_verifier = { sets: { inference: (await active('Inference')).map(name), verifiers: (await active('Verifier')).map(name) } };
+  // The lazy node computes its first request, then replays that output for every other one.
+  report.lazy_verifier.first = await deltas(['bob', 'eve', 'ferdie'], () => requests(1));
+  report.lazy_verifier.later = await deltas(['bob', 'eve', 'ferdie'], () => requests(2));
+  report.lazy_verifier.eve_bond = (await bond('Verifier', acct.eve)).toString();
+
+  // Overhead: verifier executions (seals) per request, and blocks from inclusion to settlement.
+  const phases = [report.honest, report.dishonest_executor, report.lazy_verifier.first, report.lazy_verifier.later];
+  const all = phases.flatMap((p) => Object.values(p.requests));
+  const verifierSeals = phases.flatMap((p) => p.log).filter((e) => e.committed && e.seat === 'Verifier').length;
+  report.overhead = {
+    requests: all.length,
+    verifier_executions_per_request: verifierSeals / all.length,
+    blocks_to_settle: all.map((r) => r.blocks),
+  };
+  await api.disconnect();
+  // Exit only once the report is flushed: stdout may be a pipe.
+  await new Promise((resolve) => process.stdout.write(`${JSON.stringify(report)}\n`, resolve));
+}
+
+main()
+  .then(() => process.exit(0))
+  .catch((e) => {
+    console.error(`verification-scenario: ${e.message}`);
+    process.exit(1);
+  });
