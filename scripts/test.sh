@@ -27,7 +27,8 @@ cargo test --locked --workspace "${FEATURES[@]}" --no-run
 stage "clippy"
 cargo clippy --locked --workspace --all-targets "${FEATURES[@]}" -- -D warnings
 
+# --show-output prints what passing tests report (settlement blocks, verification overhead).
 stage "tests"
-cargo test --locked --workspace "${FEATURES[@]}"
+cargo test --locked --workspace "${FEATURES[@]}" -- --show-output
 
 stage "done"

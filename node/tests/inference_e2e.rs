@@ -78,7 +78,11 @@ fn a_request_from_polkadot_js_is_executed_attested_and_settled() {
 	let report: Value = serde_json::from_str(stdout.trim()).expect("one JSON report");
 	println!("on chain: {report}");
 	let blocks = report["blocks_to_settle"].as_u64().unwrap();
-	println!("blocks from inclusion to settlement: {blocks}");
+	let verifiers = report["verifiers"].as_array().map_or(0, |v| v.len());
+	println!(
+		"default policy (1 verifier, every request): {verifiers} verifier execution(s) per \
+		 request; {blocks} blocks from inclusion to settlement"
+	);
 	assert!(report["outcome"]["verified"].is_object(), "outcome: {}", report["outcome"]);
 	assert!((1..=12).contains(&blocks), "settled {blocks} blocks after inclusion");
 	// Checked by the dev chain's verifier, Bob, whose key the dev node holds too.

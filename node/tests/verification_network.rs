@@ -143,7 +143,7 @@ fn honest_nodes_are_paid_and_dishonest_ones_slashed_on_a_real_network() {
 		logs()
 	);
 	let report: Value = serde_json::from_str(stdout.trim()).expect("one JSON report");
-	println!("{}", serde_json::to_string_pretty(&report).unwrap());
+	println!("scenario report: {report}");
 	assert_eq!(report["start"]["inference"], serde_json::json!(["alice"]));
 
 	// 1. Honest: every request verified; exact payouts. Fee = price + execution (0.01) +

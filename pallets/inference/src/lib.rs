@@ -856,14 +856,8 @@ impl<T: Config> Pallet<T> {
 		Ok(index)
 	}
 
-	/// Checks a seal: the request takes seals, `key` holds a seat that has not sealed, and
-	/// `signature` signs the commit payload.
-	fn check_commit(
-		id: RequestId,
-		key: &NodeKey,
-		seal: &H256,
-		signature: &NodeSignature,
-	) -> Result<(RequestOf<T>, usize), DispatchError> {
+	/// The request `id` while it takes seals, and the seat of `key` in it, which has not sealed.
+	fn sealing_seat(id: RequestId, key: &NodeKey) -> Result<(RequestOf<T>, usize), DispatchError> {
 		let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
 		ensure!(
 			matches!(request.state, RequestState::Committing { .. }),
@@ -872,6 +866,18 @@ impl<T: Config> Pallet<T> {
 		let index = Self::seat_of(&request, key)?;
 		let slot = request.slots.get(index).ok_or(Error::<T>::NotAssigned)?;
 		ensure!(slot.seal.is_none(), Error::<T>::AlreadyCommitted);
+		Ok((request, index))
+	}
+
+	/// Checks a seal: the request takes seals, `key` holds a seat that has not sealed, and
+	/// `signature` signs the commit payload.
+	fn check_commit(
+		id: RequestId,
+		key: &NodeKey,
+		seal: &H256,
+		signature: &NodeSignature,
+	) -> Result<(RequestOf<T>, usize), DispatchError> {
+		let (request, index) = Self::sealing_seat(id, key)?;
 		let payload = commit_payload(&Self::genesis_hash(), id, seal);
 		ensure!(
 			sp_io::crypto::sr25519_verify(signature, &payload, key),
@@ -887,14 +893,7 @@ impl<T: Config> Pallet<T> {
 		error: InferenceError,
 		attestation: &NodeSignature,
 	) -> Result<(RequestOf<T>, usize), DispatchError> {
-		let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
-		ensure!(
-			matches!(request.state, RequestState::Committing { .. }),
-			Error::<T>::NotCommitting
-		);
-		let index = Self::seat_of(&request, key)?;
-		let slot = request.slots.get(index).ok_or(Error::<T>::NotAssigned)?;
-		ensure!(slot.seal.is_none(), Error::<T>::AlreadyCommitted);
+		let (request, index) = Self::sealing_seat(id, key)?;
 		let commitment =
 			Self::commitment_of(id, &request.model, &request.input_hash, &failure_hash(error));
 		ensure!(

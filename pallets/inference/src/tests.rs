@@ -170,6 +170,15 @@ fn answer(id: RequestId, answers: &[(AccountId, Vec<u8>)]) {
 	}
 }
 
+/// A request for a model checked by `verifiers` verifiers on every request, seated: its id, its
+/// executor and its verifiers.
+fn seated_request(verifiers: u8) -> (RequestId, AccountId, Vec<AccountId>) {
+	let model = add_checked_model(1, verifiers, 1_000_000, Tolerance::Exact);
+	let id = request(DAVE, model);
+	next_block();
+	(id, executors(id)[0], self::verifiers(id))
+}
+
 fn report(id: RequestId, who: AccountId, error: InferenceError) -> DispatchResult {
 	let sig = attest(id, who, failure_hash(error));
 	let call = crate::Call::<Test>::report_failure { id, key: key(who), error, attestation: sig };
@@ -351,11 +360,7 @@ fn verifiers_check_every_request_and_everyone_is_paid() {
 #[test]
 fn a_wrong_executor_is_slashed_and_the_requester_made_whole() {
 	new_test_ext().execute_with(|| {
-		let model = add_checked_model(1, 2, 1_000_000, Tolerance::Exact);
-		let id = request(DAVE, model);
-		next_block();
-		let exec = executors(id)[0];
-		let checkers = verifiers(id);
+		let (id, exec, checkers) = seated_request(2);
 		let right = output_bytes(1.0, 2.0);
 		let wrong = output_bytes(1.0, 2.5);
 		let treasury = Balances::balance(&TREASURY);
@@ -377,11 +382,8 @@ fn a_wrong_executor_is_slashed_and_the_requester_made_whole() {
 #[test]
 fn a_lazy_verifier_cannot_copy_a_revealed_output() {
 	new_test_ext().execute_with(|| {
-		let model = add_checked_model(1, 2, 1_000_000, Tolerance::Exact);
-		let id = request(DAVE, model);
-		next_block();
-		let exec = executors(id)[0];
-		let (honest, lazy) = (verifiers(id)[0], verifiers(id)[1]);
+		let (id, exec, checkers) = seated_request(2);
+		let (honest, lazy) = (checkers[0], checkers[1]);
 		let out = output_bytes(1.0, 2.0);
 		assert_ok!(commit(id, exec, &out));
 		assert_ok!(commit(id, honest, &out));
@@ -582,11 +584,8 @@ fn silence_is_reassigned_then_refunded() {
 #[test]
 fn a_silent_verifier_loses_its_seat_and_a_sealed_executor_keeps_its_seal() {
 	new_test_ext().execute_with(|| {
-		let model = add_checked_model(1, 2, 1_000_000, Tolerance::Exact);
-		let id = request(DAVE, model);
-		next_block();
-		let exec = executors(id)[0];
-		let (v0, v1) = (verifiers(id)[0], verifiers(id)[1]);
+		let (id, exec, checkers) = seated_request(2);
+		let (v0, v1) = (checkers[0], checkers[1]);
 		let out = output_bytes(1.0, 2.0);
 		assert_ok!(commit(id, exec, &out));
 		assert_ok!(commit(id, v0, &out));
@@ -602,9 +601,8 @@ fn a_silent_verifier_loses_its_seat_and_a_sealed_executor_keeps_its_seal() {
 		assert_ok!(reveal(id, v0, out.clone()));
 		assert_eq!(settled(id), Some(Outcome::Verified { output_hash: hash(&out) }));
 		// A verifier that cannot run the model leaves its seat without penalty.
-		let id = request(DAVE, model);
-		next_block();
-		let (exec, v0, v1) = (executors(id)[0], verifiers(id)[0], verifiers(id)[1]);
+		let (id, exec, checkers) = seated_request(2);
+		let (v0, v1) = (checkers[0], checkers[1]);
 		assert_ok!(report(id, v1, InferenceError::UnsupportedOperator));
 		assert_eq!(verifiers(id), vec![v0]);
 		answer(id, &[(exec, out.clone()), (v0, out.clone())]);
