@@ -108,6 +108,13 @@ pub const MAX_JOBS_PER_RUN: usize = 64;
 /// Blocks after which an offchain worker submits a commit or reveal again if it has not landed.
 pub const RESUBMIT_AFTER: u32 = 5;
 
+/// Offchain key of the list of seats this node has sealed, so that their records can be removed
+/// once the request ends.
+const SEATS_INDEX_KEY: &[u8] = b"sibyl/inference/seats";
+
+/// Most seats the offchain list tracks (the oldest is dropped beyond: its records then stay).
+const MAX_TRACKED_SEATS: usize = 4_096;
+
 /// The request record in this runtime.
 pub type RequestOf<T> =
 	Request<<T as frame_system::Config>::AccountId, <T as Config>::Balance, BlockNumberFor<T>>;
@@ -1237,6 +1244,7 @@ impl<T: Config> Pallet<T> {
 
 	/// The offchain worker: seals, reveals or reports the seats held by this node's keys.
 	fn run_offchain(now: BlockNumberFor<T>) {
+		Self::forget_ended();
 		for role in Self::node_roles() {
 			if !matches!(role, Role::Inference | Role::Verifier) {
 				continue;
@@ -1250,6 +1258,50 @@ impl<T: Config> Pallet<T> {
 						return;
 					}
 				}
+			}
+		}
+	}
+
+	/// Removes this node's offchain records (sealed output and salt, claims) of seats whose
+	/// request has ended, and lists a new seat when `add` is given.
+	fn track_seats(add: Option<(RequestId, NodeKey)>) {
+		use sp_runtime::offchain::storage::StorageValueRef;
+		let index = StorageValueRef::persistent(SEATS_INDEX_KEY);
+		let _ = index.mutate(|seats: Result<Option<Vec<(RequestId, NodeKey)>>, _>| {
+			let mut seats = seats.ok().flatten().unwrap_or_default();
+			if let Some(seat) = add {
+				if seats.len() >= MAX_TRACKED_SEATS {
+					seats.remove(0);
+				}
+				seats.push(seat);
+				return Ok::<_, ()>(seats);
+			}
+			seats.retain(|(id, key)| {
+				let open = Requests::<T>::get(id)
+					.is_some_and(|r| !matches!(r.state, RequestState::Settled { .. }));
+				if !open {
+					Self::clear_seat(*id, key);
+				}
+				open
+			});
+			Ok(seats)
+		});
+	}
+
+	/// Forgets the offchain records of seats whose request has ended.
+	fn forget_ended() {
+		Self::track_seats(None);
+	}
+
+	fn clear_seat(id: RequestId, key: &NodeKey) {
+		use sp_core::offchain::StorageKind::PERSISTENT;
+		sp_io::offchain::local_storage_clear(
+			PERSISTENT,
+			&(b"sibyl/inference/pending/", id, key).encode(),
+		);
+		for attempt in 0..=T::MaxAttempts::get() {
+			for phase in 0..2u8 {
+				Self::forget_claim(id, attempt, key, phase);
 			}
 		}
 	}

@@ -169,9 +169,18 @@ pub const TREASURY: AccountId = 99;
 /// Price of the test models.
 pub const PRICE: Balance = 20;
 
-/// The node key pair of `who`.
+thread_local! {
+	static PAIRS: RefCell<BTreeMap<AccountId, sr25519::Pair>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// The node key pair of `who` (derived once per thread: derivation is slow in debug builds).
 pub fn pair(who: AccountId) -> sr25519::Pair {
-	sr25519::Pair::from_string(&format!("//node{who}"), None).unwrap()
+	PAIRS.with(|p| {
+		p.borrow_mut()
+			.entry(who)
+			.or_insert_with(|| sr25519::Pair::from_string(&format!("//node{who}"), None).unwrap())
+			.clone()
+	})
 }
 
 /// The node key of `who`.

@@ -819,6 +819,12 @@ fn money_is_conserved_over_random_requests_votes_timeouts_and_slashes() {
 				add_checked_model(3, 2, 1_000_000, Tolerance::Exact),
 				add_checked_model(4, 1, 500_000, Tolerance::Exact),
 			];
+			// Bonds well above the minimum, so that a slash or two does not empty the roles.
+			for who in NODES.into_iter().chain(VERIFIERS) {
+				let role = if NODES.contains(&who) { Role::Inference } else { Role::Verifier };
+				let origin = RuntimeOrigin::signed(who);
+				assert_ok!(pallet_payments::Pallet::<Test>::bond_extra(origin, role, 900));
+			}
 			let requesters = [DAVE, POOR, DAVE];
 			let mut accounts = vec![ALICE, BOB, CHARLIE, DAVE, OWNER, POOR, TREASURY];
 			accounts.extend(VERIFIERS);
@@ -833,7 +839,7 @@ fn money_is_conserved_over_random_requests_votes_timeouts_and_slashes() {
 				let pick = |rng: &mut Lcg, made: &Vec<RequestId>| {
 					made.get(rng.next(made.len().max(1) as u64) as usize).copied()
 				};
-				match rng.next(8) {
+				match rng.next(9) {
 					0 | 1 => {
 						let who = requesters[rng.next(3) as usize];
 						let model = models[rng.next(4) as usize];
@@ -888,6 +894,19 @@ fn money_is_conserved_over_random_requests_votes_timeouts_and_slashes() {
 							}
 						}
 					},
+					7 => {
+						// Bonds change: a node adds to its bond, or (rarely) leaves its role.
+						let nodes = [ALICE, BOB, CHARLIE, VERIFIERS[0], VERIFIERS[1], VERIFIERS[2]];
+						let who = nodes[rng.next(6) as usize];
+						let role =
+							if NODES.contains(&who) { Role::Inference } else { Role::Verifier };
+						let origin = RuntimeOrigin::signed(who);
+						if rng.next(32) == 0 {
+							let _ = pallet_payments::Pallet::<Test>::unbond(origin, role);
+						} else {
+							let _ = pallet_payments::Pallet::<Test>::bond_extra(origin, role, 10);
+						}
+					},
 					_ => next_block(),
 				}
 				// Held escrow always equals the open escrows; nothing is minted or burned.
@@ -895,8 +914,30 @@ fn money_is_conserved_over_random_requests_votes_timeouts_and_slashes() {
 				assert_eq!(held, pallet_payments::Pallet::<Test>::total_escrowed());
 				assert_eq!(Balances::total_issuance(), issuance);
 			}
-			// Let everything end.
+			// Let everything end: in most blocks every open seat seals (right or wrong) or reveals,
+			// in some nobody answers.
 			for _ in 0..40 {
+				if rng.next(4) != 0 {
+					for id in &made {
+						let Some(r) = Requests::<Test>::get(id) else { continue };
+						if matches!(r.state, RequestState::Settled { .. }) {
+							continue;
+						}
+						for slot in r.slots.iter() {
+							if slot.seal.is_none() {
+								let v = if rng.next(4) == 0 { 2.0 } else { 1.0 };
+								let out = output_bytes(v, 1.0);
+								if commit(*id, slot.node, &out).is_ok() {
+									sealed.insert((*id, slot.node), out);
+								}
+							} else if slot.output.is_none() {
+								if let Some(out) = sealed.get(&(*id, slot.node)) {
+									let _ = reveal(*id, slot.node, out.clone());
+								}
+							}
+						}
+					}
+				}
 				next_block();
 			}
 			let mut paid: Balance = 0;
@@ -912,20 +953,38 @@ fn money_is_conserved_over_random_requests_votes_timeouts_and_slashes() {
 						_ => None,
 					})
 					.unwrap();
+				// Its escrow ended once: paid out + refunded = the fee, and only a verified
+				// request pays out anything (less than the fee when a replica was outvoted).
+				let ends: Vec<(Balance, Balance)> = System::events()
+					.iter()
+					.filter_map(|r| match &r.event {
+						RuntimeEvent::Payments(pallet_payments::Event::EscrowSettled {
+							request,
+							paid,
+							refunded,
+						}) if request == id => Some((*paid, *refunded)),
+						_ => None,
+					})
+					.collect();
+				assert_eq!(ends.len(), 1, "seed {seed}: {id:?}");
+				let (out, back) = ends[0];
+				assert_eq!(out + back, fee, "seed {seed}: {id:?}");
 				match settled(*id).unwrap() {
-					Outcome::Verified { .. } => paid += fee,
-					_ => refunded += fee,
+					Outcome::Verified { .. } => assert!(out > 0),
+					_ => assert_eq!(out, 0, "seed {seed}: {id:?} refunded in full"),
 				}
+				paid += out;
+				refunded += back;
 			}
 			assert_eq!(pallet_payments::Pallet::<Test>::total_escrowed(), 0);
 			assert_eq!(deposits, paid + refunded, "seed {seed}");
 			// Money only moved between these accounts (free + held): requesters lost exactly
-			// the fees of verified requests; nodes, the owner and the treasury gained exactly
-			// that, slashes and rewards moving funds among them.
+			// what the escrows paid out; nodes, the owner and the treasury gained exactly that,
+			// slashes and rewards moving funds among them.
 			let end: Vec<Balance> = accounts.iter().map(Balances::total_balance).collect();
 			assert_eq!(start.iter().sum::<Balance>(), end.iter().sum::<Balance>(), "seed {seed}");
 			let spent = (start[3] - end[3]) + (start[5] - end[5]);
-			assert_eq!(spent, paid, "seed {seed}: requesters paid the verified fees only");
+			assert_eq!(spent, paid, "seed {seed}: requesters paid what was paid out only");
 			let others: i128 =
 				[0, 1, 2, 4, 6, 7, 8, 9].iter().map(|i| end[*i] as i128 - start[*i] as i128).sum();
 			assert_eq!(others, paid as i128, "seed {seed}: what was paid went to the others");
@@ -963,5 +1022,45 @@ fn retiring_a_model_lets_running_requests_finish() {
 		let out = output_bytes(1.0, 2.0);
 		answer(id, &[(executors(id)[0], out.clone())]);
 		assert_eq!(settled(id), Some(Outcome::Verified { output_hash: hash(&out) }));
+	});
+}
+
+#[test]
+fn a_node_forgets_its_sealed_outputs_once_the_request_ends() {
+	use sp_core::offchain::{
+		testing::TestOffchainExt, OffchainDbExt, OffchainWorkerExt, StorageKind,
+	};
+	let mut ext = new_test_ext();
+	let (offchain, _state) = TestOffchainExt::new();
+	ext.register_extension(OffchainDbExt::new(offchain.clone()));
+	ext.register_extension(OffchainWorkerExt::new(offchain));
+	ext.execute_with(|| {
+		let model = add_model(1, 1, ModelStatus::Available, false);
+		let (id, other) = (request(DAVE, model), request(DAVE, model));
+		next_block();
+		let out = output_bytes(1.0, 2.0);
+		let records = |id: RequestId| {
+			let exec = executors(id)[0];
+			let pending = (b"sibyl/inference/pending/", id, key(exec)).encode();
+			let claim = (b"sibyl/inference/claim/", id, 1u8, key(exec), 0u8).encode();
+			(exec, pending, claim)
+		};
+		for id in [id, other] {
+			let (exec, pending, claim) = records(id);
+			sp_io::offchain::local_storage_set(StorageKind::PERSISTENT, &pending, b"sealed");
+			sp_io::offchain::local_storage_set(StorageKind::PERSISTENT, &claim, b"claimed");
+			Inference::track_seats(Some((id, key(exec))));
+		}
+		let get = |k: &[u8]| sp_io::offchain::local_storage_get(StorageKind::PERSISTENT, k);
+		answer(id, &[(executors(id)[0], out)]);
+		assert!(settled(id).is_some());
+		Inference::forget_ended();
+		let (_, pending, claim) = records(other);
+		assert!(get(&pending).is_some() && get(&claim).is_some(), "a running request keeps them");
+		let exec = Requests::<Test>::get(id).unwrap().slots[0].node;
+		let gone = (b"sibyl/inference/pending/", id, key(exec)).encode();
+		assert_eq!(get(&gone), None, "an ended request's sealed output is forgotten");
+		let claim = (b"sibyl/inference/claim/", id, 1u8, key(exec), 0u8).encode();
+		assert_eq!(get(&claim), None);
 	});
 }
