@@ -11,6 +11,7 @@ extern crate alloc;
 
 pub mod api;
 pub mod model;
+pub mod oracle;
 pub mod registry;
 pub mod request;
 pub mod roles;

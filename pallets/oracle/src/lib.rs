@@ -1,0 +1,474 @@
+//! # Oracle pallet
+//!
+//! External data on chain under the same bond-and-slash rules as inference: bonded data nodes
+//! submit fixed-point integer values for feeds, rounds close with the median, stale feeds say so,
+//! and submissions far from the median are penalized through `Payments`.
+//!
+//! ## Feeds and rounds
+//!
+//! - [`Pallet::create_feed`] (root): a description, fixed-point decimals, the minimum number of
+//!   submitters a round needs, the round length in blocks, the largest deviation from the median
+//!   a submission may have (parts per million), and the largest age of a usable value.
+//! - Each feed has one open round. Data nodes submit once per round with [`Pallet::submit`], an
+//!   authorized general transaction (no fee) signed with the node's `orcl` key over
+//!   `(tag, genesis, feed, round, value)`: only the open round, only bonded, active data nodes,
+//!   once each.
+//! - At the start of the block in which a round's length has passed, it closes: with at least
+//!   the minimum number of submissions the feed's value becomes their median (an even count takes
+//!   the mean of the two middle values, rounded down), submitters within the deviation bound are
+//!   rewarded from the treasury and those beyond it lose `DeviationSlash` of their bond. With too
+//!   few, the feed keeps its last value. Either way the next round opens.
+//! - A value older than the feed's maximum age is *stale*: the runtime API says so, and
+//!   [`FeedProvider::window`] refuses it, so nothing downstream silently uses an old value.
+//!
+//! ## Why not polkadot-sdk's `pallet-oracle`
+//!
+//! It keeps, per operator account, the last value it fed (signed, fee-paying `feed_values`, with
+//! operators from `SortedMembers`) and combines them on read by a median over timestamped values.
+//! Sibyl needs what it does not have: operators that are bonded data nodes with session-like
+//! node keys submitting fee-free from offchain workers, numbered rounds so that each node counts
+//! once per round and late values are refused, a minimum quorum per round, penalties for
+//! outliers and rewards for timely submitters, and a bounded history for model inputs. Wrapping
+//! it would have left each of those to be added around storage it owns, so this pallet keeps its
+//! own; its median is the same rule.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+use alloc::vec::Vec;
+use codec::Encode;
+use frame_support::{pallet_prelude::*, traits::tokens::Balance as BalanceT};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sibyl_primitives::{
+	oracle::{median, within_deviation, Answer, FeedError, FeedId, FeedProvider},
+	roles::{NodeRegistry, Treasury},
+	NodeKey, NodeSignature, Role,
+};
+use sp_core::H256;
+use sp_runtime::{
+	traits::{Saturating, UniqueSaturatedInto, Zero},
+	transaction_validity::{InvalidTransaction, TransactionSource, ValidTransaction},
+	Perbill,
+};
+
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+/// Domain tag of what a data node signs.
+pub const SUBMISSION_TAG: &[u8; 16] = b"sibyl/oracle/v1/";
+
+/// The bytes a data node signs to submit `value` for `round` of `feed`.
+pub fn submission_payload(genesis: &H256, feed: FeedId, round: u32, value: i128) -> [u8; 32] {
+	(SUBMISSION_TAG, genesis, feed, round, value).using_encoded(sp_io::hashing::blake2_256)
+}
+
+/// A feed's parameters.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+#[scale_info(skip_type_params(MaxDescription))]
+pub struct Feed<BlockNumber, MaxDescription: Get<u32>> {
+	/// What the feed measures and where from, for people.
+	pub description: BoundedVec<u8, MaxDescription>,
+	/// Fixed-point decimals of its values.
+	pub decimals: u8,
+	/// Submissions a round needs to close with a value.
+	pub min_submitters: u32,
+	/// Blocks a round is open.
+	pub round_length: BlockNumber,
+	/// Largest distance from the median a submission may have, parts per million of the median.
+	pub max_deviation_ppm: u32,
+	/// Blocks after which the feed's value is stale.
+	pub max_age: BlockNumber,
+}
+
+/// The open round of a feed.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	Default,
+)]
+pub struct Round<BlockNumber> {
+	/// Its number (the first round is 0).
+	pub number: u32,
+	/// The block it opened in.
+	pub opened: BlockNumber,
+}
+
+/// A feed in this runtime.
+pub type FeedOf<T> = Feed<BlockNumberFor<T>, <T as Config>::MaxDescription>;
+
+// FRAME's pallet macros expand to `expect` calls (pallet-info lookups) that clippy attributes
+// to this module. Logic lives outside it, where the workspace lints apply in full.
+#[allow(clippy::expect_used)]
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_system::pallet_prelude::*;
+
+	/// Configuration of the oracle pallet.
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>, Hash = H256> {
+		/// The balance type of rewards.
+		type Balance: BalanceT;
+		/// Bonded data nodes and their `orcl` keys.
+		type Nodes: NodeRegistry<Self::AccountId>;
+		/// Rewards and penalties.
+		type Treasury: Treasury<Self::AccountId, Self::Balance>;
+		/// Paid from the treasury to each submitter within the deviation bound of a closed round.
+		#[pallet::constant]
+		type SubmissionReward: Get<Self::Balance>;
+		/// Share of a data node's bond slashed for a submission beyond the deviation bound.
+		#[pallet::constant]
+		type DeviationSlash: Get<Perbill>;
+		/// Most feeds.
+		#[pallet::constant]
+		type MaxFeeds: Get<u32>;
+		/// Most submissions in one round.
+		#[pallet::constant]
+		type MaxSubmitters: Get<u32>;
+		/// Closed rounds kept per feed.
+		#[pallet::constant]
+		type MaxHistory: Get<u32>;
+		/// Longest feed description, in bytes.
+		#[pallet::constant]
+		type MaxDescription: Get<u32>;
+	}
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	/// Id of the next feed.
+	#[pallet::storage]
+	pub type NextFeedId<T> = StorageValue<_, FeedId, ValueQuery>;
+
+	/// Feeds by id.
+	#[pallet::storage]
+	pub type Feeds<T: Config> = StorageMap<_, Twox64Concat, FeedId, FeedOf<T>>;
+
+	/// Ids of the feeds, for the start-of-block round check.
+	#[pallet::storage]
+	pub type FeedIds<T: Config> = StorageValue<_, BoundedVec<FeedId, T::MaxFeeds>, ValueQuery>;
+
+	/// The open round of each feed.
+	#[pallet::storage]
+	pub type Rounds<T: Config> = StorageMap<_, Twox64Concat, FeedId, Round<BlockNumberFor<T>>>;
+
+	/// Submissions to the open round of each feed: `(data node account, value)`.
+	#[pallet::storage]
+	pub type Submissions<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		FeedId,
+		BoundedVec<(T::AccountId, i128), T::MaxSubmitters>,
+		ValueQuery,
+	>;
+
+	/// The latest closed rounds of each feed, oldest first; the last is the feed's value.
+	#[pallet::storage]
+	pub type History<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		FeedId,
+		BoundedVec<Answer<BlockNumberFor<T>>, T::MaxHistory>,
+		ValueQuery,
+	>;
+
+	/// Events of the oracle pallet.
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	#[allow(missing_docs)]
+	pub enum Event<T: Config> {
+		/// A feed was created; its round 0 is open.
+		FeedCreated { feed: FeedId },
+		/// A feed was removed.
+		FeedRemoved { feed: FeedId },
+		/// A data node submitted a value.
+		Submitted { feed: FeedId, round: u32, node: T::AccountId, value: i128 },
+		/// A round closed with the median of `submitters` submissions.
+		RoundClosed { feed: FeedId, round: u32, value: i128, submitters: u32 },
+		/// A round closed with too few submissions; the feed keeps its last value.
+		RoundFailed { feed: FeedId, round: u32, submitters: u32 },
+		/// A submission beyond the deviation bound cost its node `slashed`.
+		Penalized { feed: FeedId, round: u32, node: T::AccountId, value: i128, slashed: T::Balance },
+		/// A timely submission within the bound was rewarded.
+		Rewarded { feed: FeedId, round: u32, node: T::AccountId, amount: T::Balance },
+	}
+
+	/// Errors of the oracle pallet.
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No feed has this id.
+		UnknownFeed,
+		/// The chain has the most feeds it can take.
+		TooManyFeeds,
+		/// A round needs at least one submitter.
+		NoSubmittersRequired,
+		/// The minimum number of submitters is more than a round can hold.
+		TooManySubmittersRequired,
+		/// A round lasts at least one block, and a value lives at least one block.
+		ZeroLength,
+		/// The round is not the feed's open round (too late, or too early).
+		WrongRound,
+		/// The key is not bound to a bonded, active data node.
+		NotADataNode,
+		/// This node already submitted in this round.
+		AlreadySubmitted,
+		/// The round has the most submissions it can hold.
+		RoundFull,
+		/// The signature is not the key's over this submission.
+		BadSignature,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			Pallet::<T>::close_rounds(now)
+		}
+
+		fn integrity_test() {
+			assert!(T::MaxHistory::get() >= 1, "MaxHistory must be at least 1");
+			assert!(T::MaxSubmitters::get() >= 1, "MaxSubmitters must be at least 1");
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Creates a feed (root). Its round 0 opens now.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::DbWeight::get().reads_writes(2, 4).saturating_add(Weight::from_parts(20_000_000, 2_000)))]
+		pub fn create_feed(
+			origin: OriginFor<T>,
+			description: BoundedVec<u8, T::MaxDescription>,
+			decimals: u8,
+			min_submitters: u32,
+			round_length: BlockNumberFor<T>,
+			max_deviation_ppm: u32,
+			max_age: BlockNumberFor<T>,
+		) -> DispatchResult {
+			ensure_root(origin)?;
+			ensure!(min_submitters > 0, Error::<T>::NoSubmittersRequired);
+			ensure!(
+				min_submitters <= T::MaxSubmitters::get(),
+				Error::<T>::TooManySubmittersRequired
+			);
+			ensure!(!round_length.is_zero() && !max_age.is_zero(), Error::<T>::ZeroLength);
+			let feed = NextFeedId::<T>::get();
+			FeedIds::<T>::try_append(feed).map_err(|_| Error::<T>::TooManyFeeds)?;
+			NextFeedId::<T>::put(feed.saturating_add(1));
+			let info = Feed {
+				description,
+				decimals,
+				min_submitters,
+				round_length,
+				max_deviation_ppm,
+				max_age,
+			};
+			Feeds::<T>::insert(feed, info);
+			let opened = frame_system::Pallet::<T>::block_number();
+			Rounds::<T>::insert(feed, Round { number: 0, opened });
+			Self::deposit_event(Event::FeedCreated { feed });
+			Ok(())
+		}
+
+		/// Removes a feed (root), with its open round and history.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::DbWeight::get().reads_writes(2, 5).saturating_add(Weight::from_parts(20_000_000, 2_000)))]
+		pub fn remove_feed(origin: OriginFor<T>, feed: FeedId) -> DispatchResult {
+			ensure_root(origin)?;
+			ensure!(Feeds::<T>::take(feed).is_some(), Error::<T>::UnknownFeed);
+			FeedIds::<T>::mutate(|ids| ids.retain(|id| *id != feed));
+			Rounds::<T>::remove(feed);
+			Submissions::<T>::remove(feed);
+			History::<T>::remove(feed);
+			Self::deposit_event(Event::FeedRemoved { feed });
+			Ok(())
+		}
+
+		/// A data node's value for the open `round` of `feed`. Authorized (no fee) when `key` is
+		/// the `orcl` key of a bonded, active data node that has not submitted in this round, and
+		/// `signature` is its signature over [`submission_payload`].
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::DbWeight::get().reads_writes(5, 1).saturating_add(Weight::from_parts(80_000_000, 4_000)))]
+		#[pallet::authorize(Pallet::<T>::authorize_submit)]
+		#[pallet::weight_of_authorize(T::DbWeight::get().reads(5).saturating_add(Weight::from_parts(70_000_000, 4_000)))]
+		pub fn submit(
+			origin: OriginFor<T>,
+			feed: FeedId,
+			round: u32,
+			value: i128,
+			key: NodeKey,
+			signature: NodeSignature,
+		) -> DispatchResult {
+			ensure_authorized(origin)?;
+			let node = Self::check_submission(feed, round, value, &key, &signature)?;
+			Submissions::<T>::try_append(feed, (node.clone(), value))
+				.map_err(|_| Error::<T>::RoundFull)?;
+			Self::deposit_event(Event::Submitted { feed, round, node, value });
+			Ok(())
+		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Checks a submission; the submitting data node.
+	fn check_submission(
+		feed: FeedId,
+		round: u32,
+		value: i128,
+		key: &NodeKey,
+		signature: &NodeSignature,
+	) -> Result<T::AccountId, DispatchError> {
+		ensure!(Feeds::<T>::contains_key(feed), Error::<T>::UnknownFeed);
+		let open = Rounds::<T>::get(feed).ok_or(Error::<T>::UnknownFeed)?;
+		ensure!(open.number == round, Error::<T>::WrongRound);
+		let node = T::Nodes::account_of(Role::Data, key).ok_or(Error::<T>::NotADataNode)?;
+		ensure!(T::Nodes::active(Role::Data).contains(&node), Error::<T>::NotADataNode);
+		let submissions = Submissions::<T>::get(feed);
+		ensure!(!submissions.iter().any(|(n, _)| n == &node), Error::<T>::AlreadySubmitted);
+		ensure!((submissions.len() as u32) < T::MaxSubmitters::get(), Error::<T>::RoundFull);
+		let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
+		let payload = submission_payload(&genesis, feed, round, value);
+		ensure!(sp_io::crypto::sr25519_verify(signature, &payload, key), Error::<T>::BadSignature);
+		Ok(node)
+	}
+
+	/// `#[pallet::authorize]` of [`Pallet::submit`].
+	fn authorize_submit(
+		_source: TransactionSource,
+		feed: &FeedId,
+		round: &u32,
+		value: &i128,
+		key: &NodeKey,
+		signature: &NodeSignature,
+	) -> TransactionValidityWithRefund {
+		Self::check_submission(*feed, *round, *value, key, signature).map_err(|e| {
+			if e == Error::<T>::BadSignature.into() {
+				InvalidTransaction::BadProof
+			} else if e == Error::<T>::AlreadySubmitted.into() || e == Error::<T>::WrongRound.into()
+			{
+				InvalidTransaction::Stale
+			} else {
+				InvalidTransaction::Call
+			}
+		})?;
+		let length = Feeds::<T>::get(feed).map(|f| f.round_length).unwrap_or_default();
+		let longevity: u64 = length.unique_saturated_into();
+		let validity = ValidTransaction::with_tag_prefix("SibylOracleSubmission")
+			.priority(u64::MAX / 4)
+			.and_provides((feed, round, key))
+			.longevity(longevity.max(1))
+			.propagate(true)
+			.build()?;
+		Ok((validity, Weight::zero()))
+	}
+
+	/// Closes every round whose length has passed; the weight used.
+	fn close_rounds(now: BlockNumberFor<T>) -> Weight {
+		let db = T::DbWeight::get();
+		let ids = FeedIds::<T>::get();
+		let mut weight = db.reads(1);
+		for feed in ids {
+			weight.saturating_accrue(db.reads(2));
+			let (Some(info), Some(open)) = (Feeds::<T>::get(feed), Rounds::<T>::get(feed)) else {
+				continue;
+			};
+			if open.opened.saturating_add(info.round_length) > now {
+				continue;
+			}
+			let submitters = Self::close_round(feed, &info, open.number, now);
+			Rounds::<T>::insert(feed, Round { number: open.number.saturating_add(1), opened: now });
+			// Per submitter: the bond and treasury accounts it touches.
+			weight.saturating_accrue(
+				db.reads_writes(4, 5)
+					.saturating_add(db.reads_writes(3, 3).saturating_mul(u64::from(submitters))),
+			);
+		}
+		weight
+	}
+
+	/// Closes `round` of `feed`: median, history, penalties and rewards; how many submitted.
+	fn close_round(feed: FeedId, info: &FeedOf<T>, round: u32, now: BlockNumberFor<T>) -> u32 {
+		let submissions = Submissions::<T>::take(feed);
+		let submitters = submissions.len() as u32;
+		let mut values: Vec<i128> = submissions.iter().map(|(_, v)| *v).collect();
+		let value = match median(&mut values) {
+			Some(value) if submitters >= info.min_submitters => value,
+			_ => {
+				Self::deposit_event(Event::RoundFailed { feed, round, submitters });
+				return submitters;
+			},
+		};
+		History::<T>::mutate(feed, |history| {
+			if history.is_full() && !history.is_empty() {
+				history.remove(0);
+			}
+			if history.try_push(Answer { value, round, at: now }).is_err() {
+				frame_support::defensive!("a full history was shortened");
+			}
+		});
+		Self::deposit_event(Event::RoundClosed { feed, round, value, submitters });
+		for (node, submitted) in submissions {
+			if within_deviation(submitted, value, info.max_deviation_ppm) {
+				let amount = T::Treasury::reward(&node, T::SubmissionReward::get());
+				if !amount.is_zero() {
+					Self::deposit_event(Event::Rewarded { feed, round, node, amount });
+				}
+			} else {
+				let slashed = T::Treasury::slash(Role::Data, &node, T::DeviationSlash::get());
+				Self::deposit_event(Event::Penalized {
+					feed,
+					round,
+					node,
+					value: submitted,
+					slashed,
+				});
+			}
+		}
+		submitters
+	}
+
+	/// The feed's latest answer, its age in blocks and whether it is stale.
+	pub fn latest(feed: FeedId) -> Option<(Answer<BlockNumberFor<T>>, BlockNumberFor<T>, bool)> {
+		let info = Feeds::<T>::get(feed)?;
+		let answer = *History::<T>::get(feed).last()?;
+		let age = frame_system::Pallet::<T>::block_number().saturating_sub(answer.at);
+		Some((answer, age, age > info.max_age))
+	}
+
+	/// Up to `count` latest answers of the feed, oldest first.
+	pub fn history(feed: FeedId, count: u32) -> Vec<Answer<BlockNumberFor<T>>> {
+		let history = History::<T>::get(feed).into_inner();
+		let skip = history.len().saturating_sub(count as usize);
+		history.into_iter().skip(skip).collect()
+	}
+}
+
+impl<T: Config> FeedProvider<BlockNumberFor<T>> for Pallet<T> {
+	fn decimals(feed: FeedId) -> Result<u8, FeedError> {
+		Feeds::<T>::get(feed).map(|f| f.decimals).ok_or(FeedError::UnknownFeed)
+	}
+
+	fn window(feed: FeedId, count: u32) -> Result<Vec<Answer<BlockNumberFor<T>>>, FeedError> {
+		ensure!(Feeds::<T>::contains_key(feed), FeedError::UnknownFeed);
+		let (_, _, stale) = Self::latest(feed).ok_or(FeedError::NoValue)?;
+		ensure!(!stale, FeedError::Stale);
+		let answers = Self::history(feed, count);
+		ensure!(answers.len() as u32 == count, FeedError::NotEnoughHistory);
+		Ok(answers)
+	}
+}

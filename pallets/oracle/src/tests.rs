@@ -1,0 +1,280 @@
+//! Unit tests: feeds, submissions, rounds, medians, staleness, penalties, rewards, history.
+
+#![allow(clippy::unwrap_used, clippy::arithmetic_side_effects, clippy::indexing_slicing)]
+// Values are written with two decimals, as the feeds carry them: `1_000_00` is 1,000.00.
+#![allow(clippy::inconsistent_digit_grouping)]
+
+use crate::{mock::*, submission_payload, Error, Event, FeedIds, History, Rounds, Submissions};
+use frame_support::{
+	assert_noop, assert_ok,
+	pallet_prelude::{Authorize, TransactionSource},
+};
+use sibyl_primitives::{
+	oracle::{Answer, FeedError, FeedId, FeedProvider},
+	Role,
+};
+use sp_core::{Pair, H256};
+use sp_runtime::DispatchResult;
+
+/// A feed with 2 decimals, 3 submitters needed, rounds of 2 blocks, 1 % deviation, values
+/// usable for 5 blocks.
+fn feed() -> FeedId {
+	let id = crate::NextFeedId::<Test>::get();
+	assert_ok!(Oracle::create_feed(
+		RuntimeOrigin::root(),
+		b"BTC/USD, exchange X".to_vec().try_into().unwrap(),
+		2,
+		3,
+		2,
+		10_000,
+		5
+	));
+	id
+}
+
+fn genesis() -> H256 {
+	System::block_hash(0)
+}
+
+/// Submits the way a block does: authorization first, then dispatch.
+fn submit_signed(
+	feed: FeedId,
+	round: u32,
+	value: i128,
+	who: AccountId,
+	signature: sp_core::sr25519::Signature,
+) -> DispatchResult {
+	let call = crate::Call::<Test>::submit { feed, round, value, key: key(who), signature };
+	let authorized = call.authorize(TransactionSource::External).unwrap();
+	let dispatched = Oracle::submit(
+		RuntimeOrigin::from(frame_system::RawOrigin::Authorized),
+		feed,
+		round,
+		value,
+		key(who),
+		signature,
+	);
+	assert_eq!(authorized.is_ok(), dispatched.is_ok(), "authorize and dispatch disagree");
+	dispatched
+}
+
+fn submit(feed: FeedId, round: u32, value: i128, who: AccountId) -> DispatchResult {
+	let signature = pair(who).sign(&submission_payload(&genesis(), feed, round, value));
+	submit_signed(feed, round, value, who, signature)
+}
+
+fn bond(who: AccountId) -> Balance {
+	pallet_payments::Bonds::<Test>::get(Role::Data, who).unwrap().amount
+}
+
+fn events() -> Vec<Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::Oracle(e) => Some(e),
+			_ => None,
+		})
+		.collect()
+}
+
+#[test]
+fn feeds_are_created_by_root_with_sane_parameters() {
+	new_test_ext().execute_with(|| {
+		let desc = || b"x".to_vec().try_into().unwrap();
+		assert_noop!(
+			Oracle::create_feed(RuntimeOrigin::signed(1), desc(), 2, 3, 2, 0, 5),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Oracle::create_feed(RuntimeOrigin::root(), desc(), 2, 0, 2, 0, 5),
+			Error::<Test>::NoSubmittersRequired
+		);
+		assert_noop!(
+			Oracle::create_feed(RuntimeOrigin::root(), desc(), 2, 5, 2, 0, 5),
+			Error::<Test>::TooManySubmittersRequired
+		);
+		assert_noop!(
+			Oracle::create_feed(RuntimeOrigin::root(), desc(), 2, 3, 0, 0, 5),
+			Error::<Test>::ZeroLength
+		);
+		assert_noop!(
+			Oracle::create_feed(RuntimeOrigin::root(), desc(), 2, 3, 2, 0, 0),
+			Error::<Test>::ZeroLength
+		);
+		let ids: Vec<FeedId> = (0..3).map(|_| feed()).collect();
+		assert_eq!(ids, vec![0, 1, 2]);
+		assert_noop!(
+			Oracle::create_feed(RuntimeOrigin::root(), desc(), 2, 3, 2, 0, 5),
+			Error::<Test>::TooManyFeeds
+		);
+		assert_eq!(Rounds::<Test>::get(1).unwrap().number, 0);
+		assert_ok!(Oracle::remove_feed(RuntimeOrigin::root(), 1));
+		assert_eq!(FeedIds::<Test>::get().into_inner(), vec![0, 2]);
+		assert_noop!(Oracle::remove_feed(RuntimeOrigin::root(), 1), Error::<Test>::UnknownFeed);
+		assert_eq!(Oracle::decimals(1), Err(FeedError::UnknownFeed));
+		assert_eq!(Oracle::decimals(2), Ok(2));
+	});
+}
+
+#[test]
+fn bad_submissions_are_refused_by_the_pool_and_in_blocks() {
+	new_test_ext().execute_with(|| {
+		let f = feed();
+		assert_noop!(submit(9, 0, 1, 1), Error::<Test>::UnknownFeed);
+		assert_noop!(submit(f, 1, 1, 1), Error::<Test>::WrongRound);
+		assert_noop!(submit(f, 0, 1, OUTSIDER), Error::<Test>::NotADataNode);
+		// Signed by another key, or over another value.
+		let other = pair(2).sign(&submission_payload(&genesis(), f, 0, 100));
+		assert_noop!(submit_signed(f, 0, 100, 1, other), Error::<Test>::BadSignature);
+		let changed = pair(1).sign(&submission_payload(&genesis(), f, 0, 101));
+		assert_noop!(submit_signed(f, 0, 100, 1, changed), Error::<Test>::BadSignature);
+		let foreign = pair(1).sign(&submission_payload(&H256::repeat_byte(7), f, 0, 100));
+		assert_noop!(submit_signed(f, 0, 100, 1, foreign), Error::<Test>::BadSignature);
+		assert_ok!(submit(f, 0, 100, 1));
+		assert_noop!(submit(f, 0, 100, 1), Error::<Test>::AlreadySubmitted);
+		for n in 2..=4 {
+			assert_ok!(submit(f, 0, 100, n));
+		}
+		assert_noop!(submit(f, 0, 100, 5), Error::<Test>::RoundFull);
+		// An unbonding node no longer counts as a data node.
+		next_block();
+		next_block(); // round 0 closed, round 1 open
+		assert_ok!(pallet_payments::Pallet::<Test>::unbond(RuntimeOrigin::signed(5), Role::Data));
+		assert_noop!(submit(f, 1, 100, 5), Error::<Test>::NotADataNode);
+		// Late: round 0 is closed.
+		assert_noop!(submit(f, 0, 100, 1), Error::<Test>::WrongRound);
+		assert!(
+			Oracle::submit(RuntimeOrigin::signed(1), f, 1, 1, key(1), pair(1).sign(b"x")).is_err()
+		);
+	});
+}
+
+#[test]
+fn rounds_close_with_the_median_of_odd_and_even_counts() {
+	new_test_ext().execute_with(|| {
+		let f = feed();
+		for (n, v) in [(1, 100_00), (2, 100_50), (3, 99_90)] {
+			assert_ok!(submit(f, 0, v, n));
+		}
+		next_block(); // #2: round 0 still open (opened #1, length 2)
+		assert!(Oracle::latest(f).is_none());
+		next_block(); // #3: closes
+		let answer = Answer { value: 100_00, round: 0, at: 3 };
+		assert_eq!(Oracle::latest(f), Some((answer, 0, false)));
+		assert!(events().contains(&Event::RoundClosed {
+			feed: f,
+			round: 0,
+			value: 100_00,
+			submitters: 3
+		}));
+		assert_eq!(Rounds::<Test>::get(f).unwrap().number, 1);
+		assert!(Submissions::<Test>::get(f).is_empty());
+		// Four values: the mean of the middle two, rounded down.
+		for (n, v) in [(1, 100_00), (2, 100_05), (3, 99_98), (4, 100_02)] {
+			assert_ok!(submit(f, 1, v, n));
+		}
+		next_block();
+		next_block(); // #5
+		assert_eq!(Oracle::latest(f).unwrap().0, Answer { value: 100_01, round: 1, at: 5 });
+	});
+}
+
+#[test]
+fn too_few_submissions_keep_the_last_value_until_it_goes_stale() {
+	new_test_ext().execute_with(|| {
+		let f = feed();
+		// Nothing ever closed: no value.
+		assert_eq!(Oracle::window(f, 1), Err(FeedError::NoValue));
+		for n in 1..=3 {
+			assert_ok!(submit(f, 0, 500, n));
+		}
+		next_block();
+		next_block(); // #3: 500
+		assert_eq!(Oracle::window(f, 1).unwrap()[0].value, 500);
+		// Round 1 gets two submissions of 3 needed: it fails, the value stays.
+		assert_ok!(submit(f, 1, 900, 1));
+		assert_ok!(submit(f, 1, 900, 2));
+		next_block();
+		next_block(); // #5
+		assert!(events().contains(&Event::RoundFailed { feed: f, round: 1, submitters: 2 }));
+		assert_eq!(Oracle::latest(f), Some((Answer { value: 500, round: 0, at: 3 }, 2, false)));
+		// Nobody submits; five blocks after #3 it is still usable, six after it is stale.
+		for _ in 0..3 {
+			next_block();
+		}
+		assert_eq!(Oracle::latest(f).unwrap().1, 5);
+		assert!(Oracle::window(f, 1).is_ok());
+		next_block(); // #9
+		assert!(Oracle::latest(f).unwrap().2, "stale");
+		assert_eq!(Oracle::window(f, 1), Err(FeedError::Stale));
+		// A fresh round makes it usable again.
+		let round = Rounds::<Test>::get(f).unwrap().number;
+		for n in 1..=3 {
+			assert_ok!(submit(f, round, 700, n));
+		}
+		next_block();
+		next_block();
+		assert_eq!(Oracle::window(f, 1).unwrap()[0].value, 700);
+	});
+}
+
+#[test]
+fn outliers_are_penalized_and_timely_submitters_rewarded() {
+	new_test_ext().execute_with(|| {
+		let issuance = Balances::total_issuance();
+		let f = feed();
+		for (n, v) in [(1, 1_000_00), (2, 1_009_99), (3, 1_020_00), (4, 1_000_50)] {
+			assert_ok!(submit(f, 0, v, n));
+		}
+		next_block();
+		next_block();
+		// (1,000.50 + 1,009.99) / 2, rounded down; 1 % of it is 10.05.
+		assert_eq!(Oracle::latest(f).unwrap().0.value, 1_005_24);
+		// 1,020.00 is 14.76 away, beyond 1 %: penalized 10 % of its bond; the rest are within.
+		assert_eq!(bond(3), 900);
+		for n in [1, 2, 4] {
+			assert_eq!(bond(n), 1_000);
+			assert_eq!(Balances::free_balance(n), 10_000 - 1_000 + 2);
+		}
+		assert_eq!(Balances::free_balance(3), 10_000 - 1_000);
+		assert!(events().contains(&Event::Penalized {
+			feed: f,
+			round: 0,
+			node: 3,
+			value: 1_020_00,
+			slashed: 100
+		}));
+		assert_eq!(Balances::free_balance(TREASURY), 1_000 + 100 - 6);
+		assert_eq!(Balances::total_issuance(), issuance);
+		// A failed round rewards and penalizes nobody.
+		let before: Vec<Balance> = DATA_NODES.iter().map(Balances::free_balance).collect();
+		assert_ok!(submit(f, 1, 5, 1));
+		next_block();
+		next_block();
+		let after: Vec<Balance> = DATA_NODES.iter().map(Balances::free_balance).collect();
+		assert_eq!(before, after);
+		assert_eq!(bond(1), 1_000);
+	});
+}
+
+#[test]
+fn history_keeps_the_latest_rounds_in_order() {
+	new_test_ext().execute_with(|| {
+		let f = feed();
+		for round in 0..5u32 {
+			for n in 1..=3 {
+				assert_ok!(submit(f, round, i128::from(round) * 10, n));
+			}
+			next_block();
+			next_block();
+		}
+		// MaxHistory is 3: rounds 2, 3 and 4 remain, oldest first.
+		let kept: Vec<(u32, i128)> =
+			History::<Test>::get(f).iter().map(|a| (a.round, a.value)).collect();
+		assert_eq!(kept, vec![(2, 20), (3, 30), (4, 40)]);
+		assert_eq!(Oracle::history(f, 2).iter().map(|a| a.round).collect::<Vec<_>>(), vec![3, 4]);
+		assert_eq!(Oracle::history(f, 10).len(), 3);
+		assert_eq!(Oracle::window(f, 3).unwrap().len(), 3);
+		assert_eq!(Oracle::window(f, 4), Err(FeedError::NotEnoughHistory));
+	});
+}
