@@ -21,6 +21,15 @@
 //! - A value older than the feed's maximum age is *stale*: the runtime API says so, and
 //!   [`FeedProvider::window`] refuses it, so nothing downstream silently uses an old value.
 //!
+//! ## Data nodes
+//!
+//! A data node (`Payments.bond(Data, …)` with its `orcl` key) runs the offchain worker here: for
+//! each source the node was given ([`fetch::SOURCES_KEY`], written by `sibyl-node`), while the
+//! feed's round is open and the node has not submitted, it fetches the URL with a deadline
+//! ([`fetch::FETCH_DEADLINE_MS`]), reads the number at the JSON path, converts its decimal digits
+//! to the feed's fixed point (integers only), signs and submits. A source that is down, slow or
+//! answers garbage gives no submission and a log line, never a value.
+//!
 //! ## Why not polkadot-sdk's `pallet-oracle`
 //!
 //! It keeps, per operator account, the last value it fed (signed, fee-paying `feed_values`, with
@@ -42,10 +51,13 @@ pub use pallet::*;
 use alloc::vec::Vec;
 use codec::Encode;
 use frame_support::{pallet_prelude::*, traits::tokens::Balance as BalanceT};
-use frame_system::pallet_prelude::BlockNumberFor;
+use frame_system::{
+	offchain::{CreateAuthorizedTransaction, SubmitTransaction},
+	pallet_prelude::BlockNumberFor,
+};
 use sibyl_primitives::{
 	oracle::{median, within_deviation, Answer, FeedError, FeedId, FeedProvider},
-	roles::{NodeRegistry, Treasury},
+	roles::{NodeRegistry, Treasury, NODE_ROLES_KEY, ORACLE_KEY_TYPE},
 	NodeKey, NodeSignature, Role,
 };
 use sp_core::H256;
@@ -55,10 +67,14 @@ use sp_runtime::{
 	Perbill,
 };
 
+pub mod fetch;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
 mod tests;
+
+/// Log target of this pallet (and its offchain worker).
+pub const LOG_TARGET: &str = "sibyl::oracle";
 
 /// Domain tag of what a data node signs.
 pub const SUBMISSION_TAG: &[u8; 16] = b"sibyl/oracle/v1/";
@@ -122,7 +138,10 @@ pub mod pallet {
 
 	/// Configuration of the oracle pallet.
 	#[pallet::config]
-	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>, Hash = H256> {
+	pub trait Config:
+		frame_system::Config<RuntimeEvent: From<Event<Self>>, Hash = H256>
+		+ CreateAuthorizedTransaction<Call<Self>>
+	{
 		/// The balance type of rewards.
 		type Balance: BalanceT;
 		/// Bonded data nodes and their `orcl` keys.
@@ -238,6 +257,10 @@ pub mod pallet {
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
 			Pallet::<T>::close_rounds(now)
+		}
+
+		fn offchain_worker(now: BlockNumberFor<T>) {
+			Pallet::<T>::run_offchain(now);
 		}
 
 		fn integrity_test() {
@@ -470,5 +493,79 @@ impl<T: Config> FeedProvider<BlockNumberFor<T>> for Pallet<T> {
 		let answers = Self::history(feed, count);
 		ensure!(answers.len() as u32 == count, FeedError::NotEnoughHistory);
 		Ok(answers)
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// The offchain worker of a data node: one submission per source and open round.
+	fn run_offchain(now: BlockNumberFor<T>) {
+		use sp_core::offchain::StorageKind::PERSISTENT;
+		let read = |key: &[u8]| sp_io::offchain::local_storage_get(PERSISTENT, key);
+		let roles = read(NODE_ROLES_KEY)
+			.and_then(|b| Vec::<Role>::decode(&mut &b[..]).ok())
+			.unwrap_or_default();
+		if !roles.contains(&Role::Data) {
+			return;
+		}
+		let sources = read(fetch::SOURCES_KEY)
+			.and_then(|b| Vec::<fetch::Source>::decode(&mut &b[..]).ok())
+			.unwrap_or_default();
+		for key in sp_io::crypto::sr25519_public_keys(ORACLE_KEY_TYPE) {
+			let Some(node) = T::Nodes::account_of(Role::Data, &key) else { continue };
+			if !T::Nodes::active(Role::Data).contains(&node) {
+				continue;
+			}
+			for source in &sources {
+				Self::serve(source, &node, &key, now);
+			}
+		}
+	}
+
+	/// Fetches and submits `source`'s value for its feed's open round, once.
+	fn serve(source: &fetch::Source, node: &T::AccountId, key: &NodeKey, now: BlockNumberFor<T>) {
+		use sp_runtime::offchain::storage::StorageValueRef;
+		let feed = source.feed;
+		let (Some(info), Some(open)) = (Feeds::<T>::get(feed), Rounds::<T>::get(feed)) else {
+			log::warn!(target: LOG_TARGET, "feed {feed} does not exist: check --oracle-feeds");
+			return;
+		};
+		if Submissions::<T>::get(feed).iter().any(|(n, _)| n == node) {
+			return;
+		}
+		// One submission per round and key; a failed fetch is retried at the next block.
+		let claim_key = (b"sibyl/oracle/claim/", feed, open.number, key).encode();
+		let claimed = StorageValueRef::persistent(&claim_key).mutate(
+			|last: Result<Option<BlockNumberFor<T>>, _>| match last {
+				Ok(Some(at)) if at.saturating_add(info.round_length) > now => Err(()),
+				_ => Ok(now),
+			},
+		);
+		if claimed.is_err() {
+			return;
+		}
+		let value = match fetch::fetch(&source.url, &source.path, info.decimals) {
+			Ok(value) => value,
+			Err(error) => {
+				StorageValueRef::persistent(&claim_key).clear();
+				log::warn!(
+					target: LOG_TARGET,
+					"feed {feed}: source {} gave no value ({error:?}); not submitting",
+					alloc::string::String::from_utf8_lossy(&source.url)
+				);
+				return;
+			},
+		};
+		let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
+		let payload = submission_payload(&genesis, feed, open.number, value);
+		let Some(signature) = sp_io::crypto::sr25519_sign(ORACLE_KEY_TYPE, key, &payload) else {
+			log::error!(target: LOG_TARGET, "the keystore cannot sign with orcl key {key:?}");
+			return;
+		};
+		log::info!(target: LOG_TARGET, "📈 feed {feed} round {}: submitting {value}", open.number);
+		let call = Call::<T>::submit { feed, round: open.number, value, key: *key, signature };
+		let xt = T::create_authorized_transaction(call.into());
+		if SubmitTransaction::<T, Call<T>>::submit_transaction(xt).is_err() {
+			log::warn!(target: LOG_TARGET, "feed {feed}: the pool refused the submission");
+		}
 	}
 }

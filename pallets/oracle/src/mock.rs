@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 type Block = frame_system::mocking::MockBlock<Test>;
 pub type AccountId = u64;
 pub type Balance = u64;
+pub type Extrinsic = sp_runtime::testing::TestXt<RuntimeCall, ()>;
 
 #[frame_support::runtime]
 mod runtime {
@@ -74,6 +75,22 @@ impl pallet_payments::Config for Test {
 	type UnbondingPeriod = UnbondingPeriod;
 	type MaxNodes = MaxNodes;
 	type TreasuryAccount = TreasuryAccount;
+}
+
+impl frame_system::offchain::CreateTransactionBase<pallet_oracle::Call<Test>> for Test {
+	type Extrinsic = Extrinsic;
+	type RuntimeCall = RuntimeCall;
+}
+
+impl frame_system::offchain::CreateTransaction<pallet_oracle::Call<Test>> for Test {
+	type Extension = ();
+	fn create_transaction(call: RuntimeCall, extension: ()) -> Extrinsic {
+		Extrinsic::new_transaction(call, extension)
+	}
+}
+
+impl frame_system::offchain::CreateAuthorizedTransaction<pallet_oracle::Call<Test>> for Test {
+	fn create_extension() -> Self::Extension {}
 }
 
 impl pallet_oracle::Config for Test {

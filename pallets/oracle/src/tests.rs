@@ -278,3 +278,105 @@ fn history_keeps_the_latest_rounds_in_order() {
 		assert_eq!(Oracle::window(f, 4), Err(FeedError::NotEnoughHistory));
 	});
 }
+
+mod offchain {
+	use super::*;
+	use crate::fetch::{Source, SOURCES_KEY};
+	use codec::{Decode, Encode};
+	use sibyl_primitives::roles::{NODE_ROLES_KEY, ORACLE_KEY_TYPE};
+	use sp_core::offchain::{
+		testing::{PendingRequest, TestOffchainExt, TestTransactionPoolExt},
+		OffchainDbExt, OffchainWorkerExt, StorageKind, TransactionPoolExt,
+	};
+	use sp_keystore::{testing::MemoryKeystore, Keystore, KeystoreExt};
+	use std::sync::Arc;
+
+	/// A test externality where node 1 is a data node with its `orcl` key and one source for
+	/// feed 0; the HTTP server answers `body` once. Runs the offchain worker `runs` times in the
+	/// same block; the values submitted.
+	fn run(body: &[u8], roles: Vec<Role>, runs: usize) -> Vec<(u32, i128)> {
+		let mut ext = new_test_ext();
+		let (offchain, state) = TestOffchainExt::new();
+		let (pool, pool_state) = TestTransactionPoolExt::new();
+		let keystore = MemoryKeystore::new();
+		keystore.sr25519_generate_new(ORACLE_KEY_TYPE, Some("//data1")).unwrap();
+		ext.register_extension(OffchainDbExt::new(offchain.clone()));
+		ext.register_extension(OffchainWorkerExt::new(offchain));
+		ext.register_extension(TransactionPoolExt::new(pool));
+		ext.register_extension(KeystoreExt(Arc::new(keystore)));
+		let url = "http://127.0.0.1:8080/price";
+		state.write().expect_request(PendingRequest {
+			method: "GET".into(),
+			uri: url.into(),
+			response: Some(body.to_vec()),
+			sent: true,
+			response_headers: vec![],
+			..Default::default()
+		});
+		ext.execute_with(|| {
+			let f = feed();
+			let set = |k: &[u8], v: Vec<u8>| {
+				sp_io::offchain::local_storage_set(StorageKind::PERSISTENT, k, &v)
+			};
+			set(NODE_ROLES_KEY, roles.encode());
+			let source =
+				Source { feed: f, url: url.as_bytes().to_vec(), path: b"data.usd".to_vec() };
+			set(SOURCES_KEY, vec![source].encode());
+			for _ in 0..runs {
+				<Oracle as frame_support::traits::Hooks<u64>>::offchain_worker(1);
+			}
+			let submitted = pool_state
+				.read()
+				.transactions
+				.iter()
+				.map(|tx| {
+					let xt = Extrinsic::decode(&mut &tx[..]).unwrap();
+					match xt.function {
+						RuntimeCall::Oracle(crate::Call::submit {
+							round,
+							value,
+							key: k,
+							signature,
+							..
+						}) => {
+							assert_eq!(k, key(1));
+							// The submission is one the chain accepts.
+							assert_ok!(submit_signed(f, round, value, 1, signature));
+							(round, value)
+						},
+						other => panic!("unexpected call {other:?}"),
+					}
+				})
+				.collect();
+			submitted
+		})
+	}
+
+	#[test]
+	fn a_data_node_fetches_converts_signs_and_submits_once_per_round() {
+		// A second run in the same round neither fetches (the test server would refuse a second
+		// request) nor submits again.
+		let submitted = run(br#"{"data":{"usd":"64123.456"}}"#, vec![Role::Data], 2);
+		assert_eq!(submitted, vec![(0, 6_412_346)]);
+	}
+
+	#[test]
+	fn garbage_or_missing_values_submit_nothing() {
+		assert!(run(b"<html>busy</html>", vec![Role::Data], 1).is_empty());
+		assert!(run(br#"{"data":{"eur":1}}"#, vec![Role::Data], 1).is_empty());
+		assert!(run(br#"{"data":{"usd":"n/a"}}"#, vec![Role::Data], 1).is_empty());
+	}
+
+	#[test]
+	fn a_node_without_the_data_role_fetches_nothing() {
+		let mut ext = new_test_ext();
+		let (offchain, _state) = TestOffchainExt::new();
+		ext.register_extension(OffchainDbExt::new(offchain.clone()));
+		ext.register_extension(OffchainWorkerExt::new(offchain));
+		ext.execute_with(|| {
+			feed();
+			// No expected request registered: a fetch would panic the test offchain ext.
+			<Oracle as frame_support::traits::Hooks<u64>>::offchain_worker(1);
+		});
+	}
+}
