@@ -24,7 +24,8 @@ use sp_core::H256;
 
 use super::{
 	AccountId, Aura, Balance, Block, Executive, Grandpa, Inference, InherentDataExt, Models, Nonce,
-	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	Oracle, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
+	VERSION,
 };
 
 impl_runtime_apis! {
@@ -250,6 +251,25 @@ impl_runtime_apis! {
 
 		fn quote(model: ModelId) -> Option<Balance> {
 			Inference::quote(&model)
+		}
+	}
+
+	impl sibyl_primitives::api::OracleApi<Block, BlockNumber> for Runtime {
+		fn feeds() -> Vec<sibyl_primitives::oracle::FeedId> {
+			pallet_oracle::FeedIds::<Runtime>::get().into_inner()
+		}
+
+		fn latest(
+			feed: sibyl_primitives::oracle::FeedId,
+		) -> Option<(sibyl_primitives::oracle::Answer<BlockNumber>, BlockNumber, bool)> {
+			Oracle::latest(feed)
+		}
+
+		fn history(
+			feed: sibyl_primitives::oracle::FeedId,
+			count: u32,
+		) -> Vec<sibyl_primitives::oracle::Answer<BlockNumber>> {
+			Oracle::history(feed, count)
 		}
 	}
 

@@ -98,7 +98,7 @@ fn dev_node(account: Sr25519Keyring, role: Role) -> (AccountId, Role, sr25519::P
 }
 
 /// One validator (Alice), dev accounts endowed, Alice is sudo; Alice is bonded as an inference
-/// node and Bob as a verifier (the dev node holds both keys).
+/// node and a data node, Bob as a verifier (the dev node holds their keys).
 pub fn development_config_genesis() -> Value {
 	genesis(
 		vec![dev_authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
@@ -107,6 +107,7 @@ pub fn development_config_genesis() -> Value {
 		vec![
 			dev_node(Sr25519Keyring::Alice, Role::Inference),
 			dev_node(Sr25519Keyring::Bob, Role::Verifier),
+			dev_node(Sr25519Keyring::Alice, Role::Data),
 		],
 		DEV_BLOCK_TIME_MS,
 	)

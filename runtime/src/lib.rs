@@ -181,4 +181,7 @@ mod runtime {
 
 	#[runtime::pallet_index(13)]
 	pub type Verification = pallet_verification;
+
+	#[runtime::pallet_index(14)]
+	pub type Oracle = pallet_oracle;
 }

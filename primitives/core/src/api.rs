@@ -7,6 +7,7 @@ use sp_core::H256;
 
 use crate::{
 	model::{ModelId, RequestId},
+	oracle::{Answer, FeedId},
 	registry::{ModelInfo, ModelStatus},
 	request::Request,
 };
@@ -48,5 +49,20 @@ sp_api::decl_runtime_apis! {
 		fn requests_of(who: AccountId, after: Option<RequestId>, limit: u32) -> Vec<RequestId>;
 		/// The fee a call of `model` costs now, or `None` if the model takes no requests.
 		fn quote(model: ModelId) -> Option<Balance>;
+	}
+}
+
+sp_api::decl_runtime_apis! {
+	/// Reads oracle feeds: for dApps (`api.call.oracleApi.*`) and data nodes.
+	pub trait OracleApi<BlockNumber>
+	where
+		BlockNumber: Codec,
+	{
+		/// The ids of the feeds.
+		fn feeds() -> Vec<FeedId>;
+		/// A feed's latest answer, its age in blocks, and whether it is stale.
+		fn latest(feed: FeedId) -> Option<(Answer<BlockNumber>, BlockNumber, bool)>;
+		/// Up to `count` latest answers of a feed, oldest first.
+		fn history(feed: FeedId, count: u32) -> Vec<Answer<BlockNumber>>;
 	}
 }

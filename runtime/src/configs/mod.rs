@@ -239,6 +239,30 @@ parameter_types! {
 	pub const MaxPrunePerBlock: u32 = 64;
 }
 
+parameter_types! {
+	/// Paid from the treasury to each data node within the deviation bound of a closed round.
+	pub const SubmissionReward: Balance = sibyl_primitives::currency::MILLI_UNIT;
+	/// A tenth of a data node's bond (1 UNIT at the minimum) for a value beyond the bound.
+	pub const DeviationSlash: Perbill = Perbill::from_percent(10);
+	pub const MaxFeeds: u32 = 64;
+	pub const MaxFeedSubmitters: u32 = 64;
+	/// The last 32 closed rounds of each feed are kept (inputs may take a window of them).
+	pub const MaxFeedHistory: u32 = 32;
+	pub const MaxFeedDescription: u32 = 256;
+}
+
+impl pallet_oracle::Config for Runtime {
+	type Balance = Balance;
+	type Nodes = pallet_payments::Pallet<Runtime>;
+	type Treasury = pallet_payments::Pallet<Runtime>;
+	type SubmissionReward = SubmissionReward;
+	type DeviationSlash = DeviationSlash;
+	type MaxFeeds = MaxFeeds;
+	type MaxSubmitters = MaxFeedSubmitters;
+	type MaxHistory = MaxFeedHistory;
+	type MaxDescription = MaxFeedDescription;
+}
+
 impl pallet_inference::Config for Runtime {
 	type Balance = Balance;
 	type Models = pallet_models::Pallet<Runtime>;
