@@ -99,6 +99,15 @@ pub struct Cli {
 	#[arg(long)]
 	pub verify: bool,
 
+	/// Take the data role: offchain workers fetch the sources in FILE and submit their values
+	/// to the oracle feeds, signed with this node's `orcl` key (bond its account for `Data`).
+	/// FILE is JSON: `{"feeds": [{"feed": 0, "url": "https://…", "path": "data.price"}]}`,
+	/// where `path` names the number in the source's JSON answer (object keys and array
+	/// indices, dot-separated). With `--dev` or `--alice`… the dev account's `orcl` key is
+	/// inserted (Alice is bonded as a data node in the dev genesis).
+	#[arg(long, value_name = "FILE")]
+	pub oracle_feeds: Option<std::path::PathBuf>,
+
 	/// Test builds only: play a dishonest node. `corrupt` alters every output this node
 	/// computes; `lazy` computes once per model and replays that output for every later
 	/// request instead of running the model.
@@ -116,6 +125,7 @@ impl Cli {
 			serve_corrupt: self.dev_serve_corrupt_chunks,
 			inference: self.inference || dev,
 			verify: self.verify || dev,
+			oracle_feeds: self.oracle_feeds.clone(),
 			dev,
 			#[cfg(feature = "dishonest")]
 			dishonest: self.dishonest,

@@ -8,6 +8,7 @@ mod cli;
 mod command;
 mod inference;
 mod model_sync;
+mod oracle;
 mod outputs;
 mod rpc;
 mod service;

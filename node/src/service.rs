@@ -142,7 +142,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 }
 
 /// What a node does about model replication.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct NodeOptions {
 	/// Copy available models into the local store.
 	pub sync: bool,
@@ -152,6 +152,8 @@ pub struct NodeOptions {
 	pub inference: bool,
 	/// Take the verifier role: offchain workers reach the engine.
 	pub verify: bool,
+	/// Take the data role with the sources in this file.
+	pub oracle_feeds: Option<std::path::PathBuf>,
 	/// A single-node `--dev` chain: the node also holds Bob's verifier key.
 	pub dev: bool,
 	/// Play a dishonest node (test builds only).
@@ -168,6 +170,9 @@ impl NodeOptions {
 		}
 		if self.verify {
 			roles.push(Role::Verifier);
+		}
+		if self.oracle_feeds.is_some() {
+			roles.push(Role::Data);
 		}
 		roles
 	}
@@ -324,20 +329,28 @@ pub fn new_full<
 		}
 		role_keys(&keystore, Role::Verifier, &seeds)?;
 	}
-	// The runtime's offchain worker acts only for the roles recorded here.
+	let sources = match &options.oracle_feeds {
+		Some(file) => {
+			let sources = crate::oracle::read_sources(file).map_err(ServiceError::Other)?;
+			let seeds: Vec<&str> = dev_seed.as_deref().into_iter().collect();
+			role_keys(&keystore, Role::Data, &seeds)?;
+			log::info!("📈 Data role on, {} source(s) from {}", sources.len(), file.display());
+			sources
+		},
+		None => Vec::new(),
+	};
+	// The runtime's offchain workers act only for the roles (and sources) recorded here.
 	if let Some(mut db) = backend.offchain_storage() {
 		use sp_core::offchain::OffchainStorage;
-		db.set(
-			sp_core::offchain::STORAGE_PREFIX,
-			sibyl_primitives::roles::NODE_ROLES_KEY,
-			&roles.encode(),
-		);
+		let prefix = sp_core::offchain::STORAGE_PREFIX;
+		db.set(prefix, sibyl_primitives::roles::NODE_ROLES_KEY, &roles.encode());
+		db.set(prefix, pallet_oracle::fetch::SOURCES_KEY, &sources.encode());
 	}
 
 	if config.offchain_worker.enabled || !roles.is_empty() {
 		// The engine is reachable from offchain workers only, and only on inference and
 		// verifier nodes: block import never runs a model.
-		let inference = !roles.is_empty();
+		let inference = options.inference || options.verify;
 		let engine = crate::inference::EngineBackend::new(store);
 		#[cfg(feature = "dishonest")]
 		let engine: Arc<dyn sibyl_inference::InferenceBackend> = match options.dishonest {

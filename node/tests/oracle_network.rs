@@ -1,0 +1,211 @@
+//! An oracle feed on a real network: three validators on loopback (`--chain local`), each a data
+//! node with `--oracle-feeds`. Alice and Bob read a local HTTP server whose JSON value the test
+//! changes; Charlie reads one that answers twice the value. A real @polkadot/api client
+//! (`scripts/js/oracle-setup.mjs`) bonds the data nodes and creates the feed as sudo. The feed
+//! must follow the source, Charlie must be penalized, and with the source down the feed must
+//! keep its last value and go stale.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::{
+	io::{Read, Write},
+	net::TcpListener,
+	path::Path,
+	process::Command,
+	sync::{Arc, Mutex},
+	time::{Duration, Instant},
+};
+
+use codec::Encode;
+use common::{hex_bytes, wait_for, Node};
+use serde_json::json;
+
+/// A JSON source on loopback: `{"data":{"usd":"<value>"}}`, or 503 while the value is `None`.
+struct Source {
+	port: u16,
+	value: Arc<Mutex<Option<String>>>,
+}
+
+impl Source {
+	fn start(value: &str) -> Source {
+		let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+		let port = listener.local_addr().unwrap().port();
+		let value = Arc::new(Mutex::new(Some(value.to_string())));
+		let shared = value.clone();
+		std::thread::spawn(move || {
+			for stream in listener.incoming() {
+				let Ok(mut stream) = stream else { continue };
+				let mut request = [0u8; 4096];
+				let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+				let _ = stream.read(&mut request);
+				let current = shared.lock().unwrap().clone();
+				let response = match current {
+					Some(v) => {
+						let body = format!(r#"{{"data":{{"usd":"{v}"}}}}"#);
+						format!(
+							"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: \
+							 {}\r\nConnection: close\r\n\r\n{body}",
+							body.len()
+						)
+					},
+					None => "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: \
+					         close\r\n\r\n"
+						.to_string(),
+				};
+				let _ = stream.write_all(response.as_bytes());
+			}
+		});
+		Source { port, value }
+	}
+
+	fn set(&self, value: Option<&str>) {
+		*self.value.lock().unwrap() = value.map(str::to_string);
+	}
+
+	fn url(&self) -> String {
+		format!("http://127.0.0.1:{}/price", self.port)
+	}
+}
+
+/// `OracleApi::latest(feed)`: `(value, round, age, stale)`.
+fn latest(node: &Node, feed: u32) -> Option<(i128, u32, u32, bool)> {
+	let arg = sibyl_primitives::to_hex(&feed.encode());
+	let raw = node.rpc("state_call", json!(["OracleApi_latest", arg])).ok()?;
+	let bytes = hex_bytes(&raw)?;
+	if bytes.first() != Some(&1) {
+		return None;
+	}
+	let value = i128::from_le_bytes(bytes.get(1..17)?.try_into().ok()?);
+	let round = u32::from_le_bytes(bytes.get(17..21)?.try_into().ok()?);
+	let age = u32::from_le_bytes(bytes.get(25..29)?.try_into().ok()?);
+	Some((value, round, age, bytes.get(29) == Some(&1)))
+}
+
+/// The amount of `who`'s data bond, from `Payments.Bonds`.
+fn data_bond(node: &Node, who: sp_keyring::Sr25519Keyring) -> Option<u128> {
+	use sp_io::hashing::{blake2_128, twox_128, twox_64};
+	let account = who.to_account_id();
+	let role = sibyl_primitives::Role::Data.encode();
+	let mut key = twox_128(b"Payments").to_vec();
+	key.extend(twox_128(b"Bonds"));
+	key.extend(twox_64(&role));
+	key.extend(&role);
+	key.extend(blake2_128(account.as_ref()));
+	key.extend(AsRef::<[u8]>::as_ref(&account));
+	let raw = node.rpc("state_getStorage", json!([sibyl_primitives::to_hex(&key)])).ok()?;
+	let bytes = hex_bytes(&raw)?;
+	Some(u128::from_le_bytes(bytes.get(..16)?.try_into().ok()?))
+}
+
+#[test]
+fn a_feed_follows_its_source_penalizes_a_wrong_node_and_goes_stale_when_the_source_is_down() {
+	let tmp = tempfile::tempdir().unwrap();
+	let dir = tmp.path();
+	let honest = Source::start("100.00");
+	let wrong = Source::start("200.00");
+	let feeds = |name: &str, url: &str| {
+		let file = dir.join(format!("{name}.json"));
+		let text = json!({"feeds": [{"feed": 0, "url": url, "path": "data.usd"}]});
+		std::fs::write(&file, text.to_string()).unwrap();
+		file.to_str().unwrap().to_string()
+	};
+	let (a, b, c) = (
+		feeds("alice", &honest.url()),
+		feeds("bob", &honest.url()),
+		feeds("charlie", &wrong.url()),
+	);
+
+	let common = ["--chain", "local", "--tmp"];
+	let alice_key = format!("{:064x}", 1);
+	let mut alice = Node::start(
+		"o-alice",
+		&[&common[..], &["--alice", "--node-key", &alice_key, "--oracle-feeds", &a]].concat(),
+	);
+	alice.wait_ready(Duration::from_secs(60));
+	let boot = alice.multiaddr();
+	let mut others: Vec<Node> = [("bob", &b), ("charlie", &c)]
+		.iter()
+		.enumerate()
+		.map(|(ix, (name, file))| {
+			let flag = format!("--{name}");
+			let key = format!("{:064x}", ix + 2);
+			let args =
+				[&flag[..], "--node-key", &key, "--bootnodes", &boot, "--oracle-feeds", file];
+			Node::start(&format!("o-{name}"), &[&common[..], &args[..]].concat())
+		})
+		.collect();
+	for node in &mut others {
+		node.wait_ready(Duration::from_secs(60));
+	}
+	for node in [&alice, &others[0], &others[1]] {
+		wait_for(Duration::from_secs(60), "peers", || node.peers().filter(|p| *p >= 2));
+	}
+
+	// Bond the three data nodes and create feed 0: 2 decimals, 2 submitters, rounds of 3
+	// blocks, values usable for 6 blocks, 40 % deviation: Charlie's double value is far out,
+	// and a round that happens to close with Alice's and Charlie's values only (median 150.00)
+	// penalizes nobody.
+	let js = Path::new(env!("CARGO_MANIFEST_DIR")).join("../scripts/js/oracle-setup.mjs");
+	let url = format!("ws://127.0.0.1:{}", alice.rpc_port);
+	let setup = Command::new("node")
+		.arg(js)
+		.args([
+			"--url",
+			&url,
+			"--nodes",
+			"//Alice,//Bob,//Charlie",
+			"--max-deviation-ppm",
+			"400000",
+		])
+		.output()
+		.expect("node (Node.js) runs");
+	let logs = || format!("{}\n-----\n{}", alice.log_tail(), others[1].log_tail());
+	assert!(
+		setup.status.success(),
+		"setup failed: {}\n{}",
+		String::from_utf8_lossy(&setup.stderr),
+		logs()
+	);
+	let charlie_bond = data_bond(&alice, sp_keyring::Sr25519Keyring::Charlie).unwrap();
+
+	let start = Instant::now();
+	let (value, round, _, stale) =
+		wait_for(Duration::from_secs(120), "the feed's first value", || {
+			latest(&alice, 0).filter(|(v, ..)| *v == 100_00)
+		});
+	assert!(!stale);
+	println!("feed 0 = {value} (round {round}) after {:?}", start.elapsed());
+
+	// Charlie's value (200.00) is 100 % from the median: penalized a tenth of his bond, which
+	// leaves it below the minimum, so he stops being a data node.
+	let penalized = wait_for(Duration::from_secs(60), "Charlie penalized", || {
+		data_bond(&alice, sp_keyring::Sr25519Keyring::Charlie).filter(|b| *b < charlie_bond)
+	});
+	assert_eq!(penalized, charlie_bond - charlie_bond / 10);
+	let alice_bond = data_bond(&alice, sp_keyring::Sr25519Keyring::Alice).unwrap();
+	assert_eq!(alice_bond, 10 * 1_000_000_000_000, "an honest node keeps its bond");
+
+	// The source moves; the feed follows.
+	honest.set(Some("105.50"));
+	let start = Instant::now();
+	let (_, round, ..) = wait_for(Duration::from_secs(90), "the feed to follow", || {
+		latest(&alice, 0).filter(|(v, _, _, stale)| *v == 105_50 && !stale)
+	});
+	println!("feed 0 followed the source to 105.50 in {:?} (round {round})", start.elapsed());
+
+	// The source goes down: no submissions, the value stays and goes stale.
+	honest.set(None);
+	let (value, last_round, age, _) =
+		wait_for(Duration::from_secs(120), "the feed to go stale", || {
+			latest(&alice, 0).filter(|(.., stale)| *stale)
+		});
+	assert_eq!(value, 105_50, "a stale feed keeps its last value");
+	assert!(age > 6, "stale after its maximum age: {age}");
+	println!("feed 0 stale after round {last_round}: value {value}, age {age} blocks");
+	assert!(
+		std::fs::read_to_string(&alice.log).unwrap().contains("gave no value"),
+		"a down source leaves a log line"
+	);
+	drop(wrong);
+}
