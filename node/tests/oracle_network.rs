@@ -5,6 +5,8 @@
 //! must follow the source, Charlie must be penalized, and with the source down the feed must
 //! keep its last value and go stale.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+// Feed values carry two decimals: `105_50` is 105.50.
+#![allow(clippy::inconsistent_digit_grouping)]
 
 mod common;
 
