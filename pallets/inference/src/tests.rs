@@ -113,16 +113,16 @@ fn commit_signed(
 	sealed: H256,
 	signature: sp_core::sr25519::Signature,
 ) -> DispatchResult {
-	let call = crate::Call::<Test>::commit { id, key: key(who), seal: sealed, signature };
+	pool_then_block(crate::Call::<Test>::commit { id, key: key(who), seal: sealed, signature })
+}
+
+/// Authorizes `call` as the pool does, then dispatches it as a block does: they must agree (a
+/// call the pool refuses fails in a block too).
+fn pool_then_block(call: crate::Call<Test>) -> DispatchResult {
+	use frame_support::traits::UnfilteredDispatchable;
 	let authorized = call.authorize(TransactionSource::External).unwrap();
-	let dispatched = Inference::commit(
-		RuntimeOrigin::from(frame_system::RawOrigin::Authorized),
-		id,
-		key(who),
-		sealed,
-		signature,
-	);
-	// The pool and the block agree: a call the pool refuses fails in a block too.
+	let origin = RuntimeOrigin::from(frame_system::RawOrigin::Authorized);
+	let dispatched = call.dispatch_bypass_filter(origin).map(|_| ()).map_err(|e| e.error);
 	assert_eq!(authorized.is_ok(), dispatched.is_ok(), "authorize and dispatch disagree");
 	dispatched
 }
@@ -140,24 +140,13 @@ fn reveal_signed(
 	salt: [u8; 32],
 	sig: sp_core::sr25519::Signature,
 ) -> DispatchResult {
-	let call = crate::Call::<Test>::reveal {
+	pool_then_block(crate::Call::<Test>::reveal {
 		id,
 		key: key(who),
-		output: output.clone(),
-		salt,
-		attestation: sig,
-	};
-	let authorized = call.authorize(TransactionSource::External).unwrap();
-	let dispatched = Inference::reveal(
-		RuntimeOrigin::from(frame_system::RawOrigin::Authorized),
-		id,
-		key(who),
 		output,
 		salt,
-		sig,
-	);
-	assert_eq!(authorized.is_ok(), dispatched.is_ok(), "authorize and dispatch disagree");
-	dispatched
+		attestation: sig,
+	})
 }
 
 /// Every given seat seals, then every one reveals.
@@ -181,17 +170,12 @@ fn seated_request(verifiers: u8) -> (RequestId, AccountId, Vec<AccountId>) {
 
 fn report(id: RequestId, who: AccountId, error: InferenceError) -> DispatchResult {
 	let sig = attest(id, who, failure_hash(error));
-	let call = crate::Call::<Test>::report_failure { id, key: key(who), error, attestation: sig };
-	let authorized = call.authorize(TransactionSource::External).unwrap();
-	let dispatched = Inference::report_failure(
-		RuntimeOrigin::from(frame_system::RawOrigin::Authorized),
+	pool_then_block(crate::Call::<Test>::report_failure {
 		id,
-		key(who),
+		key: key(who),
 		error,
-		sig,
-	);
-	assert_eq!(authorized.is_ok(), dispatched.is_ok(), "authorize and dispatch disagree");
-	dispatched
+		attestation: sig,
+	})
 }
 
 fn settled(id: RequestId) -> Option<Outcome> {
