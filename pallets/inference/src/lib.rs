@@ -128,14 +128,6 @@ pub type InlineOutputOf<T> = BoundedVec<u8, <T as Config>::MaxInlineOutput>;
 /// A submitted output in this runtime.
 pub type ResultOutputOf<T> = ResultOutput<InlineOutputOf<T>>;
 
-/// The keystore type of a seat's key.
-fn role_of(seat: Seat) -> Role {
-	match seat {
-		Seat::Executor => Role::Inference,
-		Seat::Verifier => Role::Verifier,
-	}
-}
-
 // FRAME's pallet macros expand to `expect` calls (pallet-info lookups) that clippy attributes
 // to this module. Logic lives outside it, where the workspace lints apply in full.
 #[allow(clippy::expect_used)]
@@ -806,16 +798,7 @@ impl<T: Config> Pallet<T> {
 			}
 			// No room to wait for the next block's draw: check the request rather than not.
 			let seed = frame_system::Pallet::<T>::parent_hash();
-			let verifiers = request.policy.verifiers;
-			request.checking = if Self::seat_verifiers(id, &mut request, seed, verifiers) == 0 {
-				Checking::Skipped
-			} else {
-				Checking::Drawn
-			};
-			if request.checking == Checking::Drawn {
-				Self::reopen_sealing(id, request, now);
-				return;
-			}
+			return Self::check_or_skip(id, request, now, seed, true);
 		}
 		let Some(deadline) = Self::track_deadline(id, now) else {
 			Self::settle(id, request, Outcome::Refunded(RefundReason::Overloaded), now, &[]);
@@ -838,11 +821,22 @@ impl<T: Config> Pallet<T> {
 
 	/// The sample draw of a request whose executors have sealed: seats verifiers, or opens the
 	/// reveals.
-	fn sample(id: RequestId, mut request: RequestOf<T>, now: BlockNumberFor<T>, seed: H256) {
+	fn sample(id: RequestId, request: RequestOf<T>, now: BlockNumberFor<T>, seed: H256) {
+		let sampled = T::Verifier::sampled(id, &request.policy, &seed);
+		Self::check_or_skip(id, request, now, seed, sampled);
+	}
+
+	/// Seats the policy's verifiers when `check` (and reopens sealing for them); otherwise, or
+	/// when no verifier can be drawn, the request goes on unchecked.
+	fn check_or_skip(
+		id: RequestId,
+		mut request: RequestOf<T>,
+		now: BlockNumberFor<T>,
+		seed: H256,
+		check: bool,
+	) {
 		let verifiers = request.policy.verifiers;
-		let sampled = T::Verifier::sampled(id, &request.policy, &seed)
-			&& Self::seat_verifiers(id, &mut request, seed, verifiers) > 0;
-		if sampled {
+		if check && Self::seat_verifiers(id, &mut request, seed, verifiers) > 0 {
 			request.checking = Checking::Drawn;
 			Self::reopen_sealing(id, request, now);
 		} else {
@@ -857,7 +851,7 @@ impl<T: Config> Pallet<T> {
 			request.slots.iter().position(|s| &s.key == key).ok_or(Error::<T>::NotAssigned)?;
 		let slot = request.slots.get(index).ok_or(Error::<T>::NotAssigned)?;
 		ensure!(
-			T::Nodes::account_of(role_of(slot.seat), key).as_ref() == Some(&slot.node),
+			T::Nodes::account_of(slot.seat.role(), key).as_ref() == Some(&slot.node),
 			Error::<T>::NotAssigned
 		);
 		Ok(index)
@@ -1295,10 +1289,7 @@ impl<T: Config> Pallet<T> {
 
 	fn clear_seat(id: RequestId, key: &NodeKey) {
 		use sp_core::offchain::StorageKind::PERSISTENT;
-		sp_io::offchain::local_storage_clear(
-			PERSISTENT,
-			&(b"sibyl/inference/pending/", id, key).encode(),
-		);
+		sp_io::offchain::local_storage_clear(PERSISTENT, &Self::pending_key(id, key));
 		for attempt in 0..=T::MaxAttempts::get() {
 			for phase in 0..2u8 {
 				Self::forget_claim(id, attempt, key, phase);
@@ -1309,11 +1300,11 @@ impl<T: Config> Pallet<T> {
 	/// Takes the next step of one seat; `false` if this node cannot run models at all.
 	fn run_job(id: RequestId, role: Role, key: &NodeKey, now: BlockNumberFor<T>) -> bool {
 		let Some(request) = Requests::<T>::get(id) else { return true };
-		let Some(slot) = request.slots.iter().find(|s| &s.key == key && role_of(s.seat) == role)
+		let Some(slot) = request.slots.iter().find(|s| &s.key == key && s.seat.role() == role)
 		else {
 			return true;
 		};
-		let pending_key = (b"sibyl/inference/pending/", id, key).encode();
+		let pending_key = Self::pending_key(id, key);
 		match request.state {
 			RequestState::Committing { .. } if slot.seal.is_none() => {
 				if !Self::claim(id, request.attempts, key, 0, now) {
@@ -1323,7 +1314,7 @@ impl<T: Config> Pallet<T> {
 			},
 			RequestState::Revealing { .. } if slot.seal.is_some() && slot.output.is_none() => {
 				if Self::claim(id, request.attempts, key, 1, now) {
-					Self::reveal_job(id, &request, key, &pending_key);
+					Self::reveal_job(id, &request, slot.seat, key, &pending_key);
 				}
 				true
 			},
@@ -1331,10 +1322,20 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// Offchain key of a seat's sealed output and salt.
+	fn pending_key(id: RequestId, key: &NodeKey) -> Vec<u8> {
+		(b"sibyl/inference/pending/", id, key).encode()
+	}
+
+	/// Offchain key of a seat's claim on a phase of an attempt.
+	fn claim_key(id: RequestId, attempt: u8, key: &NodeKey, phase: u8) -> Vec<u8> {
+		(b"sibyl/inference/claim/", id, attempt, key, phase).encode()
+	}
+
 	/// One claim per request, attempt, key and phase: `false` while a submission may still land.
 	fn claim(id: RequestId, attempt: u8, key: &NodeKey, phase: u8, now: BlockNumberFor<T>) -> bool {
 		use sp_runtime::offchain::storage::StorageValueRef;
-		let claim_key = (b"sibyl/inference/claim/", id, attempt, key, phase).encode();
+		let claim_key = Self::claim_key(id, attempt, key, phase);
 		let claim = StorageValueRef::persistent(&claim_key);
 		let resubmit = BlockNumberFor::<T>::from(RESUBMIT_AFTER);
 		claim
@@ -1346,10 +1347,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn forget_claim(id: RequestId, attempt: u8, key: &NodeKey, phase: u8) {
-		let claim_key = (b"sibyl/inference/claim/", id, attempt, key, phase).encode();
 		sp_io::offchain::local_storage_clear(
 			sp_core::offchain::StorageKind::PERSISTENT,
-			&claim_key,
+			&Self::claim_key(id, attempt, key, phase),
 		);
 	}
 
@@ -1432,9 +1432,14 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Reveals the sealed output kept by [`Self::seal_job`].
-	fn reveal_job(id: RequestId, request: &RequestOf<T>, key: &NodeKey, pending_key: &[u8]) {
+	fn reveal_job(
+		id: RequestId,
+		request: &RequestOf<T>,
+		seat: Seat,
+		key: &NodeKey,
+		pending_key: &[u8],
+	) {
 		use sp_core::offchain::StorageKind::PERSISTENT;
-		let Some(slot) = request.slots.iter().find(|s| &s.key == key) else { return };
 		let pending = sp_io::offchain::local_storage_get(PERSISTENT, pending_key)
 			.and_then(|bytes| <([u8; 32], ResultOutputOf<T>)>::decode_all(&mut &bytes[..]).ok());
 		let Some((salt, output)) = pending else {
@@ -1447,7 +1452,7 @@ impl<T: Config> Pallet<T> {
 		};
 		let output_hash = output_hash_of::<T>(&output);
 		let commitment = Self::commitment_of(id, &request.model, &request.input_hash, &output_hash);
-		let Some(attestation) = Self::sign(slot.seat, key, commitment.as_bytes()) else { return };
+		let Some(attestation) = Self::sign(seat, key, commitment.as_bytes()) else { return };
 		log::info!(target: LOG_TARGET, "🧠 request {}: revealing {output_hash:?}", id.0);
 		Self::submit(id, Call::<T>::reveal { id, key: *key, output, salt, attestation });
 	}
@@ -1460,7 +1465,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn sign(seat: Seat, key: &NodeKey, payload: &[u8]) -> Option<NodeSignature> {
-		let key_type = role_of(seat).key_type();
+		let key_type = seat.role().key_type();
 		let signature = sp_io::crypto::sr25519_sign(key_type, key, payload);
 		if signature.is_none() {
 			log::error!(target: LOG_TARGET, "the keystore cannot sign with {key_type:?} key {key:?}");

@@ -194,13 +194,6 @@ pub mod pallet {
 	}
 }
 
-fn role_of(seat: Seat) -> Role {
-	match seat {
-		Seat::Executor => Role::Inference,
-		Seat::Verifier => Role::Verifier,
-	}
-}
-
 impl<T: Config> Pallet<T> {
 	fn slash(id: RequestId, who: &T::AccountId, seat: Seat, offence: Offence) {
 		let fraction = match offence {
@@ -208,7 +201,7 @@ impl<T: Config> Pallet<T> {
 			Offence::WrongVote => T::WrongVoteSlash::get(),
 			Offence::MissedDeadlines => T::MissSlash::get(),
 		};
-		let slashed = T::Treasury::slash(role_of(seat), who, fraction);
+		let slashed = T::Treasury::slash(seat.role(), who, fraction);
 		log::info!(target: LOG_TARGET, "request {}: {seat:?} {who:?} slashed for {offence:?}", id.0);
 		Self::deposit_event(Event::Slashed { id, who: who.clone(), seat, offence, slashed });
 	}
@@ -273,7 +266,7 @@ impl<T: Config> Verifier<T::AccountId, T::Balance> for Pallet<T> {
 		};
 		let decided = verdict != Verdict::NoMajority;
 		for (ballot, in_line) in ballots.iter().zip(&judgement.in_line) {
-			let role = role_of(ballot.seat);
+			let role = ballot.seat.role();
 			if decided && *in_line {
 				Records::<T>::mutate(role, &ballot.who, |r| {
 					r.in_line = r.in_line.saturating_add(1);
@@ -311,7 +304,7 @@ impl<T: Config> Verifier<T::AccountId, T::Balance> for Pallet<T> {
 	}
 
 	fn missed(id: RequestId, who: &T::AccountId, seat: Seat) {
-		let role = role_of(seat);
+		let role = seat.role();
 		let misses = Records::<T>::mutate(role, who, |r| {
 			r.misses = r.misses.saturating_add(1);
 			r.misses

@@ -21,7 +21,7 @@ use sp_crypto_hashing::blake2_256;
 use crate::{
 	model::RequestId,
 	registry::{Tolerance, VerificationPolicy},
-	roles::NodeKey,
+	roles::{NodeKey, Role},
 	tensor::{DType, Tensor},
 };
 
@@ -64,6 +64,16 @@ pub enum Seat {
 	Executor,
 	/// A verifier node that re-runs the request and votes with its output.
 	Verifier,
+}
+
+impl Seat {
+	/// The bonded role that holds seats of this kind (and whose key type signs for it).
+	pub const fn role(self) -> Role {
+		match self {
+			Seat::Executor => Role::Inference,
+			Seat::Verifier => Role::Verifier,
+		}
+	}
 }
 
 /// One seat's revealed result, as the judge sees it.
