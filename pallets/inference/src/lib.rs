@@ -77,6 +77,9 @@ use frame_system::{
 };
 use sibyl_primitives::{
 	commitment,
+	oracle::{
+		write_values, BindError, FeedBindings, FeedError, FeedId, FeedProvider, MAX_FEED_WINDOW,
+	},
 	registry::{ModelRegistry, ModelStatus, Schema, SAMPLE_RATE_ALWAYS},
 	request::failure_hash,
 	roles::{Escrow, NodeRegistry, Treasury},
@@ -122,6 +125,9 @@ pub type RequestOf<T> =
 /// The input tensors of a call.
 pub type InputTensors = BoundedVec<Tensor, ConstU32<MAX_TENSORS>>;
 
+/// For each feed binding of a request, its feed and the newest round written into the input.
+pub type FeedRounds = Vec<(FeedId, u32)>;
+
 /// An inline output: SCALE `Vec<Tensor>`.
 pub type InlineOutputOf<T> = BoundedVec<u8, <T as Config>::MaxInlineOutput>;
 
@@ -154,6 +160,8 @@ pub mod pallet {
 		type Treasury: Treasury<Self::AccountId, Self::Balance>;
 		/// Sampling, verifier draws and judgement.
 		type Verifier: Verifier<Self::AccountId, Self::Balance>;
+		/// Oracle feeds that requests may bind into their input.
+		type Feeds: FeedProvider<BlockNumberFor<Self>>;
 		/// Paid to each executor of a verified request.
 		#[pallet::constant]
 		type ExecutionFee: Get<Self::Balance>;
@@ -291,6 +299,9 @@ pub mod pallet {
 		ExecutionFailed { id: RequestId, node: T::AccountId, seat: Seat, error: InferenceError },
 		/// The request ended. Exactly one per request.
 		RequestSettled { id: RequestId, outcome: Outcome },
+		/// Request `id` took feed values into its input: for each binding in order, the feed and
+		/// the newest round written.
+		InputFromFeeds { id: RequestId, rounds: FeedRounds },
 	}
 
 	/// Errors of the inference pallet.
@@ -346,6 +357,24 @@ pub mod pallet {
 		OutputMismatch,
 		/// An output this small must be submitted inline.
 		OutputShouldBeInline,
+		/// A binding names a feed that does not exist.
+		UnknownFeed,
+		/// A bound feed has not closed a round yet.
+		FeedHasNoValue,
+		/// A bound feed's value is older than its maximum age.
+		FeedStale,
+		/// A bound feed has kept fewer rounds than the binding asks for.
+		FeedHistoryTooShort,
+		/// A binding asks for no rounds or more than `MAX_FEED_WINDOW`.
+		BadFeedWindow,
+		/// A binding writes outside the input (no such tensor, or past its last element).
+		BindingOutOfBounds,
+		/// Two bindings write the same element.
+		BindingsOverlap,
+		/// A binding targets a `bool` tensor.
+		BindingTypeUnsupported,
+		/// A feed value does not fit the bound tensor's dtype.
+		FeedValueOutOfRange,
 	}
 
 	#[pallet::hooks]
@@ -382,6 +411,31 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_request(who, model, input, max_fee).map(|_| ())
+		}
+
+		/// Asks for a call of `model` on `input` with feed values written into it, paying at
+		/// most `max_fee`.
+		///
+		/// Each binding writes the latest `rounds` answers of a feed into consecutive elements
+		/// of an input tensor (integers as fixed point, floats as the value); the elements
+		/// written must not overlap. The input is resolved now, in this block, and stored with
+		/// the request, so every seat runs on the same numbers. A stale, unknown or too short
+		/// feed fails the call with nothing held; otherwise as [`Pallet::request`].
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::request(input.encoded_size() as u32)
+			.saturating_add(T::WeightInfo::bind_feed().saturating_mul(bindings.len() as u64)))]
+		pub fn request_with_feeds(
+			origin: OriginFor<T>,
+			model: ModelId,
+			input: InputTensors,
+			bindings: FeedBindings,
+			max_fee: T::Balance,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let (input, rounds) = Self::bind_feeds(input, &bindings)?;
+			let id = Self::do_request(who, model, input, max_fee)?;
+			Self::deposit_event(Event::InputFromFeeds { id, rounds });
+			Ok(())
 		}
 
 		/// A seat's seal of its output. Authorized (no fee) when `key` holds a seat of a request
@@ -457,6 +511,16 @@ fn check_tensors<T: Config>(tensors: &[Tensor], schema: &Schema) -> Result<(), E
 	Ok(())
 }
 
+/// The inference error for a feed that cannot be read.
+fn feed_error<T: Config>(error: FeedError) -> Error<T> {
+	match error {
+		FeedError::UnknownFeed => Error::<T>::UnknownFeed,
+		FeedError::NoValue => Error::<T>::FeedHasNoValue,
+		FeedError::Stale => Error::<T>::FeedStale,
+		FeedError::NotEnoughHistory => Error::<T>::FeedHistoryTooShort,
+	}
+}
+
 /// `blake2_256` of `bytes`.
 fn hash_of(bytes: &[u8]) -> H256 {
 	H256(sp_io::hashing::blake2_256(bytes))
@@ -509,6 +573,41 @@ impl<T: Config> Pallet<T> {
 			.and_then(|fee| fee.checked_add(&premium))
 			.ok_or(Error::<T>::FeeOverflow)?;
 		Ok((fee, premium))
+	}
+
+	/// `input` with the feed values of `bindings` written in; for each binding, its feed and the
+	/// newest round written.
+	pub fn bind_feeds(
+		mut input: InputTensors,
+		bindings: &FeedBindings,
+	) -> Result<(InputTensors, FeedRounds), Error<T>> {
+		let mut rounds = Vec::with_capacity(bindings.len());
+		for (i, binding) in bindings.iter().enumerate() {
+			ensure!((1..=MAX_FEED_WINDOW).contains(&binding.rounds), Error::<T>::BadFeedWindow);
+			let end = binding.offset.checked_add(binding.rounds);
+			let overlaps = bindings.iter().take(i).any(|other| {
+				other.tensor == binding.tensor
+					&& other.offset < end.unwrap_or(u32::MAX)
+					&& binding.offset < other.offset.saturating_add(other.rounds)
+			});
+			ensure!(!overlaps, Error::<T>::BindingsOverlap);
+			let tensor = usize::try_from(binding.tensor)
+				.ok()
+				.and_then(|index| input.get_mut(index))
+				.ok_or(Error::<T>::BindingOutOfBounds)?;
+			let decimals = T::Feeds::decimals(binding.feed).map_err(feed_error::<T>)?;
+			let answers =
+				T::Feeds::window(binding.feed, binding.rounds).map_err(feed_error::<T>)?;
+			let values: Vec<i128> = answers.iter().map(|a| a.value).collect();
+			write_values(tensor, binding.offset, &values, decimals).map_err(|e| match e {
+				BindError::OutOfBounds => Error::<T>::BindingOutOfBounds,
+				BindError::UnsupportedType => Error::<T>::BindingTypeUnsupported,
+				BindError::ValueOutOfRange => Error::<T>::FeedValueOutOfRange,
+			})?;
+			let newest = answers.last().map(|a| a.round).ok_or(Error::<T>::FeedHistoryTooShort)?;
+			rounds.push((binding.feed, newest));
+		}
+		Ok((input, rounds))
 	}
 
 	/// Validates, escrows and queues a request; its id.

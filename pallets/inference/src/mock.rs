@@ -7,6 +7,7 @@ use crate as pallet_inference;
 use core::cell::RefCell;
 use frame_support::{derive_impl, parameter_types, traits::Hooks};
 use sibyl_primitives::{
+	oracle::{Answer, FeedError, FeedId, FeedProvider},
 	registry::{
 		ModelInfo, ModelName, ModelRegistry, ModelStatus, Schema, TensorSpec, Tolerance,
 		VerificationPolicy,
@@ -127,6 +128,7 @@ impl pallet_inference::Config for Test {
 	type Escrow = Payments;
 	type Treasury = Payments;
 	type Verifier = Verification;
+	type Feeds = MockFeeds;
 	type ExecutionFee = ExecutionFee;
 	type ResultTimeout = ResultTimeout;
 	type MaxAttempts = MaxAttempts;
@@ -149,6 +151,51 @@ pub struct MockModels;
 impl ModelRegistry<AccountId, Balance, u64> for MockModels {
 	fn model(id: &ModelId) -> Option<ModelInfo<AccountId, Balance, u64>> {
 		MODELS.with(|m| m.borrow().get(id).cloned())
+	}
+}
+
+/// A feed of the test runtime: decimals, answers (oldest first), whether stale.
+#[derive(Clone)]
+pub struct TestFeed {
+	pub decimals: u8,
+	pub answers: Vec<Answer<u64>>,
+	pub stale: bool,
+}
+
+thread_local! {
+	static FEEDS: RefCell<BTreeMap<FeedId, TestFeed>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// Sets feed `id` of the test runtime: `values` closed in rounds 1, 2, … (oldest first).
+pub fn set_feed(id: FeedId, decimals: u8, values: &[i128], stale: bool) {
+	let answers = values
+		.iter()
+		.zip(1u32..)
+		.map(|(value, round)| Answer { value: *value, round, at: u64::from(round) })
+		.collect();
+	FEEDS.with(|f| f.borrow_mut().insert(id, TestFeed { decimals, answers, stale }));
+}
+
+/// Oracle feeds as the test runtime's `Oracle` would give them.
+pub struct MockFeeds;
+
+impl FeedProvider<u64> for MockFeeds {
+	fn decimals(feed: FeedId) -> Result<u8, FeedError> {
+		FEEDS.with(|f| f.borrow().get(&feed).map(|f| f.decimals).ok_or(FeedError::UnknownFeed))
+	}
+	fn window(feed: FeedId, count: u32) -> Result<Vec<Answer<u64>>, FeedError> {
+		let feed = FEEDS.with(|f| f.borrow().get(&feed).cloned()).ok_or(FeedError::UnknownFeed)?;
+		if feed.answers.is_empty() {
+			return Err(FeedError::NoValue);
+		}
+		if feed.stale {
+			return Err(FeedError::Stale);
+		}
+		let count = count as usize;
+		if feed.answers.len() < count {
+			return Err(FeedError::NotEnoughHistory);
+		}
+		Ok(feed.answers.iter().skip(feed.answers.len().saturating_sub(count)).cloned().collect())
 	}
 }
 

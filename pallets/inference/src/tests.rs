@@ -1048,3 +1048,102 @@ fn a_node_forgets_its_sealed_outputs_once_the_request_ends() {
 		assert_eq!(get(&claim), None);
 	});
 }
+
+fn bind(feed: u32, rounds: u32, tensor: u32, offset: u32) -> sibyl_primitives::oracle::FeedBinding {
+	sibyl_primitives::oracle::FeedBinding { feed, rounds, tensor, offset }
+}
+
+fn bindings(
+	list: &[sibyl_primitives::oracle::FeedBinding],
+) -> sibyl_primitives::oracle::FeedBindings {
+	list.to_vec().try_into().unwrap()
+}
+
+fn stored_input(id: RequestId) -> Vec<f32> {
+	let encoded = Inputs::<Test>::get(id).unwrap();
+	let tensors = <crate::InputTensors as codec::Decode>::decode(&mut &encoded[..]).unwrap();
+	tensors[0].data.chunks(4).map(|b| f32::from_le_bytes(b.try_into().unwrap())).collect()
+}
+
+#[test]
+fn feed_values_are_written_into_the_stored_input_at_request_time() {
+	new_test_ext().execute_with(|| {
+		let model = add_model(1, 1, ModelStatus::Available, false);
+		set_feed(0, 2, &[10_000, 10_550], false); // 100.00, 105.50
+		set_feed(7, 0, &[3, 5, 7], false);
+		let id = RequestId(crate::NextRequestId::<Test>::get());
+		assert_ok!(Inference::request_with_feeds(
+			RuntimeOrigin::signed(DAVE),
+			model,
+			input([0.0, 0.0, 0.0, 9.0]),
+			bindings(&[bind(0, 2, 0, 0), bind(7, 1, 0, 2)]),
+			1_000
+		));
+		// Feed 0's last two rounds, oldest first; feed 7's latest; the unbound element kept.
+		assert_eq!(stored_input(id), vec![100.0, 105.5, 7.0, 9.0]);
+		let r = Requests::<Test>::get(id).unwrap();
+		assert_eq!(r.input_hash, hash(&Inputs::<Test>::get(id).unwrap()));
+		assert_eq!(escrow_held(DAVE), 27);
+		System::assert_has_event(Event::InputFromFeeds { id, rounds: vec![(0, 2), (7, 3)] }.into());
+
+		// Later feed values do not change a request already made.
+		set_feed(0, 2, &[10_000, 10_550, 20_000], false);
+		next_block();
+		assert_eq!(stored_input(id), vec![100.0, 105.5, 7.0, 9.0]);
+		// It runs and settles like any request.
+		let exec = executors(id);
+		let out = output_bytes(1.0, 2.0);
+		assert_ok!(commit(id, exec[0], &out));
+		assert_ok!(reveal(id, exec[0], out.clone()));
+		assert_eq!(settled(id), Some(Outcome::Verified { output_hash: hash(&out) }));
+	});
+}
+
+#[test]
+fn unusable_feeds_and_bad_bindings_fail_the_request_and_hold_nothing() {
+	new_test_ext().execute_with(|| {
+		let model = add_model(1, 1, ModelStatus::Available, false);
+		set_feed(0, 2, &[10_000, 10_550], false);
+		set_feed(1, 2, &[10_000], true);
+		set_feed(2, 2, &[], false);
+		set_feed(3, 39, &[1], false);
+		let go = |list: &[sibyl_primitives::oracle::FeedBinding]| {
+			Inference::request_with_feeds(
+				RuntimeOrigin::signed(DAVE),
+				model,
+				input([0.0; 4]),
+				bindings(list),
+				1_000,
+			)
+		};
+		assert_noop!(go(&[bind(9, 1, 0, 0)]), Error::<Test>::UnknownFeed);
+		assert_noop!(go(&[bind(1, 1, 0, 0)]), Error::<Test>::FeedStale);
+		assert_noop!(go(&[bind(2, 1, 0, 0)]), Error::<Test>::FeedHasNoValue);
+		assert_noop!(go(&[bind(0, 3, 0, 0)]), Error::<Test>::FeedHistoryTooShort);
+		assert_noop!(go(&[bind(0, 0, 0, 0)]), Error::<Test>::BadFeedWindow);
+		assert_noop!(go(&[bind(0, 33, 0, 0)]), Error::<Test>::BadFeedWindow);
+		assert_noop!(go(&[bind(0, 1, 1, 0)]), Error::<Test>::BindingOutOfBounds);
+		assert_noop!(go(&[bind(0, 2, 0, 3)]), Error::<Test>::BindingOutOfBounds);
+		assert_noop!(go(&[bind(0, 1, 0, u32::MAX)]), Error::<Test>::BindingOutOfBounds);
+		assert_noop!(go(&[bind(0, 2, 0, 0), bind(0, 1, 0, 1)]), Error::<Test>::BindingsOverlap);
+		assert_noop!(go(&[bind(0, 1, 0, 2), bind(0, 2, 0, 1)]), Error::<Test>::BindingsOverlap);
+		assert_noop!(go(&[bind(3, 1, 0, 0)]), Error::<Test>::FeedValueOutOfRange);
+		// A stale feed anywhere fails the whole request, even after good bindings.
+		assert_noop!(go(&[bind(0, 1, 0, 0), bind(1, 1, 0, 1)]), Error::<Test>::FeedStale);
+		// The usual request checks still apply to the resolved input.
+		assert_noop!(
+			Inference::request_with_feeds(
+				RuntimeOrigin::signed(DAVE),
+				model,
+				input([0.0; 4]),
+				bindings(&[bind(0, 1, 0, 0)]),
+				PRICE
+			),
+			Error::<Test>::FeeBelowPrice
+		);
+		assert_eq!(escrow_held(DAVE), 0);
+		assert_eq!(Balances::balance(&DAVE), 10_000);
+		// Adjacent bindings are fine.
+		assert_ok!(go(&[bind(0, 2, 0, 0), bind(0, 1, 0, 2)]));
+	});
+}

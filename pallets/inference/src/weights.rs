@@ -17,6 +17,7 @@ use frame_support::{
 pub trait WeightInfo {
 	/// `request` with an encoded input of `bytes` bytes.
 	fn request(bytes: u32) -> Weight;
+	fn bind_feed() -> Weight;
 	/// `commit` (authorization excluded), including opening the reveals.
 	fn commit() -> Weight;
 	/// `reveal` with an encoded output of `bytes` bytes (authorization excluded), including
@@ -54,6 +55,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		)
 		.saturating_add(Weight::from_parts(0, u64::from(bytes)))
 		.saturating_add(T::DbWeight::get().reads_writes(7, 8))
+	}
+	fn bind_feed() -> Weight {
+		// Feed, its round, its history (up to 32 answers); up to 32 values converted and written.
+		Weight::from_parts(15_000_000, 3_000).saturating_add(T::DbWeight::get().reads(3))
 	}
 	fn commit() -> Weight {
 		Self::authorize_result(0)
@@ -117,6 +122,9 @@ impl WeightInfo for () {
 	fn request(bytes: u32) -> Weight {
 		Weight::from_parts(40_000_000u64.saturating_add(bytes_time(bytes)), 20_000)
 			.saturating_add(RocksDbWeight::get().reads_writes(7, 8))
+	}
+	fn bind_feed() -> Weight {
+		Weight::from_parts(15_000_000, 3_000).saturating_add(RocksDbWeight::get().reads(3))
 	}
 	fn commit() -> Weight {
 		Weight::from_parts(90_000_000, 12_000)

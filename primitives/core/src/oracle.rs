@@ -3,6 +3,10 @@
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
+use sp_core::ConstU32;
+use sp_runtime::BoundedVec;
+
+use crate::tensor::{DType, Tensor};
 
 /// The id of an oracle feed.
 pub type FeedId = u32;
@@ -92,8 +96,179 @@ pub fn within_deviation(value: i128, median: i128, max_deviation_ppm: u32) -> bo
 	diff <= whole.saturating_add(part)
 }
 
+/// Most feed bindings in one request.
+pub const MAX_FEED_BINDINGS: u32 = 16;
+/// Most rounds one binding may take.
+pub const MAX_FEED_WINDOW: u32 = 32;
+
+/// Where a request's input takes feed values: the latest `rounds` answers of `feed`, oldest
+/// first, written into consecutive elements of input tensor `tensor` from element `offset`
+/// (row-major).
+///
+/// Integer tensors receive the fixed-point value as is (a feed with 2 decimals holding 105.50
+/// writes 10550); float tensors receive the value itself (105.5), the nearest float to
+/// `value / 10^decimals` computed with integers only.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct FeedBinding {
+	/// The feed read.
+	pub feed: FeedId,
+	/// How many of its latest rounds (1 = the latest value only), at most [`MAX_FEED_WINDOW`].
+	pub rounds: u32,
+	/// The index of the input tensor written.
+	pub tensor: u32,
+	/// The first element written.
+	pub offset: u32,
+}
+
+/// The feed bindings of one request.
+pub type FeedBindings = BoundedVec<FeedBinding, ConstU32<MAX_FEED_BINDINGS>>;
+
+/// Why feed values cannot be written into a tensor.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum BindError {
+	/// The elements written lie outside the tensor.
+	OutOfBounds,
+	/// The tensor's dtype cannot hold feed values (`bool`).
+	UnsupportedType,
+	/// A value does not fit the tensor's dtype (or has more than 38 decimals, or is too small for
+	/// a normal float).
+	ValueOutOfRange,
+}
+
+/// Writes `values` (fixed point with `decimals`) into `tensor` from element `offset`.
+pub fn write_values(
+	tensor: &mut Tensor,
+	offset: u32,
+	values: &[i128],
+	decimals: u8,
+) -> Result<(), BindError> {
+	let size = tensor.dtype.size() as usize;
+	let start = (offset as usize).checked_mul(size).ok_or(BindError::OutOfBounds)?;
+	let len = values.len().checked_mul(size).ok_or(BindError::OutOfBounds)?;
+	let end = start.checked_add(len).ok_or(BindError::OutOfBounds)?;
+	let dtype = tensor.dtype;
+	let bytes = tensor.data.get_mut(start..end).ok_or(BindError::OutOfBounds)?;
+	for (value, out) in values.iter().zip(bytes.chunks_exact_mut(size)) {
+		let range = BindError::ValueOutOfRange;
+		match dtype {
+			DType::I64 => {
+				out.copy_from_slice(&i64::try_from(*value).map_err(|_| range)?.to_le_bytes())
+			},
+			DType::I32 => {
+				out.copy_from_slice(&i32::try_from(*value).map_err(|_| range)?.to_le_bytes())
+			},
+			DType::I8 => {
+				out.copy_from_slice(&i8::try_from(*value).map_err(|_| range)?.to_le_bytes())
+			},
+			DType::U8 => {
+				out.copy_from_slice(&u8::try_from(*value).map_err(|_| range)?.to_le_bytes())
+			},
+			DType::F32 => {
+				let bits = fixed_to_float_bits(*value, decimals, Float::F32).ok_or(range)?;
+				out.copy_from_slice(&u32::try_from(bits).map_err(|_| range)?.to_le_bytes())
+			},
+			DType::F64 => {
+				let bits = fixed_to_float_bits(*value, decimals, Float::F64).ok_or(range)?;
+				out.copy_from_slice(&bits.to_le_bytes())
+			},
+			DType::Bool => return Err(BindError::UnsupportedType),
+		}
+	}
+	Ok(())
+}
+
+/// An IEEE-754 binary format.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Float {
+	/// binary32.
+	F32,
+	/// binary64.
+	F64,
+}
+
+impl Float {
+	/// Stored fraction bits and exponent bits.
+	const fn bits(self) -> (u32, u32) {
+		match self {
+			Float::F32 => (23, 8),
+			Float::F64 => (52, 11),
+		}
+	}
+}
+
+/// The bits of the float of `format` nearest to `value / 10^decimals`, ties to even, computed
+/// with integer arithmetic only (so consensus code may call it). `None` if `decimals > 38`, or
+/// if the result would be infinite or below the smallest normal float (only binary32 with more
+/// than 37 decimals can get there).
+pub fn fixed_to_float_bits(value: i128, decimals: u8, format: Float) -> Option<u64> {
+	let (fraction_bits, exponent_bits) = format.bits();
+	let sign = u64::from(value < 0) << fraction_bits.checked_add(exponent_bits)?;
+	let n = value.unsigned_abs();
+	if n == 0 {
+		return Some(sign);
+	}
+	let d = 10u128.checked_pow(u32::from(decimals))?;
+	// A significand of one bit more than the format's precision p (the last one the rounding
+	// bit) and its binary exponent: n / d = (sig + rest) × 2^exp with 0 ≤ rest < 1.
+	let precision = fraction_bits.checked_add(1)?;
+	let (q, mut r) = (n.checked_div(d)?, n.checked_rem(d)?);
+	let q_bits = 128u32.checked_sub(q.leading_zeros())?;
+	let (mut sig, mut exp, sticky) = if q_bits > precision {
+		let shift = q_bits.checked_sub(precision)?.checked_sub(1)?;
+		let dropped = q & (1u128 << shift).checked_sub(1)?;
+		(q >> shift, i32::try_from(shift).ok()?, dropped != 0 || r != 0)
+	} else {
+		// Long division for the fraction bits: r < d ≤ 10^38 < 2^127, so 2r never overflows;
+		// n ≥ 1 bounds the loop (at most 127 leading zero bits, then p + 1 bits).
+		let mut sig = q;
+		let mut exp = 0i32;
+		while sig < (1u128 << precision) {
+			r = r.checked_mul(2)?;
+			let bit = r >= d;
+			if bit {
+				r = r.checked_sub(d)?;
+			}
+			sig = (sig << 1) | u128::from(bit);
+			exp = exp.checked_sub(1)?;
+		}
+		(sig, exp, r != 0)
+	};
+	// Round to p bits, ties to even.
+	let round = sig & 1 == 1;
+	sig >>= 1;
+	exp = exp.checked_add(1)?;
+	if round && (sticky || sig & 1 == 1) {
+		sig = sig.checked_add(1)?;
+		if sig == 1u128 << precision {
+			sig >>= 1;
+			exp = exp.checked_add(1)?;
+		}
+	}
+	// n / d ≈ sig × 2^exp with sig in [2^(p-1), 2^p): the unbiased exponent is exp + p - 1.
+	let bias = (1i32 << exponent_bits.checked_sub(1)?).checked_sub(1)?;
+	let biased = exp.checked_add(i32::try_from(fraction_bits).ok()?)?.checked_add(bias)?;
+	let infinite = (1i32 << exponent_bits).checked_sub(1)?;
+	if biased <= 0 || biased >= infinite {
+		return None;
+	}
+	let fraction = u64::try_from(sig & (1u128 << fraction_bits).checked_sub(1)?).ok()?;
+	let biased = u64::try_from(biased).ok()?;
+	Some(sign | (biased << fraction_bits) | fraction)
+}
+
 #[cfg(test)]
-#[allow(clippy::arithmetic_side_effects)]
+#[allow(clippy::arithmetic_side_effects, clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
 	use super::*;
 
@@ -126,5 +301,122 @@ mod tests {
 		assert!(!within_deviation(i128::MIN, i128::MAX, 1_000_000));
 		assert!(within_deviation(i128::MIN, i128::MAX, u32::MAX));
 		assert!(!within_deviation(i128::MAX, 1, u32::MAX));
+	}
+
+	/// xorshift64*, for spread-out test values.
+	fn values(seed: u64, count: usize) -> Vec<i128> {
+		let mut x = seed;
+		(0..count)
+			.map(|i| {
+				x ^= x >> 12;
+				x ^= x << 25;
+				x ^= x >> 27;
+				let r = x.wrapping_mul(0x2545_f491_4f6c_dd1d);
+				let wide = (i128::from(r) << 64) | i128::from(r.rotate_left(17));
+				// Every magnitude from 1 bit to 127 bits, both signs.
+				let v = wide >> (i % 127);
+				if i % 2 == 0 {
+					v
+				} else {
+					-v
+				}
+			})
+			.collect()
+	}
+
+	#[test]
+	fn integers_become_the_nearest_float_as_rust_casts_them() {
+		for v in values(7, 20_000).into_iter().chain([0, 1, -1, i128::MAX, i128::MIN + 1]) {
+			assert_eq!(
+				fixed_to_float_bits(v, 0, Float::F32),
+				Some(u64::from((v as f32).to_bits())),
+				"{v}"
+			);
+			assert_eq!(fixed_to_float_bits(v, 0, Float::F64), Some((v as f64).to_bits()), "{v}");
+		}
+		// Ties go to even: 2^24 + 1 lies halfway between two f32s.
+		assert_eq!(
+			fixed_to_float_bits((1 << 24) + 1, 0, Float::F32),
+			Some(u64::from(16_777_216f32.to_bits()))
+		);
+		assert_eq!(
+			fixed_to_float_bits((1 << 24) + 3, 0, Float::F32),
+			Some(u64::from(16_777_220f32.to_bits()))
+		);
+	}
+
+	#[test]
+	fn fixed_point_values_become_the_nearest_float() {
+		// f64: IEEE division of two exactly representable numbers is correctly rounded, so
+		// n as f64 / 10^d as f64 is the exact answer for |n| < 2^53 and d ≤ 22.
+		let mut checked = 0;
+		for (i, v) in values(11, 30_000).into_iter().enumerate() {
+			let v = v % (1 << 53); // |v| < 2^53, every magnitude
+			let d = (i % 23) as u8;
+			let expected = (v as f64) / (10u128.pow(u32::from(d)) as f64);
+			assert_eq!(fixed_to_float_bits(v, d, Float::F64), Some(expected.to_bits()), "{v}e-{d}");
+			// f32: rounding that f64 once more is exact unless it lies exactly halfway between
+			// two f32s (double rounding); those are skipped.
+			let wide = expected.to_bits();
+			if v != 0 && wide & ((1 << 29) - 1) != 1 << 28 {
+				let narrow = fixed_to_float_bits(v, d, Float::F32).unwrap();
+				assert_eq!(narrow, u64::from((expected as f32).to_bits()), "{v}e-{d}");
+				checked += 1;
+			}
+		}
+		assert!(checked > 29_000, "{checked}");
+		assert_eq!(fixed_to_float_bits(10_550, 2, Float::F32), Some(u64::from(105.5f32.to_bits())));
+		assert_eq!(fixed_to_float_bits(1, 1, Float::F32), Some(u64::from(0.1f32.to_bits())));
+		assert_eq!(fixed_to_float_bits(-1, 1, Float::F64), Some((-0.1f64).to_bits()));
+		assert_eq!(fixed_to_float_bits(0, 30, Float::F64), Some(0));
+		assert_eq!(
+			fixed_to_float_bits(i128::MAX, 38, Float::F64),
+			Some((i128::MAX as f64 / 1e38).to_bits())
+		);
+		// Out of range: more than 38 decimals, below the smallest normal f32.
+		assert_eq!(fixed_to_float_bits(1, 39, Float::F64), None);
+		assert_eq!(fixed_to_float_bits(1, 38, Float::F32), None);
+		assert!(fixed_to_float_bits(1, 38, Float::F64).is_some());
+	}
+
+	#[test]
+	fn values_are_written_into_tensors_in_their_dtype() {
+		let tensor = |dtype: DType, n: u32| {
+			Tensor::new(dtype, vec![1, n], vec![0; (n * dtype.size()) as usize]).unwrap()
+		};
+		let mut t = tensor(DType::I64, 4);
+		write_values(&mut t, 1, &[10_550, -3], 2).unwrap();
+		let got: Vec<i64> =
+			t.data.chunks(8).map(|b| i64::from_le_bytes(b.try_into().unwrap())).collect();
+		assert_eq!(got, vec![0, 10_550, -3, 0]);
+
+		let mut t = tensor(DType::F32, 3);
+		write_values(&mut t, 0, &[10_550, 25, -1], 2).unwrap();
+		let got: Vec<f32> =
+			t.data.chunks(4).map(|b| f32::from_le_bytes(b.try_into().unwrap())).collect();
+		assert_eq!(got, vec![105.5, 0.25, -0.01]);
+
+		let mut t = tensor(DType::F64, 1);
+		write_values(&mut t, 0, &[-123_456_789], 3).unwrap();
+		assert_eq!(f64::from_le_bytes(t.data[..].try_into().unwrap()), -123_456.789);
+
+		// Nothing written past the end; values that do not fit; bools.
+		let mut t = tensor(DType::I32, 2);
+		assert_eq!(write_values(&mut t, 1, &[1, 2], 0), Err(BindError::OutOfBounds));
+		assert_eq!(write_values(&mut t, u32::MAX, &[1], 0), Err(BindError::OutOfBounds));
+		assert_eq!(write_values(&mut t, 0, &[1 << 31], 0), Err(BindError::ValueOutOfRange));
+		assert_eq!(
+			write_values(&mut tensor(DType::U8, 1), 0, &[-1], 0),
+			Err(BindError::ValueOutOfRange)
+		);
+		assert_eq!(write_values(&mut tensor(DType::I8, 1), 0, &[-128], 0), Ok(()));
+		assert_eq!(
+			write_values(&mut tensor(DType::Bool, 1), 0, &[1], 0),
+			Err(BindError::UnsupportedType)
+		);
+		assert_eq!(
+			write_values(&mut tensor(DType::F32, 1), 0, &[1], 38),
+			Err(BindError::ValueOutOfRange)
+		);
 	}
 }

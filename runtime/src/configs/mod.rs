@@ -270,6 +270,7 @@ impl pallet_inference::Config for Runtime {
 	type Escrow = pallet_payments::Pallet<Runtime>;
 	type Treasury = pallet_payments::Pallet<Runtime>;
 	type Verifier = pallet_verification::Pallet<Runtime>;
+	type Feeds = pallet_oracle::Pallet<Runtime>;
 	type ExecutionFee = ExecutionFee;
 	type ResultTimeout = ResultTimeout;
 	type MaxAttempts = MaxAttempts;
