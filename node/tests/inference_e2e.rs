@@ -211,3 +211,129 @@ fn a_large_output_is_kept_offchain_and_fetched_by_another_node() {
 	let missing = b.rpc("inference_output", serde_json::json!([format!("0x{}", "11".repeat(32))]));
 	assert!(missing.unwrap_err().contains("no connected peer has output"));
 }
+
+/// Issue 7's end to end: on `--dev`, Alice's node is also the data node of feed 0 (a local HTTP
+/// source); a polkadot.js request binds the feed's latest value and a window of its last two
+/// rounds into the example model's input. The stored input must hold the feed's values at
+/// request time and the request must settle on that input; bindings to a feed that does not
+/// exist, outside the input, or to a feed gone stale (its source down) must fail with their named
+/// errors and hold nothing.
+#[test]
+fn a_request_bound_to_a_feed_settles_on_the_feed_value_at_request_time() {
+	let tmp = tempfile::tempdir().unwrap();
+	let dir = tmp.path();
+	let source = common::Source::start("123.25");
+	let feeds = dir.join("feeds.json");
+	let text = serde_json::json!({"feeds": [{"feed": 0, "url": source.url(), "path": "data.usd"}]});
+	std::fs::write(&feeds, text.to_string()).unwrap();
+	let model = dir.join("demo.onnx");
+	let input = dir.join("input.json");
+	let (model_s, input_s) = (model.to_str().unwrap(), input.to_str().unwrap());
+	let example = run_cli(&["model", "example", "--out", model_s, "--input-out", input_s]);
+	assert!(example.status.success(), "{}", String::from_utf8_lossy(&example.stderr));
+	let model_id = String::from_utf8(example.stdout).unwrap().trim().to_string();
+
+	let mut node = Node::start(
+		"feeds",
+		&["--dev", "--tmp", "--block-time-ms", "1000", "--oracle-feeds", feeds.to_str().unwrap()],
+	);
+	node.wait_ready(Duration::from_secs(120));
+	upload(&node, model_s, "feed-demo");
+
+	// Feed 0: 2 decimals, one submitter (the dev chain's data node, Alice), rounds of 2 blocks.
+	let url = format!("ws://127.0.0.1:{}", node.rpc_port);
+	let setup = Command::new("node")
+		.arg(scripts_js().join("oracle-setup.mjs"))
+		.args(["--url", &url, "--min-submitters", "1", "--round-length", "2", "--max-age", "8"])
+		.output()
+		.expect("node (Node.js) runs");
+	assert!(
+		setup.status.success(),
+		"setup failed: {}\n{}",
+		String::from_utf8_lossy(&setup.stderr),
+		node.log_tail()
+	);
+	// Two closed rounds, so a window of two can be bound.
+	common::wait_for(Duration::from_secs(90), "two rounds of feed 0", || {
+		common::latest(&node, 0)
+			.filter(|(v, round, _, stale)| *v == 12_325 && *round >= 1 && !stale)
+	});
+
+	// x[0] ← the latest value; x[2..4] ← the last two rounds; the rest as in the input file.
+	let (stdout, stderr, ok) = request(
+		&node,
+		&[
+			"--model", &model_id, "--input", input_s, "--suri", "//Bob", "--json", "--feed",
+			"0:0:0", "--feed", "0:0:2:2",
+		],
+	);
+	assert!(ok, "request failed:\n{stdout}\n{stderr}\n{}", node.log_tail());
+	let report: Value = serde_json::from_str(stdout.trim()).expect("one JSON report");
+	println!("feed-bound request: {report}");
+	assert!(report["outcome"]["verified"].is_object(), "outcome: {}", report["outcome"]);
+	let rounds = report["input_from_feeds"].as_array().unwrap();
+	assert_eq!(rounds.len(), 2);
+	assert_eq!(rounds[0]["feed"], 0);
+	assert_eq!(rounds[0]["round"], rounds[1]["round"], "both bindings read the same round");
+	let stored: Vec<f64> = report["stored_input"][0]["data"]
+		.as_array()
+		.unwrap()
+		.iter()
+		.map(|v| v.as_f64().unwrap())
+		.collect();
+	let file: Value = serde_json::from_str(&std::fs::read_to_string(&input).unwrap()).unwrap();
+	let mut expected: Vec<f64> =
+		file["inputs"][0]["data"].as_array().unwrap().iter().map(|v| v.as_f64().unwrap()).collect();
+	let value = f64::from(123.25f32);
+	expected[0] = value;
+	expected[2] = value;
+	expected[3] = value;
+	assert_eq!(stored, expected, "the stored input holds the feed's values at request time");
+
+	// The settled output is the engine's output on exactly that input.
+	let bound = dir.join("bound.json");
+	let mut bound_input = file.clone();
+	bound_input["inputs"][0]["data"] = serde_json::json!(expected);
+	std::fs::write(&bound, bound_input.to_string()).unwrap();
+	let local = run_cli(&[
+		"model",
+		"run",
+		"--model",
+		model_s,
+		"--input",
+		bound.to_str().unwrap(),
+		"--json",
+	]);
+	assert!(local.status.success(), "{}", String::from_utf8_lossy(&local.stderr));
+	let local: Value = serde_json::from_slice(&local.stdout).unwrap();
+	assert_eq!(report["outcome"]["verified"]["outputHash"], local["output_hash"]);
+
+	// A feed that does not exist: the chain's named error, nothing held.
+	let (_, stderr, ok) = request(
+		&node,
+		&["--model", &model_id, "--input", input_s, "--suri", "//Bob", "--feed", "7:0:0"],
+	);
+	assert!(!ok && stderr.contains("inference.UnknownFeed"), "{stderr}");
+	let (_, stderr, ok) = request(
+		&node,
+		&["--model", &model_id, "--input", input_s, "--suri", "//Bob", "--feed", "0:0:7:2"],
+	);
+	assert!(!ok && stderr.contains("inference.BindingOutOfBounds"), "{stderr}");
+
+	// The source goes down: the feed keeps its value, goes stale after 8 blocks, and a request
+	// bound to it fails; Bob holds no escrow.
+	source.set(None);
+	common::wait_for(Duration::from_secs(60), "feed 0 stale", || {
+		common::latest(&node, 0).filter(|(.., stale)| *stale)
+	});
+	let (_, stderr, ok) = request(
+		&node,
+		&["--model", &model_id, "--input", input_s, "--suri", "//Bob", "--feed", "0:0:0"],
+	);
+	assert!(!ok && stderr.contains("inference.FeedStale"), "{stderr}");
+	let held = node
+		.rpc("state_call", serde_json::json!(["InferenceApi_requests_of", bob_and_page()]))
+		.unwrap();
+	let ids = common::hex_bytes(&held).unwrap();
+	assert_eq!(ids[0], 4, "Bob has exactly the one settled request: {ids:?}");
+}

@@ -11,78 +11,14 @@
 mod common;
 
 use std::{
-	io::{Read, Write},
-	net::TcpListener,
 	path::Path,
 	process::Command,
-	sync::{Arc, Mutex},
 	time::{Duration, Instant},
 };
 
 use codec::Encode;
-use common::{hex_bytes, wait_for, Node};
+use common::{hex_bytes, latest, wait_for, Node, Source};
 use serde_json::json;
-
-/// A JSON source on loopback: `{"data":{"usd":"<value>"}}`, or 503 while the value is `None`.
-struct Source {
-	port: u16,
-	value: Arc<Mutex<Option<String>>>,
-}
-
-impl Source {
-	fn start(value: &str) -> Source {
-		let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-		let port = listener.local_addr().unwrap().port();
-		let value = Arc::new(Mutex::new(Some(value.to_string())));
-		let shared = value.clone();
-		std::thread::spawn(move || {
-			for stream in listener.incoming() {
-				let Ok(mut stream) = stream else { continue };
-				let mut request = [0u8; 4096];
-				let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
-				let _ = stream.read(&mut request);
-				let current = shared.lock().unwrap().clone();
-				let response = match current {
-					Some(v) => {
-						let body = format!(r#"{{"data":{{"usd":"{v}"}}}}"#);
-						format!(
-							"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: \
-							 {}\r\nConnection: close\r\n\r\n{body}",
-							body.len()
-						)
-					},
-					None => "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: \
-					         close\r\n\r\n"
-						.to_string(),
-				};
-				let _ = stream.write_all(response.as_bytes());
-			}
-		});
-		Source { port, value }
-	}
-
-	fn set(&self, value: Option<&str>) {
-		*self.value.lock().unwrap() = value.map(str::to_string);
-	}
-
-	fn url(&self) -> String {
-		format!("http://127.0.0.1:{}/price", self.port)
-	}
-}
-
-/// `OracleApi::latest(feed)`: `(value, round, age, stale)`.
-fn latest(node: &Node, feed: u32) -> Option<(i128, u32, u32, bool)> {
-	let arg = sibyl_primitives::to_hex(&feed.encode());
-	let raw = node.rpc("state_call", json!(["OracleApi_latest", arg])).ok()?;
-	let bytes = hex_bytes(&raw)?;
-	if bytes.first() != Some(&1) {
-		return None;
-	}
-	let value = i128::from_le_bytes(bytes.get(1..17)?.try_into().ok()?);
-	let round = u32::from_le_bytes(bytes.get(17..21)?.try_into().ok()?);
-	let age = u32::from_le_bytes(bytes.get(25..29)?.try_into().ok()?);
-	Some((value, round, age, bytes.get(29) == Some(&1)))
-}
 
 /// The amount of `who`'s data bond, from `Payments.Bonds`.
 fn data_bond(node: &Node, who: sp_keyring::Sr25519Keyring) -> Option<u128> {

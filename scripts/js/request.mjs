@@ -2,11 +2,14 @@
 //
 //   node scripts/js/request.mjs --model 0x… --input input.json [--url ws://127.0.0.1:9944]
 //        [--suri //Alice] [--max-fee PLANCK] [--timeout-blocks 60] [--json]
+//        [--feed FEED:TENSOR:OFFSET[:ROUNDS]]…
 //
 // The input file is the `sibyl-node model run --input` format:
 //   {"inputs":[{"name":"x","dtype":"f32","shape":[1,8],"data":[…]}]}
 // Prints the request id, the blocks from inclusion to settlement, the outcome and the decoded
-// output (JSON with --json). Exits non-zero, with the chain's error name, if the request fails.
+// output (JSON with --json). Each --feed binds the latest ROUNDS (default 1) values of oracle feed
+// FEED into input tensor TENSOR from element OFFSET (`Inference.request_with_feeds`): the runtime
+// writes them when the request is included, and the stored input is printed. Exits non-zero, with the chain's error name, if the request fails.
 
 import { readFileSync } from 'node:fs';
 import { ApiPromise, WsProvider } from '@polkadot/api';
@@ -27,7 +30,7 @@ const DTYPES = {
 const DTYPE_ORDER = ['f32', 'f64', 'i64', 'i32', 'i8', 'u8', 'bool'];
 
 function parseArgs(argv) {
-  const args = { url: 'ws://127.0.0.1:9944', suri: '//Alice', timeoutBlocks: 60, json: false };
+  const args = { url: 'ws://127.0.0.1:9944', suri: '//Alice', timeoutBlocks: 60, json: false, feeds: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -41,6 +44,15 @@ function parseArgs(argv) {
     else if (a === '--max-fee') args.maxFee = BigInt(next());
     else if (a === '--timeout-blocks') args.timeoutBlocks = Number(next());
     else if (a === '--json') args.json = true;
+    else if (a === '--feed') {
+      const text = next();
+      const parts = text.split(':');
+      if (parts.length < 3 || parts.length > 4 || !parts.every((p) => /^\d+$/.test(p))) {
+        fail(`--feed ${text}: expected FEED:TENSOR:OFFSET[:ROUNDS], all non-negative integers`);
+      }
+      const [feed, tensor, offset, rounds = 1] = parts.map(Number);
+      args.feeds.push({ feed, rounds, tensor, offset });
+    }
     else fail(`unknown argument ${a}`);
   }
   if (!/^0x[0-9a-fA-F]{64}$/.test(args.model ?? '')) fail('--model 0x<64 hex digits> is required');
@@ -119,10 +131,12 @@ async function main() {
   const before = (await api.query.system.account(signer.address)).data.free.toBigInt();
 
   // Submit and wait for inclusion; the request id comes from the `Requested` event.
-  const { id, includedAt } = await new Promise((resolve, reject) => {
+  const tx = args.feeds.length > 0
+    ? api.tx.inference.requestWithFeeds(args.model, tensors, args.feeds, maxFee)
+    : api.tx.inference.request(args.model, tensors, maxFee);
+  const { id, includedAt, inBlock, fromFeeds } = await new Promise((resolve, reject) => {
     let unsub = () => {};
-    api.tx.inference
-      .request(args.model, tensors, maxFee)
+    tx
       .signAndSend(signer, async ({ status, events, dispatchError }) => {
         if (dispatchError) {
           unsub();
@@ -134,7 +148,13 @@ async function main() {
           const requested = events.find(({ event }) => api.events.inference.Requested.is(event));
           if (!requested) return reject(new Error('included without an Inference.Requested event'));
           const header = await api.rpc.chain.getHeader(status.asInBlock);
-          resolve({ id: requested.event.data.id.toBigInt(), includedAt: header.number.toNumber() });
+          const fromFeeds = events.find(({ event }) => api.events.inference.InputFromFeeds.is(event));
+          resolve({
+            id: requested.event.data.id.toBigInt(),
+            includedAt: header.number.toNumber(),
+            inBlock: status.asInBlock,
+            fromFeeds: fromFeeds?.event.data.rounds.map(([feed, round]) => ({ feed: feed.toNumber(), round: round.toNumber() })),
+          });
         } else if (status.isDropped || status.isInvalid || status.isUsurped) {
           unsub();
           reject(new Error(`transaction ${status.type}`));
@@ -144,6 +164,20 @@ async function main() {
       .catch(reject);
   });
   if (!args.json) console.log(`request ${id} included in block #${includedAt} (fee ${fee} escrowed)`);
+  // The input as stored with the request (feed values written in), read at the inclusion block:
+  // it is removed once the request settles.
+  let storedInput;
+  if (fromFeeds) {
+    const stored = await (await api.at(inBlock)).query.inference.inputs(id);
+    storedInput = stored.isSome ? decodeTensors(stored.unwrap().toU8a(true)) : undefined;
+    if (!args.json) {
+      for (const [i, { feed, round }] of fromFeeds.entries()) {
+        const b = args.feeds[i];
+        console.log(`  input from feed ${feed} round ${round} (${b.rounds} round(s)) → tensor ${b.tensor} from element ${b.offset}`);
+      }
+      for (const t of storedInput ?? []) console.log(`  stored input ${t.dtype}[${t.shape}] = [${t.data.join(', ')}]`);
+    }
+  }
 
   // Follow new blocks until the request's `RequestSettled` event.
   const verifiers = [];
@@ -210,6 +244,10 @@ async function main() {
     outcome: settled.outcome,
     verifiers,
   };
+  if (fromFeeds) {
+    report.input_from_feeds = fromFeeds;
+    report.stored_input = storedInput;
+  }
   // `InferenceApi_output` returns SCALE `Option<Vec<u8>>`; read it raw, exactly as the runtime
   // encoded it, rather than through a decoded wrapper.
   const raw = (await api.rpc.state.call('InferenceApi_output', api.createType('u64', id).toHex(true))).toU8a(true);

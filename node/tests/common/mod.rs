@@ -6,6 +6,7 @@ use std::{
 	net::{TcpListener, TcpStream},
 	path::PathBuf,
 	process::{Child, Command, Output, Stdio},
+	sync::{Arc, Mutex},
 	time::{Duration, Instant},
 };
 
@@ -199,4 +200,65 @@ fn dechunk(mut body: &str) -> String {
 		body = rest[size..].trim_start_matches("\r\n");
 	}
 	out
+}
+
+/// A JSON source on loopback: `{"data":{"usd":"<value>"}}`, or 503 while the value is `None`.
+pub struct Source {
+	pub port: u16,
+	value: Arc<Mutex<Option<String>>>,
+}
+
+impl Source {
+	pub fn start(value: &str) -> Source {
+		let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+		let port = listener.local_addr().unwrap().port();
+		let value = Arc::new(Mutex::new(Some(value.to_string())));
+		let shared = value.clone();
+		std::thread::spawn(move || {
+			for stream in listener.incoming() {
+				let Ok(mut stream) = stream else { continue };
+				let mut request = [0u8; 4096];
+				let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+				let _ = stream.read(&mut request);
+				let current = shared.lock().unwrap().clone();
+				let response = match current {
+					Some(v) => {
+						let body = format!(r#"{{"data":{{"usd":"{v}"}}}}"#);
+						format!(
+							"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: \
+							 {}\r\nConnection: close\r\n\r\n{body}",
+							body.len()
+						)
+					},
+					None => "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: \
+					         close\r\n\r\n"
+						.to_string(),
+				};
+				let _ = stream.write_all(response.as_bytes());
+			}
+		});
+		Source { port, value }
+	}
+
+	pub fn set(&self, value: Option<&str>) {
+		*self.value.lock().unwrap() = value.map(str::to_string);
+	}
+
+	pub fn url(&self) -> String {
+		format!("http://127.0.0.1:{}/price", self.port)
+	}
+}
+
+/// `OracleApi::latest(feed)`: `(value, round, age, stale)`.
+pub fn latest(node: &Node, feed: u32) -> Option<(i128, u32, u32, bool)> {
+	let arg = sibyl_primitives::to_hex(&codec::Encode::encode(&feed));
+	let raw = node.rpc("state_call", json!(["OracleApi_latest", arg])).ok()?;
+	let bytes = hex_bytes(&raw)?;
+	if bytes.first() != Some(&1) {
+		return None;
+	}
+	let value = i128::from_le_bytes(bytes.get(1..17)?.try_into().ok()?);
+	let round = u32::from_le_bytes(bytes.get(17..21)?.try_into().ok()?);
+	let age = u32::from_le_bytes(bytes.get(25..29)?.try_into().ok()?);
+	Some((value, round, age, bytes.get(29) == Some(&1)))
 }
