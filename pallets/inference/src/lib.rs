@@ -183,6 +183,11 @@ pub mod pallet {
 		/// Most requests waiting for assignment or sampling, and most deadlines in one block.
 		#[pallet::constant]
 		type MaxQueue: Get<u32>;
+		/// Most queued requests given seats per block; the rest wait in the queue. Bounds the new
+		/// work a block hands to nodes, so that their offchain workers keep up and meet their
+		/// deadlines instead of being penalized under a burst.
+		#[pallet::constant]
+		type MaxAssignPerBlock: Get<u32>;
 		/// Most settled requests pruned per block.
 		#[pallet::constant]
 		type MaxPrunePerBlock: Get<u32>;
@@ -391,6 +396,7 @@ pub mod pallet {
 			assert!(T::MaxAttempts::get() >= 1, "MaxAttempts must be at least 1");
 			assert!(!T::ResultTimeout::get().is_zero(), "ResultTimeout must be at least 1");
 			assert!(T::MaxQueue::get() >= 1, "MaxQueue must be at least 1");
+			assert!(T::MaxAssignPerBlock::get() >= 1, "MaxAssignPerBlock must be at least 1");
 		}
 	}
 
@@ -478,6 +484,10 @@ pub mod pallet {
 
 		/// A seat's reveal: its output, the salt of its seal, and its signature over the
 		/// request's commitment for that output. Authorized (no fee) when it matches the seal.
+		///
+		/// Weighed for a judgement of the most seats a request can have; the weight of a reveal
+		/// that judges nothing (others still to reveal) or judges fewer seats is refunded, so a
+		/// block takes as many reveals as it has room for.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::reveal(output.encoded_size() as u32))]
 		#[pallet::authorize(Pallet::<T>::authorize_reveal)]
@@ -489,12 +499,20 @@ pub mod pallet {
 			output: ResultOutputOf<T>,
 			salt: [u8; 32],
 			attestation: NodeSignature,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			ensure_authorized(origin)?;
+			let bytes = output.encoded_size() as u32;
 			let (request, index, output_hash) =
 				Self::check_reveal(id, &key, &output, &salt, &attestation)?;
-			Self::accept_reveal(id, request, index, output, output_hash);
-			Ok(())
+			let judged = Self::accept_reveal(id, request, index, output, output_hash);
+			let full = T::WeightInfo::reveal(bytes);
+			let actual = match judged {
+				Judged::NotYet => T::WeightInfo::reveal_unjudged(bytes),
+				Judged::Settled { seats } => T::WeightInfo::reveal_unjudged(bytes)
+					.saturating_add(T::WeightInfo::judge(seats, bytes)),
+				Judged::Escalated => full,
+			};
+			Ok(Some(actual.min(full)).into())
 		}
 	}
 }
@@ -509,6 +527,26 @@ fn check_tensors<T: Config>(tensors: &[Tensor], schema: &Schema) -> Result<(), E
 		ensure!(tensor.all_finite(), Error::<T>::NonFiniteInput);
 	}
 	Ok(())
+}
+
+/// What the offchain worker did with one seat.
+enum Job {
+	/// Nothing to do now (waiting for other seats, or a submission may still land).
+	Idle,
+	/// Ran the model, submitted a seal, reveal or failure report.
+	Acted,
+	/// This node cannot run models at all: stop for this block.
+	Stop,
+}
+
+/// What a reveal led to, for its actual weight.
+enum Judged {
+	/// Other seats still have to reveal.
+	NotYet,
+	/// The request was judged over `seats` seats and settled.
+	Settled { seats: u32 },
+	/// More verifiers were drawn (or none could be, and it was refunded).
+	Escalated,
 }
 
 /// The inference error for a feed that cannot be read.
@@ -692,7 +730,10 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 
-		let queued = Queue::<T>::take();
+		// The oldest `MaxAssignPerBlock` queued requests get their seats; the rest wait, in order.
+		let mut queued = Queue::<T>::take().into_inner();
+		let rest = queued.split_off(queued.len().min(T::MaxAssignPerBlock::get() as usize));
+		Queue::<T>::put(BoundedVec::truncate_from(rest));
 		weight.saturating_accrue(
 			T::WeightInfo::assign_one(node_count).saturating_mul(queued.len() as u64),
 		);
@@ -1154,21 +1195,22 @@ impl<T: Config> Pallet<T> {
 		index: usize,
 		output: ResultOutputOf<T>,
 		output_hash: H256,
-	) {
-		let Some(slot) = request.slots.get_mut(index) else { return };
+	) -> Judged {
+		let Some(slot) = request.slots.get_mut(index) else { return Judged::NotYet };
 		slot.output = Some(output_hash);
 		let (node, seat, key) = (slot.node.clone(), slot.seat, slot.key);
 		Reveals::<T>::insert(id, key, output);
 		Self::deposit_event(Event::Revealed { id, node, seat, output_hash });
 		if request.slots.iter().any(|s| s.seal.is_some() && s.output.is_none()) {
 			Requests::<T>::insert(id, request);
-			return;
+			return Judged::NotYet;
 		}
-		Self::conclude(id, request, frame_system::Pallet::<T>::block_number());
+		Self::conclude(id, request, frame_system::Pallet::<T>::block_number())
 	}
 
 	/// Judges the revealed outputs and settles, or escalates once to more verifiers.
-	fn conclude(id: RequestId, mut request: RequestOf<T>, now: BlockNumberFor<T>) {
+	fn conclude(id: RequestId, mut request: RequestOf<T>, now: BlockNumberFor<T>) -> Judged {
+		let seats = request.slots.len() as u32;
 		let ballots: Vec<Ballot<T::AccountId>> = request
 			.slots
 			.iter()
@@ -1188,7 +1230,7 @@ impl<T: Config> Pallet<T> {
 			Decision::Accepted { executor } => {
 				let Some(slot) = request.slots.get(executor) else {
 					defensive!("the judge returns a ballot index");
-					return;
+					return Judged::Settled { seats };
 				};
 				let output_hash = slot.output.unwrap_or_default();
 				match Reveals::<T>::get(id, slot.key) {
@@ -1220,16 +1262,18 @@ impl<T: Config> Pallet<T> {
 				if added == 0 {
 					let outcome = Outcome::Refunded(RefundReason::NoAgreement);
 					Self::settle(id, request, outcome, now, &[]);
-					return;
+					return Judged::Escalated;
 				}
 				request.checking = Checking::Escalated;
 				Self::deposit_event(Event::Escalated { id, verifiers: added as u32 });
 				Self::reopen_sealing(id, request, now);
+				return Judged::Escalated;
 			},
 			Decision::NoMajority => {
 				Self::settle(id, request, Outcome::Refunded(RefundReason::NoAgreement), now, &[]);
 			},
 		}
+		Judged::Settled { seats }
 	}
 
 	/// Ends request `id` with `outcome`: pays (the owner, the executors in `paid`, the treasury)
@@ -1344,11 +1388,21 @@ impl<T: Config> Pallet<T> {
 			}
 			for key in sp_io::crypto::sr25519_public_keys(role.key_type()) {
 				let Some(account) = T::Nodes::account_of(role, &key) else { continue };
-				let jobs: Vec<RequestId> =
-					Assigned::<T>::iter_key_prefix(&account).take(MAX_JOBS_PER_RUN).collect();
+				// Every seat of the account, oldest request first (its deadline comes first);
+				// only seats with something to do now count toward the limit of a run.
+				let mut jobs: Vec<RequestId> = Assigned::<T>::iter_key_prefix(&account).collect();
+				jobs.sort_unstable();
+				let mut acted = 0usize;
 				for id in jobs {
-					if !Self::run_job(id, role, &key, now) {
-						return;
+					match Self::run_job(id, role, &key, now) {
+						Job::Stop => return,
+						Job::Idle => {},
+						Job::Acted => {
+							acted = acted.saturating_add(1);
+							if acted >= MAX_JOBS_PER_RUN {
+								break;
+							}
+						},
 					}
 				}
 			}
@@ -1396,28 +1450,33 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Takes the next step of one seat; `false` if this node cannot run models at all.
-	fn run_job(id: RequestId, role: Role, key: &NodeKey, now: BlockNumberFor<T>) -> bool {
-		let Some(request) = Requests::<T>::get(id) else { return true };
+	/// Takes the next step of one seat, if it has one now.
+	fn run_job(id: RequestId, role: Role, key: &NodeKey, now: BlockNumberFor<T>) -> Job {
+		let Some(request) = Requests::<T>::get(id) else { return Job::Idle };
 		let Some(slot) = request.slots.iter().find(|s| &s.key == key && s.seat.role() == role)
 		else {
-			return true;
+			return Job::Idle;
 		};
 		let pending_key = Self::pending_key(id, key);
 		match request.state {
 			RequestState::Committing { .. } if slot.seal.is_none() => {
 				if !Self::claim(id, request.attempts, key, 0, now) {
-					return true;
+					return Job::Idle;
 				}
-				Self::seal_job(id, &request, slot.seat, key, &pending_key)
+				if Self::seal_job(id, &request, slot.seat, key, &pending_key) {
+					Job::Acted
+				} else {
+					Job::Stop
+				}
 			},
 			RequestState::Revealing { .. } if slot.seal.is_some() && slot.output.is_none() => {
-				if Self::claim(id, request.attempts, key, 1, now) {
-					Self::reveal_job(id, &request, slot.seat, key, &pending_key);
+				if !Self::claim(id, request.attempts, key, 1, now) {
+					return Job::Idle;
 				}
-				true
+				Self::reveal_job(id, &request, slot.seat, key, &pending_key);
+				Job::Acted
 			},
-			_ => true,
+			_ => Job::Idle,
 		}
 	}
 

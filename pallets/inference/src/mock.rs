@@ -74,6 +74,7 @@ parameter_types! {
 	pub const MaxInputBytes: u32 = 256;
 	pub const MaxInlineOutput: u32 = 64;
 	pub const MaxQueue: u32 = 4;
+	pub storage MaxAssignPerBlock: u32 = 4;
 	pub const MaxPrunePerBlock: u32 = 2;
 	pub const TreasuryAccount: AccountId = TREASURY;
 	pub const VerificationFee: Balance = 3;
@@ -136,6 +137,7 @@ impl pallet_inference::Config for Test {
 	type MaxInputBytes = MaxInputBytes;
 	type MaxInlineOutput = MaxInlineOutput;
 	type MaxQueue = MaxQueue;
+	type MaxAssignPerBlock = MaxAssignPerBlock;
 	type MaxPrunePerBlock = MaxPrunePerBlock;
 	type WeightInfo = ();
 }

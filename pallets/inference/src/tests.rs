@@ -1147,3 +1147,74 @@ fn unusable_feeds_and_bad_bindings_fail_the_request_and_hold_nothing() {
 		assert_ok!(go(&[bind(0, 2, 0, 0), bind(0, 1, 0, 2)]));
 	});
 }
+
+/// A reveal is weighed for judging the most seats a request can have; what it did not use is
+/// refunded: a reveal others still follow pays for its checks only, the last one for judging
+/// the request's actual seats.
+#[test]
+fn reveals_refund_the_weight_of_judgements_they_did_not_make() {
+	use crate::WeightInfo;
+	use frame_support::{dispatch::GetDispatchInfo, traits::UnfilteredDispatchable};
+	new_test_ext().execute_with(|| {
+		let model = add_checked_model(1, 1, 1_000_000, Tolerance::Exact);
+		let id = request(DAVE, model);
+		next_block();
+		let out = output_bytes(1.0, 2.0);
+		let seats = [executors(id)[0], verifiers(id)[0]];
+		for who in seats {
+			assert_ok!(commit(id, who, &out));
+		}
+		let bytes = inline(out.clone()).encoded_size() as u32;
+		let reveal_weight = |who: AccountId| {
+			let call = crate::Call::<Test>::reveal {
+				id,
+				key: key(who),
+				output: inline(out.clone()),
+				salt: salt(who),
+				attestation: attest(id, who, hash(&out)),
+			};
+			let declared = call.get_dispatch_info().call_weight;
+			let origin = RuntimeOrigin::from(frame_system::RawOrigin::Authorized);
+			let post = call.dispatch_bypass_filter(origin).unwrap();
+			(declared, post.actual_weight.unwrap())
+		};
+		let (declared, first) = reveal_weight(seats[0]);
+		assert_eq!(declared, <() as WeightInfo>::reveal(bytes));
+		assert_eq!(first, <() as WeightInfo>::reveal_unjudged(bytes));
+		let (_, last) = reveal_weight(seats[1]);
+		assert_eq!(
+			last,
+			<() as WeightInfo>::reveal_unjudged(bytes) + <() as WeightInfo>::judge(2, bytes)
+		);
+		assert!(first.all_lt(last) && last.all_lte(declared));
+		assert_eq!(settled(id), Some(Outcome::Verified { output_hash: hash(&out) }));
+	});
+}
+
+/// A block gives seats to at most `MaxAssignPerBlock` queued requests, oldest first; the rest
+/// wait in the queue (which keeps its bound: a full queue refuses new requests).
+#[test]
+fn a_block_seats_at_most_max_assign_per_block_requests_oldest_first() {
+	new_test_ext().execute_with(|| {
+		MaxAssignPerBlock::set(&2);
+		let model = add_model(1, 1, ModelStatus::Available, false);
+		let ids: Vec<RequestId> = (0..4).map(|_| request(DAVE, model)).collect();
+		assert_noop!(
+			Inference::request(RuntimeOrigin::signed(DAVE), model, input([0.0; 4]), 1_000),
+			Error::<Test>::QueueFull
+		);
+		next_block();
+		assert!(matches!(state(ids[0]), RequestState::Committing { .. }));
+		assert!(matches!(state(ids[1]), RequestState::Committing { .. }));
+		assert_eq!(state(ids[2]), RequestState::Queued);
+		assert_eq!(Queue::<Test>::get().into_inner(), vec![ids[2], ids[3]]);
+		// Room again: a new request joins the end of the queue.
+		let late = request(DAVE, model);
+		next_block();
+		assert!(matches!(state(ids[3]), RequestState::Committing { .. }));
+		assert_eq!(Queue::<Test>::get().into_inner(), vec![late]);
+		next_block();
+		assert!(matches!(state(late), RequestState::Committing { .. }));
+		assert!(Queue::<Test>::get().is_empty());
+	});
+}

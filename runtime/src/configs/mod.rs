@@ -236,6 +236,9 @@ parameter_types! {
 	/// Outputs up to 16 KiB (a classifier's scores, OCR logits of a line) are kept on chain.
 	pub const MaxInlineOutput: u32 = 16 * 1024;
 	pub const MaxRequestQueue: u32 = 256;
+	/// A node's offchain worker takes 64 steps (seals and reveals) a block: 32 new requests a
+	/// block keep one executor and one verifier within their deadlines.
+	pub const MaxAssignPerBlock: u32 = 32;
 	pub const MaxPrunePerBlock: u32 = 64;
 }
 
@@ -278,6 +281,7 @@ impl pallet_inference::Config for Runtime {
 	type MaxInputBytes = MaxInputBytes;
 	type MaxInlineOutput = MaxInlineOutput;
 	type MaxQueue = MaxRequestQueue;
+	type MaxAssignPerBlock = MaxAssignPerBlock;
 	type MaxPrunePerBlock = MaxPrunePerBlock;
 	type WeightInfo = pallet_inference::weights::SubstrateWeight<Runtime>;
 }
