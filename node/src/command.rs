@@ -124,9 +124,10 @@ pub fn run() -> sc_cli::Result<()> {
 			let options = cli.node_options();
 			let dev = cli.run.shared_params.is_dev();
 			runner.run_node_until_exit(|mut config| async move {
-				// A dev chain has no peers to fetch models from: keep uploaded chunks in this
-				// node's offchain index, so its inference role can run what is uploaded to it.
-				if dev {
+				// A dev chain has no peers to fetch models from, and inference and verifier
+				// nodes serve models to each other: keep uploaded chunks in this node's offchain
+				// index, so that models uploaded through any of them can be fetched.
+				if dev || options.inference || options.verify {
 					config.offchain_worker.indexing_enabled = true;
 				}
 				match config.network.network_backend {

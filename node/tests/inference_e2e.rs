@@ -6,54 +6,15 @@
 
 mod common;
 
-use std::{
-	path::{Path, PathBuf},
-	process::Command,
-	time::Duration,
-};
+use std::{process::Command, time::Duration};
 
-use common::{run_cli, Node};
+use common::{run_cli, upload, Node};
 use serde_json::Value;
-
-fn scripts_js() -> PathBuf {
-	Path::new(env!("CARGO_MANIFEST_DIR")).join("../scripts/js")
-}
 
 /// Runs `request.mjs` with `args`; its stdout, stderr and success.
 fn request(node: &Node, args: &[&str]) -> (String, String, bool) {
-	let js = scripts_js();
-	assert!(
-		js.join("node_modules/@polkadot/api").exists(),
-		"@polkadot/api is not installed: run ./scripts/setup.sh (npm ci --prefix scripts/js)"
-	);
 	let url = format!("ws://127.0.0.1:{}", node.rpc_port);
-	let output = Command::new("node")
-		.arg(js.join("request.mjs"))
-		.args(["--url", &url])
-		.args(args)
-		.output()
-		.expect("node (Node.js) runs");
-	(
-		String::from_utf8_lossy(&output.stdout).into_owned(),
-		String::from_utf8_lossy(&output.stderr).into_owned(),
-		output.status.success(),
-	)
-}
-
-/// Registers and uploads `model` as Alice (price 0.001 UNIT) through `node`.
-fn upload(node: &Node, model: &str, name: &str) {
-	let url = format!("ws://127.0.0.1:{}", node.rpc_port);
-	let args = ["--model", model, "--name", name, "--model-version", "1", "--price", "1000000000"];
-	let mut all = vec!["model", "upload"];
-	all.extend(args);
-	all.extend(["--suri", "//Alice", "--url", &url]);
-	let output = run_cli(&all);
-	assert!(
-		output.status.success(),
-		"upload failed: {}\n{}",
-		String::from_utf8_lossy(&output.stderr),
-		node.log_tail()
-	);
+	common::js("request.mjs", &[&["--url", &url][..], args].concat())
 }
 
 #[test]
@@ -243,7 +204,7 @@ fn a_request_bound_to_a_feed_settles_on_the_feed_value_at_request_time() {
 	// Feed 0: 2 decimals, one submitter (the dev chain's data node, Alice), rounds of 2 blocks.
 	let url = format!("ws://127.0.0.1:{}", node.rpc_port);
 	let setup = Command::new("node")
-		.arg(scripts_js().join("oracle-setup.mjs"))
+		.arg(common::scripts_js().join("oracle-setup.mjs"))
 		.args(["--url", &url, "--min-submitters", "1", "--round-length", "2", "--max-age", "8"])
 		.output()
 		.expect("node (Node.js) runs");

@@ -123,6 +123,9 @@ async function main() {
       } else if (api.events.payments.EscrowSettled.is(event)) {
         const r = requests.get(d.request.toString());
         if (r) r.escrows.push({ paid: d.paid.toBigInt(), refunded: d.refunded.toBigInt() });
+      } else if (api.events.inference.Assigned.is(event)) {
+        const r = requests.get(d.id.toString());
+        if (r) r.attempts = Math.max(r.attempts ?? 0, d.attempt.toNumber());
       } else if (api.events.inference.RequestSettled.is(event)) {
         const r = requests.get(d.id.toString());
         if (r) r.settled.push({ at: number, outcome: Object.keys(d.outcome.toJSON())[0] });
@@ -191,6 +194,7 @@ async function main() {
   if (requests.size !== args.count) problems.push(`${requests.size} of ${args.count} requests included`);
   const paidBy = new Map(addresses.map((a) => [a, 0n]));
   const outcomes = {};
+  let reassigned = 0;
   const blocks = [];
   for (const [id, r] of requests) {
     if (r.settled.length !== 1) problems.push(`request ${id}: ${r.settled.length} RequestSettled events`);
@@ -198,6 +202,7 @@ async function main() {
     const [escrow] = r.escrows;
     if (escrow && escrow.paid + escrow.refunded !== r.fee) problems.push(`request ${id}: paid ${escrow.paid} + refunded ${escrow.refunded} ≠ escrowed ${r.fee}`);
     if (escrow) paidBy.set(r.requester, paidBy.get(r.requester) + escrow.paid);
+    if ((r.attempts ?? 0) > 1) reassigned++;
     if (r.settled[0]) {
       outcomes[r.settled[0].outcome] = (outcomes[r.settled[0].outcome] ?? 0) + 1;
       blocks.push(r.settled[0].at - r.at);
@@ -220,6 +225,7 @@ async function main() {
     accounts: args.accounts.length,
     settled: blocks.length,
     outcomes,
+    reassigned,
     blocks_to_settle: { median: percentile(blocks, 50), p99: percentile(blocks, 99), max: blocks[blocks.length - 1], min: blocks[0] },
     first_inclusion: first,
     last_settlement: last,

@@ -110,6 +110,24 @@ impl Node {
 		format!("/ip4/127.0.0.1/tcp/{}/p2p/{}", self.p2p_port, peer_id.as_str().unwrap())
 	}
 
+	/// Kills the process at once (SIGKILL: no shutdown, as in a crash) and waits for it.
+	pub fn kill9(&mut self) {
+		let _ = self.child.kill();
+		let _ = self.child.wait();
+	}
+
+	/// The process's peak resident memory (`VmHWM`), in KiB, while it runs.
+	pub fn peak_rss_kib(&self) -> Option<u64> {
+		let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
+		let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+		line.split_whitespace().nth(1)?.parse().ok()
+	}
+
+	/// Whether the node's log has `needle` so far.
+	pub fn log_has(&self, needle: &str) -> bool {
+		std::fs::read_to_string(&self.log).unwrap_or_default().contains(needle)
+	}
+
 	/// The last lines of the node's log, for failure messages.
 	pub fn log_tail(&self) -> String {
 		let text = std::fs::read_to_string(&self.log).unwrap_or_default();
@@ -261,4 +279,55 @@ pub fn latest(node: &Node, feed: u32) -> Option<(i128, u32, u32, bool)> {
 	let round = u32::from_le_bytes(bytes.get(17..21)?.try_into().ok()?);
 	let age = u32::from_le_bytes(bytes.get(25..29)?.try_into().ok()?);
 	Some((value, round, age, bytes.get(29) == Some(&1)))
+}
+
+/// `scripts/js`, where the @polkadot/api clients live.
+pub fn scripts_js() -> PathBuf {
+	std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../scripts/js")
+}
+
+/// Runs `node scripts/js/<script>` with `args`: stdout, stderr and success.
+pub fn js(script: &str, args: &[&str]) -> (String, String, bool) {
+	let dir = scripts_js();
+	assert!(
+		dir.join("node_modules/@polkadot/api").exists(),
+		"@polkadot/api is not installed: run ./scripts/setup.sh (npm ci --prefix scripts/js)"
+	);
+	let output = Command::new("node")
+		.arg(dir.join(script))
+		.args(args)
+		.output()
+		.expect("node (Node.js) runs");
+	(
+		String::from_utf8_lossy(&output.stdout).into_owned(),
+		String::from_utf8_lossy(&output.stderr).into_owned(),
+		output.status.success(),
+	)
+}
+
+/// Registers and uploads `model` as Alice (price 0.001 UNIT) through `node`.
+pub fn upload(node: &Node, model: &str, name: &str) {
+	let url = format!("ws://127.0.0.1:{}", node.rpc_port);
+	let output = run_cli(&[
+		"model",
+		"upload",
+		"--model",
+		model,
+		"--name",
+		name,
+		"--model-version",
+		"1",
+		"--price",
+		"1000000000",
+		"--suri",
+		"//Alice",
+		"--url",
+		&url,
+	]);
+	assert!(
+		output.status.success(),
+		"upload failed: {}\n{}",
+		String::from_utf8_lossy(&output.stderr),
+		node.log_tail()
+	);
 }
