@@ -31,4 +31,9 @@ cargo clippy --locked --workspace --all-targets "${FEATURES[@]}" -- -D warnings
 stage "tests"
 cargo test --locked --workspace "${FEATURES[@]}" -- --show-output
 
+# The six-node local network of zombienet/sibyl.json (native provider, the binary built above):
+# blocks and finality everywhere, a model over p2p, a request settled, a feed following its source.
+stage "network (zombienet)"
+./zombienet/run.sh test
+
 stage "done"

@@ -8,11 +8,11 @@
 //!    balance reconciles. Dave then restarts from his database and catches up.
 //! 2. Charlie, a validator, is killed and restarted from his database: he resyncs, and the chain
 //!    finalizes again (GRANDPA needs all three validators here, so finality resuming proves it).
-//! 3. With every node back, a burst of 200 requests from four accounts: every one ends with
+//! 3. With every node back, a burst of 100 requests from four accounts: every one ends with
 //!    exactly one `RequestSettled` and balances reconcile; the figures (blocks to settle,
 //!    settled requests per minute, peak RSS of each node) are printed.
 //!
-//! Four debug nodes share two cores here, so the burst is kept to 200 (1,000 took six minutes,
+//! Four debug nodes share two cores here, so the burst is kept to 100 (1,000 took six minutes,
 //! each block ~6 s); the 1,000-request burst runs on `--dev` (`burst.rs`). A dishonest inference
 //! node (detected, slashed, its users made whole) is `verification_network.rs`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -146,9 +146,9 @@ fn the_network_survives_a_killed_executor_a_restarted_validator_and_a_burst() {
 	// 3. A burst from four accounts.
 	let accounts = "//Eve,//Ferdie,//Eve//stash,//Ferdie//stash";
 	let started = Instant::now();
-	let burst = report(burst(&alice, &model_id, input_s, 200, accounts), &alice.log_tail());
-	println!("burst of 200 on the local network: {burst}");
-	assert_eq!(burst["settled"], 200);
+	let burst = report(burst(&alice, &model_id, input_s, 100, accounts), &alice.log_tail());
+	println!("burst of 100 on the local network: {burst}");
+	assert_eq!(burst["settled"], 100);
 	assert_eq!(burst["reconciled"], true, "{}", burst["problems"]);
 	println!(
 		"local network (4 nodes, 1 s blocks, debug build): blocks from inclusion to settlement \
