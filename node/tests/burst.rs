@@ -11,19 +11,15 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{js, run_cli, upload, Node};
+use common::{js, upload, Node};
 use serde_json::Value;
 
 #[test]
 fn a_burst_of_1000_requests_settles_each_once_and_reconciles() {
 	let tmp = tempfile::tempdir().unwrap();
 	let dir = tmp.path();
-	let model = dir.join("demo.onnx");
-	let input = dir.join("input.json");
-	let (model_s, input_s) = (model.to_str().unwrap(), input.to_str().unwrap());
-	let example = run_cli(&["model", "example", "--out", model_s, "--input-out", input_s]);
-	assert!(example.status.success(), "{}", String::from_utf8_lossy(&example.stderr));
-	let model_id = String::from_utf8(example.stdout).unwrap().trim().to_string();
+	let example = common::example_model(dir, &[]);
+	let (model_s, input_s, model_id) = (&example.model[..], &example.input[..], &example.id);
 
 	let mut node = Node::start("burst", &["--dev", "--tmp", "--block-time-ms", "1000"]);
 	node.wait_ready(Duration::from_secs(120));

@@ -21,12 +21,8 @@ fn request(node: &Node, args: &[&str]) -> (String, String, bool) {
 fn a_request_from_polkadot_js_is_executed_attested_and_settled() {
 	let tmp = tempfile::tempdir().unwrap();
 	let dir = tmp.path();
-	let model = dir.join("demo.onnx");
-	let input = dir.join("input.json");
-	let (model_s, input_s) = (model.to_str().unwrap(), input.to_str().unwrap());
-	let example = run_cli(&["model", "example", "--out", model_s, "--input-out", input_s]);
-	assert!(example.status.success(), "{}", String::from_utf8_lossy(&example.stderr));
-	let model_id = String::from_utf8(example.stdout).unwrap().trim().to_string();
+	let example = common::example_model(dir, &[]);
+	let (model_s, input_s, model_id) = (&example.model[..], &example.input[..], &example.id);
 
 	let mut node = Node::start("e2e", &["--dev", "--tmp", "--block-time-ms", "1000"]);
 	node.wait_ready(Duration::from_secs(120));
@@ -125,22 +121,9 @@ fn bob_and_page() -> String {
 fn a_large_output_is_kept_offchain_and_fetched_by_another_node() {
 	let tmp = tempfile::tempdir().unwrap();
 	let dir = tmp.path();
-	let model = dir.join("wide.onnx");
-	let input = dir.join("input.json");
-	let (model_s, input_s) = (model.to_str().unwrap(), input.to_str().unwrap());
 	// y: f32[1, 5000], 20,000 bytes of data.
-	let example = run_cli(&[
-		"model",
-		"example",
-		"--out",
-		model_s,
-		"--input-out",
-		input_s,
-		"--outputs",
-		"5000",
-	]);
-	assert!(example.status.success(), "{}", String::from_utf8_lossy(&example.stderr));
-	let model_id = String::from_utf8(example.stdout).unwrap().trim().to_string();
+	let example = common::example_model(dir, &["--outputs", "5000"]);
+	let (model_s, input_s, model_id) = (&example.model[..], &example.input[..], &example.id);
 
 	let mut a = Node::start("outputs-a", &["--dev", "--tmp", "--block-time-ms", "1000"]);
 	a.wait_ready(Duration::from_secs(120));
@@ -187,12 +170,8 @@ fn a_request_bound_to_a_feed_settles_on_the_feed_value_at_request_time() {
 	let feeds = dir.join("feeds.json");
 	let text = serde_json::json!({"feeds": [{"feed": 0, "url": source.url(), "path": "data.usd"}]});
 	std::fs::write(&feeds, text.to_string()).unwrap();
-	let model = dir.join("demo.onnx");
-	let input = dir.join("input.json");
-	let (model_s, input_s) = (model.to_str().unwrap(), input.to_str().unwrap());
-	let example = run_cli(&["model", "example", "--out", model_s, "--input-out", input_s]);
-	assert!(example.status.success(), "{}", String::from_utf8_lossy(&example.stderr));
-	let model_id = String::from_utf8(example.stdout).unwrap().trim().to_string();
+	let example = common::example_model(dir, &[]);
+	let (model_s, input_s, model_id) = (&example.model[..], &example.input[..], &example.id);
 
 	let mut node = Node::start(
 		"feeds",
@@ -242,7 +221,7 @@ fn a_request_bound_to_a_feed_settles_on_the_feed_value_at_request_time() {
 		.iter()
 		.map(|v| v.as_f64().unwrap())
 		.collect();
-	let file: Value = serde_json::from_str(&std::fs::read_to_string(&input).unwrap()).unwrap();
+	let file: Value = serde_json::from_str(&std::fs::read_to_string(input_s).unwrap()).unwrap();
 	let mut expected: Vec<f64> =
 		file["inputs"][0]["data"].as_array().unwrap().iter().map(|v| v.as_f64().unwrap()).collect();
 	let value = f64::from(123.25f32);

@@ -24,7 +24,7 @@ use std::{
 	time::{Duration, Instant},
 };
 
-use common::{js, run_cli, upload, wait_for, Node};
+use common::{js, upload, wait_for, Node};
 use serde_json::Value;
 
 fn start(name: &str, flag: &str, key: u32, base: &std::path::Path, extra: &[&str]) -> Node {
@@ -74,12 +74,8 @@ fn report(child: std::process::Child, logs: &str) -> Value {
 fn the_network_survives_a_killed_executor_a_restarted_validator_and_a_burst() {
 	let tmp = tempfile::tempdir().unwrap();
 	let dir = tmp.path();
-	let model = dir.join("demo.onnx");
-	let input = dir.join("input.json");
-	let (model_s, input_s) = (model.to_str().unwrap(), input.to_str().unwrap());
-	let example = run_cli(&["model", "example", "--out", model_s, "--input-out", input_s]);
-	assert!(example.status.success(), "{}", String::from_utf8_lossy(&example.stderr));
-	let model_id = String::from_utf8(example.stdout).unwrap().trim().to_string();
+	let example = common::example_model(dir, &[]);
+	let (model_s, input_s, model_id) = (&example.model[..], &example.input[..], &example.id);
 
 	let alice = start("f-alice", "--alice", 1, dir, &["--inference"]);
 	let boot = alice.multiaddr();

@@ -331,3 +331,21 @@ pub fn upload(node: &Node, model: &str, name: &str) {
 		node.log_tail()
 	);
 }
+
+/// `sibyl-node model example` written into `dir`: the model, an input for it, and its id.
+pub struct Example {
+	pub model: String,
+	pub input: String,
+	pub id: String,
+}
+
+/// Writes the example model (`extra`: more `model example` flags) and its input into `dir`.
+pub fn example_model(dir: &std::path::Path, extra: &[&str]) -> Example {
+	let model = dir.join("demo.onnx").to_str().unwrap().to_string();
+	let input = dir.join("input.json").to_str().unwrap().to_string();
+	let args = [&["model", "example", "--out", &model, "--input-out", &input][..], extra].concat();
+	let example = run_cli(&args);
+	assert!(example.status.success(), "{}", String::from_utf8_lossy(&example.stderr));
+	let id = String::from_utf8(example.stdout).unwrap().trim().to_string();
+	Example { model, input, id }
+}
