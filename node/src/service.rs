@@ -186,18 +186,8 @@ fn role_keys(
 ) -> Result<(), ServiceError> {
 	let key_type = role.key_type();
 	for seed in seeds {
-		// Store the derived 32-byte secret rather than the phrase: the keystore derives the pair
-		// again from what it stores at every signature, and a phrase costs a PBKDF2 run (2,048
-		// rounds of HMAC-SHA512), which dominated a debug node signing hundreds of seals a block.
-		use sp_core::Pair;
-		let (pair, secret) = sp_core::sr25519::Pair::from_string_with_seed(seed, None)
-			.map_err(|e| ServiceError::Other(format!("bad dev {role:?} seed {seed}: {e:?}")))?;
-		let stored = match secret {
-			Some(secret) => format!("0x{}", sp_core::hexdisplay::HexDisplay::from(&secret)),
-			None => seed.to_string(),
-		};
-		sp_keystore::Keystore::insert(&**keystore, key_type, &stored, pair.public().as_ref())
-			.map_err(|()| ServiceError::Other(format!("cannot insert the dev {role:?} key")))?;
+		sp_keystore::Keystore::sr25519_generate_new(&**keystore, key_type, Some(seed))
+			.map_err(|e| ServiceError::Other(format!("cannot insert the dev {role:?} key: {e}")))?;
 	}
 	let keys = sp_keystore::Keystore::sr25519_public_keys(&**keystore, key_type);
 	let name = String::from_utf8_lossy(&key_type.0).into_owned();
