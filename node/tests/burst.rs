@@ -19,7 +19,8 @@ fn a_burst_of_1000_requests_settles_each_once_and_reconciles() {
 	let tmp = tempfile::tempdir().unwrap();
 	let dir = tmp.path();
 	let example = common::example_model(dir, &[]);
-	let (model_s, input_s, model_id) = (&example.model[..], &example.input[..], &example.id);
+	let (model_s, input_s) = (&example.model[..], &example.input[..]);
+	let model_id = example.id.clone();
 
 	let mut node = Node::start("burst", &["--dev", "--tmp", "--block-time-ms", "1000"]);
 	node.wait_ready(Duration::from_secs(120));

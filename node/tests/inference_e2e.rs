@@ -22,7 +22,8 @@ fn a_request_from_polkadot_js_is_executed_attested_and_settled() {
 	let tmp = tempfile::tempdir().unwrap();
 	let dir = tmp.path();
 	let example = common::example_model(dir, &[]);
-	let (model_s, input_s, model_id) = (&example.model[..], &example.input[..], &example.id);
+	let (model_s, input_s) = (&example.model[..], &example.input[..]);
+	let model_id = example.id.clone();
 
 	let mut node = Node::start("e2e", &["--dev", "--tmp", "--block-time-ms", "1000"]);
 	node.wait_ready(Duration::from_secs(120));
@@ -123,7 +124,8 @@ fn a_large_output_is_kept_offchain_and_fetched_by_another_node() {
 	let dir = tmp.path();
 	// y: f32[1, 5000], 20,000 bytes of data.
 	let example = common::example_model(dir, &["--outputs", "5000"]);
-	let (model_s, input_s, model_id) = (&example.model[..], &example.input[..], &example.id);
+	let (model_s, input_s) = (&example.model[..], &example.input[..]);
+	let model_id = example.id.clone();
 
 	let mut a = Node::start("outputs-a", &["--dev", "--tmp", "--block-time-ms", "1000"]);
 	a.wait_ready(Duration::from_secs(120));
@@ -171,7 +173,8 @@ fn a_request_bound_to_a_feed_settles_on_the_feed_value_at_request_time() {
 	let text = serde_json::json!({"feeds": [{"feed": 0, "url": source.url(), "path": "data.usd"}]});
 	std::fs::write(&feeds, text.to_string()).unwrap();
 	let example = common::example_model(dir, &[]);
-	let (model_s, input_s, model_id) = (&example.model[..], &example.input[..], &example.id);
+	let (model_s, input_s) = (&example.model[..], &example.input[..]);
+	let model_id = example.id.clone();
 
 	let mut node = Node::start(
 		"feeds",

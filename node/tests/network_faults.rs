@@ -75,7 +75,8 @@ fn the_network_survives_a_killed_executor_a_restarted_validator_and_a_burst() {
 	let tmp = tempfile::tempdir().unwrap();
 	let dir = tmp.path();
 	let example = common::example_model(dir, &[]);
-	let (model_s, input_s, model_id) = (&example.model[..], &example.input[..], &example.id);
+	let (model_s, input_s) = (&example.model[..], &example.input[..]);
+	let model_id = example.id.clone();
 
 	let alice = start("f-alice", "--alice", 1, dir, &["--inference"]);
 	let boot = alice.multiaddr();
