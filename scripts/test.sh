@@ -31,6 +31,11 @@ cargo clippy --locked --workspace --all-targets "${FEATURES[@]}" -- -D warnings
 stage "tests"
 cargo test --locked --workspace "${FEATURES[@]}" -- --show-output
 
+# The same bits on every x86-64 CPU generation: four real models under emulated older CPUs
+# (TRACT_CPU_ISA), identical output hashes, a CPU without AVX refused in one line.
+stage "determinism"
+./scripts/determinism.sh
+
 # The six-node local network of zombienet/sibyl.json (native provider, the binary built above):
 # blocks and finality everywhere, a model over p2p, a request settled, a feed following its source.
 stage "network (zombienet)"

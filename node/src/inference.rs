@@ -40,6 +40,10 @@ impl InferenceBackend for EngineBackend {
 			error.to_inference_error()
 		})
 	}
+
+	fn identity(&self) -> Option<String> {
+		self.engine.identity().ok().map(str::to_string)
+	}
 }
 
 #[cfg(all(feature = "dishonest", not(debug_assertions)))]
@@ -101,6 +105,10 @@ impl InferenceBackend for DishonestBackend {
 				Ok(outputs)
 			},
 		}
+	}
+
+	fn identity(&self) -> Option<String> {
+		self.inner.identity()
 	}
 }
 

@@ -25,6 +25,10 @@ impl InferenceBackend for Backend {
 	fn run(&self, model: &ModelId, inputs: &[Tensor]) -> Outcome {
 		self.engine.run(model, inputs, || self.store.get(model)).map_err(|e| e.to_inference_error())
 	}
+
+	fn identity(&self) -> Option<String> {
+		self.engine.identity().ok().map(str::to_string)
+	}
 }
 
 /// Calls `InferenceHostApi_run_model` in the runtime's wasm, in an offchain context.

@@ -75,6 +75,7 @@ parameter_types! {
 	pub const MaxInlineOutput: u32 = 64;
 	pub const MaxQueue: u32 = 4;
 	pub storage MaxAssignPerBlock: u32 = 4;
+	pub storage MaxSeatsPerNode: u32 = 64;
 	pub const MaxPrunePerBlock: u32 = 2;
 	pub const TreasuryAccount: AccountId = TREASURY;
 	pub const VerificationFee: Balance = 3;
@@ -138,6 +139,7 @@ impl pallet_inference::Config for Test {
 	type MaxInlineOutput = MaxInlineOutput;
 	type MaxQueue = MaxQueue;
 	type MaxAssignPerBlock = MaxAssignPerBlock;
+	type MaxSeatsPerNode = MaxSeatsPerNode;
 	type MaxPrunePerBlock = MaxPrunePerBlock;
 	type WeightInfo = ();
 }

@@ -5,7 +5,7 @@
 
 use crate::{
 	mock::*, Assigned, ByRequester, Commitments, Error, Event, Inputs, Outputs, PruneCursor, Queue,
-	Requests, ResultOutputOf, Reveals, StoredOutputs,
+	Requests, ResultOutputOf, Reveals, SeatCounts, StoredOutputs,
 };
 use codec::Encode;
 use frame_support::{
@@ -17,7 +17,7 @@ use pallet_payments::HoldReason;
 use sibyl_primitives::{
 	registry::{ModelStatus, Tolerance},
 	request::failure_hash,
-	verify::{commit_payload, seal},
+	verify::{commit_payload, decline_payload, seal},
 	Checking, DType, InferenceError, ModelId, Outcome, RefundReason, RequestId, RequestState,
 	ResultOutput, Role, Seat, Tensor,
 };
@@ -168,14 +168,21 @@ fn seated_request(verifiers: u8) -> (RequestId, AccountId, Vec<AccountId>) {
 	(id, executors(id)[0], self::verifiers(id))
 }
 
-fn report(id: RequestId, who: AccountId, error: InferenceError) -> DispatchResult {
+/// `who` steps aside from its seat of request `id` for `reason`.
+fn decline(id: RequestId, who: AccountId, reason: InferenceError) -> DispatchResult {
+	let signature = pair(who).sign(&decline_payload(&Inference::genesis_hash(), id, reason));
+	pool_then_block(crate::Call::<Test>::decline { id, key: key(who), reason, signature })
+}
+
+/// Seals the failure outcome `error` for `who`.
+fn commit_failure(id: RequestId, who: AccountId, error: InferenceError) -> DispatchResult {
+	commit_seal(id, who, seal_of(id, who, failure_hash(error)))
+}
+
+/// Reveals the failure outcome sealed with [`commit_failure`].
+fn reveal_failure(id: RequestId, who: AccountId, error: InferenceError) -> DispatchResult {
 	let sig = attest(id, who, failure_hash(error));
-	pool_then_block(crate::Call::<Test>::report_failure {
-		id,
-		key: key(who),
-		error,
-		attestation: sig,
-	})
+	reveal_signed(id, who, ResultOutput::Failed(error), salt(who), sig)
 }
 
 fn settled(id: RequestId) -> Option<Outcome> {
@@ -194,6 +201,11 @@ fn settle_count(id: RequestId) -> usize {
 			|r| matches!(r.event, RuntimeEvent::Inference(Event::RequestSettled { id: i, .. }) if i == id),
 		)
 		.count()
+}
+
+/// What `who` has bonded, over all roles.
+fn bond(who: AccountId) -> Balance {
+	Balances::balance_on_hold(&HoldReason::Bond.into(), &who)
 }
 
 fn escrow_held(who: AccountId) -> Balance {
@@ -382,14 +394,16 @@ fn a_lazy_verifier_cannot_copy_a_revealed_output() {
 		);
 		assert_ok!(reveal(id, honest, out.clone()));
 		assert_eq!(settled(id), None);
-		// At the reveal deadline the two that revealed are a majority of three; the silent
-		// verifier is out of line and slashed, and earns nothing.
+		// At the reveal deadline the two that revealed agree, but only one verifier stands
+		// behind the output where the policy asks for two: not verified. The silent verifier
+		// gets a miss (its peers revealed in time) and earns nothing.
 		let before = Balances::balance(&lazy);
 		for _ in 0..3 {
 			next_block();
 		}
-		assert_eq!(settled(id), Some(Outcome::Verified { output_hash: hash(&out) }));
-		assert_eq!(pallet_payments::Bonds::<Test>::get(Role::Verifier, lazy).unwrap().amount, 80);
+		assert_eq!(settled(id), Some(Outcome::Refunded(RefundReason::NoVerifiers)));
+		assert_eq!(pallet_payments::Bonds::<Test>::get(Role::Verifier, lazy).unwrap().amount, 100);
+		assert_eq!(pallet_verification::Records::<Test>::get(Role::Verifier, lazy).misses, 1);
 		assert_eq!(Balances::balance(&lazy), before);
 	});
 }
@@ -545,7 +559,8 @@ fn silence_is_reassigned_then_refunded() {
 		let second = executors(id)[0];
 		assert_ne!(first, second);
 		assert!(!Assigned::<Test>::contains_key(first, id));
-		assert_eq!(pallet_verification::Records::<Test>::get(Role::Inference, first).misses, 1);
+		// A lone seat has no peer to show the deadline could be met: replaced, not blamed.
+		assert_eq!(pallet_verification::Records::<Test>::get(Role::Inference, first).misses, 0);
 		// The replaced executor can no longer answer.
 		assert_noop!(commit(id, first, &output_bytes(1.0, 1.0)), Error::<Test>::NotAssigned);
 		for _ in 0..3 {
@@ -566,7 +581,7 @@ fn silence_is_reassigned_then_refunded() {
 }
 
 #[test]
-fn a_silent_verifier_loses_its_seat_and_a_sealed_executor_keeps_its_seal() {
+fn a_silent_verifier_is_replaced_and_a_sealed_executor_keeps_its_seal() {
 	new_test_ext().execute_with(|| {
 		let (id, exec, checkers) = seated_request(2);
 		let (v0, v1) = (checkers[0], checkers[1]);
@@ -576,79 +591,253 @@ fn a_silent_verifier_loses_its_seat_and_a_sealed_executor_keeps_its_seal() {
 		for _ in 0..3 {
 			next_block();
 		}
-		// v1 missed sealing: it lost its seat; the rest reveal.
-		assert_eq!(verifiers(id), vec![v0]);
+		// v1 missed sealing while its peers sealed: a miss, and a fresh verifier takes its seat
+		// (a verified request always got the checking its policy promised).
+		let replaced = verifiers(id);
+		assert_eq!(replaced.len(), 2);
+		assert!(replaced.contains(&v0) && !replaced.contains(&v1));
+		let v2 = *replaced.iter().find(|v| **v != v0).unwrap();
 		assert!(!Assigned::<Test>::contains_key(v1, id));
 		assert_eq!(pallet_verification::Records::<Test>::get(Role::Verifier, v1).misses, 1);
+		assert!(matches!(state(id), RequestState::Committing { .. }));
+		assert_ok!(commit(id, v2, &out));
 		assert!(matches!(state(id), RequestState::Revealing { .. }));
 		assert_ok!(reveal(id, exec, out.clone()));
 		assert_ok!(reveal(id, v0, out.clone()));
+		assert_ok!(reveal(id, v2, out.clone()));
 		assert_eq!(settled(id), Some(Outcome::Verified { output_hash: hash(&out) }));
-		// A verifier that cannot run the model leaves its seat without penalty.
+		// A verifier that cannot run the model steps aside without penalty and is replaced.
 		let (id, exec, checkers) = seated_request(2);
 		let (v0, v1) = (checkers[0], checkers[1]);
-		assert_ok!(report(id, v1, InferenceError::UnsupportedOperator));
-		assert_eq!(verifiers(id), vec![v0]);
-		answer(id, &[(exec, out.clone()), (v0, out.clone())]);
+		assert_ok!(decline(id, v1, InferenceError::ModelNotFound));
+		let now = verifiers(id);
+		assert_eq!(now.len(), 2);
+		assert!(now.contains(&v0) && !now.contains(&v1));
+		let v2 = *now.iter().find(|v| **v != v0).unwrap();
+		answer(id, &[(exec, out.clone()), (v0, out.clone()), (v2, out.clone())]);
 		assert_eq!(settled(id), Some(Outcome::Verified { output_hash: hash(&out) }));
+		assert_eq!(pallet_verification::Records::<Test>::get(Role::Verifier, v1).misses, 0);
 	});
 }
 
 #[test]
-fn failure_reports_reassign_then_refund() {
+fn declines_reassign_without_penalty_then_refund() {
 	new_test_ext().execute_with(|| {
 		let model = add_model(1, 1, ModelStatus::Available, false);
 		let id = request(DAVE, model);
 		next_block();
+		let bonds: Vec<Balance> = NODES.iter().map(|n| bond(*n)).collect();
 		for attempt in 1..=3u8 {
 			assert_eq!(Requests::<Test>::get(id).unwrap().attempts, attempt);
 			let exec = executors(id)[0];
-			assert_ok!(report(id, exec, InferenceError::UnsupportedOperator));
+			assert_ok!(decline(id, exec, InferenceError::ModelNotFound));
 		}
 		assert_eq!(
 			settled(id),
-			Some(Outcome::Refunded(RefundReason::ExecutionFailed(
-				InferenceError::UnsupportedOperator
-			)))
+			Some(Outcome::Refunded(RefundReason::Declined(InferenceError::ModelNotFound)))
 		);
 		assert_eq!(Balances::balance(&DAVE), 10_000);
-		// A forged report is refused.
+		assert_eq!(NODES.iter().map(|n| bond(*n)).collect::<Vec<_>>(), bonds);
+		for n in NODES {
+			assert_eq!(pallet_verification::Records::<Test>::get(Role::Inference, n).misses, 0);
+		}
 		let id = request(DAVE, model);
 		next_block();
 		let exec = executors(id)[0];
-		let sig = attest(id, exec, failure_hash(InferenceError::ModelNotFound));
+		// An outcome of the request cannot be declined: it is sealed and revealed.
 		assert_noop!(
-			Inference::report_failure(
+			decline(id, exec, InferenceError::NonFiniteOutput),
+			Error::<Test>::ReasonIsAnOutcome
+		);
+		// A forged step aside is refused.
+		let sig =
+			pair(exec).sign(&decline_payload(&Inference::genesis_hash(), id, InferenceError::Busy));
+		assert_noop!(
+			Inference::decline(
 				RuntimeOrigin::from(frame_system::RawOrigin::Authorized),
 				id,
 				key(exec),
-				InferenceError::InvalidModel,
+				InferenceError::ModelNotFound,
 				sig
 			),
 			Error::<Test>::BadAttestation
 		);
 		// Signed calls cannot use the authorized path.
-		assert!(Inference::report_failure(
+		assert!(Inference::decline(
 			RuntimeOrigin::signed(exec),
 			id,
 			key(exec),
-			InferenceError::ModelNotFound,
+			InferenceError::Busy,
 			sig
 		)
 		.is_err());
-		// No report once sealed.
+		// No step aside once sealed.
 		assert_ok!(commit(id, exec, &output_bytes(1.0, 1.0)));
-		let sig = attest(id, exec, failure_hash(InferenceError::Timeout));
-		assert_noop!(
-			Inference::report_failure(
-				RuntimeOrigin::from(frame_system::RawOrigin::Authorized),
-				id,
-				key(exec),
-				InferenceError::Timeout,
-				sig
-			),
-			Error::<Test>::NotCommitting
+		assert_noop!(decline(id, exec, InferenceError::Busy), Error::<Test>::NotCommitting);
+	});
+}
+
+#[test]
+fn an_agreed_failure_settles_as_failed_pays_the_work_and_penalizes_nobody() {
+	new_test_ext().execute_with(|| {
+		let (id, exec, checkers) = seated_request(2);
+		let fee = Requests::<Test>::get(id).unwrap().fee;
+		let before =
+			(Balances::balance(&DAVE), Balances::balance(&exec), Balances::balance(&OWNER));
+		let bonds: Vec<Balance> = NODES.iter().chain(&VERIFIERS).map(|n| bond(*n)).collect();
+		let error = InferenceError::NonFiniteOutput;
+		for who in [exec, checkers[0], checkers[1]] {
+			assert_ok!(commit_failure(id, who, error));
+		}
+		for who in [exec, checkers[0], checkers[1]] {
+			assert_ok!(reveal_failure(id, who, error));
+		}
+		assert_eq!(settled(id), Some(Outcome::Failed(error)));
+		// The requester paid the execution and the verification, not the model's price.
+		assert_eq!(Balances::balance(&DAVE), before.0 + PRICE);
+		assert!(fee > PRICE);
+		assert_eq!(Balances::balance(&exec), before.1 + ExecutionFee::get());
+		assert_eq!(escrow_held(DAVE), 0);
+		assert_eq!(Balances::balance(&OWNER), before.2);
+		for v in &checkers {
+			assert!(System::events().iter().any(|r| matches!(
+				&r.event,
+				RuntimeEvent::Verification(pallet_verification::Event::Rewarded { who, .. })
+					if who == v
+			)));
+		}
+		// Nobody lost a unit of bond, and nobody got a miss.
+		assert_eq!(NODES.iter().chain(&VERIFIERS).map(|n| bond(*n)).collect::<Vec<_>>(), bonds);
+		assert!(!System::events().iter().any(|r| matches!(
+			r.event,
+			RuntimeEvent::Verification(pallet_verification::Event::Slashed { .. })
+				| RuntimeEvent::Verification(pallet_verification::Event::Missed { .. })
+		)));
+		// The failure is committed to like an output.
+		let r = Requests::<Test>::get(id).unwrap();
+		assert_eq!(
+			Commitments::<Test>::get(id),
+			Some(Inference::commitment_of(id, &r.model, &r.input_hash, &failure_hash(error)))
 		);
+	});
+}
+
+#[test]
+fn a_failure_outvoted_by_an_output_is_slashed_and_an_output_outvoted_by_a_failure_too() {
+	new_test_ext().execute_with(|| {
+		let out = output_bytes(1.0, 2.0);
+		let error = InferenceError::ExecutionFailed;
+		// A lazy executor claims a failure; both verifiers computed the output.
+		let (id, exec, checkers) = seated_request(2);
+		let bond_before = bond(exec);
+		assert_ok!(commit_failure(id, exec, error));
+		assert_ok!(commit(id, checkers[0], &out));
+		assert_ok!(commit(id, checkers[1], &out));
+		assert_ok!(reveal_failure(id, exec, error));
+		assert_ok!(reveal(id, checkers[0], out.clone()));
+		assert_ok!(reveal(id, checkers[1], out.clone()));
+		assert_eq!(settled(id), Some(Outcome::SlashedAndRefunded(RefundReason::WrongResult)));
+		assert!(bond(exec) < bond_before);
+		// The model fails on the input; a verifier that made an output up is outvoted.
+		let (id, exec, checkers) = seated_request(2);
+		let (v0, v1) = (checkers[0], checkers[1]);
+		let (exec_bond, v1_bond) = (bond(exec), bond(v1));
+		assert_ok!(commit_failure(id, exec, error));
+		assert_ok!(commit_failure(id, v0, error));
+		assert_ok!(commit(id, v1, &out));
+		assert_ok!(reveal_failure(id, exec, error));
+		assert_ok!(reveal_failure(id, v0, error));
+		assert_ok!(reveal(id, v1, out.clone()));
+		assert_eq!(settled(id), Some(Outcome::Failed(error)));
+		assert_eq!(bond(exec), exec_bond);
+		assert!(bond(v1) < v1_bond);
+		// Mixed failures (different errors) without a majority escalate, as outputs do.
+		let (id, exec, checkers) = seated_request(2);
+		assert_ok!(commit_failure(id, exec, error));
+		assert_ok!(commit_failure(id, checkers[0], InferenceError::NonFiniteOutput));
+		assert_ok!(commit(id, checkers[1], &out));
+		assert_ok!(reveal_failure(id, exec, error));
+		assert_ok!(reveal_failure(id, checkers[0], InferenceError::NonFiniteOutput));
+		assert_ok!(reveal(id, checkers[1], out.clone()));
+		// The verifier slashed above fell below its minimum bond, so no verifier is left to
+		// escalate to: refunded for want of agreement, and nobody is penalized for it.
+		assert_eq!(settled(id), Some(Outcome::Refunded(RefundReason::NoAgreement)));
+		assert!(!System::events().iter().any(|r| matches!(
+			r.event,
+			RuntimeEvent::Verification(pallet_verification::Event::Slashed { id: i, .. }) if i == id
+		)));
+		// A node's own reason is not an outcome: it cannot be revealed as one.
+		let (id, exec, checkers) = seated_request(1);
+		assert_ok!(commit_failure(id, exec, InferenceError::Busy));
+		assert_ok!(commit(id, checkers[0], &out));
+		assert_noop!(reveal_failure(id, exec, InferenceError::Busy), Error::<Test>::NotAnOutcome);
+	});
+}
+
+#[test]
+fn a_late_reveal_is_a_miss_not_a_slash_and_silence_without_a_majority_costs_nothing() {
+	new_test_ext().execute_with(|| {
+		let out = output_bytes(1.0, 2.0);
+		// Executor and one verifier reveal; the other verifier sealed but is late: no slash,
+		// one miss; the request is not verified with less checking than promised.
+		let (id, exec, checkers) = seated_request(2);
+		let (v0, v1) = (checkers[0], checkers[1]);
+		let v1_bond = bond(v1);
+		for who in [exec, v0, v1] {
+			assert_ok!(commit(id, who, &out));
+		}
+		assert_ok!(reveal(id, exec, out.clone()));
+		assert_ok!(reveal(id, v0, out.clone()));
+		for _ in 0..3 {
+			next_block();
+		}
+		assert_eq!(settled(id), Some(Outcome::Refunded(RefundReason::NoVerifiers)));
+		assert_eq!(bond(v1), v1_bond);
+		assert_eq!(pallet_verification::Records::<Test>::get(Role::Verifier, v1).misses, 1);
+		// Everyone silent at the seal deadline (a stalled network): nobody gets a miss.
+		let (id, _, _) = seated_request(2);
+		for _ in 0..3 {
+			next_block();
+		}
+		assert!(!System::events().iter().any(|r| matches!(
+			r.event,
+			RuntimeEvent::Verification(pallet_verification::Event::Missed { id: i, .. }) if i == id
+		)));
+		assert!(settled(id).is_some() || Requests::<Test>::get(id).unwrap().attempts == 2);
+	});
+}
+
+#[test]
+fn a_node_is_never_seated_beyond_max_seats_per_node_and_requests_wait_in_the_queue() {
+	new_test_ext().execute_with(|| {
+		MaxSeatsPerNode::set(&1);
+		let model = add_model(1, 1, ModelStatus::Available, false);
+		let ids: Vec<RequestId> = (0..4).map(|_| request(DAVE, model)).collect();
+		next_block();
+		// Three inference nodes with room for one seat each: three seated, one waits.
+		let seated: Vec<RequestId> =
+			ids.iter().copied().filter(|id| !executors(*id).is_empty()).collect();
+		assert_eq!(seated.len(), 3);
+		for n in NODES {
+			assert_eq!(SeatCounts::<Test>::get(n), 1);
+		}
+		let waiting = ids[3];
+		assert_eq!(state(waiting), RequestState::Queued);
+		assert_eq!(Queue::<Test>::get().into_inner(), vec![waiting]);
+		// One settles; its executor has room again and the waiting request gets it.
+		let out = output_bytes(1.0, 1.0);
+		let first = seated[0];
+		let exec = executors(first)[0];
+		answer(first, &[(exec, out.clone())]);
+		assert_eq!(settled(first), Some(Outcome::Verified { output_hash: hash(&out) }));
+		assert_eq!(SeatCounts::<Test>::get(exec), 0);
+		next_block();
+		assert_eq!(executors(waiting), vec![exec]);
+		assert_eq!(settled(waiting), None);
+		for n in NODES {
+			assert!(SeatCounts::<Test>::get(n) <= 1);
+		}
+		MaxSeatsPerNode::set(&64);
 	});
 }
 
@@ -819,6 +1008,9 @@ fn money_is_conserved_over_random_requests_votes_timeouts_and_slashes() {
 			let mut made = Vec::new();
 			let mut sealed: std::collections::BTreeMap<(RequestId, AccountId), Vec<u8>> =
 				Default::default();
+			let mut failed: std::collections::BTreeSet<(RequestId, AccountId)> = Default::default();
+			// Some runs give each node room for only two seats: requests wait in the queue.
+			MaxSeatsPerNode::set(&if seed % 2 == 0 { 2 } else { 64 });
 			for _ in 0..80 {
 				let pick = |rng: &mut Lcg, made: &Vec<RequestId>| {
 					made.get(rng.next(made.len().max(1) as u64) as usize).copied()
@@ -846,10 +1038,18 @@ fn money_is_conserved_over_random_requests_votes_timeouts_and_slashes() {
 						if let Some(id) = pick(&mut rng, &made) {
 							if let Some(r) = Requests::<Test>::get(id) {
 								if let Some(slot) = r.slots.iter().find(|s| s.seal.is_none()) {
-									let v = if rng.next(4) == 0 { 2.0 } else { 1.0 };
-									let out = output_bytes(v, 1.0);
-									if commit(id, slot.node, &out).is_ok() {
-										sealed.insert((id, slot.node), out);
+									if rng.next(6) == 0 {
+										// The model fails on the input (an outcome, sealed).
+										let error = InferenceError::NonFiniteOutput;
+										if commit_failure(id, slot.node, error).is_ok() {
+											failed.insert((id, slot.node));
+										}
+									} else {
+										let v = if rng.next(4) == 0 { 2.0 } else { 1.0 };
+										let out = output_bytes(v, 1.0);
+										if commit(id, slot.node, &out).is_ok() {
+											sealed.insert((id, slot.node), out);
+										}
 									}
 								}
 							}
@@ -862,7 +1062,10 @@ fn money_is_conserved_over_random_requests_votes_timeouts_and_slashes() {
 								let slot =
 									r.slots.iter().find(|s| s.seal.is_some() && s.output.is_none());
 								if let Some(slot) = slot {
-									if let Some(out) = sealed.get(&(id, slot.node)) {
+									if failed.contains(&(id, slot.node)) {
+										let error = InferenceError::NonFiniteOutput;
+										let _ = reveal_failure(id, slot.node, error);
+									} else if let Some(out) = sealed.get(&(id, slot.node)) {
 										let _ = reveal(id, slot.node, out.clone());
 									}
 								}
@@ -873,7 +1076,7 @@ fn money_is_conserved_over_random_requests_votes_timeouts_and_slashes() {
 						if let Some(id) = pick(&mut rng, &made) {
 							if let Some(r) = Requests::<Test>::get(id) {
 								if let Some(slot) = r.slots.iter().find(|s| s.seal.is_none()) {
-									let _ = report(id, slot.node, InferenceError::Timeout);
+									let _ = decline(id, slot.node, InferenceError::Busy);
 								}
 							}
 						}
@@ -915,7 +1118,10 @@ fn money_is_conserved_over_random_requests_votes_timeouts_and_slashes() {
 									sealed.insert((*id, slot.node), out);
 								}
 							} else if slot.output.is_none() {
-								if let Some(out) = sealed.get(&(*id, slot.node)) {
+								if failed.contains(&(*id, slot.node)) {
+									let error = InferenceError::NonFiniteOutput;
+									let _ = reveal_failure(*id, slot.node, error);
+								} else if let Some(out) = sealed.get(&(*id, slot.node)) {
 									let _ = reveal(*id, slot.node, out.clone());
 								}
 							}
@@ -954,7 +1160,7 @@ fn money_is_conserved_over_random_requests_votes_timeouts_and_slashes() {
 				let (out, back) = ends[0];
 				assert_eq!(out + back, fee, "seed {seed}: {id:?}");
 				match settled(*id).unwrap() {
-					Outcome::Verified { .. } => assert!(out > 0),
+					Outcome::Verified { .. } | Outcome::Failed(_) => assert!(out > 0),
 					_ => assert_eq!(out, 0, "seed {seed}: {id:?} refunded in full"),
 				}
 				paid += out;

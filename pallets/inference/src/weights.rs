@@ -28,8 +28,8 @@ pub trait WeightInfo {
 	fn judge(seats: u32, bytes: u32) -> Weight;
 	/// Authorizing a commit, reveal or failure report of `bytes` bytes: signature check and reads.
 	fn authorize_result(bytes: u32) -> Weight;
-	/// `report_failure` (authorization excluded), including a reassignment.
-	fn report_failure() -> Weight;
+	/// `decline` (authorization excluded), including a reassignment or a verifier draw.
+	fn decline() -> Weight;
 	/// Fixed start-of-block work.
 	fn on_initialize_base() -> Weight;
 	/// Expiring one deadline among `nodes` inference nodes (reassign or refund).
@@ -98,7 +98,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		)
 		.saturating_add(T::DbWeight::get().reads(4))
 	}
-	fn report_failure() -> Weight {
+	fn decline() -> Weight {
 		Self::authorize_result(0).saturating_add(Self::assign_one(256))
 	}
 	fn on_initialize_base() -> Weight {
@@ -152,7 +152,7 @@ impl WeightInfo for () {
 	fn authorize_result(bytes: u32) -> Weight {
 		Weight::from_parts(80_000_000u64.saturating_add(bytes_time(bytes)), 12_000)
 	}
-	fn report_failure() -> Weight {
+	fn decline() -> Weight {
 		Weight::from_parts(100_000_000, 20_000)
 	}
 	fn on_initialize_base() -> Weight {

@@ -36,7 +36,7 @@ use frame_support::{pallet_prelude::*, traits::tokens::Balance as BalanceT};
 use sibyl_primitives::{
 	registry::{Tolerance, VerificationPolicy},
 	roles::{NodeRegistry, Treasury},
-	verify::{self, Ballot, Decision, Judgement, Seat, Verifier},
+	verify::{self, Attendance, Ballot, Decision, Judgement, Seat, Verifier},
 	NodeKey, RequestId, Role,
 };
 use sp_core::H256;
@@ -265,6 +265,8 @@ impl<T: Config> Verifier<T::AccountId, T::Balance> for Pallet<T> {
 			Decision::NoMajority => Verdict::NoMajority,
 		};
 		let decided = verdict != Verdict::NoMajority;
+		// Seats that revealed; a silent seat's peers are all the others, and none of them is it.
+		let revealed = ballots.iter().filter(|b| b.output_hash.is_some()).count();
 		for (ballot, in_line) in ballots.iter().zip(&judgement.in_line) {
 			let role = ballot.seat.role();
 			if decided && *in_line {
@@ -282,6 +284,12 @@ impl<T: Config> Verifier<T::AccountId, T::Balance> for Pallet<T> {
 						});
 					}
 				}
+			} else if ballot.output_hash.is_none() {
+				// Sealed but silent at the reveal deadline: late, not wrong. A miss, and only
+				// when most of its peers revealed in time.
+				if verify::silence_is_a_miss(revealed, ballots.len().saturating_sub(1)) {
+					Self::missed(id, &ballot.who, ballot.seat);
+				}
 			} else if decided {
 				Records::<T>::mutate(role, &ballot.who, |r| {
 					r.out_of_line = r.out_of_line.saturating_add(1)
@@ -291,8 +299,6 @@ impl<T: Config> Verifier<T::AccountId, T::Balance> for Pallet<T> {
 					Seat::Verifier => Offence::WrongVote,
 				};
 				Self::slash(id, &ballot.who, ballot.seat, offence);
-			} else if ballot.output_hash.is_none() {
-				Self::missed(id, &ballot.who, ballot.seat);
 			}
 		}
 		let in_line = judgement.in_line.iter().filter(|b| **b).count() as u32;
@@ -303,6 +309,20 @@ impl<T: Config> Verifier<T::AccountId, T::Balance> for Pallet<T> {
 		judgement
 	}
 
+	fn deadline_passed(id: RequestId, seats: &[Attendance<T::AccountId>]) {
+		let answered = seats.iter().filter(|s| s.answered).count();
+		let peers = seats.len().saturating_sub(1);
+		if !verify::silence_is_a_miss(answered, peers) {
+			return;
+		}
+		for seat in seats.iter().filter(|s| !s.answered) {
+			Self::missed(id, &seat.who, seat.seat);
+		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Counts a miss of `who`; `MaxMisses` in a row cost `MissSlash` of its bond.
 	fn missed(id: RequestId, who: &T::AccountId, seat: Seat) {
 		let role = seat.role();
 		let misses = Records::<T>::mutate(role, who, |r| {

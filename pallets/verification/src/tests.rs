@@ -145,7 +145,7 @@ fn a_wrong_executor_and_a_wrong_verifier_are_slashed() {
 }
 
 #[test]
-fn a_withheld_reveal_counts_against_the_seat_when_a_majority_decides() {
+fn a_withheld_reveal_is_a_miss_when_a_majority_decides_not_a_slash() {
 	new_test_ext().execute_with(|| {
 		let right: &[f32] = &[1.0, 2.0];
 		let ballots = [
@@ -155,7 +155,9 @@ fn a_withheld_reveal_counts_against_the_seat_when_a_majority_decides() {
 		];
 		let judgement = V::judge(ID, &Tolerance::Exact, &ballots, false);
 		assert_eq!(judgement.decision, Decision::ExecutorsWrong);
-		assert_eq!(bond(Role::Inference, 1), 500);
+		// Late is not wrong: the silent executor keeps its bond and gets a miss.
+		assert_eq!(bond(Role::Inference, 1), 1_000);
+		assert_eq!(Records::<Test>::get(Role::Inference, 1).misses, 1);
 	});
 }
 
@@ -219,6 +221,54 @@ fn missed_deadlines_in_a_row_are_slashed_and_a_good_seat_resets_them() {
 		V::missed(ID, &2, Seat::Executor);
 		assert_eq!(Records::<Test>::get(Role::Inference, 2).misses, 1);
 		assert_eq!(Records::<Test>::get(Role::Verifier, 2).misses, 0);
+	});
+}
+
+#[test]
+fn silence_is_a_miss_only_when_most_peers_answered_and_never_a_slash() {
+	new_test_ext().execute_with(|| {
+		use sibyl_primitives::verify::Attendance;
+		let at = |who: u64, seat: Seat, answered: bool| Attendance { who, seat, answered };
+		// Two of three peers sealed: the silent one gets a miss.
+		V::deadline_passed(
+			ID,
+			&[
+				at(2, Seat::Executor, true),
+				at(12, Seat::Verifier, true),
+				at(13, Seat::Verifier, false),
+			],
+		);
+		assert_eq!(Records::<Test>::get(Role::Verifier, 13).misses, 1);
+		// Only one of two peers answered: not a majority, nobody is blamed.
+		V::deadline_passed(
+			ID,
+			&[
+				at(2, Seat::Executor, false),
+				at(12, Seat::Verifier, true),
+				at(13, Seat::Verifier, false),
+			],
+		);
+		assert_eq!(Records::<Test>::get(Role::Verifier, 13).misses, 1);
+		assert_eq!(Records::<Test>::get(Role::Inference, 2).misses, 0);
+		// A lone seat has no peer to show the deadline could be met.
+		V::deadline_passed(ID, &[at(2, Seat::Executor, false)]);
+		assert_eq!(Records::<Test>::get(Role::Inference, 2).misses, 0);
+		// Sealed but not revealed while the others agree: late, so a miss, never a slash.
+		let right: &[f32] = &[1.0];
+		let judgement = V::judge(
+			ID,
+			&Tolerance::Exact,
+			&[
+				ballot(2, Seat::Executor, Some(right)),
+				ballot(12, Seat::Verifier, Some(right)),
+				ballot(13, Seat::Verifier, None),
+			],
+			false,
+		);
+		assert_eq!(judgement.decision, Decision::Accepted { executor: 0 });
+		assert_eq!(bond(Role::Verifier, 13), 1_000);
+		assert_eq!(Records::<Test>::get(Role::Verifier, 13).misses, 2);
+		assert!(!events().iter().any(|e| matches!(e, Event::Slashed { .. })));
 	});
 }
 

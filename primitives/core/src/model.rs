@@ -143,13 +143,21 @@ pub enum InferenceError {
 	Timeout = 15,
 	/// The engine is still busy with calls that ran past their time limit.
 	Busy = 16,
-	/// The engine failed while running the model.
+	/// The engine failed while running the model on this input (an operator refused it).
 	ExecutionFailed = 17,
+	/// The model ran, but an output holds NaN or infinity (for instance a finite input that
+	/// overflows the model).
+	NonFiniteOutput = 18,
+	/// The model ran, but its outputs do not match the output schema it was registered with.
+	OutputSchemaMismatch = 19,
+	/// This node's engine cannot compute the bits the chain expects: its CPU lacks the pinned
+	/// kernel set, or its engine identity differs from the runtime's [`crate::ENGINE_IDENTITY`].
+	EngineMismatch = 20,
 }
 
 impl InferenceError {
 	/// Every error, in code order.
-	pub const ALL: [InferenceError; 17] = [
+	pub const ALL: [InferenceError; 20] = [
 		InferenceError::Unavailable,
 		InferenceError::ModelNotFound,
 		InferenceError::ModelHashMismatch,
@@ -167,7 +175,32 @@ impl InferenceError {
 		InferenceError::Timeout,
 		InferenceError::Busy,
 		InferenceError::ExecutionFailed,
+		InferenceError::NonFiniteOutput,
+		InferenceError::OutputSchemaMismatch,
+		InferenceError::EngineMismatch,
 	];
+
+	/// Whether every honest node reproduces this error for the same model and input, so that it
+	/// is the request's *outcome* (sealed, revealed and judged like an output) rather than
+	/// something about the node that met it.
+	///
+	/// The model and its input decide these: a model the engine refuses, an input that does not
+	/// fit it, an operator that fails on the input, an output that is not finite or does not
+	/// match the schema. The others are the node's own state: no engine here
+	/// ([`Unavailable`](Self::Unavailable)), the model not (or wrongly) in its store yet, a
+	/// wall-clock time limit, a busy engine. A node that meets one of those steps aside from
+	/// its seat instead, without penalty.
+	pub const fn is_outcome(self) -> bool {
+		!matches!(
+			self,
+			InferenceError::Unavailable
+				| InferenceError::ModelNotFound
+				| InferenceError::ModelHashMismatch
+				| InferenceError::Timeout
+				| InferenceError::Busy
+				| InferenceError::EngineMismatch
+		)
+	}
 
 	/// The stable integer code.
 	pub const fn code(self) -> u8 {

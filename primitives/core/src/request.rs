@@ -19,7 +19,9 @@ pub const MAX_SEATS: u32 = 3 * MAX_REPLICAS as u32 + 1;
 /// Domain tag of the output hash that stands in for a failed run in an attestation.
 pub const FAILURE_TAG: &[u8; 16] = b"sibyl/failure/v1";
 
-/// The "output hash" an executor attests to when the model could not run: bound to the error.
+/// The "output hash" of a failure outcome: what a seat seals, signs and reveals when the model
+/// fails deterministically on the request's input (see [`InferenceError::is_outcome`]). Two seats
+/// agree on a failure exactly when they name the same error.
 pub fn failure_hash(error: InferenceError) -> H256 {
 	H256((FAILURE_TAG, error).using_encoded(sp_crypto_hashing::blake2_256))
 }
@@ -83,14 +85,18 @@ pub enum RefundReason {
 	Timeout,
 	/// Not enough bonded inference nodes to (re)assign the request.
 	NoExecutors,
-	/// The executors could not run the model; the engine's error.
-	ExecutionFailed(InferenceError),
+	/// The executor of the last allowed attempt stepped aside for a reason of its own (the
+	/// model not in its store yet, a busy engine): the error it gave.
+	Declined(InferenceError),
 	/// No output won a majority of the seats, even after escalation.
 	NoAgreement,
 	/// A majority of the verifiers agreed on another output than the executors'.
 	WrongResult,
 	/// The chain had no room left to track the request's deadline.
 	Overloaded,
+	/// The request was to be checked, but fewer verifiers than its policy asks for could be
+	/// seated, or stayed to reveal: it is never `Verified` with less checking than promised.
+	NoVerifiers,
 }
 
 /// How a request ended.
@@ -116,6 +122,11 @@ pub enum Outcome {
 	Refunded(RefundReason),
 	/// An executor was proven wrong: its bond was slashed and the requester refunded.
 	SlashedAndRefunded(RefundReason),
+	/// A majority of the seats agreed that the model fails on this input with this error (for
+	/// instance a finite input that overflows it): the executors and verifiers in line are paid
+	/// for the work, nobody is penalized, and the rest of the fee (the model owner's price) goes
+	/// back to the requester.
+	Failed(InferenceError),
 }
 
 /// Where a request is in its life.
@@ -169,6 +180,9 @@ pub enum ResultOutput<Inline> {
 		/// Its length in bytes.
 		len: u32,
 	},
+	/// A failure outcome: the model fails on this input with this error, which every honest
+	/// node reproduces ([`InferenceError::is_outcome`]). Stands for [`failure_hash`].
+	Failed(InferenceError),
 }
 
 /// An inference request.

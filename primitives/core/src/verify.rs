@@ -30,6 +30,18 @@ pub const SEAL_TAG: &[u8; 14] = b"sibyl/seal/v1/";
 /// Domain tag of the payload a seat signs when it commits.
 pub const COMMIT_TAG: &[u8; 16] = b"sibyl/commit/v1/";
 
+/// Domain tag of the payload a seat signs when it steps aside.
+pub const DECLINE_TAG: &[u8; 17] = b"sibyl/decline/v1/";
+
+/// The bytes a seat signs with its node key to step aside from `request` for `reason`.
+pub fn decline_payload(
+	genesis_hash: &H256,
+	request: RequestId,
+	reason: crate::model::InferenceError,
+) -> [u8; 32] {
+	(DECLINE_TAG, genesis_hash, request, reason).using_encoded(blake2_256)
+}
+
 /// What a seat commits before outputs are revealed.
 pub fn seal(
 	genesis_hash: &H256,
@@ -346,8 +358,28 @@ pub trait Verifier<AccountId, Balance> {
 		ballots: &[Ballot<AccountId>],
 		last_round: bool,
 	) -> Judgement;
-	/// `who` let a deadline of request `id` pass without committing or revealing.
-	fn missed(id: RequestId, who: &AccountId, seat: Seat);
+	/// A sealing or reveal deadline of request `id` passed: every seat that had to answer by
+	/// it, and whether it did. A silent seat is penalized only when [`silence_is_a_miss`].
+	fn deadline_passed(id: RequestId, seats: &[Attendance<AccountId>]);
+}
+
+/// A seat at a deadline: whether it answered (sealed, or revealed) in time.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Attendance<AccountId> {
+	/// The seat's account.
+	pub who: AccountId,
+	/// Executor or verifier.
+	pub seat: Seat,
+	/// Whether it sealed (or revealed) by the deadline.
+	pub answered: bool,
+}
+
+/// Whether a seat that stayed silent through a deadline is to blame for it: only when more than
+/// half of its peers (the request's other seats due by the same deadline) answered in time. When
+/// they did not, the chain or the network was the obstacle, not the node; a seat with no peers
+/// has nobody to show the deadline could be met, and is only replaced.
+pub fn silence_is_a_miss(answered_peers: usize, peers: usize) -> bool {
+	peers > 0 && answered_peers.saturating_mul(2) > peers
 }
 
 /// Whether request `id` is checked by verifiers under `policy`, given unpredictable `seed`.

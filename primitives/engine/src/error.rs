@@ -91,14 +91,25 @@ pub enum EngineError {
 	},
 	/// Calls that ran past their time limit still occupy the engine.
 	Busy,
-	/// The engine failed while running the model.
+	/// The engine failed while running the model on this input (an operator refused it).
 	ExecutionFailed(String),
+	/// An output holds NaN or infinity.
+	NonFiniteOutput {
+		/// Output position.
+		index: usize,
+	},
+	/// Something about this node went wrong (a worker thread, a poisoned lock): not the
+	/// model's or the input's doing.
+	Internal(String),
+	/// This CPU cannot run the pinned kernel set that makes outputs bit-identical across nodes
+	/// (or the engine's identity differs from the chain's).
+	EngineMismatch(String),
 }
 
 impl EngineError {
 	/// The error a poisoned lock leaves behind: only after a panic elsewhere in the engine.
 	pub(crate) fn poisoned() -> EngineError {
-		EngineError::ExecutionFailed("engine state poisoned by an earlier panic".into())
+		EngineError::Internal("engine state poisoned by an earlier panic".into())
 	}
 
 	/// The code that crosses the host interface.
@@ -121,6 +132,9 @@ impl EngineError {
 			Timeout { .. } => InferenceError::Timeout,
 			Busy => InferenceError::Busy,
 			ExecutionFailed(_) => InferenceError::ExecutionFailed,
+			NonFiniteOutput { .. } => InferenceError::NonFiniteOutput,
+			Internal(_) => InferenceError::Busy,
+			EngineMismatch(_) => InferenceError::EngineMismatch,
 		}
 	}
 }
@@ -168,6 +182,9 @@ impl fmt::Display for EngineError {
 			Timeout { limit_ms } => write!(f, "model ran past the time limit of {limit_ms} ms"),
 			Busy => write!(f, "engine busy with calls that ran past their time limit"),
 			ExecutionFailed(why) => write!(f, "execution failed: {why}"),
+			NonFiniteOutput { index } => write!(f, "output #{index} holds NaN or infinity"),
+			Internal(why) => write!(f, "engine fault on this node: {why}"),
+			EngineMismatch(why) => write!(f, "{why}"),
 		}
 	}
 }

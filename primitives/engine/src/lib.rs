@@ -11,10 +11,11 @@
 //! - Every model and input is checked before it runs: size, operators, dtypes, shapes,
 //!   finiteness, and the size of every intermediate and output tensor. Each refusal names its
 //!   reason.
-//! - Execution is single-threaded with tract's default kernels, so one machine gives
-//!   bit-identical outputs for the same model and input. Across CPU families (x86-64 with and
-//!   without FMA, aarch64) floating-point results may differ in the last bits; verification
-//!   compares float outputs under a tolerance, never bit for bit.
+//! - Execution is single-threaded on one pinned kernel set (x86-64 with AVX, see [`kernels`]),
+//!   so every x86-64 CPU with AVX gives bit-identical outputs for the same model and input; a
+//!   CPU that cannot is refused with [`EngineError::EngineMismatch`], never served other bits.
+//! - An output that holds NaN or infinity is [`EngineError::NonFiniteOutput`]: a failure every
+//!   node reproduces, which the chain settles as the request's outcome.
 //! - A call that runs past its time limit returns [`EngineError::Timeout`]; a panic inside
 //!   tract becomes [`EngineError::ExecutionFailed`].
 
@@ -24,6 +25,7 @@ mod convert;
 mod error;
 mod inspect;
 pub mod json;
+pub mod kernels;
 mod plan;
 mod store;
 pub mod testing;
@@ -86,9 +88,17 @@ pub struct Engine {
 impl Engine {
 	/// An engine with `config`.
 	pub fn new(config: EngineConfig) -> Engine {
+		// Pin the kernels before tract first looks at the CPU; `run` reports a refusal.
+		let _ = kernels::pin();
 		let plans = Mutex::new(PlanCache::new(config.max_cached_bytes));
 		let worker = Worker::new(config.max_stuck_calls);
 		Engine { config, plans, worker }
+	}
+
+	/// The engine's identity (tract release and pinned kernel set), or why this CPU cannot run
+	/// the pinned kernels.
+	pub fn identity(&self) -> Result<&'static str, EngineError> {
+		kernels::pin()
 	}
 
 	/// The engine's limits.
@@ -101,6 +111,7 @@ impl Engine {
 	/// `shapes` pins dynamic input dimensions, by input position; without them a model whose
 	/// inputs have dynamic dimensions gets no cost estimate.
 	pub fn inspect(&self, bytes: &[u8], shapes: &[Option<Vec<u32>>]) -> ModelInfo {
+		let _ = kernels::pin();
 		inspect::inspect(&self.config, bytes, shapes)
 	}
 
@@ -112,6 +123,7 @@ impl Engine {
 		inputs: &[Tensor],
 		load: impl FnOnce() -> Result<Vec<u8>, EngineError>,
 	) -> Result<Vec<Tensor>, EngineError> {
+		kernels::pin()?;
 		convert::check_inputs(&self.config, inputs)?;
 		let key = PlanKey::new(*id, inputs);
 		let prepared = self.prepared(key, load)?;

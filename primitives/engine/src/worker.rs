@@ -75,14 +75,14 @@ impl Worker {
 		};
 		if let Some(job) = job {
 			let fresh = spawn(self.stuck.clone())?;
-			fresh.send(job).map_err(|_| EngineError::ExecutionFailed("worker gone".into()))?;
+			fresh.send(job).map_err(|_| EngineError::Internal("worker gone".into()))?;
 			*sender = Some(fresh);
 		}
 		match result.recv_timeout(timeout) {
 			Ok(outcome) => outcome,
 			Err(RecvTimeoutError::Disconnected) => {
 				*sender = None;
-				Err(EngineError::ExecutionFailed("the worker thread died".into()))
+				Err(EngineError::Internal("the worker thread died".into()))
 			},
 			Err(RecvTimeoutError::Timeout) => {
 				if state
@@ -98,7 +98,7 @@ impl Worker {
 					// Finished between the timeout and now: the result is waiting.
 					result
 						.recv()
-						.unwrap_or_else(|_| Err(EngineError::ExecutionFailed("worker gone".into())))
+						.unwrap_or_else(|_| Err(EngineError::Internal("worker gone".into())))
 				}
 			},
 		}
@@ -124,7 +124,7 @@ fn spawn(stuck: Arc<AtomicUsize>) -> Result<mpsc::Sender<Job>, EngineError> {
 				let _ = job.reply.send(outcome);
 			}
 		})
-		.map_err(|e| EngineError::ExecutionFailed(format!("cannot start worker thread: {e}")))?;
+		.map_err(|e| EngineError::Internal(format!("cannot start worker thread: {e}")))?;
 	Ok(sender)
 }
 
@@ -138,6 +138,13 @@ fn execute(prepared: &Prepared, inputs: &[Tensor]) -> Result<Vec<Tensor>, Engine
 			.plan
 			.run(inputs)
 			.map_err(|e| EngineError::ExecutionFailed(format!("{e:#}")))?;
-		outputs.iter().map(|t| convert::from_tract(t)).collect()
+		let outputs =
+			outputs.iter().map(|t| convert::from_tract(t)).collect::<Result<Vec<_>, _>>()?;
+		// A finite input can still overflow a model: that is the request's outcome, the same on
+		// every node, and never an output.
+		if let Some(index) = outputs.iter().position(|t| !t.all_finite()) {
+			return Err(EngineError::NonFiniteOutput { index });
+		}
+		Ok(outputs)
 	})
 }

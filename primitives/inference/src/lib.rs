@@ -23,7 +23,9 @@ use codec::{Decode, Encode};
 use sibyl_primitives::tensor::{MAX_TENSORS, MAX_TENSOR_BYTES};
 pub use sibyl_primitives::{InferenceError, ModelId, Tensor};
 use sp_runtime_interface::{
-	pass_by::{PassFatPointerAndRead, PassFatPointerAndReadWrite, PassPointerAndRead},
+	pass_by::{
+		PassFatPointerAndRead, PassFatPointerAndReadWrite, PassPointerAndRead, PassPointerAndWrite,
+	},
 	runtime_interface,
 };
 
@@ -35,6 +37,9 @@ pub const MAX_OUTPUT_BYTES: usize = (MAX_TENSOR_BYTES as usize).saturating_mul(2
 pub trait InferenceBackend: Send + Sync {
 	/// Runs the model `model` on `inputs`.
 	fn run(&self, model: &ModelId, inputs: &[Tensor]) -> Result<Vec<Tensor>, InferenceError>;
+	/// The engine's identity (tract release and pinned kernel set, as
+	/// [`sibyl_primitives::ENGINE_IDENTITY`] spells it), or `None` if this CPU cannot run it.
+	fn identity(&self) -> Option<String>;
 }
 
 /// The host side of the interface: a backend and the output waiting to be read.
@@ -107,6 +112,19 @@ pub trait Inference {
 		}
 	}
 
+	/// Writes `blake2_256` of the host engine's identity into `out` (see
+	/// [`sibyl_primitives::ENGINE_IDENTITY`]); zeros when there is no engine here or its CPU
+	/// cannot run the pinned kernels.
+	fn engine_identity(&mut self, out: PassPointerAndWrite<&mut [u8; 32], 32>) {
+		use sp_externalities::ExternalitiesExt;
+		*out = [0u8; 32];
+		if let Some(host) = self.extension::<InferenceExt>() {
+			if let Some(identity) = host.backend.identity() {
+				*out = sibyl_primitives::engine_identity_hash(&identity);
+			}
+		}
+	}
+
 	/// Copies the output of the last successful [`run`](inference::run) into `out` and forgets
 	/// it. Returns the bytes copied: 0 if there is no output or `out` has the wrong length.
 	fn read_output(&mut self, out: PassFatPointerAndReadWrite<&mut [u8]>) -> u32 {
@@ -143,6 +161,14 @@ pub fn run_model(model_id: &ModelId, inputs: &[Tensor]) -> Result<Vec<Tensor>, I
 		return Err(InferenceError::ExecutionFailed);
 	}
 	Ok(outputs)
+}
+
+/// Whether the host's engine is the one this runtime expects
+/// ([`sibyl_primitives::ENGINE_IDENTITY`]); `false` outside offchain workers.
+pub fn engine_matches() -> bool {
+	let mut identity = [0u8; 32];
+	inference::engine_identity(&mut identity);
+	identity == sibyl_primitives::engine_identity_hash(sibyl_primitives::ENGINE_IDENTITY)
 }
 
 sp_api::decl_runtime_apis! {

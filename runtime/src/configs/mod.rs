@@ -239,6 +239,10 @@ parameter_types! {
 	/// A node's offchain worker takes 64 steps (seals and reveals) a block: 32 new requests a
 	/// block keep one executor and one verifier within their deadlines.
 	pub const MaxAssignPerBlock: u32 = 32;
+	/// A node holds at most 32 open seats: one offchain-worker run (64 steps) seals all of them,
+	/// and 32 runs of a 0.2 s model fit a ten-block phase with room to spare. Requests beyond
+	/// what the bonded nodes can serve wait in the queue instead of being handed out to be missed.
+	pub const MaxSeatsPerNode: u32 = 32;
 	pub const MaxPrunePerBlock: u32 = 64;
 }
 
@@ -282,6 +286,7 @@ impl pallet_inference::Config for Runtime {
 	type MaxInlineOutput = MaxInlineOutput;
 	type MaxQueue = MaxRequestQueue;
 	type MaxAssignPerBlock = MaxAssignPerBlock;
+	type MaxSeatsPerNode = MaxSeatsPerNode;
 	type MaxPrunePerBlock = MaxPrunePerBlock;
 	type WeightInfo = pallet_inference::weights::SubstrateWeight<Runtime>;
 }

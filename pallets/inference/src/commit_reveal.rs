@@ -1,0 +1,242 @@
+//! Commit and reveal: checking and accepting seals, reveals and steps aside.
+
+use super::*;
+
+impl<T: Config> Pallet<T> {
+	/// The seat of `key` in `request`, if `key` is still bound to the seat's account.
+	pub(crate) fn seat_of(request: &RequestOf<T>, key: &NodeKey) -> Result<usize, DispatchError> {
+		let index =
+			request.slots.iter().position(|s| &s.key == key).ok_or(Error::<T>::NotAssigned)?;
+		let slot = request.slots.get(index).ok_or(Error::<T>::NotAssigned)?;
+		ensure!(
+			T::Nodes::account_of(slot.seat.role(), key).as_ref() == Some(&slot.node),
+			Error::<T>::NotAssigned
+		);
+		Ok(index)
+	}
+
+	/// The request `id` while it takes seals, and the seat of `key` in it, which has not sealed.
+	pub(crate) fn sealing_seat(
+		id: RequestId,
+		key: &NodeKey,
+	) -> Result<(RequestOf<T>, usize), DispatchError> {
+		let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
+		ensure!(
+			matches!(request.state, RequestState::Committing { .. }),
+			Error::<T>::NotCommitting
+		);
+		let index = Self::seat_of(&request, key)?;
+		let slot = request.slots.get(index).ok_or(Error::<T>::NotAssigned)?;
+		ensure!(slot.seal.is_none(), Error::<T>::AlreadyCommitted);
+		Ok((request, index))
+	}
+
+	/// Checks a seal: the request takes seals, `key` holds a seat that has not sealed, and
+	/// `signature` signs the commit payload.
+	pub(crate) fn check_commit(
+		id: RequestId,
+		key: &NodeKey,
+		seal: &H256,
+		signature: &NodeSignature,
+	) -> Result<(RequestOf<T>, usize), DispatchError> {
+		let (request, index) = Self::sealing_seat(id, key)?;
+		let payload = commit_payload(&Self::genesis_hash(), id, seal);
+		ensure!(
+			sp_io::crypto::sr25519_verify(signature, &payload, key),
+			Error::<T>::BadAttestation
+		);
+		Ok((request, index))
+	}
+
+	/// Checks a step aside: as a seal, but with a reason of the node's own, signed over
+	/// [`decline_payload`].
+	pub(crate) fn check_decline(
+		id: RequestId,
+		key: &NodeKey,
+		reason: InferenceError,
+		signature: &NodeSignature,
+	) -> Result<(RequestOf<T>, usize), DispatchError> {
+		ensure!(!reason.is_outcome(), Error::<T>::ReasonIsAnOutcome);
+		let (request, index) = Self::sealing_seat(id, key)?;
+		let payload = decline_payload(&Self::genesis_hash(), id, reason);
+		ensure!(
+			sp_io::crypto::sr25519_verify(signature, &payload, key),
+			Error::<T>::BadAttestation
+		);
+		Ok((request, index))
+	}
+
+	/// Checks a reveal fully; the request, the seat and the output hash.
+	pub(crate) fn check_reveal(
+		id: RequestId,
+		key: &NodeKey,
+		output: &ResultOutputOf<T>,
+		salt: &[u8; 32],
+		attestation: &NodeSignature,
+	) -> Result<(RequestOf<T>, usize, H256), DispatchError> {
+		let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
+		ensure!(matches!(request.state, RequestState::Revealing { .. }), Error::<T>::NotRevealing);
+		let index = Self::seat_of(&request, key)?;
+		let slot = request.slots.get(index).ok_or(Error::<T>::NotAssigned)?;
+		ensure!(slot.output.is_none(), Error::<T>::AlreadyRevealed);
+		let sealed = slot.seal.ok_or(Error::<T>::NotCommitted)?;
+		match output {
+			ResultOutput::Stored { len, .. } => {
+				ensure!(*len > T::MaxInlineOutput::get(), Error::<T>::OutputShouldBeInline)
+			},
+			ResultOutput::Failed(error) => ensure!(error.is_outcome(), Error::<T>::NotAnOutcome),
+			ResultOutput::Inline(_) => {},
+		}
+		let output_hash = output_hash_of::<T>(output);
+		ensure!(
+			seal(&Self::genesis_hash(), id, key, &output_hash, salt) == sealed,
+			Error::<T>::SealMismatch
+		);
+		let commitment = Self::commitment_of(id, &request.model, &request.input_hash, &output_hash);
+		ensure!(
+			sp_io::crypto::sr25519_verify(attestation, commitment.as_bytes(), key),
+			Error::<T>::BadAttestation
+		);
+		if let ResultOutput::Inline(bytes) = output {
+			let info = T::Models::model(&request.model).ok_or(Error::<T>::UnknownModel)?;
+			let tensors = <Vec<Tensor>>::decode_all(&mut &bytes[..])
+				.map_err(|_| Error::<T>::OutputMismatch)?;
+			check_tensors::<T>(&tensors, &info.outputs).map_err(|_| Error::<T>::OutputMismatch)?;
+		}
+		Ok((request, index, output_hash))
+	}
+
+	pub(crate) fn validity(id: RequestId, key: &NodeKey, phase: u8) -> ValidTransaction {
+		let longevity: u64 = T::ResultTimeout::get().unique_saturated_into();
+		let longevity = longevity.max(1);
+		ValidTransaction::with_tag_prefix("SibylInferenceResult")
+			.priority(u64::MAX / 2)
+			.and_provides((id, key, phase))
+			.longevity(longevity)
+			.propagate(true)
+			.build()
+			.unwrap_or_default()
+	}
+
+	pub(crate) fn invalid(error: DispatchError) -> TransactionValidityError {
+		if error == Error::<T>::BadAttestation.into() || error == Error::<T>::SealMismatch.into() {
+			InvalidTransaction::BadProof.into()
+		} else if error == Error::<T>::AlreadyCommitted.into()
+			|| error == Error::<T>::AlreadyRevealed.into()
+		{
+			InvalidTransaction::Stale.into()
+		} else {
+			let code = match error {
+				DispatchError::Module(module) => module.error.first().copied().unwrap_or(0),
+				_ => 0,
+			};
+			InvalidTransaction::Custom(code).into()
+		}
+	}
+
+	/// `#[pallet::authorize]` of [`Pallet::commit`].
+	pub(crate) fn authorize_commit(
+		_source: TransactionSource,
+		id: &RequestId,
+		key: &NodeKey,
+		seal: &H256,
+		signature: &NodeSignature,
+	) -> TransactionValidityWithRefund {
+		Self::check_commit(*id, key, seal, signature).map_err(Self::invalid)?;
+		Ok((Self::validity(*id, key, 0), Weight::zero()))
+	}
+
+	/// `#[pallet::authorize]` of [`Pallet::decline`].
+	pub(crate) fn authorize_decline(
+		_source: TransactionSource,
+		id: &RequestId,
+		key: &NodeKey,
+		reason: &InferenceError,
+		signature: &NodeSignature,
+	) -> TransactionValidityWithRefund {
+		Self::check_decline(*id, key, *reason, signature).map_err(Self::invalid)?;
+		Ok((Self::validity(*id, key, 0), Weight::zero()))
+	}
+
+	/// `#[pallet::authorize]` of [`Pallet::reveal`].
+	pub(crate) fn authorize_reveal(
+		_source: TransactionSource,
+		id: &RequestId,
+		key: &NodeKey,
+		output: &ResultOutputOf<T>,
+		salt: &[u8; 32],
+		attestation: &NodeSignature,
+	) -> TransactionValidityWithRefund {
+		Self::check_reveal(*id, key, output, salt, attestation).map_err(Self::invalid)?;
+		Ok((Self::validity(*id, key, 1), Weight::zero()))
+	}
+
+	/// Records a checked seal.
+	pub(crate) fn accept_commit(
+		id: RequestId,
+		mut request: RequestOf<T>,
+		index: usize,
+		seal: H256,
+	) {
+		let Some(slot) = request.slots.get_mut(index) else { return };
+		slot.seal = Some(seal);
+		let (node, seat) = (slot.node.clone(), slot.seat);
+		Self::deposit_event(Event::Committed { id, node, seat });
+		Self::advance(id, request, frame_system::Pallet::<T>::block_number());
+	}
+
+	/// Records a checked step aside: an executor is replaced (or the request refunded on the
+	/// last attempt), a verifier is replaced by a fresh draw. Nobody is penalized.
+	pub(crate) fn accept_decline(
+		id: RequestId,
+		request: RequestOf<T>,
+		index: usize,
+		reason: InferenceError,
+	) {
+		let Some(slot) = request.slots.get(index).cloned() else { return };
+		Self::deposit_event(Event::Declined {
+			id,
+			node: slot.node.clone(),
+			seat: slot.seat,
+			reason,
+		});
+		let now = frame_system::Pallet::<T>::block_number();
+		let seed = frame_system::Pallet::<T>::parent_hash();
+		match slot.seat {
+			Seat::Verifier => {
+				let Some(request) = Self::replace_verifiers(id, request, &[slot], seed, now) else {
+					return;
+				};
+				Self::advance(id, request, now);
+			},
+			Seat::Executor if request.attempts >= T::MaxAttempts::get() => {
+				let outcome = Outcome::Refunded(RefundReason::Declined(reason));
+				Self::settle(id, request, outcome, now, &[]);
+			},
+			Seat::Executor => {
+				let nodes = T::Nodes::active(Role::Inference);
+				Self::assign(id, request, now, &nodes, seed, |s| s.key == slot.key);
+			},
+		}
+	}
+
+	/// Records a checked reveal; judges the request once every sealed seat has revealed.
+	pub(crate) fn accept_reveal(
+		id: RequestId,
+		mut request: RequestOf<T>,
+		index: usize,
+		output: ResultOutputOf<T>,
+		output_hash: H256,
+	) -> Judged {
+		let Some(slot) = request.slots.get_mut(index) else { return Judged::NotYet };
+		slot.output = Some(output_hash);
+		let (node, seat, key) = (slot.node.clone(), slot.seat, slot.key);
+		Reveals::<T>::insert(id, key, output);
+		Self::deposit_event(Event::Revealed { id, node, seat, output_hash });
+		if request.slots.iter().any(|s| s.seal.is_some() && s.output.is_none()) {
+			Requests::<T>::insert(id, request);
+			return Judged::NotYet;
+		}
+		Self::conclude(id, request, frame_system::Pallet::<T>::block_number())
+	}
+}

@@ -1,0 +1,162 @@
+//! Intake: fees, feed bindings, validation and escrow of new requests, and read access.
+
+use super::*;
+
+impl<T: Config> Pallet<T> {
+	/// The genesis hash, which commitments and seals are bound to.
+	pub fn genesis_hash() -> H256 {
+		frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero())
+	}
+
+	/// The commitment a seat of request `id` signs for `output_hash`.
+	pub fn commitment_of(
+		id: RequestId,
+		model: &ModelId,
+		input_hash: &H256,
+		output_hash: &H256,
+	) -> H256 {
+		let domain =
+			CommitmentDomain::Request { genesis_hash: Self::genesis_hash(), request_id: id };
+		commitment(&domain, model, input_hash, output_hash)
+	}
+
+	/// The fee of one call of `model` now, if it takes requests.
+	pub fn quote(model: &ModelId) -> Option<T::Balance> {
+		let info = T::Models::model(model)?;
+		if info.status != ModelStatus::Available {
+			return None;
+		}
+		Self::fee_for(info.price, &info.policy).ok().map(|(fee, _)| fee)
+	}
+
+	/// The fee and, within it, the verification premium of a call at `price` under `policy`.
+	pub(crate) fn fee_for(
+		price: T::Balance,
+		policy: &sibyl_primitives::registry::VerificationPolicy,
+	) -> Result<(T::Balance, T::Balance), Error<T>> {
+		let premium = T::Verifier::premium(policy).ok_or(Error::<T>::FeeOverflow)?;
+		let fee = T::ExecutionFee::get()
+			.checked_mul(&T::Balance::from(policy.replicas))
+			.and_then(|execution| execution.checked_add(&price))
+			.and_then(|fee| fee.checked_add(&premium))
+			.ok_or(Error::<T>::FeeOverflow)?;
+		Ok((fee, premium))
+	}
+
+	/// `input` with the feed values of `bindings` written in; for each binding, its feed and the
+	/// newest round written.
+	pub fn bind_feeds(
+		mut input: InputTensors,
+		bindings: &FeedBindings,
+	) -> Result<(InputTensors, FeedRounds), Error<T>> {
+		let mut rounds = Vec::with_capacity(bindings.len());
+		for (i, binding) in bindings.iter().enumerate() {
+			ensure!((1..=MAX_FEED_WINDOW).contains(&binding.rounds), Error::<T>::BadFeedWindow);
+			let end = binding.offset.checked_add(binding.rounds);
+			let overlaps = bindings.iter().take(i).any(|other| {
+				other.tensor == binding.tensor
+					&& other.offset < end.unwrap_or(u32::MAX)
+					&& binding.offset < other.offset.saturating_add(other.rounds)
+			});
+			ensure!(!overlaps, Error::<T>::BindingsOverlap);
+			let tensor = usize::try_from(binding.tensor)
+				.ok()
+				.and_then(|index| input.get_mut(index))
+				.ok_or(Error::<T>::BindingOutOfBounds)?;
+			let decimals = T::Feeds::decimals(binding.feed).map_err(feed_error::<T>)?;
+			let answers =
+				T::Feeds::window(binding.feed, binding.rounds).map_err(feed_error::<T>)?;
+			let values: Vec<i128> = answers.iter().map(|a| a.value).collect();
+			write_values(tensor, binding.offset, &values, decimals).map_err(|e| match e {
+				BindError::OutOfBounds => Error::<T>::BindingOutOfBounds,
+				BindError::UnsupportedType => Error::<T>::BindingTypeUnsupported,
+				BindError::ValueOutOfRange => Error::<T>::FeedValueOutOfRange,
+			})?;
+			let newest = answers.last().map(|a| a.round).ok_or(Error::<T>::FeedHistoryTooShort)?;
+			rounds.push((binding.feed, newest));
+		}
+		Ok((input, rounds))
+	}
+
+	/// Validates, escrows and queues a request; its id.
+	pub fn do_request(
+		who: T::AccountId,
+		model: ModelId,
+		input: InputTensors,
+		max_fee: T::Balance,
+	) -> Result<RequestId, DispatchError> {
+		let info = T::Models::model(&model).ok_or(Error::<T>::UnknownModel)?;
+		match info.status {
+			ModelStatus::Available => {},
+			ModelStatus::Uploading => return Err(Error::<T>::ModelNotAvailable.into()),
+			ModelStatus::Retired => return Err(Error::<T>::ModelRetired.into()),
+		}
+		let encoded = input.encode();
+		let encoded: BoundedVec<u8, T::MaxInputBytes> =
+			encoded.try_into().map_err(|_| Error::<T>::InputTooLarge)?;
+		check_tensors::<T>(&input, &info.inputs)?;
+		let (fee, premium) = Self::fee_for(info.price, &info.policy)?;
+		ensure!(fee <= max_fee, Error::<T>::FeeBelowPrice);
+		ensure!(
+			T::Nodes::active(Role::Inference).len() >= usize::from(info.policy.replicas),
+			Error::<T>::NotEnoughNodes
+		);
+		if info.policy.sample_ppm > 0 {
+			ensure!(
+				T::Nodes::active(Role::Verifier).len() >= usize::from(info.policy.verifiers),
+				Error::<T>::NotEnoughNodes
+			);
+		}
+
+		let id = RequestId(NextRequestId::<T>::get());
+		Queue::<T>::try_append(id).map_err(|_| Error::<T>::QueueFull)?;
+		T::Escrow::escrow(id, &who, fee).map_err(|_| Error::<T>::InsufficientBalance)?;
+		NextRequestId::<T>::put(id.0.saturating_add(1));
+
+		let request = Request {
+			requester: who.clone(),
+			model,
+			input_hash: hash_of(&encoded),
+			fee,
+			premium,
+			owner: info.owner,
+			royalty: info.price,
+			created: frame_system::Pallet::<T>::block_number(),
+			policy: info.policy,
+			attempts: 0,
+			checking: Checking::Pending,
+			slots: Default::default(),
+			state: RequestState::Queued,
+		};
+		Requests::<T>::insert(id, request);
+		Inputs::<T>::insert(id, encoded);
+		ByRequester::<T>::insert(&who, id, ());
+		Self::deposit_event(Event::Requested { id, requester: who, model, fee });
+		Ok(id)
+	}
+
+	/// A request, while kept.
+	pub fn request_of(id: RequestId) -> Option<RequestOf<T>> {
+		Requests::<T>::get(id)
+	}
+
+	/// The inline output of a request, while kept.
+	pub fn output_of(id: RequestId) -> Option<Vec<u8>> {
+		Outputs::<T>::get(id).map(|o| o.into_inner())
+	}
+
+	/// The commitment of a verified request.
+	pub fn commitment(id: RequestId) -> Option<H256> {
+		Commitments::<T>::get(id)
+	}
+
+	/// Up to `limit` (at most 1000) kept requests of `who` with ids above `after`, ascending.
+	pub fn requests_of(who: &T::AccountId, after: Option<RequestId>, limit: u32) -> Vec<RequestId> {
+		let mut ids: Vec<RequestId> = ByRequester::<T>::iter_key_prefix(who)
+			.filter(|id| after.is_none_or(|a| *id > a))
+			.collect();
+		ids.sort();
+		ids.truncate(limit.min(1000) as usize);
+		ids
+	}
+}

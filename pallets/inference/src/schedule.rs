@@ -1,0 +1,406 @@
+//! Scheduling: seats, deadlines, sample draws and reassignment.
+
+use super::*;
+
+impl<T: Config> Pallet<T> {
+	/// Start-of-block work: expired deadlines, sample draws, new assignments, then pruning.
+	pub(crate) fn begin_block(now: BlockNumberFor<T>) -> Weight {
+		let mut weight = T::WeightInfo::on_initialize_base();
+		let seed = frame_system::Pallet::<T>::parent_hash();
+		let nodes = T::Nodes::active(Role::Inference);
+		let node_count = nodes.len() as u32;
+
+		let expired = Deadlines::<T>::take(now);
+		for id in expired {
+			weight.saturating_accrue(T::WeightInfo::expire_one(node_count));
+			weight.saturating_accrue(Self::expire(id, now, &nodes, seed));
+		}
+
+		let to_sample = ToSample::<T>::take();
+		weight.saturating_accrue(
+			T::WeightInfo::assign_one(node_count).saturating_mul(to_sample.len() as u64),
+		);
+		for id in to_sample {
+			if let Some(request) = Requests::<T>::get(id) {
+				if request.state == RequestState::Sampling {
+					Self::sample(id, request, now, seed);
+				}
+			}
+		}
+
+		// The oldest `MaxAssignPerBlock` queued requests get their seats; the rest wait, in order.
+		let mut queued = Queue::<T>::take().into_inner();
+		let rest = queued.split_off(queued.len().min(T::MaxAssignPerBlock::get() as usize));
+		Queue::<T>::put(BoundedVec::truncate_from(rest));
+		weight.saturating_accrue(
+			T::WeightInfo::assign_one(node_count).saturating_mul(queued.len() as u64),
+		);
+		for id in queued {
+			if let Some(request) = Requests::<T>::get(id) {
+				// New requests have no seats; a requeued one keeps those that sealed.
+				Self::assign(id, request, now, &nodes, seed, |s| s.seal.is_none());
+			}
+		}
+
+		weight.saturating_accrue(Self::prune(now));
+		weight
+	}
+
+	/// Handles a deadline that passed for `id` (if the request is still waiting on it); the
+	/// weight of any judgement it made.
+	pub(crate) fn expire(
+		id: RequestId,
+		now: BlockNumberFor<T>,
+		nodes: &[T::AccountId],
+		seed: H256,
+	) -> Weight {
+		let Some(request) = Requests::<T>::get(id) else { return Weight::zero() };
+		match request.state {
+			RequestState::Committing { deadline } if deadline < now => {
+				// Silence costs a miss only when most peers sealed in time (Verification decides).
+				let attendance: Vec<Attendance<T::AccountId>> = request
+					.slots
+					.iter()
+					.map(|s| Attendance {
+						who: s.node.clone(),
+						seat: s.seat,
+						answered: s.seal.is_some(),
+					})
+					.collect();
+				T::Verifier::deadline_passed(id, &attendance);
+				// Silent verifiers are replaced by fresh ones; silent executors are reassigned.
+				let silent: Vec<Slot<T::AccountId>> = request
+					.slots
+					.iter()
+					.filter(|s| s.seal.is_none() && s.seat == Seat::Verifier)
+					.cloned()
+					.collect();
+				let Some(request) = Self::replace_verifiers(id, request, &silent, seed, now) else {
+					return Weight::zero();
+				};
+				let late =
+					request.slots.iter().any(|s| s.seal.is_none() && s.seat == Seat::Executor);
+				if !late {
+					Self::advance_or_reopen(id, request, now, !silent.is_empty());
+				} else if request.attempts >= T::MaxAttempts::get() {
+					Self::settle(id, request, Outcome::Refunded(RefundReason::Timeout), now, &[]);
+				} else {
+					Self::assign(id, request, now, nodes, seed, |slot| {
+						slot.seat == Seat::Executor && slot.seal.is_none()
+					});
+				}
+				Weight::zero()
+			},
+			RequestState::Revealing { deadline } if deadline < now => {
+				let seats = request.slots.len() as u32;
+				Self::conclude(id, request, now);
+				T::WeightInfo::judge(seats, T::MaxInlineOutput::get())
+			},
+			_ => Weight::zero(), // Moved on since: a later deadline governs.
+		}
+	}
+
+	/// After verifiers were replaced, sealing reopens for the newcomers; otherwise the request
+	/// moves on as after a seal.
+	fn advance_or_reopen(
+		id: RequestId,
+		request: RequestOf<T>,
+		now: BlockNumberFor<T>,
+		replaced: bool,
+	) {
+		if replaced && request.slots.iter().any(|s| s.seal.is_none()) {
+			Self::reopen_sealing(id, request, now);
+		} else {
+			Self::advance(id, request, now);
+		}
+	}
+
+	/// Whether `who` can take one more seat.
+	pub(crate) fn has_room(who: &T::AccountId) -> bool {
+		SeatCounts::<T>::get(who) < T::MaxSeatsPerNode::get()
+	}
+
+	/// Seats `who` on request `id` (indexes it for its offchain worker and counts the seat).
+	pub(crate) fn occupy(who: &T::AccountId, id: RequestId) {
+		if !Assigned::<T>::contains_key(who, id) {
+			Assigned::<T>::insert(who, id, ());
+			SeatCounts::<T>::mutate(who, |n| *n = n.saturating_add(1));
+		}
+	}
+
+	/// Frees the seat of `who` on request `id`, if it holds one.
+	pub(crate) fn vacate(who: &T::AccountId, id: RequestId) {
+		if Assigned::<T>::take(who, id).is_some() {
+			SeatCounts::<T>::mutate_exists(who, |n| {
+				*n = n.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0);
+			});
+		}
+	}
+
+	/// Removes the verifier seats in `leaving` and seats as many fresh verifiers (never one
+	/// that held a seat of the request). The request back, or `None` if it could not keep the
+	/// verifiers its checking needs and was refunded with [`RefundReason::NoVerifiers`].
+	pub(crate) fn replace_verifiers(
+		id: RequestId,
+		mut request: RequestOf<T>,
+		leaving: &[Slot<T::AccountId>],
+		seed: H256,
+		now: BlockNumberFor<T>,
+	) -> Option<RequestOf<T>> {
+		if leaving.is_empty() {
+			return Some(request);
+		}
+		for slot in leaving {
+			Self::vacate(&slot.node, id);
+		}
+		request.slots.retain(|s| !leaving.iter().any(|l| l.key == s.key));
+		let left: Vec<T::AccountId> = leaving.iter().map(|s| s.node.clone()).collect();
+		let before = request.slots.len();
+		let added = Self::seat_verifiers(id, &mut request, seed, leaving.len() as u8, &left);
+		let joined: Vec<T::AccountId> =
+			request.slots.iter().skip(before).map(|s| s.node.clone()).collect();
+		if added < leaving.len() {
+			Self::settle(id, request, Outcome::Refunded(RefundReason::NoVerifiers), now, &[]);
+			return None;
+		}
+		Self::deposit_event(Event::VerifiersReplaced { id, left, joined });
+		Some(request)
+	}
+
+	/// Puts a request that found no node with room back at the end of the queue (refunds it
+	/// as `Overloaded` if the queue is full).
+	fn requeue(id: RequestId, mut request: RequestOf<T>, now: BlockNumberFor<T>) {
+		if Queue::<T>::try_append(id).is_err() {
+			Self::settle(id, request, Outcome::Refunded(RefundReason::Overloaded), now, &[]);
+			return;
+		}
+		request.state = RequestState::Queued;
+		Requests::<T>::insert(id, request);
+		Self::deposit_event(Event::Requeued { id });
+	}
+
+	/// (Re)draws executors for the slots `replace` selects, draws the verifiers of a request
+	/// every one of which is checked, and opens sealing until a new deadline. Only nodes with
+	/// room (`MaxSeatsPerNode`) are drawn: when bonded nodes exist but none has room, the request
+	/// waits in the queue. Refunds if there are not enough nodes or no room for the deadline.
+	pub(crate) fn assign(
+		id: RequestId,
+		mut request: RequestOf<T>,
+		now: BlockNumberFor<T>,
+		nodes: &[T::AccountId],
+		seed: H256,
+		replace: impl Fn(&Slot<T::AccountId>) -> bool,
+	) {
+		let (replaced, kept): (Vec<_>, Vec<_>) =
+			request.slots.iter().cloned().partition(|s| s.seat == Seat::Executor && replace(s));
+		let executors_kept = kept.iter().filter(|s| s.seat == Seat::Executor).count();
+		let needed = usize::from(request.policy.replicas).saturating_sub(executors_kept);
+		let taken = |who: &T::AccountId| kept.iter().any(|s| &s.node == who);
+		let eligible: Vec<T::AccountId> = nodes.iter().filter(|n| !taken(n)).cloned().collect();
+		for slot in &replaced {
+			Self::vacate(&slot.node, id);
+		}
+		request.slots = kept.try_into().unwrap_or_default();
+		if eligible.len() < needed {
+			Self::settle(id, request, Outcome::Refunded(RefundReason::NoExecutors), now, &[]);
+			return;
+		}
+		// Prefer nodes that did not just leave this request; fall back to them if needed.
+		let with_room: Vec<T::AccountId> =
+			eligible.into_iter().filter(|n| Self::has_room(n)).collect();
+		let (mut fresh, mut retry): (Vec<_>, Vec<_>) =
+			with_room.into_iter().partition(|n| !replaced.iter().any(|s| &s.node == n));
+		let first = request.attempts == 0;
+		let policy = request.policy;
+		let always_checked = policy.verifiers > 0 && policy.sample_ppm >= SAMPLE_RATE_ALWAYS;
+		if fresh.len().saturating_add(retry.len()) < needed
+			|| (first && always_checked && !Self::verifiers_have_room(&request, policy.verifiers))
+		{
+			return Self::requeue(id, request, now);
+		}
+
+		let attempt = request.attempts.saturating_add(1);
+		let mut chosen: Vec<Slot<T::AccountId>> = Vec::with_capacity(needed);
+		let mut draw = 0u32;
+		while chosen.len() < needed {
+			let pool = if fresh.is_empty() { &mut retry } else { &mut fresh };
+			if pool.is_empty() {
+				break;
+			}
+			let pick = (seed, id, attempt, draw).using_encoded(sp_io::hashing::blake2_256);
+			draw = draw.saturating_add(1);
+			let index = u64::from_le_bytes(
+				<[u8; 8]>::try_from(pick.get(..8).unwrap_or(&[0; 8])).unwrap_or([0; 8]),
+			)
+			.checked_rem(pool.len() as u64)
+			.unwrap_or(0);
+			let executor = pool.swap_remove(index as usize);
+			if let Some(key) = T::Nodes::key_of(Role::Inference, &executor) {
+				chosen.push(Slot {
+					node: executor,
+					key,
+					seat: Seat::Executor,
+					seal: None,
+					output: None,
+				});
+			}
+		}
+
+		request.attempts = attempt;
+		if chosen.len() < needed {
+			Self::settle(id, request, Outcome::Refunded(RefundReason::NoExecutors), now, &[]);
+			return;
+		}
+		let executors: Vec<T::AccountId> = chosen.iter().map(|s| s.node.clone()).collect();
+		for slot in chosen {
+			Self::occupy(&slot.node, id);
+			if request.slots.try_push(slot).is_err() {
+				defensive!("replicas never exceed MAX_REPLICAS");
+			}
+		}
+		if attempt == 1 {
+			request.checking = if policy.verifiers == 0 || policy.sample_ppm == 0 {
+				Checking::Skipped
+			} else if always_checked {
+				// Every request is checked: nothing to hide, so verifiers start at once, and all
+				// of them: a checked request is never verified by fewer than its policy says.
+				let seated = Self::seat_verifiers(id, &mut request, seed, policy.verifiers, &[]);
+				if seated < usize::from(policy.verifiers) {
+					let outcome = Outcome::Refunded(RefundReason::NoVerifiers);
+					Self::settle(id, request, outcome, now, &[]);
+					return;
+				}
+				Checking::Drawn
+			} else {
+				Checking::Pending
+			};
+		}
+		let Some(deadline) = Self::track_deadline(id, now) else {
+			Self::settle(id, request, Outcome::Refunded(RefundReason::Overloaded), now, &[]);
+			return;
+		};
+		request.state = RequestState::Committing { deadline };
+		Requests::<T>::insert(id, request);
+		Self::deposit_event(Event::Assigned { id, attempt, executors, deadline });
+	}
+
+	/// Whether `count` bonded verifiers not seated on `request` have room for a seat.
+	fn verifiers_have_room(request: &RequestOf<T>, count: u8) -> bool {
+		T::Nodes::active(Role::Verifier)
+			.iter()
+			.filter(|n| !request.slots.iter().any(|s| &s.node == *n) && Self::has_room(n))
+			.count() >= usize::from(count)
+	}
+
+	/// Draws up to `count` verifiers for `request` (none already seated, none in `exclude`,
+	/// none without room) and seats them; how many were seated.
+	pub(crate) fn seat_verifiers(
+		id: RequestId,
+		request: &mut RequestOf<T>,
+		seed: H256,
+		count: u8,
+		exclude: &[T::AccountId],
+	) -> usize {
+		let mut excluded: Vec<T::AccountId> =
+			request.slots.iter().map(|s| s.node.clone()).chain(exclude.iter().cloned()).collect();
+		excluded
+			.extend(T::Nodes::active(Role::Verifier).into_iter().filter(|n| !Self::has_room(n)));
+		let drawn = T::Verifier::draw(id, &seed, &excluded, count);
+		let mut added = 0usize;
+		for (node, key) in drawn {
+			let slot =
+				Slot { node: node.clone(), key, seat: Seat::Verifier, seal: None, output: None };
+			if request.slots.try_push(slot).is_ok() {
+				Self::occupy(&node, id);
+				added = added.saturating_add(1);
+			}
+		}
+		added
+	}
+
+	/// Registers `id` to expire after a phase of `ResultTimeout` blocks from `now`; the last
+	/// block of the phase, or `None` if no block near the deadline has room left.
+	pub(crate) fn track_deadline(
+		id: RequestId,
+		now: BlockNumberFor<T>,
+	) -> Option<BlockNumberFor<T>> {
+		let deadline = now.saturating_add(T::ResultTimeout::get()).saturating_sub(One::one());
+		// Messages are accepted through `deadline`; the request expires at the start of the
+		// next block. If that block's list is full, the deadline moves a few blocks on.
+		let mut expiry = deadline.saturating_add(One::one());
+		for _ in 0..8 {
+			if Deadlines::<T>::try_append(expiry, id).is_ok() {
+				return Some(expiry.saturating_sub(One::one()));
+			}
+			expiry = expiry.saturating_add(One::one());
+		}
+		None
+	}
+
+	/// After a seal, a failure report or a sealing deadline: opens the sample draw or the
+	/// reveals once every seat has sealed; otherwise keeps waiting.
+	pub(crate) fn advance(id: RequestId, mut request: RequestOf<T>, now: BlockNumberFor<T>) {
+		if request.slots.iter().any(|s| s.seal.is_none()) {
+			Requests::<T>::insert(id, request);
+			return;
+		}
+		if request.checking == Checking::Pending {
+			if ToSample::<T>::try_append(id).is_ok() {
+				request.state = RequestState::Sampling;
+				Requests::<T>::insert(id, request);
+				return;
+			}
+			// No room to wait for the next block's draw: check the request rather than not.
+			let seed = frame_system::Pallet::<T>::parent_hash();
+			return Self::check_or_skip(id, request, now, seed, true);
+		}
+		let Some(deadline) = Self::track_deadline(id, now) else {
+			Self::settle(id, request, Outcome::Refunded(RefundReason::Overloaded), now, &[]);
+			return;
+		};
+		request.state = RequestState::Revealing { deadline };
+		Requests::<T>::insert(id, request);
+		Self::deposit_event(Event::RevealsOpen { id, deadline });
+	}
+
+	/// Opens sealing again for newly seated verifiers.
+	pub(crate) fn reopen_sealing(id: RequestId, mut request: RequestOf<T>, now: BlockNumberFor<T>) {
+		let Some(deadline) = Self::track_deadline(id, now) else {
+			Self::settle(id, request, Outcome::Refunded(RefundReason::Overloaded), now, &[]);
+			return;
+		};
+		request.state = RequestState::Committing { deadline };
+		Requests::<T>::insert(id, request);
+	}
+
+	/// The sample draw of a request whose executors have sealed: seats verifiers, or opens the
+	/// reveals.
+	pub(crate) fn sample(id: RequestId, request: RequestOf<T>, now: BlockNumberFor<T>, seed: H256) {
+		let sampled = T::Verifier::sampled(id, &request.policy, &seed);
+		Self::check_or_skip(id, request, now, seed, sampled);
+	}
+
+	/// Seats the policy's verifiers when `check` (and reopens sealing for them); otherwise the
+	/// request goes on unchecked. A sampled request that cannot seat all its verifiers is
+	/// refunded ([`RefundReason::NoVerifiers`]) rather than verified by fewer.
+	pub(crate) fn check_or_skip(
+		id: RequestId,
+		mut request: RequestOf<T>,
+		now: BlockNumberFor<T>,
+		seed: H256,
+		check: bool,
+	) {
+		let verifiers = request.policy.verifiers;
+		if !check {
+			request.checking = Checking::Skipped;
+			return Self::advance(id, request, now);
+		}
+		let seated = Self::seat_verifiers(id, &mut request, seed, verifiers, &[]);
+		if seated < usize::from(verifiers) {
+			Self::settle(id, request, Outcome::Refunded(RefundReason::NoVerifiers), now, &[]);
+			return;
+		}
+		request.checking = Checking::Drawn;
+		Self::reopen_sealing(id, request, now);
+	}
+}
