@@ -8,13 +8,8 @@ cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 . scripts/env.sh
 
-venv="$HOME/.cache/sibyl/venv"
-models="$HOME/.cache/sibyl/models"
-if [ ! -x "$venv/bin/python" ]; then
-	python3 -m venv "$venv"
-fi
-"$venv/bin/pip" install -q --disable-pip-version-check \
-	"onnxruntime==1.32.*" "rapidocr-onnxruntime==1.4.*" "scikit-learn==1.9.*" "skl2onnx==1.20.*" "numpy<3"
+. scripts/bench/models.sh
+venv_install
 "$venv/bin/python" scripts/bench/models.py "$models"
 
 cargo build --locked -p sibyl-node

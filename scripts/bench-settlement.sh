@@ -24,14 +24,8 @@ while [ $# -gt 0 ]; do
 	esac
 done
 
-venv="$HOME/.cache/sibyl/venv"
-models="$HOME/.cache/sibyl/models"
-if [ ! -f "$models/digits_mlp.onnx" ] || [ ! -f "$models/ppocr_cls.onnx" ]; then
-	[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-	"$venv/bin/pip" install -q --disable-pip-version-check \
-		"onnxruntime==1.32.*" "rapidocr-onnxruntime==1.4.*" "scikit-learn==1.9.*" "skl2onnx==1.20.*" "numpy<3"
-	"$venv/bin/python" scripts/bench/models.py "$models"
-fi
+. scripts/bench/models.sh
+ensure_models
 cargo build --locked -p sibyl-node
 node_bin="$CARGO_TARGET_DIR/debug/sibyl-node"
 work="$(mktemp -d)"

@@ -12,14 +12,8 @@ cd "$(dirname "$0")/.."
 . scripts/env.sh
 node="${1:-$CARGO_TARGET_DIR/debug/sibyl-node}"
 
-venv="$HOME/.cache/sibyl/venv"
-models="$HOME/.cache/sibyl/models"
-if [ ! -f "$models/digits_mlp.onnx" ] || [ ! -f "$models/ppocr_rec.onnx" ]; then
-	[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-	"$venv/bin/pip" install -q --disable-pip-version-check \
-		"onnxruntime==1.32.*" "rapidocr-onnxruntime==1.4.*" "scikit-learn==1.9.*" "skl2onnx==1.20.*" "numpy<3"
-	"$venv/bin/python" scripts/bench/models.py "$models" 2>/dev/null
-fi
+. scripts/bench/models.sh
+ensure_models
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 "$node" model example --out "$work/example.onnx" --input-out "$work/example.json" >/dev/null

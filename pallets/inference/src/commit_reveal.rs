@@ -31,6 +31,19 @@ impl<T: Config> Pallet<T> {
 		Ok((request, index))
 	}
 
+	/// The request `id` while it takes seals and the seat of `key` in it, which has not sealed,
+	/// when `signature` is `key`'s over `payload`.
+	fn signed_sealing_seat(
+		id: RequestId,
+		key: &NodeKey,
+		payload: &[u8],
+		signature: &NodeSignature,
+	) -> Result<(RequestOf<T>, usize), DispatchError> {
+		let (request, index) = Self::sealing_seat(id, key)?;
+		ensure!(sp_io::crypto::sr25519_verify(signature, payload, key), Error::<T>::BadAttestation);
+		Ok((request, index))
+	}
+
 	/// Checks a seal: the request takes seals, `key` holds a seat that has not sealed, and
 	/// `signature` signs the commit payload.
 	pub(crate) fn check_commit(
@@ -39,13 +52,8 @@ impl<T: Config> Pallet<T> {
 		seal: &H256,
 		signature: &NodeSignature,
 	) -> Result<(RequestOf<T>, usize), DispatchError> {
-		let (request, index) = Self::sealing_seat(id, key)?;
 		let payload = commit_payload(&Self::genesis_hash(), id, seal);
-		ensure!(
-			sp_io::crypto::sr25519_verify(signature, &payload, key),
-			Error::<T>::BadAttestation
-		);
-		Ok((request, index))
+		Self::signed_sealing_seat(id, key, &payload, signature)
 	}
 
 	/// Checks a step aside: as a seal, but with a reason of the node's own, signed over
@@ -57,13 +65,8 @@ impl<T: Config> Pallet<T> {
 		signature: &NodeSignature,
 	) -> Result<(RequestOf<T>, usize), DispatchError> {
 		ensure!(!reason.is_outcome(), Error::<T>::ReasonIsAnOutcome);
-		let (request, index) = Self::sealing_seat(id, key)?;
 		let payload = decline_payload(&Self::genesis_hash(), id, reason);
-		ensure!(
-			sp_io::crypto::sr25519_verify(signature, &payload, key),
-			Error::<T>::BadAttestation
-		);
-		Ok((request, index))
+		Self::signed_sealing_seat(id, key, &payload, signature)
 	}
 
 	/// Checks a reveal fully; the request, the seat and the output hash.

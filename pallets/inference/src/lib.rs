@@ -88,7 +88,9 @@ use sibyl_primitives::{
 	request::failure_hash,
 	roles::{Escrow, NodeRegistry, Treasury},
 	tensor::MAX_TENSORS,
-	verify::{commit_payload, decline_payload, seal, Attendance, Ballot, Decision, Seat, Verifier},
+	verify::{
+		self, commit_payload, decline_payload, seal, Attendance, Ballot, Decision, Seat, Verifier,
+	},
 	Checking, CommitmentDomain, InferenceError, ModelId, NodeKey, NodeSignature, Outcome,
 	RefundReason, Request, RequestId, RequestState, ResultOutput, Role, Slot, Tensor,
 };

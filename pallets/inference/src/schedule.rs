@@ -81,7 +81,8 @@ impl<T: Config> Pallet<T> {
 				let late =
 					request.slots.iter().any(|s| s.seal.is_none() && s.seat == Seat::Executor);
 				if !late {
-					Self::advance_or_reopen(id, request, now, !silent.is_empty());
+					// The only seats left unsealed are the verifiers that replaced silent ones.
+					Self::advance_or_reopen(id, request, now);
 				} else if request.attempts >= T::MaxAttempts::get() {
 					Self::settle(id, request, Outcome::Refunded(RefundReason::Timeout), now, &[]);
 				} else {
@@ -100,15 +101,10 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// After verifiers were replaced, sealing reopens for the newcomers; otherwise the request
-	/// moves on as after a seal.
-	fn advance_or_reopen(
-		id: RequestId,
-		request: RequestOf<T>,
-		now: BlockNumberFor<T>,
-		replaced: bool,
-	) {
-		if replaced && request.slots.iter().any(|s| s.seal.is_none()) {
+	/// After seats were replaced: sealing reopens, for a full phase, while any seat (a newcomer)
+	/// has not sealed; once every seat has sealed the request moves on as after a seal.
+	pub(crate) fn advance_or_reopen(id: RequestId, request: RequestOf<T>, now: BlockNumberFor<T>) {
+		if request.slots.iter().any(|s| s.seal.is_none()) {
 			Self::reopen_sealing(id, request, now);
 		} else {
 			Self::advance(id, request, now);
@@ -229,12 +225,7 @@ impl<T: Config> Pallet<T> {
 			}
 			let pick = (seed, id, attempt, draw).using_encoded(sp_io::hashing::blake2_256);
 			draw = draw.saturating_add(1);
-			let index = u64::from_le_bytes(
-				<[u8; 8]>::try_from(pick.get(..8).unwrap_or(&[0; 8])).unwrap_or([0; 8]),
-			)
-			.checked_rem(pool.len() as u64)
-			.unwrap_or(0);
-			let executor = pool.swap_remove(index as usize);
+			let executor = pool.swap_remove(verify::draw_index(&pick, pool.len()));
 			if let Some(key) = T::Nodes::key_of(Role::Inference, &executor) {
 				chosen.push(Slot {
 					node: executor,

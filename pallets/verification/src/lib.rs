@@ -235,12 +235,7 @@ impl<T: Config> Verifier<T::AccountId, T::Balance> for Pallet<T> {
 			let pick = (b"sibyl/verifiers/", seed, id, exclude.len() as u32, draw)
 				.using_encoded(sp_io::hashing::blake2_256);
 			draw = draw.saturating_add(1);
-			let index = u64::from_le_bytes(
-				<[u8; 8]>::try_from(pick.get(..8).unwrap_or(&[0; 8])).unwrap_or([0; 8]),
-			)
-			.checked_rem(pool.len() as u64)
-			.unwrap_or(0);
-			let node = pool.swap_remove(index as usize);
+			let node = pool.swap_remove(verify::draw_index(&pick, pool.len()));
 			if let Some(key) = T::Nodes::key_of(Role::Verifier, &node) {
 				drawn.push((node, key));
 			}

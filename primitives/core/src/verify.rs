@@ -223,6 +223,12 @@ fn fixed_values(t: &Tensor) -> Vec<i64> {
 	}
 }
 
+/// The index that `pick` (a hash; its first 8 bytes, little endian) draws among `len`
+/// candidates; 0 when there are none.
+pub fn draw_index(pick: &[u8; 32], len: usize) -> usize {
+	le64(pick.get(..8).unwrap_or(&[0; 8])).checked_rem(len as u64).unwrap_or(0) as usize
+}
+
 fn le32(bytes: &[u8]) -> u32 {
 	<[u8; 4]>::try_from(bytes).map(u32::from_le_bytes).unwrap_or(0)
 }

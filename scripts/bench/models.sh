@@ -1,0 +1,23 @@
+# Sourced by the scripts that need the real benchmark models: the Python environment that
+# builds them (PyPI packages only), and the cache they go to. Run from the repository root.
+venv="$HOME/.cache/sibyl/venv"
+models="$HOME/.cache/sibyl/models"
+
+# Installs (or updates) the pinned packages in the venv.
+venv_install() {
+	[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+	"$venv/bin/pip" install -q --disable-pip-version-check \
+		"onnxruntime==1.32.*" "rapidocr-onnxruntime==1.4.*" "scikit-learn==1.9.*" "skl2onnx==1.20.*" "numpy<3"
+}
+
+# Builds the models into the cache unless every one is there already.
+ensure_models() {
+	local m
+	for m in digits_mlp ppocr_cls ppocr_rec ppocr_det; do
+		if [ ! -f "$models/$m.onnx" ]; then
+			venv_install
+			"$venv/bin/python" scripts/bench/models.py "$models"
+			return
+		fi
+	done
+}
