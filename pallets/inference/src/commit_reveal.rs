@@ -210,7 +210,8 @@ impl<T: Config> Pallet<T> {
 				let Some(request) = Self::replace_verifiers(id, request, &[slot], seed, now) else {
 					return;
 				};
-				Self::advance(id, request, now);
+				// The newcomer gets a full phase to seal, however late the other stepped aside.
+				Self::advance_or_reopen(id, request, now);
 			},
 			Seat::Executor if request.attempts >= T::MaxAttempts::get() => {
 				let outcome = Outcome::Refunded(RefundReason::Declined(reason));

@@ -621,6 +621,38 @@ fn a_silent_verifier_is_replaced_and_a_sealed_executor_keeps_its_seal() {
 }
 
 #[test]
+fn a_verifier_seated_after_a_decline_gets_a_full_phase_to_seal() {
+	new_test_ext().execute_with(|| {
+		let (id, exec, checkers) = seated_request(2);
+		let (v0, v1) = (checkers[0], checkers[1]);
+		let RequestState::Committing { deadline } = state(id) else { panic!("sealing") };
+		while System::block_number() < deadline {
+			next_block();
+		}
+		let out = output_bytes(1.0, 2.0);
+		assert_ok!(commit(id, exec, &out));
+		assert_ok!(commit(id, v0, &out));
+		// v1 steps aside in the last block of the phase: its replacement gets a whole phase.
+		assert_ok!(decline(id, v1, InferenceError::ModelNotFound));
+		let v2 = *verifiers(id).iter().find(|v| **v != v0).unwrap();
+		assert_eq!(
+			state(id),
+			RequestState::Committing { deadline: deadline + ResultTimeout::get() - 1 }
+		);
+		next_block();
+		assert_ok!(commit(id, v2, &out));
+		for who in [exec, v0, v2] {
+			assert_ok!(reveal(id, who, out.clone()));
+		}
+		assert_eq!(settled(id), Some(Outcome::Verified { output_hash: hash(&out) }));
+		assert!(!System::events().iter().any(|r| matches!(
+			r.event,
+			RuntimeEvent::Verification(pallet_verification::Event::Missed { .. })
+		)));
+	});
+}
+
+#[test]
 fn declines_reassign_without_penalty_then_refund() {
 	new_test_ext().execute_with(|| {
 		let model = add_model(1, 1, ModelStatus::Available, false);
