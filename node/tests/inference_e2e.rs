@@ -105,6 +105,44 @@ fn a_request_from_polkadot_js_is_executed_attested_and_settled() {
 	let mut expected = vec![4u8]; // one entry
 	expected.extend_from_slice(&id.to_le_bytes());
 	assert_eq!(ids, expected, "Bob's kept requests");
+
+	// Inputs that are finite but overflow the model (every element f32::MAX): the model fails
+	// the same way on every node, so each request ends in a named failure outcome. The executor
+	// (Alice) and the verifier (Bob) are paid for the work and never penalized; the requester
+	// pays execution and verification, and gets the model's price back.
+	let overflow = dir.join("overflow.json");
+	let max = vec![f32::MAX.to_string(); 8].join(",");
+	std::fs::write(
+		&overflow,
+		format!(r#"{{"inputs":[{{"name":"x","dtype":"f32","shape":[1,8],"data":[{max}]}}]}}"#),
+	)
+	.unwrap();
+	let price: u128 = 1_000_000_000;
+	for round in 0..6 {
+		let (stdout, stderr, _) = request(
+			&node,
+			&[
+				"--model",
+				&model_id,
+				"--input",
+				overflow.to_str().unwrap(),
+				"--suri",
+				"//Dave",
+				"--json",
+			],
+		);
+		let report: Value = serde_json::from_str(stdout.trim())
+			.unwrap_or_else(|_| panic!("overflow request {round}:\n{stdout}\n{stderr}"));
+		println!("overflow request {round}: {report}");
+		assert_eq!(report["outcome"], serde_json::json!({ "failed": "NonFiniteOutput" }));
+		assert_eq!(report["penalties"], serde_json::json!([]), "nobody is penalized");
+		assert_eq!(report["bonds_before"], report["bonds_after"], "bonds unchanged");
+		assert_eq!(report["verifiers"], serde_json::json!([bob]));
+		let fee: u128 = report["fee"].as_str().unwrap().parse().unwrap();
+		let paid: u128 = report["escrow"]["paid"].as_str().unwrap().parse().unwrap();
+		let refunded: u128 = report["escrow"]["refunded"].as_str().unwrap().parse().unwrap();
+		assert_eq!((paid, refunded), (fee - price, price), "the work is paid, the price refunded");
+	}
 }
 
 /// SCALE of `(Bob's account, None, 10)` for `InferenceApi_requests_of`.

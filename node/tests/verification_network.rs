@@ -2,7 +2,9 @@
 //! two of them playing dishonest nodes (the test-only `dishonest` feature):
 //!
 //! - alice, bob, charlie: validators; alice executes (`--inference`, and also holds Ferdie's
-//!   `infr` key), bob and charlie verify (`--verify`);
+//!   `infr` key), bob and charlie verify (`--verify`) on emulated older CPUs
+//!   (`TRACT_CPU_ISA=-avx512f` and `-avx512f,-avx2,-fma`): honest nodes on different CPU
+//!   generations must agree bit for bit, with nobody slashed or given a miss;
 //! - dave: `--inference --dishonest corrupt` (every output altered);
 //! - eve: `--verify --dishonest lazy` (computes once, then replays that output).
 //!
@@ -79,21 +81,29 @@ fn honest_nodes_are_paid_and_dishonest_ones_slashed_on_a_real_network() {
 	);
 	alice.wait_ready(Duration::from_secs(60));
 	let boot = alice.multiaddr();
-	let start = |name: &str, n: u8, args: &[&str]| {
+	let start = |name: &str, n: u8, args: &[&str], env: &[(&str, &str)]| {
 		let b = base(name);
 		// Authorities need a stable network key; fixed keys keep the test reproducible.
 		let key = format!("{n:064x}");
 		let mut all = common.to_vec();
 		all.extend(["--base-path", &b, "--bootnodes", &boot, "--node-key", &key]);
 		all.extend(args);
-		let mut node = Node::start(&format!("v-{name}"), &all);
+		let mut node = Node::start_with_env(&format!("v-{name}"), &all, env);
 		node.wait_ready(Duration::from_secs(60));
 		node
 	};
-	let bob = start("bob", 2, &["--bob", "--verify"]);
-	let charlie = start("charlie", 3, &["--charlie", "--verify"]);
-	let dave = start("dave", 4, &["--inference", "--dishonest", "corrupt"]);
-	let eve = start("eve", 5, &["--verify", "--dishonest", "lazy"]);
+	// The honest verifiers run on emulated older CPUs (tract's CPU detection edited): without
+	// AVX-512, and without AVX2 and FMA. The engine pins one kernel set, so they compute the
+	// executor's bits exactly and the exact-tolerance requests below all verify.
+	let bob = start("bob", 2, &["--bob", "--verify"], &[("TRACT_CPU_ISA", "-avx512f")]);
+	let charlie = start(
+		"charlie",
+		3,
+		&["--charlie", "--verify"],
+		&[("TRACT_CPU_ISA", "-avx512f,-avx2,-fma")],
+	);
+	let dave = start("dave", 4, &["--inference", "--dishonest", "corrupt"], &[]);
+	let eve = start("eve", 5, &["--verify", "--dishonest", "lazy"], &[]);
 	let nodes = [&alice, &bob, &charlie, &dave, &eve];
 	for node in nodes {
 		wait_for(Duration::from_secs(60), &format!("{} to see 4 peers", node.name), || {
@@ -159,6 +169,10 @@ fn honest_nodes_are_paid_and_dishonest_ones_slashed_on_a_real_network() {
 	assert_eq!(int(&honest["free_delta"]["bob"]), 3 * 10 * MILLI, "verifier paid");
 	assert_eq!(int(&honest["free_delta"]["charlie"]), 3 * 10 * MILLI, "verifier paid");
 	assert_eq!(int(&honest["free_delta"]["one"]), 3 * PRICE, "owner paid");
+	for who in ["alice", "bob", "charlie"] {
+		assert_eq!(log_count(honest, "slashed", who), 0, "{who} slashed: {honest}");
+		assert_eq!(log_count(honest, "missed", who), 0, "{who} missed: {honest}");
+	}
 
 	// 2. Dave's corrupted outputs are outvoted by Bob and Charlie: slashed, requester refunded.
 	let dishonest = &report["dishonest_executor"];

@@ -131,6 +131,9 @@ async function main() {
 
   // Follow new blocks until the request's `RequestSettled` event.
   const verifiers = [];
+  const executors = [];
+  const penalties = []; // the request's Missed and Slashed events
+  let escrow;
   const settled = await new Promise((resolve, reject) => {
     let unsub = () => {};
     let last = includedAt;
@@ -146,6 +149,15 @@ async function main() {
           const mine = event.data && event.data.id && event.data.id.toBigInt && event.data.id.toBigInt() === id;
           if (mine && api.events.verification.VerifiersDrawn.is(event)) {
             verifiers.push(...event.data.verifiers.map((v) => v.toString()));
+          }
+          if (mine && api.events.inference.Assigned.is(event)) {
+            executors.push(...event.data.executors.map((e) => e.toString()));
+          }
+          if (mine && (api.events.verification.Missed.is(event) || api.events.verification.Slashed.is(event))) {
+            penalties.push({ block: n, event: event.method, who: event.data.who.toString() });
+          }
+          if (api.events.payments.EscrowSettled.is(event) && event.data.request.toBigInt() === id) {
+            escrow = { paid: event.data.paid.toString(), refunded: event.data.refunded.toString() };
           }
           if (mine && !args.json) {
             const d = event.data;
@@ -184,6 +196,17 @@ async function main() {
     api.rpc.chain.subscribeNewHeads((h) => check(h).catch(reject)).then((u) => { unsub = u; }).catch(reject);
   });
 
+  // Every seat's bond in its role, at inclusion and at settlement.
+  const bondsAt = async (n) => {
+    const at = await api.at(await api.rpc.chain.getBlockHash(n));
+    const seats = [...executors.map((w) => ['Inference', w]), ...verifiers.map((w) => ['Verifier', w])];
+    const bonds = {};
+    for (const [role, who] of seats) {
+      const bond = await at.query.payments.bonds(role, who);
+      bonds[`${role}:${who}`] = bond.isSome ? bond.unwrap().amount.toString() : '0';
+    }
+    return bonds;
+  };
   const report = {
     id: id.toString(),
     model: args.model,
@@ -193,6 +216,11 @@ async function main() {
     blocks_to_settle: settled.at - includedAt,
     outcome: settled.outcome,
     verifiers,
+    executors,
+    penalties,
+    escrow,
+    bonds_before: await bondsAt(includedAt),
+    bonds_after: await bondsAt(settled.at),
   };
   if (fromFeeds) {
     report.input_from_feeds = fromFeeds;

@@ -124,6 +124,7 @@ async function main() {
         if (api.events.inference.Committed.is(event)) log.push({ id, block: n, committed: name(d.node), seat: d.seat.toString() });
         if (api.events.inference.Revealed.is(event)) log.push({ id, block: n, revealed: name(d.node), seat: d.seat.toString() });
         if (api.events.verification.Slashed.is(event)) log.push({ id, block: n, slashed: name(d.who), offence: d.offence.toString(), amount: d.slashed.toString() });
+        if (api.events.verification.Missed.is(event)) log.push({ id, block: n, missed: name(d.who), seat: d.seat.toString() });
         if (api.events.verification.Rewarded.is(event)) log.push({ id, block: n, rewarded: name(d.who), amount: d.amount.toString() });
         if (api.events.verification.Judged.is(event)) log.push({ id, block: n, verdict: d.verdict.toString(), in_line: d.inLine.toNumber(), seats: d.seats.toNumber() });
       }

@@ -40,6 +40,12 @@ pub struct Node {
 impl Node {
 	/// Starts `sibyl-node` with `args` plus fresh RPC, p2p and Prometheus ports.
 	pub fn start(name: &str, args: &[&str]) -> Node {
+		Node::start_with_env(name, args, &[])
+	}
+
+	/// As [`Node::start`], with `env` added to the node's environment (for instance
+	/// `TRACT_CPU_ISA`, to emulate an older CPU).
+	pub fn start_with_env(name: &str, args: &[&str], env: &[(&str, &str)]) -> Node {
 		let rpc_port = free_port();
 		let p2p_port = free_port();
 		let prometheus_port = free_port();
@@ -48,6 +54,7 @@ impl Node {
 		let log = log_dir.join(format!("{name}-{rpc_port}.log"));
 		let log_file = std::fs::File::create(&log).unwrap();
 		let child = Command::new(node_bin())
+			.envs(env.iter().copied())
 			.args(args)
 			.args([
 				"--rpc-port",
