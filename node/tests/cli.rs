@@ -14,6 +14,24 @@ fn stderr(output: &std::process::Output) -> String {
 }
 
 #[test]
+fn a_cpu_without_the_pinned_kernels_is_refused_the_verifier_role_in_one_line() {
+	// Emulates a CPU without AVX2 and FMA: the node would compute other bits than its peers,
+	// so it refuses the role at start-up instead of being put out of line.
+	let dir = tempfile::tempdir().unwrap();
+	let output = std::process::Command::new(common::node_bin())
+		.env("TRACT_CPU_ISA", "-avx512f,-avx2,-fma")
+		.args(["--dev", "--base-path", dir.path().to_str().unwrap(), "--verify", "--rpc-port", "0"])
+		.args(["--port", "0", "--no-prometheus", "--no-telemetry", "--no-mdns"])
+		.output()
+		.unwrap();
+	assert!(!output.status.success());
+	let err = stderr(&output);
+	let line = err.lines().find(|l| l.starts_with("Error:")).unwrap_or_else(|| panic!("{err}"));
+	assert!(line.contains("cannot take the inference or verifier role"), "{line}");
+	assert!(line.contains("lacks avx2, fma"), "{line}");
+}
+
+#[test]
 fn help_lists_the_block_time_option() {
 	let output = run_cli(&["--help"]);
 	assert!(output.status.success(), "{}", stderr(&output));

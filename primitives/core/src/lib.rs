@@ -25,11 +25,11 @@ pub use tensor::{DType, Shape, Tensor, TensorError};
 pub use verify::Seat;
 
 /// The engine every inference and verifier node must run for outputs to be bit-identical: the
-/// tract release and the kernel set the engine pins (x86-64 with AVX, nothing above it). Offchain
+/// tract release and the kernel set the engine pins (x86-64 with AVX2 and FMA, nothing above it). Offchain
 /// workers compare the host's identity with this one and step aside (without penalty) on a
 /// mismatch, so a node upgrade can never silently put honest nodes out of line; changing it is a
 /// runtime upgrade.
-pub const ENGINE_IDENTITY: &str = "tract 0.23.9; x86_64,avx";
+pub const ENGINE_IDENTITY: &str = "tract 0.23.9; x86_64,avx,avx2,fma";
 
 /// `blake2_256` of [`ENGINE_IDENTITY`], as the host interface reports an engine's identity.
 pub fn engine_identity_hash(identity: &str) -> [u8; 32] {

@@ -11,9 +11,9 @@
 //! - Every model and input is checked before it runs: size, operators, dtypes, shapes,
 //!   finiteness, and the size of every intermediate and output tensor. Each refusal names its
 //!   reason.
-//! - Execution is single-threaded on one pinned kernel set (x86-64 with AVX, see [`kernels`]),
-//!   so every x86-64 CPU with AVX gives bit-identical outputs for the same model and input; a
-//!   CPU that cannot is refused with [`EngineError::EngineMismatch`], never served other bits.
+//! - Execution is single-threaded on one pinned kernel set (x86-64 with AVX2 and FMA, see
+//!   [`kernels`]), so every such CPU gives bit-identical outputs for the same model and input;
+//!   a CPU that cannot is refused with [`EngineError::EngineMismatch`], never served other bits.
 //! - An output that holds NaN or infinity is [`EngineError::NonFiniteOutput`]: a failure every
 //!   node reproduces, which the chain settles as the request's outcome.
 //! - A call that runs past its time limit returns [`EngineError::Timeout`]; a panic inside
