@@ -23,8 +23,11 @@ impl<T: Config> Pallet<T> {
 				},
 			})
 			.collect();
-		let last_round = request.checking == Checking::Escalated;
-		let judgement = T::Verifier::judge(id, &request.policy.tolerance, &ballots, last_round);
+		// Verification decides whether a round without a majority escalates, and to how many.
+		let escalations = u8::from(request.checking == Checking::Escalated);
+		let escalation = T::Verifier::escalation(&request.policy, escalations);
+		let judgement =
+			T::Verifier::judge(id, &request.policy.tolerance, &ballots, escalation.is_none());
 		match judgement.decision {
 			Decision::Accepted { executor } => {
 				let Some(slot) = request.slots.get(executor) else {
@@ -84,9 +87,9 @@ impl<T: Config> Pallet<T> {
 				};
 				Self::settle(id, request, outcome, now, &[]);
 			},
-			Decision::NoMajority if !last_round => {
+			Decision::NoMajority if escalation.is_some() => {
 				let seed = frame_system::Pallet::<T>::parent_hash();
-				let more = request.policy.verifiers.saturating_add(1);
+				let more = escalation.unwrap_or_default();
 				let added = Self::seat_verifiers(id, &mut request, seed, more, &[]);
 				if added == 0 {
 					let outcome = Outcome::Refunded(RefundReason::NoAgreement);

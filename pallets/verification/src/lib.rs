@@ -9,15 +9,19 @@
 //!   of the block that holds the executors' seals, so an executor cannot know when it seals
 //!   whether it will be checked.
 //! - **Drawing verifiers** among bonded verifier nodes, never an account already seated.
-//! - **Judging** the revealed outputs under the model's tolerance, with integer arithmetic only
-//!   ([`sibyl_primitives::verify::judge`]): the output agreed with by more than half of all
-//!   seats wins. When a majority decides, every seat out of line with it (a wrong output, or a
-//!   sealed output never revealed) is slashed, executors by `WrongResultSlash` and verifiers by
-//!   `WrongVoteSlash` of their bond, and every verifier in line is paid `VerificationFee` from
-//!   the treasury. Without a majority nobody is slashed; `Inference` escalates once to more
-//!   verifiers, then refunds.
-//! - **Missed deadlines**: a seat that lets its commit or reveal deadline pass gets a miss;
-//!   `MaxMisses` in a row cost `MissSlash` of its bond. A seat in line resets its count.
+//! - **Judging** the revealed outcomes (outputs, or failures every honest node meets) under the
+//!   model's tolerance, with integer arithmetic only ([`sibyl_primitives::verify::judge`]): the
+//!   outcome agreed with by more than half of all seats wins. When a majority decides, every
+//!   seat that revealed another outcome is slashed, executors by `WrongResultSlash` and
+//!   verifiers by `WrongVoteSlash` of their bond, and every verifier in line is paid
+//!   `VerificationFee` from the treasury. Without a majority nobody is slashed.
+//! - **Escalation** ([`Verifier::escalation`]): a first round without a majority draws
+//!   `verifiers + 1` more verifiers, once; then the request is refunded.
+//! - **Missed deadlines** ([`Verifier::deadline_passed`], and `judge` for sealed seats that never
+//!   revealed): a seat silent through a deadline gets a miss only when more than half of its
+//!   peers answered in time ([`sibyl_primitives::verify::silence_is_a_miss`]); being late is
+//!   never judged as being wrong. `MaxMisses` in a row cost `MissSlash` of its bond. A seat in
+//!   line resets its count.
 //!
 //! Slashed funds go to the treasury (through [`Treasury`], implemented by `Payments`), which also
 //! receives every verified request's verification premium and pays the verifiers. The default
@@ -302,6 +306,12 @@ impl<T: Config> Verifier<T::AccountId, T::Balance> for Pallet<T> {
 			log::info!(target: LOG_TARGET, "request {}: no majority after escalation", id.0);
 		}
 		judgement
+	}
+
+	fn escalation(policy: &VerificationPolicy, escalations: u8) -> Option<u8> {
+		// Once, to `verifiers + 1` more: with the first round's seats, an honest majority among
+		// the newcomers decides even against a fully dishonest first round.
+		(escalations == 0).then(|| policy.verifiers.saturating_add(1))
 	}
 
 	fn deadline_passed(id: RequestId, seats: &[Attendance<T::AccountId>]) {

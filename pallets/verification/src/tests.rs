@@ -273,6 +273,13 @@ fn silence_is_a_miss_only_when_most_peers_answered_and_never_a_slash() {
 }
 
 #[test]
+fn a_round_without_majority_escalates_once_to_one_more_verifier_than_the_policy() {
+	let policy = VerificationPolicy { verifiers: 2, ..Default::default() };
+	assert_eq!(V::escalation(&policy, 0), Some(3));
+	assert_eq!(V::escalation(&policy, 1), None);
+}
+
+#[test]
 fn sampling_announces_skipped_requests() {
 	new_test_ext().execute_with(|| {
 		let policy = VerificationPolicy { verifiers: 1, sample_ppm: 0, ..Default::default() };

@@ -364,6 +364,10 @@ pub trait Verifier<AccountId, Balance> {
 		ballots: &[Ballot<AccountId>],
 		last_round: bool,
 	) -> Judgement;
+	/// How many more verifiers to draw when a round of a request under `policy` ended without
+	/// a majority, after `escalations` earlier escalations; `None` ends the request
+	/// (`Refunded(NoAgreement)`).
+	fn escalation(policy: &VerificationPolicy, escalations: u8) -> Option<u8>;
 	/// A sealing or reveal deadline of request `id` passed: every seat that had to answer by
 	/// it, and whether it did. A silent seat is penalized only when [`silence_is_a_miss`].
 	fn deadline_passed(id: RequestId, seats: &[Attendance<AccountId>]);
