@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Benchmark: settlement under a burst, on a --dev node and on a three-validator local network
-# (alice executes, bob and charlie verify), for the digits MLP and PP-OCR's direction classifier.
-# For each: blocks from inclusion to settlement (median, p99), settled requests per minute of
-# chain time, outcomes, and the peak RSS of every node. Prints one line per run.
+# Benchmark: settlement under a burst, on a --dev node and on a four-node local network (three
+# validators: alice executes, bob and charlie verify; dave executes too), for the digits MLP and
+# PP-OCR's direction classifier. For each: blocks from inclusion to settlement (median, p99),
+# settled requests per minute of chain time, outcomes, the Missed and Slashed events of the run
+# (every node here is honest, so there should be none), and the peak RSS of every node. Prints
+# one line per run.
 #
 #   ./scripts/bench-settlement.sh [--digits 1000] [--ppocr 200] [--block-time-ms 1000] [--only dev|local]
 set -euo pipefail
@@ -68,13 +70,14 @@ rss() {
 run() { # label url model-id input count
 	local report
 	report=$(node scripts/js/burst.mjs --url "$2" --model "$3" --input "$4" --count "$5" \
-		--accounts //Dave,//Eve,//Ferdie,//Ferdie//stash --json) || true # printed either way
+		--accounts //Eve,//Ferdie,//Eve//stash,//Ferdie//stash --json) || true # printed either way
 	python3 - "$1" "$report" "$(rss)" <<'PY'
 import json, sys
 label, r, rss = sys.argv[1], json.loads(sys.argv[2]), sys.argv[3]
 b = r["blocks_to_settle"]
 problems = "" if r["reconciled"] else f" PROBLEMS: {r['problems'][:5]}"
-print(f"{label}: {r['settled']}/{r['requests']} settled {r['outcomes']}, blocks to settle median {b['median']} p99 {b['p99']} max {b['max']}, "
+pen = r["penalties"]
+print(f"{label}: {r['settled']}/{r['requests']} settled {r['outcomes']}, penalties {pen['missed']} missed {pen['slashed']} slashed {pen['by']}, blocks to settle median {b['median']} p99 {b['p99']} max {b['max']}, "
       f"{r['settled_per_minute']} settled/min over {r['chain_minutes']} chain min, reconciled {r['reconciled']}, peak RSS {rss.strip()}{problems}")
 PY
 }
@@ -99,6 +102,8 @@ peer=$(grep -o 'Local node identity is: [[:alnum:]]*' "$work/alice.log" | awk '{
 boot="/ip4/127.0.0.1/tcp/20954/p2p/$peer"
 start bob 19964 "${local[@]}" --bob --verify --node-key "$(printf '%064x' 2)" --bootnodes "$boot"
 start charlie 19974 "${local[@]}" --charlie --verify --node-key "$(printf '%064x' 3)" --bootnodes "$boot"
+start dave 19984 "${local[@]}" --dave --inference --node-key "$(printf '%064x' 4)" --bootnodes "$boot"
+node scripts/js/bond.mjs --url ws://127.0.0.1:19954 --role Inference --accounts //Dave >&2
 sleep 10
 d=$(upload ws://127.0.0.1:19954 "$models/digits_mlp.onnx" digits)
 p=$(upload ws://127.0.0.1:19954 "$models/ppocr_cls.onnx" ppocr-cls --shape x=1,3,48,192)

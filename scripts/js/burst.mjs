@@ -101,6 +101,7 @@ async function main() {
   const failures = [];
   const feesBy = new Map(addresses.map((a) => [a, 0n]));
   let allFees = 0n;
+  const penalties = { missed: 0, slashed: 0, by: {} }; // every Missed and Slashed event in the run
   let sent = 0;
   let lastNumber = startNumber;
   const times = new Map();
@@ -123,6 +124,11 @@ async function main() {
       } else if (api.events.payments.EscrowSettled.is(event)) {
         const r = requests.get(d.request.toString());
         if (r) r.escrows.push({ paid: d.paid.toBigInt(), refunded: d.refunded.toBigInt() });
+      } else if (api.events.verification.Missed.is(event) || api.events.verification.Slashed.is(event)) {
+        const kind = api.events.verification.Missed.is(event) ? 'missed' : 'slashed';
+        penalties[kind] += 1;
+        const key = `${kind} ${d.who.toString()}`;
+        penalties.by[key] = (penalties.by[key] ?? 0) + 1;
       } else if (api.events.inference.Assigned.is(event)) {
         const r = requests.get(d.id.toString());
         if (r) r.attempts = Math.max(r.attempts ?? 0, d.attempt.toNumber());
@@ -226,6 +232,7 @@ async function main() {
     settled: blocks.length,
     outcomes,
     reassigned,
+    penalties,
     blocks_to_settle: { median: percentile(blocks, 50), p99: percentile(blocks, 99), max: blocks[blocks.length - 1], min: blocks[0] },
     first_inclusion: first,
     last_settlement: last,
@@ -245,6 +252,7 @@ async function main() {
     console.log(`${report.settled} of ${args.count} requests settled (${JSON.stringify(outcomes)}), blocks #${first}–#${last}`);
     console.log(`blocks from inclusion to settlement: median ${report.blocks_to_settle.median}, p99 ${report.blocks_to_settle.p99}, max ${report.blocks_to_settle.max}`);
     console.log(`${report.settled_per_minute} settled requests per minute of chain time (${report.chain_minutes} min)`);
+    console.log(`penalties: ${penalties.missed} missed, ${penalties.slashed} slashed ${JSON.stringify(penalties.by)}`);
     console.log(problems.length === 0 ? 'balances reconcile exactly' : `NOT reconciled:\n  ${problems.slice(0, 20).join('\n  ')}`);
   }
   await api.disconnect();
