@@ -83,6 +83,7 @@ parameter_types! {
 	pub const WrongVoteSlash: Perbill = Perbill::from_percent(20);
 	pub const MaxMisses: u32 = 3;
 	pub const MissSlash: Perbill = Perbill::from_percent(10);
+	pub const MissWindow: u64 = 3;
 }
 
 impl pallet_verification::Config for Test {
@@ -94,6 +95,7 @@ impl pallet_verification::Config for Test {
 	type WrongVoteSlash = WrongVoteSlash;
 	type MaxMisses = MaxMisses;
 	type MissSlash = MissSlash;
+	type MissWindow = MissWindow;
 }
 
 impl pallet_payments::Config for Test {

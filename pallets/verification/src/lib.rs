@@ -20,8 +20,9 @@
 //! - **Missed deadlines** ([`Verifier::deadline_passed`], and `judge` for sealed seats that never
 //!   revealed): a seat silent through a deadline gets a miss only when more than half of its
 //!   peers answered in time ([`sibyl_primitives::verify::silence_is_a_miss`]); being late is
-//!   never judged as being wrong. `MaxMisses` in a row cost `MissSlash` of its bond. A seat in
-//!   line resets its count.
+//!   never judged as being wrong. Misses count at most once per `MissWindow` blocks (a node that
+//!   is down misses all its seats at once: one absence). `MaxMisses` in a row cost `MissSlash` of
+//!   its bond. A seat in line resets its count.
 //!
 //! Slashed funds go to the treasury (through [`Treasury`], implemented by `Payments`), which also
 //! receives every verified request's verification premium and pays the verifiers. The default
@@ -37,6 +38,7 @@ pub use pallet::*;
 use alloc::vec::Vec;
 use codec::Encode;
 use frame_support::{pallet_prelude::*, traits::tokens::Balance as BalanceT};
+use frame_system::pallet_prelude::BlockNumberFor;
 use sibyl_primitives::{
 	registry::{Tolerance, VerificationPolicy},
 	roles::{NodeRegistry, Treasury},
@@ -45,7 +47,7 @@ use sibyl_primitives::{
 };
 use sp_core::H256;
 use sp_runtime::{
-	traits::{CheckedMul, Zero},
+	traits::{CheckedMul, Saturating, Zero},
 	Perbill, Permill,
 };
 
@@ -155,6 +157,10 @@ pub mod pallet {
 		/// Share of a bond slashed after `MaxMisses` missed deadlines in a row.
 		#[pallet::constant]
 		type MissSlash: Get<Perbill>;
+		/// Blocks within which a node's misses count once: a node that is down misses every
+		/// seat it holds at about the same time, and that is one absence, not many.
+		#[pallet::constant]
+		type MissWindow: Get<BlockNumberFor<Self>>;
 	}
 
 	#[pallet::pallet]
@@ -170,6 +176,19 @@ pub mod pallet {
 		T::AccountId,
 		NodeRecord,
 		ValueQuery,
+	>;
+
+	/// The block of each node's last counted miss, by role.
+	// Blake2_128Concat: accounts are chosen by users.
+	#[pallet::storage]
+	pub type LastMisses<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		Role,
+		Blake2_128Concat,
+		T::AccountId,
+		BlockNumberFor<T>,
+		OptionQuery,
 	>;
 
 	/// Events of the verification pallet.
@@ -327,9 +346,17 @@ impl<T: Config> Verifier<T::AccountId, T::Balance> for Pallet<T> {
 }
 
 impl<T: Config> Pallet<T> {
-	/// Counts a miss of `who`; `MaxMisses` in a row cost `MissSlash` of its bond.
+	/// Counts a miss of `who`, at most once per `MissWindow` blocks; `MaxMisses` in a row cost
+	/// `MissSlash` of its bond.
 	fn missed(id: RequestId, who: &T::AccountId, seat: Seat) {
 		let role = seat.role();
+		let now = frame_system::Pallet::<T>::block_number();
+		if LastMisses::<T>::get(role, who)
+			.is_some_and(|last| now < last.saturating_add(T::MissWindow::get()))
+		{
+			return;
+		}
+		LastMisses::<T>::insert(role, who, now);
 		let misses = Records::<T>::mutate(role, who, |r| {
 			r.misses = r.misses.saturating_add(1);
 			r.misses

@@ -30,6 +30,11 @@ fn bond(role: Role, who: AccountId) -> Balance {
 	pallet_payments::Bonds::<Test>::get(role, who).map(|b| b.amount).unwrap_or(0)
 }
 
+/// Moves past the miss window, so that the next miss counts.
+fn later() {
+	System::set_block_number(System::block_number() + MissWindow::get());
+}
+
 fn events() -> Vec<Event<Test>> {
 	System::events()
 		.into_iter()
@@ -193,7 +198,9 @@ fn without_a_majority_nobody_is_slashed_and_silence_is_a_miss() {
 #[test]
 fn missed_deadlines_in_a_row_are_slashed_and_a_good_seat_resets_them() {
 	new_test_ext().execute_with(|| {
+		later();
 		V::missed(ID, &13, Seat::Verifier);
+		later();
 		V::missed(ID, &13, Seat::Verifier);
 		assert_eq!(Records::<Test>::get(Role::Verifier, 13).misses, 2);
 		// A seat in line forgives.
@@ -206,6 +213,7 @@ fn missed_deadlines_in_a_row_are_slashed_and_a_good_seat_resets_them() {
 		);
 		assert_eq!(Records::<Test>::get(Role::Verifier, 13).misses, 0);
 		for _ in 0..3 {
+			later();
 			V::missed(ID, &13, Seat::Verifier);
 		}
 		assert_eq!(bond(Role::Verifier, 13), 900);
@@ -218,6 +226,7 @@ fn missed_deadlines_in_a_row_are_slashed_and_a_good_seat_resets_them() {
 			slashed: 100
 		}));
 		// Executors' misses count in their own role.
+		later();
 		V::missed(ID, &2, Seat::Executor);
 		assert_eq!(Records::<Test>::get(Role::Inference, 2).misses, 1);
 		assert_eq!(Records::<Test>::get(Role::Verifier, 2).misses, 0);
@@ -240,6 +249,7 @@ fn silence_is_a_miss_only_when_most_peers_answered_and_never_a_slash() {
 		);
 		assert_eq!(Records::<Test>::get(Role::Verifier, 13).misses, 1);
 		// Only one of two peers answered: not a majority, nobody is blamed.
+		later();
 		V::deadline_passed(
 			ID,
 			&[
@@ -254,6 +264,7 @@ fn silence_is_a_miss_only_when_most_peers_answered_and_never_a_slash() {
 		V::deadline_passed(ID, &[at(2, Seat::Executor, false)]);
 		assert_eq!(Records::<Test>::get(Role::Inference, 2).misses, 0);
 		// Sealed but not revealed while the others agree: late, so a miss, never a slash.
+		later();
 		let right: &[f32] = &[1.0];
 		let judgement = V::judge(
 			ID,
@@ -269,6 +280,24 @@ fn silence_is_a_miss_only_when_most_peers_answered_and_never_a_slash() {
 		assert_eq!(bond(Role::Verifier, 13), 1_000);
 		assert_eq!(Records::<Test>::get(Role::Verifier, 13).misses, 2);
 		assert!(!events().iter().any(|e| matches!(e, Event::Slashed { .. })));
+	});
+}
+
+#[test]
+fn a_node_down_misses_once_per_window_however_many_seats_it_held() {
+	new_test_ext().execute_with(|| {
+		// Every seat of a node that went down passes its deadline within a few blocks.
+		for _ in 0..10 {
+			V::missed(ID, &13, Seat::Verifier);
+		}
+		assert_eq!(Records::<Test>::get(Role::Verifier, 13).misses, 1);
+		System::set_block_number(System::block_number() + MissWindow::get() - 1);
+		V::missed(ID, &13, Seat::Verifier);
+		assert_eq!(Records::<Test>::get(Role::Verifier, 13).misses, 1);
+		later();
+		V::missed(ID, &13, Seat::Verifier);
+		assert_eq!(Records::<Test>::get(Role::Verifier, 13).misses, 2);
+		assert_eq!(bond(Role::Verifier, 13), 1_000);
 	});
 }
 

@@ -220,6 +220,9 @@ impl pallet_verification::Config for Runtime {
 	type WrongVoteSlash = WrongVoteSlash;
 	type MaxMisses = MaxMisses;
 	type MissSlash = MissSlash;
+	// Misses count once per phase (`ResultTimeout`): a node that is down for a moment misses one
+	// phase, however many seats it held.
+	type MissWindow = ResultTimeout;
 }
 
 parameter_types! {
