@@ -284,9 +284,9 @@ impl UploadCmd {
 						index,
 						bytes: piece.to_vec().try_into().map_err(|_| "chunk too large")?,
 					});
-					let (xt, hash) = chain.sign(call);
+					let nonce = chain.next_nonce();
 					let chain = &chain;
-					in_flight.push(async move { (index, chain.watch(xt, hash).await) });
+					in_flight.push(async move { (index, chain.submit_at(call, nonce).await) });
 				}
 				let Some((index, result)) = in_flight.next().await else { break };
 				let block = result.map_err(|e| format!("chunk {index}: {e}"))?;
@@ -350,6 +350,14 @@ fn unhex(text: &str) -> Result<Vec<u8>, String> {
 	sibyl_primitives::from_hex(text).ok_or_else(|| format!("the node sent bad hex `{text}`"))
 }
 
+/// How watching a submitted transaction ended, when not in a block.
+enum Watched {
+	/// The pool dropped it without including it: worth submitting again.
+	Dropped(String),
+	/// Anything else, with the reason.
+	Failed(String),
+}
+
 impl Chain {
 	async fn connect(url: &str, suri: &str) -> Result<Chain, String> {
 		let pair = sr25519::Pair::from_string(suri, None)
@@ -393,9 +401,13 @@ impl Chain {
 		})
 	}
 
-	/// Signs `call` with the next nonce; returns the extrinsic and its hash.
-	fn sign(&self, call: RuntimeCall) -> (Vec<u8>, H256) {
-		let nonce = self.nonce.fetch_add(1, Ordering::SeqCst);
+	/// Takes the next nonce of the account.
+	fn next_nonce(&self) -> u32 {
+		self.nonce.fetch_add(1, Ordering::SeqCst)
+	}
+
+	/// Signs `call` with `nonce` and `tip`; returns the extrinsic and its hash.
+	fn sign_at(&self, call: RuntimeCall, nonce: u32, tip: u128) -> (Vec<u8>, H256) {
 		let tx_ext: sibyl_runtime::TxExtension = (
 			frame_system::AuthorizeCall::<Runtime>::new(),
 			frame_system::CheckNonZeroSender::<Runtime>::new(),
@@ -405,7 +417,7 @@ impl Chain {
 			frame_system::CheckEra::<Runtime>::from(Era::Immortal),
 			frame_system::CheckNonce::<Runtime>::from(nonce),
 			frame_system::CheckWeight::<Runtime>::new(),
-			pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
+			pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(tip),
 			frame_system::WeightReclaim::<Runtime>::new(),
 		);
 		let implicit = (
@@ -433,38 +445,72 @@ impl Chain {
 		(xt, hash)
 	}
 
-	/// Signs and submits `call`; returns the block it was included in once it succeeded there.
+	/// Signs and submits `call` with the next nonce; returns the block it was included in once it
+	/// succeeded there.
 	async fn submit(&self, call: RuntimeCall) -> Result<H256, String> {
-		let (xt, hash) = self.sign(call);
-		self.watch(xt, hash).await
+		self.submit_at(call, self.next_nonce()).await
 	}
 
-	/// Submits a signed extrinsic and follows it into a block; fails with the pallet error's
-	/// name if it was included but failed.
-	async fn watch(&self, xt: Vec<u8>, hash: H256) -> Result<H256, String> {
+	/// Signs `call` with `nonce`, submits it and follows it into a block; fails with the pallet
+	/// error's name if it was included but failed. A transaction the pool dropped or turned away
+	/// (its limits, under a burst of chunks; never included) is signed again with the same nonce
+	/// and a tip one planck higher, a few times, a second apart: the pool bans a dropped
+	/// transaction's hash, and the nonce keeps the call from being included twice.
+	async fn submit_at(&self, call: RuntimeCall, nonce: u32) -> Result<H256, String> {
+		const ATTEMPTS: u128 = 5;
+		let mut tip = 0;
+		loop {
+			let (xt, hash) = self.sign_at(call.clone(), nonce, tip);
+			match self.watch_once(&xt, hash).await {
+				Err(Watched::Dropped(why)) if tip + 1 < ATTEMPTS => {
+					log::debug!("{why}; signing it again with a tip of {} planck", tip + 1);
+					tip += 1;
+					tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+				},
+				Err(Watched::Dropped(why)) | Err(Watched::Failed(why)) => return Err(why),
+				Ok(block) => return Ok(block),
+			}
+		}
+	}
+
+	/// One submission of [`Self::submit_at`].
+	async fn watch_once(&self, xt: &[u8], hash: H256) -> Result<H256, Watched> {
 		let mut sub: Subscription<serde_json::Value> = self
 			.client
 			.subscribe(
 				"author_submitAndWatchExtrinsic",
-				rpc_params![to_hex(&xt)],
+				rpc_params![to_hex(xt)],
 				"author_unwatchExtrinsic",
 			)
 			.await
-			.map_err(|e| format!("the node refused the transaction: {e}"))?;
+			.map_err(|e| {
+				let why = format!("the node refused the transaction: {e}");
+				// A full pool turns it away at once ("Immediately Dropped"): worth another try.
+				if why.contains("Immediately Dropped") {
+					Watched::Dropped(why)
+				} else {
+					Watched::Failed(why)
+				}
+			})?;
 		while let Some(status) = sub.next().await {
-			let status = status.map_err(|e| format!("watching the transaction: {e}"))?;
+			let status =
+				status.map_err(|e| Watched::Failed(format!("watching the transaction: {e}")))?;
 			if let Some(block) = status.get("inBlock").or_else(|| status.get("finalized")) {
 				let block: H256 = serde_json::from_value(block.clone())
-					.map_err(|e| format!("bad block hash from the node: {e}"))?;
-				self.outcome(block, hash).await?;
+					.map_err(|e| Watched::Failed(format!("bad block hash from the node: {e}")))?;
+				self.outcome(block, hash).await.map_err(Watched::Failed)?;
 				return Ok(block);
 			}
-			let terminal = ["dropped", "invalid", "usurped", "finalityTimeout"];
-			if terminal.iter().any(|t| status == *t || status.get(*t).is_some()) {
-				return Err(format!("transaction {hash:?} ended as {status}"));
+			let ended = |t: &str| status == t || status.get(t).is_some();
+			let why = format!("transaction {hash:?} ended as {status}");
+			if ended("dropped") {
+				return Err(Watched::Dropped(why));
+			}
+			if ["invalid", "usurped", "finalityTimeout"].iter().any(|t| ended(t)) {
+				return Err(Watched::Failed(why));
 			}
 		}
-		Err("the node closed the subscription".into())
+		Err(Watched::Failed("the node closed the subscription".into()))
 	}
 
 	/// `Ok` if extrinsic `hash` succeeded in `block`, else the dispatch error by name.
