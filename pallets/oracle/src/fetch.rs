@@ -63,12 +63,19 @@ pub fn fetch(url: &[u8], path: &[u8], decimals: u8) -> Result<i128, FetchError> 
 	if response.code != 200 {
 		return Err(FetchError::Status(response.code));
 	}
+	// The body has the same deadline as the headers: a source that stalls after its headers
+	// must not hold an offchain-worker thread forever.
+	let mut reader = response.body();
+	reader.deadline(deadline);
 	let mut body = Vec::new();
-	for byte in response.body() {
+	for byte in &mut reader {
 		if body.len() >= MAX_BODY {
 			return Err(FetchError::Body);
 		}
 		body.push(byte);
+	}
+	if reader.error().is_some() {
+		return Err(FetchError::Unreachable);
 	}
 	value_at(&body, path, decimals)
 }
