@@ -85,7 +85,7 @@ use sibyl_primitives::{
 		write_values, BindError, FeedBindings, FeedError, FeedId, FeedProvider, MAX_FEED_WINDOW,
 	},
 	registry::{ModelRegistry, ModelStatus, Schema, SAMPLE_RATE_ALWAYS},
-	request::failure_hash,
+	request::{failure_hash, stored_output_key},
 	roles::{Escrow, NodeRegistry, Treasury},
 	tensor::MAX_TENSORS,
 	verify::{
@@ -133,6 +133,13 @@ pub(crate) const SEATS_INDEX_KEY: &[u8] = b"sibyl/inference/seats";
 /// Most seats the offchain list tracks (the oldest is dropped beyond: its records then stay).
 pub(crate) const MAX_TRACKED_SEATS: usize = 4_096;
 
+/// Offchain key of the list of outputs this node stored offchain, by request, so that each is
+/// deleted once its request is pruned.
+pub(crate) const STORED_OUTPUTS_KEY: &[u8] = b"sibyl/inference/stored-outputs";
+
+/// Most stored outputs the list tracks; beyond, the oldest is deleted (at most 1,024 × 16 MiB).
+pub(crate) const MAX_TRACKED_OUTPUTS: usize = 1_024;
+
 // FRAME's pallet macros expand to `expect` calls (pallet-info lookups) that clippy attributes
 // to this module. Logic lives outside it, where the workspace lints apply in full.
 #[allow(clippy::expect_used)]
@@ -164,6 +171,11 @@ pub mod pallet {
 		/// Paid to each executor of a verified request.
 		#[pallet::constant]
 		type ExecutionFee: Get<Self::Balance>;
+		/// The cost component of a call: paid per run (each executor and each verifier) for
+		/// every million ops the model declares ([`sibyl_primitives::registry::ModelCost`]), so a model that costs 1,000×
+		/// more costs its requesters 1,000× more for it.
+		#[pallet::constant]
+		type ComputeFeePerMegaOp: Get<Self::Balance>;
 		/// Blocks each phase (sealing, revealing) has; messages are accepted through the last.
 		#[pallet::constant]
 		type ResultTimeout: Get<BlockNumberFor<Self>>;

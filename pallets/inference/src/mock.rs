@@ -9,7 +9,7 @@ use frame_support::{derive_impl, parameter_types, traits::Hooks};
 use sibyl_primitives::{
 	oracle::{Answer, FeedError, FeedId, FeedProvider},
 	registry::{
-		ModelInfo, ModelName, ModelRegistry, ModelStatus, Schema, TensorSpec, Tolerance,
+		ModelCost, ModelInfo, ModelName, ModelRegistry, ModelStatus, Schema, TensorSpec, Tolerance,
 		VerificationPolicy,
 	},
 	DType, ModelId, NodeKey, Role,
@@ -68,6 +68,8 @@ parameter_types! {
 	pub const UnbondingPeriod: u64 = 10;
 	pub const MaxNodes: u32 = 8;
 	pub const ExecutionFee: Balance = 7;
+	/// Zero unless a test sets it: most tests check fees without a cost component.
+	pub static ComputeFeePerMegaOp: Balance = 0;
 	pub const ResultTimeout: u64 = 3;
 	pub const MaxAttempts: u8 = 3;
 	pub const Retention: u64 = 5;
@@ -134,6 +136,7 @@ impl pallet_inference::Config for Test {
 	type Verifier = Verification;
 	type Feeds = MockFeeds;
 	type ExecutionFee = ExecutionFee;
+	type ComputeFeePerMegaOp = ComputeFeePerMegaOp;
 	type ResultTimeout = ResultTimeout;
 	type MaxAttempts = MaxAttempts;
 	type Retention = Retention;
@@ -285,12 +288,18 @@ fn add_model_with(seed: u8, policy: VerificationPolicy, status: ModelStatus, big
 		outputs,
 		price: PRICE,
 		policy,
+		cost: ModelCost { ops: 1_000, memory: 1_000 },
 		deposit: 0,
 		status,
 		registered_at: 0,
 	};
 	MODELS.with(|m| m.borrow_mut().insert(id, info));
 	id
+}
+
+/// Changes a registered model's declared cost.
+pub fn set_cost(id: ModelId, cost: ModelCost) {
+	MODELS.with(|m| m.borrow_mut().get_mut(&id).unwrap().cost = cost);
 }
 
 /// Changes a registered model's status.

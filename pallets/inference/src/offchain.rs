@@ -69,9 +69,52 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 
-	/// Forgets the offchain records of seats whose request has ended.
+	/// Forgets the offchain records of seats whose request has ended, and the stored outputs of
+	/// requests the chain has pruned.
 	pub(crate) fn forget_ended() {
 		Self::track_seats(None);
+		Self::forget_pruned_outputs();
+	}
+
+	/// Lists an output this node stored offchain for request `id`, so that it is deleted once
+	/// the request is pruned (beyond `MAX_TRACKED_OUTPUTS` the oldest is deleted at once).
+	pub(crate) fn track_stored_output(id: RequestId, hash: H256) {
+		use sp_runtime::offchain::storage::StorageValueRef;
+		let index = StorageValueRef::persistent(STORED_OUTPUTS_KEY);
+		let _ = index.mutate(|stored: Result<Option<Vec<(RequestId, H256)>>, _>| {
+			let mut stored = stored.ok().flatten().unwrap_or_default();
+			if stored.len() >= MAX_TRACKED_OUTPUTS {
+				let (_, oldest) = stored.remove(0);
+				Self::delete_stored_output(&oldest);
+			}
+			stored.push((id, hash));
+			Ok::<_, ()>(stored)
+		});
+	}
+
+	/// Deletes the stored outputs of requests that are no longer kept on chain: their
+	/// `Retention` has passed, and nobody can ask for them any more.
+	pub(crate) fn forget_pruned_outputs() {
+		use sp_runtime::offchain::storage::StorageValueRef;
+		let index = StorageValueRef::persistent(STORED_OUTPUTS_KEY);
+		let _ = index.mutate(|stored: Result<Option<Vec<(RequestId, H256)>>, _>| {
+			let mut stored = stored.ok().flatten().unwrap_or_default();
+			stored.retain(|(id, hash)| {
+				let kept = Requests::<T>::contains_key(id);
+				if !kept {
+					Self::delete_stored_output(hash);
+				}
+				kept
+			});
+			Ok::<_, ()>(stored)
+		});
+	}
+
+	fn delete_stored_output(hash: &H256) {
+		sp_io::offchain::local_storage_clear(
+			sp_core::offchain::StorageKind::PERSISTENT,
+			&stored_output_key(hash),
+		);
 	}
 
 	pub(crate) fn clear_seat(id: RequestId, key: &NodeKey) {
@@ -169,7 +212,10 @@ impl<T: Config> Pallet<T> {
 			.unwrap_or_default();
 		// Only an engine that is the chain's computes bits the chain can judge; any other steps
 		// aside rather than be put out of line.
-		let ran = match sibyl_inference::run_model(&request.model, &inputs) {
+		// The model's declared cost is its budget on every node: a call the engine estimates
+		// above it fails the same way everywhere, before it runs.
+		let budget = T::Models::model(&request.model).map(|m| m.cost).unwrap_or_default();
+		let ran = match sibyl_inference::run_model_within(&request.model, &inputs, &budget) {
 			Err(InferenceError::Unavailable) => Err(InferenceError::Unavailable),
 			_ if !sibyl_inference::engine_matches() => Err(InferenceError::EngineMismatch),
 			ran => ran,
@@ -199,8 +245,9 @@ impl<T: Config> Pallet<T> {
 				match InlineOutputOf::<T>::try_from(bytes) {
 					Ok(inline) => ResultOutput::Inline(inline),
 					Err(bytes) => {
-						let store_key = (b"sibyl/outputs/", output_hash).encode();
+						let store_key = stored_output_key(&output_hash);
 						sp_io::offchain::local_storage_set(PERSISTENT, &store_key, &bytes);
+						Self::track_stored_output(id, output_hash);
 						ResultOutput::Stored { hash: output_hash, len }
 					},
 				}

@@ -26,21 +26,32 @@ impl<T: Config> Pallet<T> {
 		if info.status != ModelStatus::Available {
 			return None;
 		}
-		Self::fee_for(info.price, &info.policy).ok().map(|(fee, _)| fee)
+		Self::fee_for(&info).ok().map(|fee| fee.total)
 	}
 
-	/// The fee and, within it, the verification premium of a call at `price` under `policy`.
-	pub(crate) fn fee_for(
-		price: T::Balance,
-		policy: &sibyl_primitives::registry::VerificationPolicy,
-	) -> Result<(T::Balance, T::Balance), Error<T>> {
-		let premium = T::Verifier::premium(policy).ok_or(Error::<T>::FeeOverflow)?;
-		let fee = T::ExecutionFee::get()
-			.checked_mul(&T::Balance::from(policy.replicas))
-			.and_then(|execution| execution.checked_add(&price))
+	/// The fee of one call of the model `info` describes, and its parts.
+	///
+	/// `compute = ComputeFeePerMegaOp × ⌈ops / 10⁶⌉` is the cost component of one run;
+	/// `total = (ExecutionFee + compute) × replicas + price + premium`, where the premium pays
+	/// `VerificationFee + compute` per verifier at the model's sample rate.
+	pub fn fee_for(info: &ModelInfoOf<T>) -> Result<Fee<T::Balance>, Error<T>> {
+		let units =
+			T::Balance::try_from(info.cost.fee_units()).map_err(|_| Error::<T>::FeeOverflow)?;
+		let compute =
+			T::ComputeFeePerMegaOp::get().checked_mul(&units).ok_or(Error::<T>::FeeOverflow)?;
+		let premium = T::Verifier::premium(&info.policy, compute).ok_or(Error::<T>::FeeOverflow)?;
+		let total = T::ExecutionFee::get()
+			.checked_add(&compute)
+			.and_then(|run| run.checked_mul(&T::Balance::from(info.policy.replicas)))
+			.and_then(|execution| execution.checked_add(&info.price))
 			.and_then(|fee| fee.checked_add(&premium))
 			.ok_or(Error::<T>::FeeOverflow)?;
-		Ok((fee, premium))
+		Ok(Fee { total, premium, compute })
+	}
+
+	/// What each executor in line is paid for request `request`.
+	pub(crate) fn execution_pay(request: &RequestOf<T>) -> T::Balance {
+		T::ExecutionFee::get().saturating_add(request.compute)
 	}
 
 	/// `input` with the feed values of `bindings` written in; for each binding, its feed and the
@@ -95,7 +106,7 @@ impl<T: Config> Pallet<T> {
 		let encoded: BoundedVec<u8, T::MaxInputBytes> =
 			encoded.try_into().map_err(|_| Error::<T>::InputTooLarge)?;
 		check_tensors::<T>(&input, &info.inputs)?;
-		let (fee, premium) = Self::fee_for(info.price, &info.policy)?;
+		let Fee { total: fee, premium, compute } = Self::fee_for(&info)?;
 		ensure!(fee <= max_fee, Error::<T>::FeeBelowPrice);
 		ensure!(
 			T::Nodes::active(Role::Inference).len() >= usize::from(info.policy.replicas),
@@ -121,6 +132,7 @@ impl<T: Config> Pallet<T> {
 			premium,
 			owner: info.owner,
 			royalty: info.price,
+			compute,
 			created: frame_system::Pallet::<T>::block_number(),
 			policy: info.policy,
 			attempts: 0,

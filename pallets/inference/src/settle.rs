@@ -26,8 +26,13 @@ impl<T: Config> Pallet<T> {
 		// Verification decides whether a round without a majority escalates, and to how many.
 		let escalations = u8::from(request.checking == Checking::Escalated);
 		let escalation = T::Verifier::escalation(&request.policy, escalations);
-		let judgement =
-			T::Verifier::judge(id, &request.policy.tolerance, &ballots, escalation.is_none());
+		let judgement = T::Verifier::judge(
+			id,
+			request.compute,
+			&request.policy.tolerance,
+			&ballots,
+			escalation.is_none(),
+		);
 		match judgement.decision {
 			Decision::Accepted { executor } => {
 				let Some(slot) = request.slots.get(executor) else {
@@ -122,7 +127,7 @@ impl<T: Config> Pallet<T> {
 				let mut payees = Vec::with_capacity(paid.len().saturating_add(2));
 				payees.push((request.owner.clone(), request.royalty));
 				for executor in paid {
-					payees.push((executor.clone(), T::ExecutionFee::get()));
+					payees.push((executor.clone(), Self::execution_pay(&request)));
 				}
 				payees.push((T::Treasury::account(), request.premium));
 				let commitment =
@@ -135,7 +140,7 @@ impl<T: Config> Pallet<T> {
 				// the owner's price goes back: the model did not deliver an output.
 				let mut payees = Vec::with_capacity(paid.len().saturating_add(1));
 				for executor in paid {
-					payees.push((executor.clone(), T::ExecutionFee::get()));
+					payees.push((executor.clone(), Self::execution_pay(&request)));
 				}
 				payees.push((T::Treasury::account(), request.premium));
 				let commitment = Self::commitment_of(

@@ -15,7 +15,7 @@ use frame_support::{
 };
 use pallet_payments::HoldReason;
 use sibyl_primitives::{
-	registry::{ModelStatus, Tolerance},
+	registry::{ModelCost, ModelStatus, Tolerance},
 	request::failure_hash,
 	verify::{commit_payload, decline_payload, seal},
 	Checking, DType, InferenceError, ModelId, Outcome, RefundReason, RequestId, RequestState,
@@ -349,6 +349,73 @@ fn verifiers_check_every_request_and_everyone_is_paid() {
 		assert_eq!(Balances::balance(&TREASURY), treasury + 6 - 6);
 		for (v, b) in checkers.iter().zip(before) {
 			assert_eq!(Balances::balance(v), b + 3);
+		}
+	});
+}
+
+#[test]
+fn the_fee_charges_the_declared_cost_per_run_and_pays_it_to_every_run() {
+	new_test_ext().execute_with(|| {
+		ComputeFeePerMegaOp::set(2);
+		let cheap = add_checked_model(1, 2, 1_000_000, Tolerance::Exact);
+		let costly = add_checked_model(2, 2, 1_000_000, Tolerance::Exact);
+		set_cost(cheap, ModelCost { ops: 1_000_000, memory: 1 << 20 });
+		set_cost(costly, ModelCost { ops: 1_000_000_000, memory: 1 << 20 });
+		// Price, one execution (7) and two verifications (3 each), each run plus 2 per million
+		// declared ops.
+		let quote = |m| Inference::quote(&m).unwrap();
+		assert_eq!(quote(cheap), PRICE + (7 + 2) + 2 * (3 + 2));
+		assert_eq!(quote(costly), PRICE + (7 + 2_000) + 2 * (3 + 2_000));
+		// 1,000× the ops: 1,000× the cost component.
+		let flat = PRICE + 7 + 2 * 3;
+		assert_eq!(quote(costly) - flat, 1_000 * (quote(cheap) - flat));
+		// Less than one million ops is charged as one unit, never as zero.
+		let tiny = add_checked_model(3, 2, 1_000_000, Tolerance::Exact);
+		set_cost(tiny, ModelCost { ops: 1, memory: 1 });
+		assert_eq!(quote(tiny), quote(cheap));
+
+		// Everyone who ran it is paid for the work: the executor 7 + 2,000, each verifier
+		// 3 + 2,000 from the treasury, which the premium refilled exactly.
+		let id = RequestId(crate::NextRequestId::<Test>::get());
+		assert_noop!(
+			Inference::request(
+				RuntimeOrigin::signed(DAVE),
+				costly,
+				input([1.0, 2.0, 3.0, 4.0]),
+				quote(costly) - 1
+			),
+			Error::<Test>::FeeBelowPrice
+		);
+		assert_ok!(Inference::request(
+			RuntimeOrigin::signed(DAVE),
+			costly,
+			input([1.0, 2.0, 3.0, 4.0]),
+			quote(costly)
+		));
+		assert_eq!(Requests::<Test>::get(id).unwrap().fee, quote(costly));
+		next_block();
+		let exec = executors(id)[0];
+		let checkers = verifiers(id);
+		let out = output_bytes(1.0, 2.0);
+		for who in [exec, checkers[0], checkers[1]] {
+			assert_ok!(commit(id, who, &out));
+		}
+		// Verifiers are rewarded as the judgement is made, before the premium arrives: the
+		// treasury pays from its float.
+		assert_ok!(<Balances as frame_support::traits::fungible::Mutate<_>>::mint_into(
+			&TREASURY, 10_000
+		));
+		let treasury = Balances::balance(&TREASURY);
+		let before: Vec<Balance> = checkers.iter().map(Balances::balance).collect();
+		for who in [exec, checkers[0], checkers[1]] {
+			assert_ok!(reveal(id, who, out.clone()));
+		}
+		assert_eq!(settled(id), Some(Outcome::Verified { output_hash: hash(&out) }));
+		assert_eq!(Balances::balance(&DAVE), 10_000 - quote(costly));
+		assert_eq!(Balances::balance(&exec), 10_000 - 100 + 7 + 2_000);
+		assert_eq!(Balances::balance(&TREASURY), treasury);
+		for (v, b) in checkers.iter().zip(before) {
+			assert_eq!(Balances::balance(v), b + 3 + 2_000);
 		}
 	});
 }
@@ -1284,6 +1351,21 @@ fn a_node_forgets_its_sealed_outputs_once_the_request_ends() {
 		assert_eq!(get(&gone), None, "an ended request's sealed output is forgotten");
 		let claim = (b"sibyl/inference/claim/", id, 1u8, key(exec), 0u8).encode();
 		assert_eq!(get(&claim), None);
+
+		// An output kept offchain stays while its request is kept (dApps read it), and goes
+		// once the request is pruned.
+		let stored = H256::repeat_byte(7);
+		let stored_key = sibyl_primitives::request::stored_output_key(&stored);
+		sp_io::offchain::local_storage_set(StorageKind::PERSISTENT, &stored_key, b"big output");
+		Inference::track_stored_output(id, stored);
+		Inference::forget_ended();
+		assert!(get(&stored_key).is_some(), "kept while the request is");
+		for _ in 0..8 {
+			next_block();
+		}
+		assert!(Requests::<Test>::get(id).is_none(), "pruned after Retention");
+		Inference::forget_ended();
+		assert_eq!(get(&stored_key), None, "deleted once the request is pruned");
 	});
 }
 

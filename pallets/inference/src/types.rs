@@ -6,6 +6,24 @@ use super::*;
 pub type RequestOf<T> =
 	Request<<T as frame_system::Config>::AccountId, <T as Config>::Balance, BlockNumberFor<T>>;
 
+/// A model record in this runtime.
+pub type ModelInfoOf<T> = sibyl_primitives::registry::ModelInfo<
+	<T as frame_system::Config>::AccountId,
+	<T as Config>::Balance,
+	BlockNumberFor<T>,
+>;
+
+/// The fee of one call and its parts.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Fee<Balance> {
+	/// What the requester pays (at most; unused parts are refunded as the request ends).
+	pub total: Balance,
+	/// The verification premium within it, paid to the treasury that rewards verifiers.
+	pub premium: Balance,
+	/// The cost component of one run: `ComputeFeePerMegaOp × ⌈ops / 10⁶⌉`.
+	pub compute: Balance,
+}
+
 /// The input tensors of a call.
 pub type InputTensors = BoundedVec<Tensor, ConstU32<MAX_TENSORS>>;
 

@@ -7,7 +7,7 @@ use alloc::{boxed::Box, vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_system::RawOrigin;
 use sibyl_primitives::{
-	registry::{TensorSpec, VerificationPolicy},
+	registry::{ModelCost, TensorSpec, VerificationPolicy},
 	DType,
 };
 
@@ -46,6 +46,7 @@ fn model<T: Config>(size: u32, seed: u8) -> (Vec<u8>, ModelMetaOf<T>) {
 		outputs: schema,
 		price: 1u32.into(),
 		policy: VerificationPolicy::default(),
+		cost: ModelCost { ops: 1, memory: 1 },
 	};
 	(bytes, meta)
 }

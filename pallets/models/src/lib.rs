@@ -51,8 +51,8 @@ use frame_support::{
 };
 use sibyl_primitives::{
 	registry::{
-		chunk_count, chunk_index_key, chunk_len, ModelInfo, ModelName, ModelRegistry, ModelStatus,
-		Schema, VerificationPolicy,
+		chunk_count, chunk_index_key, chunk_len, ModelCost, ModelInfo, ModelName, ModelRegistry,
+		ModelStatus, Schema, VerificationPolicy,
 	},
 	tensor::{byte_len, MAX_TENSOR_BYTES},
 	ModelId,
@@ -105,6 +105,10 @@ pub struct ModelMeta<Balance, ChunkHashes> {
 	pub price: Balance,
 	/// Execution and verification policy.
 	pub policy: VerificationPolicy,
+	/// Cost of one call as `sibyl-node model inspect` estimates it; at most `MaxModelOps` and
+	/// `MaxModelMemory`. Every node enforces it: a call that would cost more fails with
+	/// `OverBudget` before it runs, and requesters pay for it.
+	pub cost: ModelCost,
 }
 
 /// [`ModelMeta`] for this runtime.
@@ -144,6 +148,14 @@ pub mod pallet {
 		/// Deposit held per byte of model.
 		#[pallet::constant]
 		type DepositPerByte: Get<BalanceOf<Self>>;
+		/// Most work one call of a model may declare ([`ModelCost::ops`]): what a node runs well
+		/// inside its time limit.
+		#[pallet::constant]
+		type MaxModelOps: Get<u64>;
+		/// Most peak memory one call of a model may declare ([`ModelCost::memory`]), in bytes:
+		/// what fits inside a node's engine sandbox.
+		#[pallet::constant]
+		type MaxModelMemory: Get<u64>;
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -200,6 +212,8 @@ pub mod pallet {
 			chunks: u32,
 			/// Deposit held.
 			deposit: BalanceOf<T>,
+			/// Declared cost of one call.
+			cost: ModelCost,
 		},
 		/// A chunk arrived and matched its hash.
 		ChunkUploaded {
@@ -265,6 +279,8 @@ pub mod pallet {
 		ChunkHashMismatch,
 		/// The model is already retired.
 		AlreadyRetired,
+		/// The declared cost is zero, or above `MaxModelOps` or `MaxModelMemory`.
+		CostOutOfBounds,
 	}
 
 	#[pallet::hooks]
@@ -351,6 +367,11 @@ impl<T: Config> Pallet<T> {
 		Self::check_schema(&meta.inputs)?;
 		Self::check_schema(&meta.outputs)?;
 		ensure!(meta.policy.is_valid(), Error::<T>::InvalidPolicy);
+		ensure!(
+			(1..=T::MaxModelOps::get()).contains(&meta.cost.ops)
+				&& (1..=T::MaxModelMemory::get()).contains(&meta.cost.memory),
+			Error::<T>::CostOutOfBounds
+		);
 		ensure!(!Models::<T>::contains_key(meta.id), Error::<T>::AlreadyRegistered);
 		if let Some(family_owner) = Families::<T>::get(&meta.name) {
 			ensure!(family_owner == who, Error::<T>::NotFamilyOwner);
@@ -378,6 +399,7 @@ impl<T: Config> Pallet<T> {
 				outputs: meta.outputs,
 				price: meta.price,
 				policy: meta.policy,
+				cost: meta.cost,
 				deposit,
 				status: ModelStatus::Uploading,
 				registered_at: frame_system::Pallet::<T>::block_number(),
@@ -391,6 +413,7 @@ impl<T: Config> Pallet<T> {
 			size: meta.size,
 			chunks,
 			deposit,
+			cost: meta.cost,
 		});
 		Ok(())
 	}

@@ -59,6 +59,8 @@ parameter_types! {
 	pub const MaxSchemaTensors: u32 = 4;
 	pub const DepositBase: Balance = BASE;
 	pub const DepositPerByte: Balance = PER_BYTE;
+	pub const MaxModelOps: u64 = 1_000_000_000;
+	pub const MaxModelMemory: u64 = 1 << 30;
 }
 
 impl pallet_models::Config for Test {
@@ -70,6 +72,8 @@ impl pallet_models::Config for Test {
 	type MaxSchemaTensors = MaxSchemaTensors;
 	type DepositBase = DepositBase;
 	type DepositPerByte = DepositPerByte;
+	type MaxModelOps = MaxModelOps;
+	type MaxModelMemory = MaxModelMemory;
 	type WeightInfo = ();
 }
 

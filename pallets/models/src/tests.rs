@@ -9,7 +9,8 @@ use frame_support::{
 };
 use sibyl_primitives::{
 	registry::{
-		chunk_index_key, ModelRegistry, ModelStatus, TensorSpec, Tolerance, VerificationPolicy,
+		chunk_index_key, ModelCost, ModelRegistry, ModelStatus, TensorSpec, Tolerance,
+		VerificationPolicy,
 	},
 	DType, ModelId,
 };
@@ -45,6 +46,7 @@ fn meta_for(bytes: &[u8], name: &str, version: u32) -> ModelMetaOf<Test> {
 			sample_ppm: 500_000,
 			tolerance: Tolerance::Within { abs_ppb: 1_000, rel_ppb: 100 },
 		},
+		cost: ModelCost { ops: 5_000, memory: 4_096 },
 	}
 }
 
@@ -111,7 +113,8 @@ fn register_upload_and_retire() {
 					version: 1,
 					size: 40,
 					chunks: 3,
-					deposit
+					deposit,
+					cost: meta.cost,
 				},
 				Event::ChunkUploaded { id, index: 2 },
 				Event::ChunkUploaded { id, index: 0 },
@@ -215,6 +218,16 @@ fn register_rejects_bad_metadata() {
 		for policy in bad_policies {
 			check(ModelMetaOf::<Test> { policy, ..good.clone() }, Error::InvalidPolicy);
 		}
+		// A declared cost must be positive and within MaxModelOps and MaxModelMemory.
+		let bad_costs = [
+			ModelCost { ops: 0, memory: 1 },
+			ModelCost { ops: 1, memory: 0 },
+			ModelCost { ops: MaxModelOps::get() + 1, memory: 1 },
+			ModelCost { ops: 1, memory: MaxModelMemory::get() + 1 },
+		];
+		for cost in bad_costs {
+			check(ModelMetaOf::<Test> { cost, ..good.clone() }, Error::CostOutOfBounds);
+		}
 
 		// The deposit (10 + 2 × 40 = 90) is more than POOR's 20.
 		assert_noop!(register(POOR, &good), Error::<Test>::InsufficientBalance);
@@ -225,6 +238,10 @@ fn register_rejects_bad_metadata() {
 			Error::<Test>::AlreadyRegistered
 		);
 		assert_eq!(held(ALICE), BASE + PER_BYTE * 40, "one deposit, held once");
+		let at_bounds = ModelCost { ops: MaxModelOps::get(), memory: MaxModelMemory::get() };
+		let edge = ModelMetaOf::<Test> { cost: at_bounds, ..meta_for(&[7; 9], "b", 1) };
+		assert_ok!(register(ALICE, &edge));
+		assert_eq!(Models::model(&ModelId::of(&[7; 9])).unwrap().cost, at_bounds);
 	});
 }
 

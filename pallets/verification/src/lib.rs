@@ -231,8 +231,10 @@ impl<T: Config> Pallet<T> {
 }
 
 impl<T: Config> Verifier<T::AccountId, T::Balance> for Pallet<T> {
-	fn premium(policy: &VerificationPolicy) -> Option<T::Balance> {
-		let all = T::VerificationFee::get().checked_mul(&T::Balance::from(policy.verifiers))?;
+	fn premium(policy: &VerificationPolicy, compute: T::Balance) -> Option<T::Balance> {
+		let all = T::VerificationFee::get()
+			.checked_add(&compute)?
+			.checked_mul(&T::Balance::from(policy.verifiers))?;
 		Some(Permill::from_parts(policy.sample_ppm).mul_ceil(all))
 	}
 
@@ -272,6 +274,7 @@ impl<T: Config> Verifier<T::AccountId, T::Balance> for Pallet<T> {
 
 	fn judge(
 		id: RequestId,
+		compute: T::Balance,
 		tolerance: &Tolerance,
 		ballots: &[Ballot<T::AccountId>],
 		last_round: bool,
@@ -293,7 +296,10 @@ impl<T: Config> Verifier<T::AccountId, T::Balance> for Pallet<T> {
 					r.misses = 0;
 				});
 				if ballot.seat == Seat::Verifier {
-					let amount = T::Treasury::reward(&ballot.who, T::VerificationFee::get());
+					let amount = T::Treasury::reward(
+						&ballot.who,
+						T::VerificationFee::get().saturating_add(compute),
+					);
 					if !amount.is_zero() {
 						Self::deposit_event(Event::Rewarded {
 							id,

@@ -53,11 +53,11 @@ fn the_premium_is_the_expected_verifier_pay() {
 			sample_ppm,
 			..Default::default()
 		};
-		assert_eq!(V::premium(&policy(2, 1_000_000)), Some(14));
+		assert_eq!(V::premium(&policy(2, 1_000_000), 0), Some(14));
 		// 3 verifiers × 7 × 10 % = 2.1, rounded up.
-		assert_eq!(V::premium(&policy(3, 100_000)), Some(3));
-		assert_eq!(V::premium(&policy(0, 0)), Some(0));
-		assert_eq!(V::premium(&policy(2, 0)), Some(0));
+		assert_eq!(V::premium(&policy(3, 100_000), 0), Some(3));
+		assert_eq!(V::premium(&policy(0, 0), 0), Some(0));
+		assert_eq!(V::premium(&policy(2, 0), 0), Some(0));
 	});
 }
 
@@ -94,7 +94,7 @@ fn an_agreeing_majority_pays_verifiers_and_slashes_nobody() {
 			ballot(11, Seat::Verifier, Some(right)),
 			ballot(12, Seat::Verifier, Some(right)),
 		];
-		let judgement = V::judge(ID, &Tolerance::Exact, &ballots, false);
+		let judgement = V::judge(ID, 0, &Tolerance::Exact, &ballots, false);
 		assert_eq!(judgement.decision, Decision::Accepted { executor: 0 });
 		assert_eq!(Balances::free_balance(11), 10_007 - 1_000);
 		assert_eq!(Balances::free_balance(TREASURY), 1_000 - 14);
@@ -127,7 +127,7 @@ fn a_wrong_executor_and_a_wrong_verifier_are_slashed() {
 			ballot(13, Seat::Verifier, Some(right)),
 			ballot(14, Seat::Verifier, Some(right)),
 		];
-		let judgement = V::judge(ID, &Tolerance::Exact, &ballots, false);
+		let judgement = V::judge(ID, 0, &Tolerance::Exact, &ballots, false);
 		assert_eq!(judgement.decision, Decision::ExecutorsWrong);
 		assert_eq!(judgement.in_line, vec![false, true, false, true, true]);
 		assert_eq!(bond(Role::Inference, 1), 500);
@@ -158,7 +158,7 @@ fn a_withheld_reveal_is_a_miss_when_a_majority_decides_not_a_slash() {
 			ballot(11, Seat::Verifier, Some(right)),
 			ballot(12, Seat::Verifier, Some(right)),
 		];
-		let judgement = V::judge(ID, &Tolerance::Exact, &ballots, false);
+		let judgement = V::judge(ID, 0, &Tolerance::Exact, &ballots, false);
 		assert_eq!(judgement.decision, Decision::ExecutorsWrong);
 		// Late is not wrong: the silent executor keeps its bond and gets a miss.
 		assert_eq!(bond(Role::Inference, 1), 1_000);
@@ -177,7 +177,7 @@ fn without_a_majority_nobody_is_slashed_and_silence_is_a_miss() {
 			ballot(12, Seat::Verifier, None),
 		];
 		let treasury = Balances::free_balance(TREASURY);
-		let judgement = V::judge(ID, &Tolerance::Exact, &ballots, false);
+		let judgement = V::judge(ID, 0, &Tolerance::Exact, &ballots, false);
 		assert_eq!(judgement.decision, Decision::NoMajority);
 		assert_eq!(bond(Role::Inference, 1), 1_000);
 		assert_eq!(bond(Role::Verifier, 11), 1_000);
@@ -188,10 +188,13 @@ fn without_a_majority_nobody_is_slashed_and_silence_is_a_miss() {
 		let ballots = [ballot(1, Seat::Executor, Some(a)), ballot(11, Seat::Verifier, Some(near))];
 		let within = Tolerance::Within { abs_ppb: 1_000, rel_ppb: 0 };
 		assert_eq!(
-			V::judge(ID, &within, &ballots, false).decision,
+			V::judge(ID, 0, &within, &ballots, false).decision,
 			Decision::Accepted { executor: 0 }
 		);
-		assert_eq!(V::judge(ID, &Tolerance::Exact, &ballots, true).decision, Decision::NoMajority);
+		assert_eq!(
+			V::judge(ID, 0, &Tolerance::Exact, &ballots, true).decision,
+			Decision::NoMajority
+		);
 	});
 }
 
@@ -207,6 +210,7 @@ fn missed_deadlines_in_a_row_are_slashed_and_a_good_seat_resets_them() {
 		let right: &[f32] = &[1.0];
 		V::judge(
 			ID,
+			0,
 			&Tolerance::Exact,
 			&[ballot(2, Seat::Executor, Some(right)), ballot(13, Seat::Verifier, Some(right))],
 			false,
@@ -268,6 +272,7 @@ fn silence_is_a_miss_only_when_most_peers_answered_and_never_a_slash() {
 		let right: &[f32] = &[1.0];
 		let judgement = V::judge(
 			ID,
+			0,
 			&Tolerance::Exact,
 			&[
 				ballot(2, Seat::Executor, Some(right)),

@@ -153,11 +153,19 @@ pub enum InferenceError {
 	/// This node's engine cannot compute the bits the chain expects: its CPU lacks the pinned
 	/// kernel set, or its engine identity differs from the runtime's [`crate::ENGINE_IDENTITY`].
 	EngineMismatch = 20,
+	/// The model's cost on this input (multiply-adds and element operations, or peak memory),
+	/// as the engine estimates it from the graph, exceeds what the model declared at
+	/// registration ([`crate::registry::ModelCost`]). Every node computes the same estimate.
+	OverBudget = 21,
+	/// The engine's sandbox killed the worker process running the model on this node: it hit
+	/// the node's memory limit or crashed. Limits are the node's own settings, so this is not
+	/// an outcome: the node steps aside.
+	ResourceLimit = 22,
 }
 
 impl InferenceError {
 	/// Every error, in code order.
-	pub const ALL: [InferenceError; 20] = [
+	pub const ALL: [InferenceError; 22] = [
 		InferenceError::Unavailable,
 		InferenceError::ModelNotFound,
 		InferenceError::ModelHashMismatch,
@@ -178,6 +186,8 @@ impl InferenceError {
 		InferenceError::NonFiniteOutput,
 		InferenceError::OutputSchemaMismatch,
 		InferenceError::EngineMismatch,
+		InferenceError::OverBudget,
+		InferenceError::ResourceLimit,
 	];
 
 	/// Whether every honest node reproduces this error for the same model and input, so that it
@@ -188,7 +198,8 @@ impl InferenceError {
 	/// fit it, an operator that fails on the input, an output that is not finite or does not
 	/// match the schema. The others are the node's own state: no engine here
 	/// ([`Unavailable`](Self::Unavailable)), the model not (or wrongly) in its store yet, a
-	/// wall-clock time limit, a busy engine. A node that meets one of those steps aside from
+	/// wall-clock time limit, a busy engine, a worker process killed at this node's memory
+	/// limit. A node that meets one of those steps aside from
 	/// its seat instead, without penalty.
 	pub const fn is_outcome(self) -> bool {
 		!matches!(
@@ -199,6 +210,7 @@ impl InferenceError {
 				| InferenceError::Timeout
 				| InferenceError::Busy
 				| InferenceError::EngineMismatch
+				| InferenceError::ResourceLimit
 		)
 	}
 
@@ -213,5 +225,24 @@ impl InferenceError {
 			.into_iter()
 			.find(|e| u64::from(e.code()) == code)
 			.unwrap_or(InferenceError::ExecutionFailed)
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn codes_round_trip_and_only_the_models_verdicts_are_outcomes() {
+		for (ix, error) in InferenceError::ALL.into_iter().enumerate() {
+			assert_eq!(usize::from(error.code()), ix + 1, "codes are dense and stable");
+			assert_eq!(InferenceError::from_code(u64::from(error.code())), error);
+		}
+		// The declared budget is the model's, the same on every node; a sandbox's memory kill
+		// is this node's limit.
+		assert!(InferenceError::OverBudget.is_outcome());
+		assert!(!InferenceError::ResourceLimit.is_outcome());
+		assert!(!InferenceError::Timeout.is_outcome());
+		assert!(InferenceError::NonFiniteOutput.is_outcome());
 	}
 }

@@ -120,6 +120,43 @@ impl VerificationPolicy {
 	}
 }
 
+/// What one call of a model costs, as the engine estimates it from the graph at the model's
+/// schema shapes (`sibyl-node model inspect` prints it). Declared at registration, bounded by the
+/// runtime, charged per call, and enforced by every node: a call whose estimate exceeds it fails
+/// with [`crate::InferenceError::OverBudget`] before it runs.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	Default,
+)]
+pub struct ModelCost {
+	/// Work of one call: multiply-adds, divisions and every element every operator writes.
+	pub ops: u64,
+	/// Peak memory of one call in bytes: the weights and constants, plus the largest set of
+	/// intermediate tensors alive at once.
+	pub memory: u64,
+}
+
+impl ModelCost {
+	/// Whether `actual` fits within this declared cost.
+	pub fn covers(&self, actual: &ModelCost) -> bool {
+		actual.ops <= self.ops && actual.memory <= self.memory
+	}
+
+	/// Units of work the fee charges for: millions of ops, rounded up, at least one.
+	pub fn fee_units(&self) -> u64 {
+		self.ops.div_ceil(1_000_000).max(1)
+	}
+}
+
 /// Where a model is in its life.
 #[derive(
 	Clone,
@@ -169,6 +206,8 @@ pub struct ModelInfo<AccountId, Balance, BlockNumber> {
 	pub price: Balance,
 	/// Execution and verification policy.
 	pub policy: VerificationPolicy,
+	/// Declared cost of one call: charged per call and enforced by every node.
+	pub cost: ModelCost,
 	/// Held from the owner until the model is retired.
 	pub deposit: Balance,
 	/// Life-cycle state.

@@ -26,6 +26,13 @@ pub fn failure_hash(error: InferenceError) -> H256 {
 	H256((FAILURE_TAG, error).using_encoded(sp_crypto_hashing::blake2_256))
 }
 
+/// The offchain-storage key (persistent, local) under which a node keeps an output too large
+/// for the chain, by its hash: the executor's offchain worker writes it, the node serves it to
+/// peers and over RPC.
+pub fn stored_output_key(hash: &H256) -> alloc::vec::Vec<u8> {
+	(b"sibyl/outputs/", hash).encode()
+}
+
 /// One seat of a request: an executor or a verifier.
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
@@ -205,6 +212,10 @@ pub struct Request<AccountId, Balance, BlockNumber> {
 	pub owner: AccountId,
 	/// The model's price at request time.
 	pub royalty: Balance,
+	/// The compute fee of one run at the model's declared cost (`ComputeFeePerMegaOp` per
+	/// million ops): paid on top of `ExecutionFee` to each executor in line, and on top of
+	/// `VerificationFee` to each verifier in line.
+	pub compute: Balance,
 	/// Block of the request.
 	pub created: BlockNumber,
 	/// The model's execution and verification policy at request time.

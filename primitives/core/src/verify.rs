@@ -344,8 +344,9 @@ fn top_k(row: &[i64], k: u8) -> Vec<usize> {
 /// What `Inference` asks of `Verification`: sampling, drawing verifiers, judging ballots and
 /// accounting for the seats (slashes, rewards, missed deadlines).
 pub trait Verifier<AccountId, Balance> {
-	/// The verification premium a request under `policy` pays into the treasury.
-	fn premium(policy: &VerificationPolicy) -> Option<Balance>;
+	/// The verification premium a request under `policy` pays into the treasury, when each
+	/// verifier run is paid `compute` on top of the verification fee.
+	fn premium(policy: &VerificationPolicy, compute: Balance) -> Option<Balance>;
 	/// Whether request `id` is checked, drawn from `seed` (unknown when the executors sealed).
 	fn sampled(id: RequestId, policy: &VerificationPolicy, seed: &H256) -> bool;
 	/// Up to `count` bonded verifiers with their keys, drawn with `seed`, none in `exclude`.
@@ -356,10 +357,12 @@ pub trait Verifier<AccountId, Balance> {
 		count: u8,
 	) -> Vec<(AccountId, NodeKey)>;
 	/// Judges the ballots of request `id` and accounts for the seats: when a majority decides,
-	/// seats out of line with it are slashed and verifiers in line rewarded. `last_round` says
-	/// whether a [`Decision::NoMajority`] ends the request (otherwise it escalates).
+	/// seats out of line with it are slashed and verifiers in line rewarded (the verification
+	/// fee plus `compute`, the request's compute fee per run). `last_round` says whether a
+	/// [`Decision::NoMajority`] ends the request (otherwise it escalates).
 	fn judge(
 		id: RequestId,
+		compute: Balance,
 		tolerance: &Tolerance,
 		ballots: &[Ballot<AccountId>],
 		last_round: bool,

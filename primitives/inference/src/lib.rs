@@ -21,7 +21,7 @@ extern crate alloc;
 use alloc::{vec, vec::Vec};
 use codec::{Decode, Encode};
 use sibyl_primitives::tensor::{MAX_TENSORS, MAX_TENSOR_BYTES};
-pub use sibyl_primitives::{InferenceError, ModelId, Tensor};
+pub use sibyl_primitives::{registry::ModelCost, InferenceError, ModelId, Tensor};
 use sp_runtime_interface::{
 	pass_by::{
 		PassFatPointerAndRead, PassFatPointerAndReadWrite, PassPointerAndRead, PassPointerAndWrite,
@@ -35,8 +35,14 @@ pub const MAX_OUTPUT_BYTES: usize = (MAX_TENSOR_BYTES as usize).saturating_mul(2
 /// What the host runs models with. The node implements it over its engine and model store.
 #[cfg(feature = "std")]
 pub trait InferenceBackend: Send + Sync {
-	/// Runs the model `model` on `inputs`.
-	fn run(&self, model: &ModelId, inputs: &[Tensor]) -> Result<Vec<Tensor>, InferenceError>;
+	/// Runs the model `model` on `inputs`, refusing with [`InferenceError::OverBudget`] a call
+	/// the engine estimates above `budget` (`None`: only the engine's own limits).
+	fn run(
+		&self,
+		model: &ModelId,
+		inputs: &[Tensor],
+		budget: Option<&ModelCost>,
+	) -> Result<Vec<Tensor>, InferenceError>;
 	/// The engine's identity (tract release and pinned kernel set, as
 	/// [`sibyl_primitives::ENGINE_IDENTITY`] spells it), or `None` if this CPU cannot run it.
 	fn identity(&self) -> Option<String>;
@@ -71,6 +77,30 @@ impl InferenceExt {
 	}
 }
 
+#[cfg(feature = "std")]
+impl InferenceHost {
+	/// Runs a call and keeps its encoded output; its length, or a negative error code.
+	fn run(&mut self, model_id: &[u8; 32], input: &[u8], budget: Option<&ModelCost>) -> i64 {
+		self.output = None;
+		let inputs = match <Vec<Tensor>>::decode(&mut &input[..]) {
+			Ok(inputs) if inputs.len() <= MAX_TENSORS as usize => inputs,
+			_ => return status(InferenceError::InvalidInput),
+		};
+		match self.backend.run(&ModelId(*model_id), &inputs, budget) {
+			Ok(outputs) => {
+				let encoded = outputs.encode();
+				if encoded.len() > MAX_OUTPUT_BYTES {
+					return status(InferenceError::OutputTooLarge);
+				}
+				let len = i64::try_from(encoded.len()).unwrap_or(i64::MAX);
+				self.output = Some(encoded);
+				len
+			},
+			Err(error) => status(error),
+		}
+	}
+}
+
 /// Status code for `error`: its code, negated.
 #[cfg(feature = "std")]
 fn status(error: InferenceError) -> i64 {
@@ -93,23 +123,23 @@ pub trait Inference {
 		let Some(host) = self.extension::<InferenceExt>() else {
 			return status(InferenceError::Unavailable);
 		};
-		host.output = None;
-		let inputs = match <Vec<Tensor>>::decode(&mut &input[..]) {
-			Ok(inputs) if inputs.len() <= MAX_TENSORS as usize => inputs,
-			_ => return status(InferenceError::InvalidInput),
+		host.run(model_id, input, None)
+	}
+
+	/// [`run`](inference::run) within a budget: a call the engine estimates above `ops`
+	/// operations or `memory` bytes fails with [`InferenceError::OverBudget`] before it runs.
+	fn run_within(
+		&mut self,
+		model_id: PassPointerAndRead<&[u8; 32], 32>,
+		input: PassFatPointerAndRead<&[u8]>,
+		ops: u64,
+		memory: u64,
+	) -> i64 {
+		use sp_externalities::ExternalitiesExt;
+		let Some(host) = self.extension::<InferenceExt>() else {
+			return status(InferenceError::Unavailable);
 		};
-		match host.backend.run(&ModelId(*model_id), &inputs) {
-			Ok(outputs) => {
-				let encoded = outputs.encode();
-				if encoded.len() > MAX_OUTPUT_BYTES {
-					return status(InferenceError::OutputTooLarge);
-				}
-				let len = i64::try_from(encoded.len()).unwrap_or(i64::MAX);
-				host.output = Some(encoded);
-				len
-			},
-			Err(error) => status(error),
-		}
+		host.run(model_id, input, Some(&ModelCost { ops, memory }))
 	}
 
 	/// Writes `blake2_256` of the host engine's identity into `out` (see
@@ -142,7 +172,21 @@ pub trait Inference {
 
 /// Runs the model `model_id` on `inputs` on the host; available in offchain workers only.
 pub fn run_model(model_id: &ModelId, inputs: &[Tensor]) -> Result<Vec<Tensor>, InferenceError> {
-	let code = inference::run(&model_id.0, &inputs.encode());
+	read_result(inference::run(&model_id.0, &inputs.encode()))
+}
+
+/// [`run_model`] within the model's declared cost: a call the engine estimates above `budget`
+/// fails with [`InferenceError::OverBudget`] on every node, before it runs.
+pub fn run_model_within(
+	model_id: &ModelId,
+	inputs: &[Tensor],
+	budget: &ModelCost,
+) -> Result<Vec<Tensor>, InferenceError> {
+	read_result(inference::run_within(&model_id.0, &inputs.encode(), budget.ops, budget.memory))
+}
+
+/// The outputs of a call whose status is `code`, read from the host.
+fn read_result(code: i64) -> Result<Vec<Tensor>, InferenceError> {
 	if code < 0 {
 		return Err(InferenceError::from_code(code.unsigned_abs()));
 	}

@@ -160,6 +160,13 @@ parameter_types! {
 	pub const MaxSchemaTensors: u32 = sibyl_primitives::tensor::MAX_TENSORS;
 	pub const ModelDepositBase: Balance = sibyl_primitives::currency::UNIT;
 	pub const ModelDepositPerByte: Balance = sibyl_primitives::currency::MICRO_UNIT;
+	/// Work of one call a model may declare: 2·10¹⁰ ops, 8× PP-OCR det at 640×640 (2.5·10⁹),
+	/// about 2.4 s on the reference machine (8 Gops/s, scripts/engine-cost.sh): a node three
+	/// times slower still finishes inside the sandbox's 10 s run limit.
+	pub const MaxModelOps: u64 = 20_000_000_000;
+	/// Peak memory of one call a model may declare: 1 GiB, inside the engine sandbox's
+	/// default limit (`--engine-memory`).
+	pub const MaxModelMemory: u64 = 1 << 30;
 }
 
 impl pallet_models::Config for Runtime {
@@ -171,6 +178,8 @@ impl pallet_models::Config for Runtime {
 	type MaxSchemaTensors = MaxSchemaTensors;
 	type DepositBase = ModelDepositBase;
 	type DepositPerByte = ModelDepositPerByte;
+	type MaxModelOps = MaxModelOps;
+	type MaxModelMemory = MaxModelMemory;
 	type WeightInfo = pallet_models::weights::SubstrateWeight<Runtime>;
 }
 
@@ -228,6 +237,9 @@ impl pallet_verification::Config for Runtime {
 parameter_types! {
 	/// Paid to each executor of a verified request.
 	pub const ExecutionFee: Balance = 10 * sibyl_primitives::currency::MILLI_UNIT;
+	/// 1 µUNIT per million ops per run: the example model (one unit) adds 0.1 ‰ to its fee,
+	/// PP-OCR det at 640×640 (2,470 units) 2.5 mUNIT per run.
+	pub const ComputeFeePerMegaOp: Balance = sibyl_primitives::currency::MICRO_UNIT;
 	/// Ten blocks per phase (sealing, revealing): a PP-OCR detection run takes about 0.2 s on a
 	/// 2-core node.
 	pub const ResultTimeout: BlockNumber = 10;
@@ -282,6 +294,7 @@ impl pallet_inference::Config for Runtime {
 	type Verifier = pallet_verification::Pallet<Runtime>;
 	type Feeds = pallet_oracle::Pallet<Runtime>;
 	type ExecutionFee = ExecutionFee;
+	type ComputeFeePerMegaOp = ComputeFeePerMegaOp;
 	type ResultTimeout = ResultTimeout;
 	type MaxAttempts = MaxAttempts;
 	type Retention = RequestRetention;
