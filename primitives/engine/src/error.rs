@@ -104,6 +104,25 @@ pub enum EngineError {
 	/// This CPU cannot run the pinned kernel set that makes outputs bit-identical across nodes
 	/// (or the engine's identity differs from the chain's).
 	EngineMismatch(String),
+	/// The call's estimated cost exceeds the budget the model declared.
+	OverBudget {
+		/// What was exceeded: `ops` or `memory`.
+		what: &'static str,
+		/// The engine's estimate.
+		cost: u64,
+		/// The declared budget.
+		budget: u64,
+	},
+	/// The sandbox killed the worker process running the call: it hit this node's memory
+	/// limit or crashed.
+	ResourceLimit(String),
+	/// An error reported by a worker process: its code and its message.
+	Worker {
+		/// The code that crosses the host interface.
+		error: InferenceError,
+		/// What the worker said.
+		message: String,
+	},
 }
 
 impl EngineError {
@@ -135,6 +154,9 @@ impl EngineError {
 			NonFiniteOutput { .. } => InferenceError::NonFiniteOutput,
 			Internal(_) => InferenceError::Busy,
 			EngineMismatch(_) => InferenceError::EngineMismatch,
+			OverBudget { .. } => InferenceError::OverBudget,
+			ResourceLimit(_) => InferenceError::ResourceLimit,
+			Worker { error, .. } => *error,
 		}
 	}
 }
@@ -185,6 +207,11 @@ impl fmt::Display for EngineError {
 			NonFiniteOutput { index } => write!(f, "output #{index} holds NaN or infinity"),
 			Internal(why) => write!(f, "engine fault on this node: {why}"),
 			EngineMismatch(why) => write!(f, "{why}"),
+			OverBudget { what, cost, budget } => {
+				write!(f, "the model needs {cost} {what} per call, above the {budget} it declared")
+			},
+			ResourceLimit(why) => write!(f, "the engine sandbox stopped the model: {why}"),
+			Worker { message, .. } => write!(f, "{message}"),
 		}
 	}
 }

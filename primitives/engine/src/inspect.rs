@@ -1,13 +1,13 @@
 //! What an operator sees with `sibyl-node model inspect`.
 
-use serde::Serialize;
-use sibyl_primitives::{DType, ModelId};
+use serde::{Deserialize, Serialize};
+use sibyl_primitives::{registry::ModelCost, DType, ModelId};
 use tract_onnx::prelude::*;
 
 use crate::{convert, plan, EngineConfig, EngineError};
 
 /// A model input or output.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct IoInfo {
 	/// Its name in the graph.
 	pub name: String,
@@ -18,7 +18,7 @@ pub struct IoInfo {
 }
 
 /// Work one call takes, for fees.
-#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
 pub struct CostEstimate {
 	/// Multiply-accumulate operations.
 	pub fma: u64,
@@ -30,10 +30,23 @@ pub struct CostEstimate {
 	pub peak_tensor_bytes: u64,
 	/// Total bytes of output.
 	pub output_bytes: u64,
+	/// Work of one call: multiply-accumulates, divisions and every element every operator
+	/// writes. What a model declares as [`ModelCost::ops`] at registration.
+	pub ops: u64,
+	/// Peak memory of one call: constants plus the most intermediate bytes alive at once. What
+	/// a model declares as [`ModelCost::memory`].
+	pub memory_bytes: u64,
+}
+
+impl CostEstimate {
+	/// The cost as the chain records it.
+	pub fn model_cost(&self) -> ModelCost {
+		ModelCost { ops: self.ops, memory: self.memory_bytes }
+	}
 }
 
 /// A model as the engine sees it.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct ModelInfo {
 	/// blake2-256 of the bytes.
 	pub model_id: String,
@@ -62,7 +75,7 @@ pub fn inspect(config: &EngineConfig, bytes: &[u8], shapes: &[Option<Vec<u32>>])
 		cost: None,
 		rejection: None,
 	};
-	if let Err(e) = describe(config, bytes, shapes, &mut info) {
+	if let Err(e) = plan::guarded("inspecting", || describe(config, bytes, shapes, &mut info)) {
 		info.rejection = Some(e.to_string());
 	}
 	info
@@ -136,7 +149,7 @@ fn describe(
 		.collect();
 	let typed = plan::optimise(model, &inputs)?;
 	let output_bytes = plan::check_facts(config, &typed)?;
-	info.cost = Some(plan::cost(&typed, output_bytes)?);
+	info.cost = Some(plan::cost(&typed, output_bytes, bytes.len() as u64)?);
 
 	// With the inputs pinned, every shape is known: report the concrete ones, which are what the
 	// chain's schema records.
@@ -160,7 +173,7 @@ fn concrete(decl: &plan::InputDecl) -> Option<Vec<u32>> {
 	decl.dims.as_ref()?.iter().map(|d| d.and_then(|d| u32::try_from(d).ok())).collect()
 }
 
-fn io_from_proto(value: &tract_onnx::pb::ValueInfoProto) -> IoInfo {
+pub(crate) fn io_from_proto(value: &tract_onnx::pb::ValueInfoProto) -> IoInfo {
 	use tract_onnx::pb::type_proto::Value;
 	let tensor = value.r#type.as_ref().and_then(|t| match &t.value {
 		Some(Value::TensorType(tensor)) => Some(tensor),

@@ -39,6 +39,8 @@ pub struct LatencyJson {
 	pub median: f64,
 	/// 90th percentile.
 	pub p90: f64,
+	/// 99th percentile.
+	pub p99: f64,
 	/// Number of runs.
 	pub runs: usize,
 }

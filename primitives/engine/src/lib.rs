@@ -16,8 +16,16 @@
 //!   a CPU that cannot is refused with [`EngineError::EngineMismatch`], never served other bits.
 //! - An output that holds NaN or infinity is [`EngineError::NonFiniteOutput`]: a failure every
 //!   node reproduces, which the chain settles as the request's outcome.
-//! - A call that runs past its time limit returns [`EngineError::Timeout`]; a panic inside
-//!   tract becomes [`EngineError::ExecutionFailed`].
+//! - A call whose estimated cost ([`CostEstimate`]) exceeds the model's declared budget is
+//!   [`EngineError::OverBudget`], before it runs; a panic inside tract becomes
+//!   [`EngineError::ExecutionFailed`].
+//!
+//! ## In process, or sandboxed
+//!
+//! [`Engine`] runs a call on the calling thread, without a time limit: tract cannot be
+//! interrupted. The node therefore never runs a model in its own process: it runs them in
+//! [`sandbox`] worker processes (the same binary in worker mode), each under a memory limit,
+//! killed and replaced when a call runs past its deadline or the process dies.
 
 #![deny(missing_docs)]
 
@@ -27,22 +35,19 @@ mod inspect;
 pub mod json;
 pub mod kernels;
 mod plan;
+pub mod sandbox;
 mod store;
 pub mod testing;
-mod worker;
 
-use std::{
-	sync::{Arc, Mutex},
-	time::Duration,
-};
+use std::sync::{Arc, Mutex};
 
 pub use error::EngineError;
 pub use inspect::{CostEstimate, IoInfo, ModelInfo};
-pub use sibyl_primitives::{DType, InferenceError, ModelId, Tensor};
+pub use plan::MAX_GRAPH_NODES;
+pub use sibyl_primitives::{registry::ModelCost, DType, InferenceError, ModelId, Tensor};
 pub use store::ModelStore;
 
 use plan::{PlanCache, PlanKey, Prepared};
-use worker::Worker;
 
 /// Limits and settings of an [`Engine`]. The defaults are what the node uses.
 #[derive(Clone, Debug)]
@@ -57,11 +62,6 @@ pub struct EngineConfig {
 	pub max_intermediate_bytes: usize,
 	/// Memory the plan cache may hold, estimated from model sizes.
 	pub max_cached_bytes: usize,
-	/// Time limit of one call.
-	pub call_timeout: Duration,
-	/// Calls that ran past their time limit and still occupy a thread; beyond this the engine
-	/// answers [`EngineError::Busy`] until one finishes.
-	pub max_stuck_calls: usize,
 }
 
 impl Default for EngineConfig {
@@ -72,17 +72,14 @@ impl Default for EngineConfig {
 			max_output_bytes: 16 << 20,
 			max_intermediate_bytes: 256 << 20,
 			max_cached_bytes: 1 << 30,
-			call_timeout: Duration::from_secs(10),
-			max_stuck_calls: 2,
 		}
 	}
 }
 
-/// Runs ONNX models by id. Cheap to share: clone the `Arc`.
+/// Runs ONNX models by id, on the calling thread. Cheap to share: clone the `Arc`.
 pub struct Engine {
 	config: EngineConfig,
 	plans: Mutex<PlanCache>,
-	worker: Worker,
 }
 
 impl Engine {
@@ -91,8 +88,7 @@ impl Engine {
 		// Pin the kernels before tract first looks at the CPU; `run` reports a refusal.
 		let _ = kernels::pin();
 		let plans = Mutex::new(PlanCache::new(config.max_cached_bytes));
-		let worker = Worker::new(config.max_stuck_calls);
-		Engine { config, plans, worker }
+		Engine { config, plans }
 	}
 
 	/// The engine's identity (tract release and pinned kernel set), or why this CPU cannot run
@@ -123,17 +119,49 @@ impl Engine {
 		inputs: &[Tensor],
 		load: impl FnOnce() -> Result<Vec<u8>, EngineError>,
 	) -> Result<Vec<Tensor>, EngineError> {
+		self.run_within(id, inputs, None, load)
+	}
+
+	/// [`run`](Self::run), refusing with [`EngineError::OverBudget`] before it runs a call
+	/// whose estimated cost exceeds `budget`.
+	pub fn run_within(
+		&self,
+		id: &ModelId,
+		inputs: &[Tensor],
+		budget: Option<&ModelCost>,
+		load: impl FnOnce() -> Result<Vec<u8>, EngineError>,
+	) -> Result<Vec<Tensor>, EngineError> {
 		kernels::pin()?;
 		convert::check_inputs(&self.config, inputs)?;
 		let key = PlanKey::new(*id, inputs);
 		let prepared = self.prepared(key, load)?;
-		self.worker.run(prepared, inputs.to_vec(), self.config.call_timeout)
+		if let Some(budget) = budget {
+			check_budget(&prepared.cost, budget)?;
+		}
+		execute(&prepared, inputs)
+	}
+
+	/// Prepares (and caches) the plan of `id` for inputs shaped like `inputs`; its cost.
+	pub fn cost(
+		&self,
+		id: &ModelId,
+		inputs: &[Tensor],
+		load: impl FnOnce() -> Result<Vec<u8>, EngineError>,
+	) -> Result<CostEstimate, EngineError> {
+		kernels::pin()?;
+		convert::check_inputs(&self.config, inputs)?;
+		Ok(self.prepared(PlanKey::new(*id, inputs), load)?.cost.clone())
 	}
 
 	/// Runs the model whose ONNX bytes are `bytes` (its id is their hash).
 	pub fn run_bytes(&self, bytes: &[u8], inputs: &[Tensor]) -> Result<Vec<Tensor>, EngineError> {
 		let id = ModelId::of(bytes);
 		self.run(&id, inputs, || Ok(bytes.to_vec()))
+	}
+
+	/// Whether a plan of `id` is cached (for any input shapes).
+	pub fn has_plan(&self, id: &ModelId) -> bool {
+		self.plans.lock().map(|cache| cache.has_model(id)).unwrap_or(false)
 	}
 
 	/// Number of cached plans.
@@ -178,6 +206,60 @@ impl Default for Engine {
 	fn default() -> Self {
 		Engine::new(EngineConfig::default())
 	}
+}
+
+/// Refuses a call whose estimate exceeds the declared `budget`.
+pub fn check_budget(cost: &CostEstimate, budget: &ModelCost) -> Result<(), EngineError> {
+	if cost.ops > budget.ops {
+		return Err(EngineError::OverBudget { what: "ops", cost: cost.ops, budget: budget.ops });
+	}
+	if cost.memory_bytes > budget.memory {
+		return Err(EngineError::OverBudget {
+			what: "bytes of memory",
+			cost: cost.memory_bytes,
+			budget: budget.memory,
+		});
+	}
+	Ok(())
+}
+
+fn execute(prepared: &Prepared, inputs: &[Tensor]) -> Result<Vec<Tensor>, EngineError> {
+	use tract_onnx::prelude::{IntoTValue, TValue, TVec};
+	plan::guarded("running", || {
+		let inputs = inputs
+			.iter()
+			.map(|t| convert::to_tract(t).map(|t| t.into_tvalue()))
+			.collect::<Result<TVec<TValue>, _>>()?;
+		let outputs = prepared
+			.plan
+			.run(inputs)
+			.map_err(|e| EngineError::ExecutionFailed(format!("{e:#}")))?;
+		let outputs =
+			outputs.iter().map(|t| convert::from_tract(t)).collect::<Result<Vec<_>, _>>()?;
+		// A finite input can still overflow a model: that is the request's outcome, the same on
+		// every node, and never an output.
+		if let Some(index) = outputs.iter().position(|t| !t.all_finite()) {
+			return Err(EngineError::NonFiniteOutput { index });
+		}
+		Ok(outputs)
+	})
+}
+
+/// The inputs and outputs the graph declares, read without any of the engine's checks.
+pub fn declared_io(bytes: &[u8]) -> Result<(Vec<IoInfo>, Vec<IoInfo>), EngineError> {
+	use prost::Message;
+	let proto = tract_onnx::pb::ModelProto::decode(bytes)
+		.map_err(|e| EngineError::InvalidModel(e.to_string()))?;
+	let graph = proto.graph.unwrap_or_default();
+	let weights: std::collections::HashSet<&str> =
+		graph.initializer.iter().map(|t| t.name.as_str()).collect();
+	let inputs = graph
+		.input
+		.iter()
+		.filter(|i| !weights.contains(i.name.as_str()))
+		.map(inspect::io_from_proto)
+		.collect();
+	Ok((inputs, graph.output.iter().map(inspect::io_from_proto).collect()))
 }
 
 /// Names of the model's inputs (graph inputs that are not weights), in order.

@@ -32,20 +32,16 @@ impl PlanKey {
 	}
 }
 
-/// Models at most this costly (multiply-accumulates), without loops, run on the caller's
-/// thread: they finish in well under a millisecond, far inside any time limit, and handing
-/// them to the worker thread would cost more than running them.
-pub const INLINE_FMA_LIMIT: u64 = 1_000_000;
-
-/// Operators whose running time is not bounded by the model's shapes.
-const LOOPING_OPERATORS: [&str; 3] = ["Loop", "Scan", "If"];
+/// Most nodes a graph may have, sub-graphs included. PP-OCR det, the largest model the
+/// project runs, has about a thousand; a deeper graph only makes parsing and optimising slow.
+pub const MAX_GRAPH_NODES: usize = 20_000;
 
 /// A plan ready to run.
 pub struct Prepared {
 	/// The runnable model.
 	pub plan: Arc<TypedRunnableModel>,
-	/// Whether the plan is cheap enough to run on the caller's thread.
-	pub inline: bool,
+	/// What one run costs, estimated from the optimised graph.
+	pub cost: CostEstimate,
 }
 
 /// A model input as the ONNX file declares it.
@@ -82,6 +78,12 @@ pub fn parse(bytes: &[u8]) -> Result<(Onnx, ModelProto), EngineError> {
 		.map_err(|e| EngineError::InvalidModel(format!("{e:#}")))?;
 	if proto.graph.is_none() {
 		return Err(EngineError::InvalidModel("the model has no graph".into()));
+	}
+	let nodes: usize = operators(&proto).iter().map(|(_, n)| n).sum();
+	if nodes > MAX_GRAPH_NODES {
+		return Err(EngineError::InvalidModel(format!(
+			"the graph has {nodes} nodes, above the limit of {MAX_GRAPH_NODES}"
+		)));
 	}
 	Ok((onnx, proto))
 }
@@ -260,9 +262,16 @@ pub fn guarded<T>(
 	f: impl FnOnce() -> Result<T, EngineError>,
 ) -> Result<T, EngineError> {
 	catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|panic| {
+		let message = panic_message(&panic);
+		// tract panics when an allocation fails: that is this node's memory limit, not the
+		// model's verdict, and must never be sealed as an outcome.
+		if message.contains("failed to allocate") || message.contains("memory allocation") {
+			return Err(EngineError::ResourceLimit(format!(
+				"out of memory while {doing} the model: {message}"
+			)));
+		}
 		Err(EngineError::ExecutionFailed(format!(
-			"the engine panicked while {doing} the model: {}",
-			panic_message(&panic)
+			"the engine panicked while {doing} the model: {message}"
 		)))
 	})
 }
@@ -282,10 +291,9 @@ fn prepare_inner(
 		.collect();
 	let typed = optimise(model, &inputs)?;
 	let output_bytes = check_facts(config, &typed)?;
-	let loops = operators(&proto).iter().any(|(op, _)| LOOPING_OPERATORS.contains(&op.as_str()));
-	let inline = !loops && cost(&typed, output_bytes)?.fma <= INLINE_FMA_LIMIT;
+	let cost = cost(&typed, output_bytes, bytes.len() as u64)?;
 	let plan = typed.into_runnable().map_err(|e| EngineError::ExecutionFailed(format!("{e:#}")))?;
-	Ok(Prepared { plan, inline })
+	Ok(Prepared { plan, cost })
 }
 
 /// The text of a caught panic.
@@ -343,6 +351,11 @@ impl PlanCache {
 		}
 	}
 
+	/// Whether a plan of `model` is cached.
+	pub fn has_model(&self, model: &ModelId) -> bool {
+		self.entries.keys().any(|key| key.model == *model)
+	}
+
 	/// Number of cached plans.
 	pub fn len(&self) -> usize {
 		self.entries.len()
@@ -355,10 +368,29 @@ impl PlanCache {
 	}
 }
 
-/// The work one run of `model` takes.
-pub fn cost(model: &TypedModel, output_bytes: u64) -> Result<CostEstimate, EngineError> {
-	let mut estimate =
-		CostEstimate { fma: 0, div: 0, params: 0, peak_tensor_bytes: 0, output_bytes };
+/// The work one run of `model` takes, and the memory it holds.
+///
+/// `ops` adds tract's own count of multiply-accumulates and divisions to one operation per
+/// element every operator writes, so an operator tract does not count (an `Expand`, a `Gather`,
+/// an elementwise chain over a large tensor) is still paid for. `memory_bytes` is the model's
+/// file size (its weights, which the plan holds, packed) plus the constants the optimiser
+/// created, plus the most bytes of intermediate tensors alive at once, walking the plan's order
+/// and freeing each tensor after its last reader, as tract's plan does.
+pub fn cost(
+	model: &TypedModel,
+	output_bytes: u64,
+	model_bytes: u64,
+) -> Result<CostEstimate, EngineError> {
+	let mut estimate = CostEstimate {
+		fma: 0,
+		div: 0,
+		params: 0,
+		peak_tensor_bytes: 0,
+		output_bytes,
+		ops: 0,
+		memory_bytes: 0,
+	};
+	let mut elements: u64 = 0;
 	for node in model.nodes() {
 		let inputs = model
 			.node_input_facts(node.id)
@@ -380,16 +412,71 @@ pub fn cost(model: &TypedModel, output_bytes: u64) -> Result<CostEstimate, Engin
 				_ => {},
 			}
 		}
+		let konst = node.op_is::<tract_onnx::tract_core::ops::konst::Const>();
 		for output in &node.outputs {
 			if let Some(shape) = output.fact.shape.as_concrete() {
-				let bytes = shape.iter().fold(output.fact.datum_type.size_of() as u64, |acc, d| {
-					acc.saturating_mul(*d as u64)
-				});
+				let count = shape.iter().fold(1u64, |acc, d| acc.saturating_mul(*d as u64));
+				let bytes = count.saturating_mul(output.fact.datum_type.size_of() as u64);
 				estimate.peak_tensor_bytes = estimate.peak_tensor_bytes.max(bytes);
+				if !konst {
+					elements = elements.saturating_add(count);
+				}
 			}
 		}
 	}
+	estimate.ops = estimate.fma.saturating_add(estimate.div).saturating_add(elements);
+	estimate.memory_bytes = live_memory(model)?.saturating_add(model_bytes);
 	Ok(estimate)
+}
+
+/// Bytes of constants plus the peak bytes of intermediate tensors alive at once, in plan order.
+fn live_memory(model: &TypedModel) -> Result<u64, EngineError> {
+	use tract_onnx::tract_core::ops::konst::Const;
+	let order = model.eval_order().map_err(|e| EngineError::InvalidModel(format!("{e:#}")))?;
+	let count = model.nodes().len();
+	let node_bytes = |id: usize| -> u64 {
+		model.nodes().get(id).map_or(0, |node| {
+			node.outputs
+				.iter()
+				.map(|o| fact_bytes(&o.fact).unwrap_or(u64::MAX))
+				.fold(0u64, |acc, b| acc.saturating_add(b))
+		})
+	};
+	// Position in `order` of each node's last reader; graph outputs live to the end.
+	let mut last_read: Vec<usize> = vec![0; count];
+	for (position, &id) in order.iter().enumerate() {
+		if let Some(slot) = last_read.get_mut(id) {
+			*slot = (*slot).max(position);
+		}
+		for input in &model.nodes().get(id).map(|n| n.inputs.clone()).unwrap_or_default() {
+			if let Some(slot) = last_read.get_mut(input.node) {
+				*slot = (*slot).max(position);
+			}
+		}
+	}
+	for output in &model.outputs {
+		if let Some(slot) = last_read.get_mut(output.node) {
+			*slot = usize::MAX;
+		}
+	}
+	let (mut constants, mut live, mut peak) = (0u64, 0u64, 0u64);
+	let mut frees: HashMap<usize, Vec<usize>> = HashMap::new();
+	for (position, &id) in order.iter().enumerate() {
+		let Some(node) = model.nodes().get(id) else { continue };
+		if node.op_is::<Const>() {
+			constants = constants.saturating_add(node_bytes(id));
+			continue;
+		}
+		live = live.saturating_add(node_bytes(id));
+		peak = peak.max(live);
+		if let Some(&last) = last_read.get(id) {
+			frees.entry(last).or_default().push(id);
+		}
+		for freed in frees.remove(&position).unwrap_or_default() {
+			live = live.saturating_sub(node_bytes(freed));
+		}
+	}
+	Ok(constants.saturating_add(peak))
 }
 
 #[cfg(test)]

@@ -259,3 +259,129 @@ pub fn softmax() -> Vec<u8> {
 		vec![value("y", FLOAT, &[D::N(1), D::N(5)])],
 	)
 }
+
+/// The hostile-model zoo: tiny files that try to jam, exhaust or crash the nodes that run
+/// them. `sibyl-node model zoo` writes them; the engine and node tests run them.
+pub mod hostile {
+	use super::*;
+
+	/// Every model of the zoo, by name, with an input for it (`x: f32[1, 1]`).
+	pub fn zoo() -> Vec<(&'static str, Vec<u8>)> {
+		vec![
+			("compute-bomb", compute_bomb(2048, 40)),
+			("memory-bomb", memory_bomb(4096, 48)),
+			("fold-bomb", fold_bomb(32768, 4)),
+			("deep-graph", deep_graph(30_000)),
+			("panic", panicking()),
+		]
+	}
+
+	/// Sums `y` down to `[1, 1]`.
+	fn reduce(input: &str, nodes: &mut Vec<NodeProto>) {
+		let mut sum = node("ReduceSum", &[input, "axes"], &["y"]);
+		sum.attribute.push(int_attribute("keepdims", 1));
+		nodes.push(sum);
+	}
+
+	/// `x` expanded to `[n, n]`, multiplied by itself `rounds` times: `rounds · n³`
+	/// multiply-adds (3.4·10¹¹ for 2048 and 40) from a file of a few hundred bytes.
+	pub fn compute_bomb(n: i64, rounds: usize) -> Vec<u8> {
+		let mut nodes = vec![node("Expand", &["x", "shape"], &["a0"])];
+		for r in 1..=rounds {
+			let (prev, next) = (format!("a{}", r - 1), format!("a{r}"));
+			nodes.push(node("MatMul", &[&prev, "a0"], &[&next]));
+		}
+		reduce(&format!("a{rounds}"), &mut nodes);
+		model(
+			nodes,
+			vec![ints("shape", &[2], vec![n, n]), ints("axes", &[2], vec![0, 1])],
+			vec![value("x", FLOAT, &[D::N(1), D::N(1)])],
+			vec![value("y", FLOAT, &[D::N(1), D::N(1)])],
+		)
+	}
+
+	/// `branches` different `[n, n]` tensors computed from `x` and all alive until one `Sum`
+	/// reads them: each under the per-tensor limit, together `branches · 4n²` bytes (3 GiB for
+	/// 4096 and 48).
+	pub fn memory_bomb(n: i64, branches: usize) -> Vec<u8> {
+		let mut nodes = vec![node("Expand", &["x", "shape"], &["a0"])];
+		let mut initializer = vec![ints("shape", &[2], vec![n, n]), ints("axes", &[2], vec![0, 1])];
+		let names: Vec<String> = (1..=branches).map(|b| format!("b{b}")).collect();
+		for (b, name) in names.iter().enumerate() {
+			let c = format!("c{b}");
+			initializer.push(floats(&c, &[1], vec![b as f32 + 1.0]));
+			nodes.push(node("Mul", &["a0", &c], &[name]));
+		}
+		let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+		nodes.push(node("Sum", &refs, &["s"]));
+		reduce("s", &mut nodes);
+		model(
+			nodes,
+			initializer,
+			vec![value("x", FLOAT, &[D::N(1), D::N(1)])],
+			vec![value("y", FLOAT, &[D::N(1), D::N(1)])],
+		)
+	}
+
+	/// A chain of `steps` operations on an `[n, n]` constant: the engine's constant folding
+	/// computes them while preparing the model (4 GiB each for 32768), before any input
+	/// arrives.
+	pub fn fold_bomb(n: i64, steps: usize) -> Vec<u8> {
+		let mut fill = node("ConstantOfShape", &["shape"], &["k0"]);
+		fill.attribute.push(AttributeProto {
+			name: "value".into(),
+			r#type: AttributeType::Tensor as i32,
+			t: Some(floats("one", &[1], vec![1.0])),
+			..Default::default()
+		});
+		let mut nodes = vec![fill];
+		for s in 1..=steps {
+			let (prev, next) = (format!("k{}", s - 1), format!("k{s}"));
+			let op = if s % 2 == 0 { "Add" } else { "Mul" };
+			nodes.push(node(op, &[&prev, &prev], &[&next]));
+		}
+		let mut sum = node("ReduceSum", &[&format!("k{steps}"), "axes"], &["ks"]);
+		sum.attribute.push(int_attribute("keepdims", 1));
+		nodes.push(sum);
+		nodes.push(node("Add", &["x", "ks"], &["y"]));
+		model(
+			nodes,
+			vec![ints("shape", &[2], vec![n, n]), ints("axes", &[2], vec![0, 1])],
+			vec![value("x", FLOAT, &[D::N(1), D::N(1)])],
+			vec![value("y", FLOAT, &[D::N(1), D::N(1)])],
+		)
+	}
+
+	/// `depth` `Relu`s in a chain: a graph deep enough to make parsing, optimising and any
+	/// recursion over it slow.
+	pub fn deep_graph(depth: usize) -> Vec<u8> {
+		let nodes = (0..depth)
+			.map(|d| {
+				let input = if d == 0 { "x".to_string() } else { format!("r{}", d - 1) };
+				let output = if d + 1 == depth { "y".to_string() } else { format!("r{d}") };
+				node("Relu", &[&input], &[&output])
+			})
+			.collect();
+		model(
+			nodes,
+			vec![],
+			vec![value("x", FLOAT, &[D::N(1), D::N(1)])],
+			vec![value("y", FLOAT, &[D::N(1), D::N(1)])],
+		)
+	}
+
+	/// A `Slice` with a step of zero: tract divides by it and panics while preparing.
+	pub fn panicking() -> Vec<u8> {
+		model(
+			vec![node("Slice", &["x", "starts", "ends", "axes", "steps"], &["y"])],
+			vec![
+				ints("starts", &[1], vec![0]),
+				ints("ends", &[1], vec![1]),
+				ints("axes", &[1], vec![1]),
+				ints("steps", &[1], vec![0]),
+			],
+			vec![value("x", FLOAT, &[D::N(1), D::N(1)])],
+			vec![value("y", FLOAT, &[D::N(1), D::N(1)])],
+		)
+	}
+}
