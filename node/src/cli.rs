@@ -41,10 +41,67 @@ pub enum Subcommand {
 	/// Database metadata.
 	ChainInfo(sc_cli::ChainInfoCmd),
 
+	/// Internal: an engine worker process, started by the node's engine sandbox. It reads
+	/// requests on stdin and answers on stdout.
+	#[command(hide = true)]
+	EngineWorker(EngineWorkerCmd),
+
 	/// Runtime and node benchmarks (build with `--features runtime-benchmarks`).
 	#[cfg(feature = "runtime-benchmarks")]
 	#[command(subcommand)]
 	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
+}
+
+/// `sibyl-node engine-worker`.
+#[derive(Debug, clap::Args)]
+pub struct EngineWorkerCmd {
+	/// Address-space limit of this worker, in bytes.
+	#[arg(long)]
+	pub memory_bytes: u64,
+}
+
+/// Limits of the engine sandbox: the worker processes that run models (see docs/engine.md).
+#[derive(Debug, Clone, clap::Args)]
+pub struct EngineArgs {
+	/// Worker processes that run models: calls running at once. One stuck on a hostile model
+	/// until its deadline leaves the others to honest calls.
+	#[arg(long, global = true, value_name = "N", default_value_t = 2,
+		value_parser = clap::value_parser!(u32).range(1..=64))]
+	pub engine_workers: u32,
+
+	/// Address-space limit of each engine worker, in MiB (the worker's own binary counts
+	/// toward it). A model that needs more kills its worker, and the node steps aside.
+	#[arg(long, global = true, value_name = "MIB", default_value_t = 3072,
+		value_parser = clap::value_parser!(u64).range(1024..=1_048_576))]
+	pub engine_memory_mib: u64,
+
+	/// Longest run of one call, in milliseconds. Each call's limit is 1 s plus its declared
+	/// cost at the assumed speed (`--engine-ops-per-second`), at most this.
+	#[arg(long, global = true, value_name = "MS", default_value_t = 10_000,
+		value_parser = clap::value_parser!(u64).range(100..=600_000))]
+	pub engine_timeout_ms: u64,
+
+	/// Speed the run limits assume, in operations per second: set it well below what this
+	/// machine computes, so that honest calls finish inside their limits.
+	#[arg(long, global = true, value_name = "OPS", default_value_t = 2_000_000_000,
+		value_parser = clap::value_parser!(u64).range(1_000_000..))]
+	pub engine_ops_per_second: u64,
+}
+
+impl EngineArgs {
+	/// The sandbox configuration these options describe, running workers as this binary.
+	pub fn sandbox_config(&self) -> sibyl_engine::sandbox::SandboxConfig {
+		let mut config = sibyl_engine::sandbox::SandboxConfig::new(
+			crate::inference::worker_program(),
+			vec!["engine-worker".into()],
+		);
+		config.workers = self.engine_workers as usize;
+		config.memory_bytes = self.engine_memory_mib.saturating_mul(1 << 20);
+		config.max_run_timeout = std::time::Duration::from_millis(self.engine_timeout_ms);
+		config.min_run_timeout = config.min_run_timeout.min(config.max_run_timeout);
+		config.ops_per_second = self.engine_ops_per_second;
+		config
+	}
 }
 
 /// `sibyl-node` options.
@@ -74,6 +131,10 @@ pub struct Cli {
 		value_parser = clap::value_parser!(u64).range(MIN_BLOCK_TIME_MS..=MAX_BLOCK_TIME_MS)
 	)]
 	pub block_time_ms: Option<u64>,
+
+	/// Limits of the engine sandbox.
+	#[clap(flatten)]
+	pub engine: EngineArgs,
 
 	/// Do not copy available models into this node's model store. The node still serves the
 	/// chunks it has to peers.
@@ -126,6 +187,7 @@ impl Cli {
 			inference: self.inference || dev,
 			verify: self.verify || dev,
 			oracle_feeds: self.oracle_feeds.clone(),
+			engine: self.engine.sandbox_config(),
 			dev,
 			#[cfg(feature = "dishonest")]
 			dishonest: self.dishonest,

@@ -44,7 +44,12 @@ pub fn run() -> sc_cli::Result<()> {
 	let cli = Cli::from_args();
 
 	match &cli.subcommand {
-		Some(Subcommand::Model(cmd)) => cmd.run().map_err(sc_cli::Error::Input),
+		Some(Subcommand::Model(cmd)) => {
+			cmd.run(&cli.engine.sandbox_config()).map_err(sc_cli::Error::Input)
+		},
+		Some(Subcommand::EngineWorker(cmd)) => {
+			sibyl_engine::sandbox::serve(cmd.memory_bytes).map_err(sc_cli::Error::Input)
+		},
 		Some(Subcommand::Key(cmd)) => cmd.run(&cli),
 		Some(Subcommand::BuildSpec(cmd)) => {
 			let runner = cli.create_runner(cmd)?;

@@ -8,16 +8,28 @@ use std::{
 
 use sibyl_engine::{
 	json::{InputJson, LatencyJson, RunReportJson, TensorJson},
-	Engine, EngineConfig, ModelInfo, ModelStore,
+	sandbox::{Sandbox, SandboxConfig},
+	Engine, EngineConfig, EngineError, ModelInfo, ModelStore,
 };
-use sibyl_inference::{InferenceBackend, InferenceError, ModelId, Tensor};
+use sibyl_inference::{InferenceBackend, InferenceError, ModelCost, ModelId, Tensor};
 use sibyl_primitives::{commitment, tensors_hash, CommitmentDomain};
 
 const LOG_TARGET: &str = "sibyl::inference";
 
-/// The engine and model store as offchain workers reach them.
+/// The program engine workers run as: this binary (`/proc/self/exe`, which survives the file
+/// being replaced on disk by an upgrade).
+pub fn worker_program() -> PathBuf {
+	let proc_exe = PathBuf::from("/proc/self/exe");
+	if proc_exe.exists() {
+		return proc_exe;
+	}
+	std::env::current_exe().unwrap_or(proc_exe)
+}
+
+/// The engine sandbox and model store as offchain workers reach them. Models run in worker
+/// processes, never in the node's own.
 pub struct EngineBackend {
-	engine: Engine,
+	sandbox: Sandbox,
 	store: ModelStore,
 }
 
@@ -27,22 +39,34 @@ impl EngineBackend {
 		ModelStore::open(dir, EngineConfig::default().max_model_bytes)
 	}
 
-	/// A backend running models from `store`.
-	pub fn new(store: ModelStore) -> Arc<EngineBackend> {
-		Arc::new(EngineBackend { engine: Engine::new(EngineConfig::default()), store })
+	/// A backend running models from `store` in a sandbox configured by `config`.
+	pub fn new(store: ModelStore, config: SandboxConfig) -> Arc<EngineBackend> {
+		Arc::new(EngineBackend { sandbox: Sandbox::new(config), store })
+	}
+
+	/// The sandbox.
+	pub fn sandbox(&self) -> &Sandbox {
+		&self.sandbox
 	}
 }
 
 impl InferenceBackend for EngineBackend {
-	fn run(&self, model: &ModelId, inputs: &[Tensor]) -> Result<Vec<Tensor>, InferenceError> {
-		self.engine.run(model, inputs, || self.store.get(model)).map_err(|error| {
+	fn run(
+		&self,
+		model: &ModelId,
+		inputs: &[Tensor],
+		budget: Option<&ModelCost>,
+	) -> Result<Vec<Tensor>, InferenceError> {
+		self.sandbox.run(model, inputs, budget, || self.store.get(model)).map_err(|error| {
 			log::warn!(target: LOG_TARGET, "model {}: {error}", model.to_hex());
 			error.to_inference_error()
 		})
 	}
 
 	fn identity(&self) -> Option<String> {
-		self.engine.identity().ok().map(str::to_string)
+		// The workers are this binary on this CPU with this environment: they pin the same
+		// kernels the node would.
+		sibyl_engine::kernels::pin().ok().map(str::to_string)
 	}
 }
 
@@ -77,10 +101,15 @@ impl DishonestBackend {
 
 #[cfg(feature = "dishonest")]
 impl InferenceBackend for DishonestBackend {
-	fn run(&self, model: &ModelId, inputs: &[Tensor]) -> Result<Vec<Tensor>, InferenceError> {
+	fn run(
+		&self,
+		model: &ModelId,
+		inputs: &[Tensor],
+		budget: Option<&ModelCost>,
+	) -> Result<Vec<Tensor>, InferenceError> {
 		match self.mode {
 			Dishonesty::Corrupt => {
-				let mut outputs = self.inner.run(model, inputs)?;
+				let mut outputs = self.inner.run(model, inputs, budget)?;
 				if let Some(tensor) = outputs.first_mut() {
 					// Flip the top bit of the first element: the sign of a float, far from any
 					// tolerance, and still a finite value that fits the schema.
@@ -100,7 +129,7 @@ impl InferenceBackend for DishonestBackend {
 					log::warn!(target: LOG_TARGET, "😈 replaying an old output of {}", model.to_hex());
 					return Ok(outputs.clone());
 				}
-				let outputs = self.inner.run(model, inputs)?;
+				let outputs = self.inner.run(model, inputs, budget)?;
 				seen.insert(*model, outputs.clone());
 				Ok(outputs)
 			},
@@ -130,6 +159,9 @@ pub enum ModelCmd {
 	/// Write a small example model (a seeded MLP, `x: f32[1, inputs]` → `y: f32[1, outputs]`)
 	/// and a matching input, for demos and tests.
 	Example(ExampleCmd),
+	/// Write the hostile-model zoo (tiny models that try to jam, exhaust or crash the nodes
+	/// that run them) and an input for them, for tests of the engine sandbox.
+	Zoo(ZooCmd),
 }
 
 /// `sibyl-node model example`.
@@ -203,6 +235,9 @@ pub struct RunCmd {
 	/// Print JSON instead of text.
 	#[arg(long)]
 	pub json: bool,
+	/// Run in this process instead of an engine worker (to measure what the sandbox adds).
+	#[arg(long)]
+	pub in_process: bool,
 }
 
 pub fn parse_shape(text: &str) -> Result<(String, Vec<u32>), String> {
@@ -215,37 +250,66 @@ pub fn parse_shape(text: &str) -> Result<(String, Vec<u32>), String> {
 	Ok((name.to_string(), dims))
 }
 
-pub fn read_model(path: &Path, engine: &Engine) -> Result<Vec<u8>, String> {
+pub fn read_model(path: &Path) -> Result<Vec<u8>, String> {
+	let limit = EngineConfig::default().max_model_bytes;
 	let size = std::fs::metadata(path)
 		.map_err(|e| format!("cannot read model {}: {e}", path.display()))?
 		.len();
-	if size > engine.config().max_model_bytes as u64 {
+	if size > limit as u64 {
 		return Err(format!(
-			"model {} is {size} bytes, above the engine's limit of {}",
-			path.display(),
-			engine.config().max_model_bytes
+			"model {} is {size} bytes, above the engine's limit of {limit}",
+			path.display()
 		));
 	}
 	std::fs::read(path).map_err(|e| format!("cannot read model {}: {e}", path.display()))
 }
 
 impl ModelCmd {
-	/// Runs the command; `Err` is a one-line message for the operator.
-	pub fn run(&self) -> Result<(), String> {
+	/// Runs the command with models in worker processes as `engine` configures them; `Err`
+	/// is a one-line message for the operator.
+	pub fn run(&self, engine: &SandboxConfig) -> Result<(), String> {
+		let sandbox = Sandbox::new(engine.clone());
 		match self {
-			ModelCmd::Inspect(cmd) => cmd.run(),
-			ModelCmd::Run(cmd) => cmd.run(),
-			ModelCmd::Upload(cmd) => cmd.run(),
+			ModelCmd::Inspect(cmd) => cmd.run(&sandbox),
+			ModelCmd::Run(cmd) => cmd.run(&sandbox),
+			ModelCmd::Upload(cmd) => cmd.run(&sandbox),
 			ModelCmd::Example(cmd) => cmd.run(),
+			ModelCmd::Zoo(cmd) => cmd.run(),
 		}
 	}
 }
 
-impl InspectCmd {
+/// `sibyl-node model zoo`.
+#[derive(Debug, clap::Args)]
+pub struct ZooCmd {
+	/// The directory to write the models into (`<name>.onnx`, and `input.json` for them all).
+	#[arg(long, value_name = "DIR")]
+	pub out: PathBuf,
+}
+
+impl ZooCmd {
 	fn run(&self) -> Result<(), String> {
-		let engine = Engine::default();
-		let bytes = read_model(&self.model, &engine)?;
-		let info = inspect_with_shapes(&engine, &bytes, &self.shapes)?;
+		std::fs::create_dir_all(&self.out)
+			.map_err(|e| format!("cannot create {}: {e}", self.out.display()))?;
+		for (name, bytes) in sibyl_engine::testing::hostile::zoo() {
+			let path = self.out.join(format!("{name}.onnx"));
+			std::fs::write(&path, &bytes)
+				.map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+			println!("{name} {} {} bytes", ModelId::of(&bytes).to_hex(), bytes.len());
+		}
+		let input = self.out.join("input.json");
+		std::fs::write(
+			&input,
+			r#"{"inputs":[{"name":"x","dtype":"f32","shape":[1,1],"data":[0.5]}]}"#,
+		)
+		.map_err(|e| format!("cannot write {}: {e}", input.display()))
+	}
+}
+
+impl InspectCmd {
+	fn run(&self, sandbox: &Sandbox) -> Result<(), String> {
+		let bytes = read_model(&self.model)?;
+		let info = inspect_with_shapes(sandbox, &bytes, &self.shapes)?;
 		if self.json {
 			println!("{}", serde_json::to_string_pretty(&info).map_err(|e| e.to_string())?);
 		} else {
@@ -255,9 +319,10 @@ impl InspectCmd {
 	}
 }
 
-/// Inspects `bytes` with the inputs named in `shapes` pinned to those dimensions.
+/// Inspects `bytes` in an engine worker, with the inputs named in `shapes` pinned to those
+/// dimensions.
 pub fn inspect_with_shapes(
-	engine: &Engine,
+	sandbox: &Sandbox,
 	bytes: &[u8],
 	shapes: &[(String, Vec<u32>)],
 ) -> Result<ModelInfo, String> {
@@ -274,7 +339,7 @@ pub fn inspect_with_shapes(
 		.iter()
 		.map(|n| shapes.iter().find(|(name, _)| name == n).map(|(_, dims)| dims.clone()))
 		.collect();
-	Ok(engine.inspect(bytes, &pinned))
+	Ok(sandbox.inspect(bytes, &pinned))
 }
 
 fn print_info(info: &ModelInfo) {
@@ -302,8 +367,14 @@ fn print_info(info: &ModelInfo) {
 	);
 	match &info.cost {
 		Some(cost) => println!(
-			"cost       {} FMA, {} div, {} params, peak tensor {} bytes, output {} bytes",
-			cost.fma, cost.div, cost.params, cost.peak_tensor_bytes, cost.output_bytes
+			"cost       {} ops ({} FMA, {} div), peak memory {} bytes (tensor {} bytes), output \
+			 {} bytes",
+			cost.ops,
+			cost.fma,
+			cost.div,
+			cost.memory_bytes,
+			cost.peak_tensor_bytes,
+			cost.output_bytes
 		),
 		None => println!("cost       unknown"),
 	}
@@ -314,9 +385,8 @@ fn print_info(info: &ModelInfo) {
 }
 
 impl RunCmd {
-	fn run(&self) -> Result<(), String> {
-		let engine = Engine::default();
-		let bytes = read_model(&self.model, &engine)?;
+	fn run(&self, sandbox: &Sandbox) -> Result<(), String> {
+		let bytes = read_model(&self.model)?;
 		let text = std::fs::read_to_string(&self.input)
 			.map_err(|e| format!("cannot read input {}: {e}", self.input.display()))?;
 		let (names, inputs) = InputJson::parse(&text)?;
@@ -331,13 +401,22 @@ impl RunCmd {
 			}
 		}
 		let id = ModelId::of(&bytes);
+		let engine = Engine::default();
+		let call = |inputs: &[Tensor]| -> Result<Vec<Tensor>, String> {
+			let load = || Ok::<_, EngineError>(bytes.clone());
+			if self.in_process {
+				engine.run(&id, inputs, load)
+			} else {
+				sandbox.run(&id, inputs, None, load)
+			}
+			.map_err(|e| e.to_string())
+		};
 		// The warm-up run prepares and caches the plan; the timed runs measure execution.
-		let outputs = engine.run(&id, &inputs, || Ok(bytes.clone())).map_err(|e| e.to_string())?;
+		let outputs = call(&inputs)?;
 		let mut millis = Vec::with_capacity(self.repeat as usize);
 		for _ in 0..self.repeat {
 			let start = Instant::now();
-			let again =
-				engine.run(&id, &inputs, || Ok(bytes.clone())).map_err(|e| e.to_string())?;
+			let again = call(&inputs)?;
 			millis.push(start.elapsed().as_secs_f64() * 1e3);
 			if again != outputs {
 				return Err("outputs differ between runs of the same input".into());
@@ -347,6 +426,7 @@ impl RunCmd {
 		let latency = LatencyJson {
 			median: percentile(&millis, 50),
 			p90: percentile(&millis, 90),
+			p99: percentile(&millis, 99),
 			runs: millis.len(),
 		};
 		let output_names = sibyl_engine::output_names(&bytes).unwrap_or_default();
@@ -400,7 +480,10 @@ fn print_report(report: &RunReportJson) {
 	println!("output hash {}", report.output_hash);
 	println!("commitment  {}", report.commitment);
 	println!(
-		"latency     median {:.3} ms, p90 {:.3} ms over {} run(s)",
-		report.latency_ms.median, report.latency_ms.p90, report.latency_ms.runs
+		"latency     median {:.3} ms, p90 {:.3} ms, p99 {:.3} ms over {} run(s)",
+		report.latency_ms.median,
+		report.latency_ms.p90,
+		report.latency_ms.p99,
+		report.latency_ms.runs
 	);
 }

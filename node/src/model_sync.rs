@@ -209,6 +209,10 @@ pub struct ModelSync<S> {
 	retry_at: HashMap<ModelId, Instant>,
 	/// Peers caught sending bad bytes; never asked again.
 	banned: HashSet<PeerId>,
+	/// The engine, whose cached plans of retired models are dropped.
+	engine: Arc<crate::inference::EngineBackend>,
+	/// Retired models whose plans were dropped.
+	forgotten: HashSet<ModelId>,
 }
 
 /// Where the chunks of an assembled model came from.
@@ -225,6 +229,7 @@ impl<S: OffchainStorage + 'static> ModelSync<S> {
 		network: Arc<dyn NetworkService>,
 		sync: Arc<SyncingService<Block>>,
 		protocol: ProtocolName,
+		engine: Arc<crate::inference::EngineBackend>,
 	) -> Self {
 		ModelSync {
 			source,
@@ -233,6 +238,8 @@ impl<S: OffchainStorage + 'static> ModelSync<S> {
 			protocol,
 			retry_at: HashMap::new(),
 			banned: HashSet::new(),
+			engine,
+			forgotten: HashSet::new(),
 		}
 	}
 
@@ -260,7 +267,9 @@ impl<S: OffchainStorage + 'static> ModelSync<S> {
 	}
 
 	/// Available or retired models (retired ones still finish their requests) the store lacks.
-	fn missing_models(&self) -> Vec<ModelId> {
+	/// The engine's plans of retired models are dropped on the way: a cached plan never outlives
+	/// its model's retirement (a request made before it is prepared again if it comes).
+	fn missing_models(&mut self) -> Vec<ModelId> {
 		let client = &self.source.client;
 		let best = client.info().best_hash;
 		let api = client.runtime_api();
@@ -276,6 +285,11 @@ impl<S: OffchainStorage + 'static> ModelSync<S> {
 			};
 			let full = page.len() as u32 == PAGE;
 			after = page.last().map(|(id, _)| *id);
+			for (id, status) in &page {
+				if *status == ModelStatus::Retired && self.forgotten.insert(*id) {
+					self.engine.sandbox().forget(id);
+				}
+			}
 			missing.extend(
 				page.into_iter()
 					.filter(|(id, status)| {

@@ -4,11 +4,19 @@
 //! [`output_key`]`(hash)`, and only the hash goes on chain. Every node serves the outputs it has
 //! to peers over the request-response protocol `/<genesis hash>/sibyl/outputs/1` (request: the
 //! 32-byte hash; response: the bytes), and the `inference_output` RPC returns an output by hash,
-//! from the local database or fetched from peers, checked against the hash and then kept.
+//! from the local database or fetched from peers and checked against the hash.
+//!
+//! The RPC is public, so what it can make the node do is bounded: a fetch asks at most
+//! [`MAX_PEERS_PER_FETCH`] peers; at most [`MAX_FETCHES`] fetches run at once (beyond, the RPC
+//! answers "busy" at once); a hash no peer had is answered "not found" for [`MISSING_FOR`]
+//! without asking again; fetched outputs are kept in memory up to [`MAX_CACHED_BYTES`] (least
+//! recently fetched first out), never in the database, which holds only this node's own outputs
+//! (deleted by its offchain worker once their request is pruned).
 
 use std::{
+	collections::{HashMap, VecDeque},
 	sync::{Arc, Mutex, MutexGuard},
-	time::Duration,
+	time::{Duration, Instant},
 };
 
 use codec::{Decode, Encode};
@@ -30,11 +38,21 @@ const LOG: &str = "sibyl-outputs";
 const MAX_RESPONSE: u64 = sibyl_inference::MAX_OUTPUT_BYTES as u64 + 1024;
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 const INBOUND_QUEUE: usize = 32;
+/// Most peers one fetch asks.
+pub const MAX_PEERS_PER_FETCH: usize = 4;
+/// Most fetches from peers running at once.
+pub const MAX_FETCHES: usize = 4;
+/// How long a hash no peer had is answered "not found" without asking again.
+pub const MISSING_FOR: Duration = Duration::from_secs(12);
+/// Bytes of fetched outputs kept in memory.
+pub const MAX_CACHED_BYTES: usize = 64 << 20;
+/// Hashes remembered as missing.
+const MAX_MISSING: usize = 1_024;
 
 /// The offchain-database key (under the persistent prefix) of the output with `hash`; the same
 /// key the inference pallet's offchain worker writes.
 pub fn output_key(hash: &H256) -> Vec<u8> {
-	(b"sibyl/outputs/", hash).encode()
+	sibyl_primitives::request::stored_output_key(hash)
 }
 
 /// The protocol name for a chain: `/<genesis hash hex>/sibyl/outputs/1`.
@@ -61,6 +79,47 @@ pub struct Outputs<S> {
 	network: Arc<dyn NetworkService>,
 	sync: Arc<SyncingService<Block>>,
 	protocol: ProtocolName,
+	fetches: Arc<tokio::sync::Semaphore>,
+	cache: Mutex<Cache>,
+}
+
+/// Fetched outputs (bounded by bytes) and hashes recently not found.
+#[derive(Default)]
+struct Cache {
+	outputs: VecDeque<(H256, Vec<u8>)>,
+	bytes: usize,
+	missing: HashMap<H256, Instant>,
+}
+
+impl Cache {
+	fn get(&self, hash: &H256) -> Option<Vec<u8>> {
+		self.outputs.iter().find(|(h, _)| h == hash).map(|(_, bytes)| bytes.clone())
+	}
+
+	fn insert(&mut self, hash: H256, bytes: Vec<u8>) {
+		if bytes.len() > MAX_CACHED_BYTES || self.get(&hash).is_some() {
+			return;
+		}
+		self.bytes = self.bytes.saturating_add(bytes.len());
+		self.outputs.push_back((hash, bytes));
+		while self.bytes > MAX_CACHED_BYTES {
+			let Some((_, old)) = self.outputs.pop_front() else { break };
+			self.bytes = self.bytes.saturating_sub(old.len());
+		}
+	}
+
+	fn recently_missing(&mut self, hash: &H256) -> bool {
+		let now = Instant::now();
+		self.missing.retain(|_, until| *until > now);
+		self.missing.contains_key(hash)
+	}
+
+	fn mark_missing(&mut self, hash: H256) {
+		if self.missing.len() >= MAX_MISSING {
+			self.missing.clear();
+		}
+		self.missing.insert(hash, Instant::now() + MISSING_FOR);
+	}
 }
 
 impl<S: OffchainStorage + 'static> Outputs<S> {
@@ -71,7 +130,14 @@ impl<S: OffchainStorage + 'static> Outputs<S> {
 		sync: Arc<SyncingService<Block>>,
 		protocol: ProtocolName,
 	) -> Self {
-		Outputs { db: db.map(Mutex::new), network, sync, protocol }
+		Outputs {
+			db: db.map(Mutex::new),
+			network,
+			sync,
+			protocol,
+			fetches: Arc::new(tokio::sync::Semaphore::new(MAX_FETCHES)),
+			cache: Mutex::new(Cache::default()),
+		}
 	}
 
 	fn db(&self) -> Option<MutexGuard<'_, S>> {
@@ -85,11 +151,23 @@ impl<S: OffchainStorage + 'static> Outputs<S> {
 			.filter(|bytes| H256(sp_io::hashing::blake2_256(bytes)) == *hash)
 	}
 
-	/// The output with `hash`, from here or from a peer; a fetched output is kept.
+	fn cache(&self) -> MutexGuard<'_, Cache> {
+		self.cache.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+	}
+
+	/// The output with `hash`, from here or from a peer; a fetched output is kept in memory.
 	pub async fn get(&self, hash: &H256) -> Result<Vec<u8>, String> {
-		if let Some(bytes) = self.local(hash) {
+		if let Some(bytes) = self.local(hash).or_else(|| self.cache().get(hash)) {
 			return Ok(bytes);
 		}
+		if self.cache().recently_missing(hash) {
+			return Err(format!("no connected peer had output {hash:?} a moment ago"));
+		}
+		let Ok(_permit) = self.fetches.clone().try_acquire_owned() else {
+			return Err(format!(
+				"{MAX_FETCHES} output fetches are running on this node; try again shortly"
+			));
+		};
 		let mut peers: Vec<_> = self
 			.sync
 			.peers_info()
@@ -99,7 +177,7 @@ impl<S: OffchainStorage + 'static> Outputs<S> {
 			.map(|(peer, _)| peer)
 			.collect();
 		peers.shuffle(&mut rand::thread_rng());
-		for peer in peers {
+		for peer in peers.into_iter().take(MAX_PEERS_PER_FETCH) {
 			let response = self
 				.network
 				.request(
@@ -113,9 +191,7 @@ impl<S: OffchainStorage + 'static> Outputs<S> {
 			match response {
 				Ok((bytes, _)) if H256(sp_io::hashing::blake2_256(&bytes)) == *hash => {
 					log::info!(target: LOG, "fetched output {hash:?} ({} bytes) from {peer}", bytes.len());
-					if let Some(mut db) = self.db() {
-						db.set(sp_core::offchain::STORAGE_PREFIX, &output_key(hash), &bytes);
-					}
+					self.cache().insert(*hash, bytes.clone());
 					return Ok(bytes);
 				},
 				Ok(_) => {
@@ -128,6 +204,7 @@ impl<S: OffchainStorage + 'static> Outputs<S> {
 				Err(e) => log::debug!(target: LOG, "peer {peer} had no output {hash:?}: {e}"),
 			}
 		}
+		self.cache().mark_missing(*hash);
 		Err(format!("no connected peer has output {hash:?}"))
 	}
 
@@ -164,4 +241,40 @@ pub fn rpc<S: OffchainStorage + 'static>(
 			.map_err(|e| ErrorObjectOwned::owned(4004, e, None::<()>))
 	})?;
 	Ok(module)
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn fetched_outputs_are_kept_within_a_byte_bound_oldest_out_first() {
+		let mut cache = Cache::default();
+		let chunk = MAX_CACHED_BYTES / 4;
+		for i in 0..6u8 {
+			cache.insert(H256::repeat_byte(i), vec![i; chunk]);
+			assert!(cache.bytes <= MAX_CACHED_BYTES);
+		}
+		assert_eq!(cache.outputs.len(), 4);
+		assert!(cache.get(&H256::repeat_byte(0)).is_none(), "the oldest went first");
+		assert_eq!(cache.get(&H256::repeat_byte(5)), Some(vec![5; chunk]));
+		// An output larger than the whole bound is not kept.
+		cache.insert(H256::repeat_byte(9), vec![0; MAX_CACHED_BYTES + 1]);
+		assert!(cache.get(&H256::repeat_byte(9)).is_none());
+	}
+
+	#[test]
+	fn a_missing_hash_is_remembered_for_a_while_and_the_memory_is_bounded() {
+		let mut cache = Cache::default();
+		let hash = H256::repeat_byte(1);
+		assert!(!cache.recently_missing(&hash));
+		cache.mark_missing(hash);
+		assert!(cache.recently_missing(&hash));
+		cache.missing.insert(hash, Instant::now() - Duration::from_secs(1));
+		assert!(!cache.recently_missing(&hash), "forgotten after MISSING_FOR");
+		for i in 0..(MAX_MISSING as u32 + 10) {
+			cache.mark_missing(H256::from_low_u64_le(u64::from(i)));
+		}
+		assert!(cache.missing.len() <= MAX_MISSING);
+	}
 }

@@ -154,6 +154,8 @@ pub struct NodeOptions {
 	pub verify: bool,
 	/// Take the data role with the sources in this file.
 	pub oracle_feeds: Option<std::path::PathBuf>,
+	/// Limits of the engine sandbox that runs models.
+	pub engine: sibyl_engine::sandbox::SandboxConfig,
 	/// A single-node `--dev` chain: the node also holds Bob's verifier key.
 	pub dev: bool,
 	/// Play a dishonest node (test builds only).
@@ -279,6 +281,8 @@ pub fn new_full<
 		ServiceError::Other(format!("cannot open model store {}: {e}", store_dir.display()))
 	})?;
 	log::info!("📦 Model store at {}", store.dir().display());
+	// Models run in sandboxed worker processes (started on first use), never in this one.
+	let engine = crate::inference::EngineBackend::new(store.clone(), options.engine.clone());
 	let chunk_source = Arc::new(crate::model_sync::ChunkSource::new(
 		client.clone(),
 		store.clone(),
@@ -306,6 +310,7 @@ pub fn new_full<
 			network.clone(),
 			sync_service.clone(),
 			models_protocol,
+			engine.clone(),
 		);
 		task_manager.spawn_handle().spawn("sibyl-model-sync", Some("sibyl-models"), sync.run());
 	}
@@ -372,7 +377,6 @@ pub fn new_full<
 		// The engine is reachable from offchain workers only, and only on inference and
 		// verifier nodes: block import never runs a model.
 		let inference = options.inference || options.verify;
-		let engine = crate::inference::EngineBackend::new(store);
 		#[cfg(feature = "dishonest")]
 		let engine: Arc<dyn sibyl_inference::InferenceBackend> = match options.dishonest {
 			Some(mode) => {

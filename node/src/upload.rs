@@ -1,8 +1,10 @@
 //! `sibyl-node model upload`: register a model and upload its chunks over a node's JSON-RPC.
 //!
-//! The engine inspects the model first: a model it would reject (unsupported operator, unbounded
-//! shapes, too large) is never registered, so no deposit or fee is spent on it. The schema sent
-//! on chain is the one the engine reads from the ONNX graph. An interrupted upload resumes: chunks
+//! The engine inspects the model first, in a sandboxed worker: a model it would reject
+//! (unsupported operator, unbounded shapes, too large, one that kills its worker) or whose cost
+//! is above the chain's bounds (`MaxModelOps`, `MaxModelMemory`) is never registered, so no
+//! deposit or fee is spent on it. The schema and the cost sent on chain are the ones the engine
+//! reads from the ONNX graph. An interrupted upload resumes: chunks
 //! the chain already has are skipped.
 
 use std::{
@@ -22,9 +24,11 @@ use jsonrpsee::{
 	rpc_params,
 	ws_client::{WsClient, WsClientBuilder},
 };
-use sibyl_engine::Engine;
+use sibyl_engine::sandbox::Sandbox;
 use sibyl_primitives::{
-	registry::{ModelInfo, ModelStatus, Schema, TensorSpec, Tolerance, VerificationPolicy},
+	registry::{
+		ModelCost, ModelInfo, ModelStatus, Schema, TensorSpec, Tolerance, VerificationPolicy,
+	},
 	to_hex, AccountId, Balance, BlockNumber, DType, ModelId,
 };
 use sibyl_runtime::{
@@ -79,6 +83,47 @@ pub struct UploadCmd {
 	/// Print a JSON summary instead of text.
 	#[arg(long)]
 	pub json: bool,
+	/// Test builds only: register the model as an attacker would, without the engine's
+	/// checks, declaring this cost (`OPS,BYTES`) and the schema its graph declares.
+	#[cfg(feature = "dishonest")]
+	#[arg(long, value_name = "OPS,BYTES", hide = true, value_parser = parse_cost)]
+	pub unchecked_cost: Option<ModelCost>,
+}
+
+#[cfg(feature = "dishonest")]
+fn parse_cost(text: &str) -> Result<ModelCost, String> {
+	let (ops, memory) = text.split_once(',').ok_or("expected OPS,BYTES")?;
+	Ok(ModelCost {
+		ops: ops.trim().parse().map_err(|_| format!("`{ops}` is not a number"))?,
+		memory: memory.trim().parse().map_err(|_| format!("`{memory}` is not a number"))?,
+	})
+}
+
+/// The declared cost of a model the engine estimated as `info.cost`, checked against the
+/// chain's bounds.
+fn declared_cost(info: &sibyl_engine::ModelInfo) -> Result<ModelCost, String> {
+	let cost = info
+		.cost
+		.as_ref()
+		.ok_or("the engine gave no cost estimate, so it was not registered")?
+		.model_cost();
+	let max_ops: u64 = sibyl_runtime::configs::MaxModelOps::get();
+	let max_memory: u64 = sibyl_runtime::configs::MaxModelMemory::get();
+	if cost.ops > max_ops {
+		return Err(format!(
+			"the model needs {} ops per call, above the chain's limit of {max_ops} \
+			 (MaxModelOps), so it was not registered",
+			cost.ops
+		));
+	}
+	if cost.memory > max_memory {
+		return Err(format!(
+			"the model needs {} bytes of memory per call, above the chain's limit of \
+			 {max_memory} (MaxModelMemory), so it was not registered",
+			cost.memory
+		));
+	}
+	Ok(cost)
 }
 
 fn parse_tolerance(text: &str) -> Result<Tolerance, String> {
@@ -164,15 +209,29 @@ struct Summary {
 
 impl UploadCmd {
 	/// Runs the upload; `Err` is a one-line message for the operator.
-	pub fn run(&self) -> Result<(), String> {
-		let engine = Engine::default();
-		let bytes = read_model(&self.model, &engine)?;
-		let info = inspect_with_shapes(&engine, &bytes, &self.shapes)?;
-		if let Some(why) = &info.rejection {
-			return Err(format!("the engine rejects this model, so it was not registered: {why}"));
-		}
-		let inputs = schema(&info.inputs, "input")?;
-		let outputs = schema(&info.outputs, "output")?;
+	pub fn run(&self, sandbox: &Sandbox) -> Result<(), String> {
+		let bytes = read_model(&self.model)?;
+		#[cfg(feature = "dishonest")]
+		let unchecked = self.unchecked_cost;
+		#[cfg(not(feature = "dishonest"))]
+		let unchecked: Option<ModelCost> = None;
+		let (inputs, outputs, cost) = match unchecked {
+			Some(cost) => {
+				let (inputs, outputs) = sibyl_engine::declared_io(&bytes)
+					.map_err(|e| format!("cannot read the model's inputs and outputs: {e}"))?;
+				(schema(&inputs, "input")?, schema(&outputs, "output")?, cost)
+			},
+			None => {
+				let info = inspect_with_shapes(sandbox, &bytes, &self.shapes)?;
+				if let Some(why) = &info.rejection {
+					return Err(format!(
+						"the engine rejects this model, so it was not registered: {why}"
+					));
+				}
+				let cost = declared_cost(&info)?;
+				(schema(&info.inputs, "input")?, schema(&info.outputs, "output")?, cost)
+			},
+		};
 		let policy = VerificationPolicy {
 			replicas: self.replicas,
 			verifiers: self.verifiers,
@@ -186,7 +245,7 @@ impl UploadCmd {
 			.enable_all()
 			.build()
 			.map_err(|e| format!("cannot start the async runtime: {e}"))?;
-		let summary = runtime.block_on(self.upload(bytes, inputs, outputs, policy))?;
+		let summary = runtime.block_on(self.upload(bytes, inputs, outputs, policy, cost))?;
 		if self.json {
 			println!("{}", serde_json::to_string_pretty(&summary).map_err(|e| e.to_string())?);
 		} else {
@@ -213,6 +272,7 @@ impl UploadCmd {
 		inputs: Schema,
 		outputs: Schema,
 		policy: VerificationPolicy,
+		cost: ModelCost,
 	) -> Result<Summary, String> {
 		let started = Instant::now();
 		let chain = Chain::connect(&self.url, &self.suri).await?;
@@ -254,6 +314,7 @@ impl UploadCmd {
 					outputs,
 					price: self.price,
 					policy,
+					cost,
 				};
 				let call =
 					RuntimeCall::Models(pallet_models::Call::register { meta: Box::new(meta) });

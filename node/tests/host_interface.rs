@@ -9,7 +9,7 @@ use codec::{Decode, Encode};
 use sc_executor::WasmExecutor;
 use serde_json::json;
 use sibyl_engine::{testing::*, Engine, ModelStore};
-use sibyl_inference::{InferenceBackend, InferenceError, InferenceExt, ModelId, Tensor};
+use sibyl_inference::{InferenceBackend, InferenceError, InferenceExt, ModelCost, ModelId, Tensor};
 use sp_core::traits::{CallContext, CodeExecutor, RuntimeCode, WrappedRuntimeCode};
 
 type HostFunctions = (sp_io::SubstrateHostFunctions, sibyl_inference::HostFunctions);
@@ -22,8 +22,10 @@ struct Backend {
 }
 
 impl InferenceBackend for Backend {
-	fn run(&self, model: &ModelId, inputs: &[Tensor]) -> Outcome {
-		self.engine.run(model, inputs, || self.store.get(model)).map_err(|e| e.to_inference_error())
+	fn run(&self, model: &ModelId, inputs: &[Tensor], budget: Option<&ModelCost>) -> Outcome {
+		self.engine
+			.run_within(model, inputs, budget, || self.store.get(model))
+			.map_err(|e| e.to_inference_error())
 	}
 
 	fn identity(&self) -> Option<String> {
@@ -71,7 +73,7 @@ fn offchain_call_with_the_extension_runs_the_model_in_the_engine() {
 	let x = weights(21, 16);
 	let outputs = call_runtime(Some(backend.clone()), id, vec![f32_tensor(&[1, 16], &x)]).unwrap();
 	// The same bytes as the engine gives natively, and close to the plain-Rust reference.
-	let native = backend.run(&id, &[f32_tensor(&[1, 16], &x)]).unwrap();
+	let native = backend.run(&id, &[f32_tensor(&[1, 16], &x)], None).unwrap();
 	assert_eq!(outputs, native);
 	for (got, want) in f32_values(&outputs[0]).iter().zip(mlp.reference(&x)) {
 		assert!((got - want).abs() < 1e-4);

@@ -145,6 +145,162 @@ fn a_request_from_polkadot_js_is_executed_attested_and_settled() {
 	}
 }
 
+/// The hostile-model zoo (`sibyl-node model zoo`) against a real `--dev` node. `model upload`
+/// refuses every one with a one-line reason. Registered anyway, as an attacker would, with a
+/// cost it does not have, each one's requests end in a named failure outcome or a refund, while
+/// honest requests sent alongside all settle `Verified` within 6 blocks; nobody is penalized,
+/// no bond moves, the node's memory stays bounded and it never dies.
+#[test]
+fn hostile_models_never_cost_the_honest() {
+	let tmp = tempfile::tempdir().unwrap();
+	let dir = tmp.path();
+	let example = common::example_model(dir, &[]);
+	let zoo = dir.join("zoo");
+	let out = run_cli(&["model", "zoo", "--out", zoo.to_str().unwrap()]);
+	assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+	print!("{}", String::from_utf8_lossy(&out.stdout));
+
+	let mut node = Node::start("hostile", &["--dev", "--tmp", "--block-time-ms", "1000"]);
+	node.wait_ready(Duration::from_secs(120));
+	upload(&node, &example.model, "honest");
+	let url = format!("ws://127.0.0.1:{}", node.rpc_port);
+
+	// Each refused at upload, in one line, before anything is registered or paid.
+	let refusals = [
+		("compute-bomb", "MaxModelOps"),
+		("memory-bomb", "MaxModelMemory"),
+		("fold-bomb", "sandbox"),
+		("deep-graph", "20000"),
+		("panic", "panicked"),
+	];
+	let mut ids = vec![];
+	for (i, (name, why)) in refusals.iter().enumerate() {
+		let model = zoo.join(format!("{name}.onnx"));
+		let base = [
+			"model",
+			"upload",
+			"--model",
+			model.to_str().unwrap(),
+			"--name",
+			name,
+			"--model-version",
+			"1",
+			"--suri",
+			"//Alice",
+			"--url",
+			&url,
+		];
+		let refused = run_cli(&base);
+		let stderr = String::from_utf8_lossy(&refused.stderr).trim().to_string();
+		println!("upload {name}: {stderr}");
+		assert!(!refused.status.success() && stderr.contains(why), "{name}: {stderr}");
+		assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+		// The attacker registers it anyway, declaring a small cost (1 M ops, 1 MiB).
+		let forced = run_cli(&[&base[..], &["--unchecked-cost", "1000000,1048576"]].concat());
+		assert!(forced.status.success(), "{name}: {}", String::from_utf8_lossy(&forced.stderr));
+		let id = sibyl_primitives::ModelId::of(&std::fs::read(&model).unwrap()).to_hex();
+		ids.push((i, name.to_string(), id));
+	}
+
+	// Hostile requests from three accounts, two per model, all in flight at once...
+	let input = zoo.join("input.json").to_str().unwrap().to_string();
+	let hostile: Vec<_> = ["//Charlie", "//Eve", "//Ferdie"]
+		.into_iter()
+		.enumerate()
+		.map(|(a, suri)| {
+			let (url, input) = (url.clone(), input.clone());
+			let mine: Vec<(String, String)> = ids
+				.iter()
+				.chain(ids.iter())
+				.filter(|(i, _, _)| (i + a) % 3 == 0)
+				.map(|(_, name, id)| (name.clone(), id.clone()))
+				.collect();
+			std::thread::spawn(move || {
+				mine.into_iter()
+					.map(|(name, id)| {
+						let (stdout, stderr, _) = common::js(
+							"request.mjs",
+							&[
+								"--url", &url, "--model", &id, "--input", &input, "--suri", suri,
+								"--json",
+							],
+						);
+						let report: Value =
+							serde_json::from_str(stdout.trim()).unwrap_or_else(|_| {
+								panic!(
+									"{name}:
+{stdout}
+{stderr}"
+								)
+							});
+						(name, report)
+					})
+					.collect::<Vec<_>>()
+			})
+		})
+		.collect();
+	// ...and honest requests alongside them, one after another.
+	let mut honest_blocks = vec![];
+	for round in 0..6 {
+		let (stdout, stderr, ok) = request(
+			&node,
+			&["--model", &example.id, "--input", &example.input, "--suri", "//Dave", "--json"],
+		);
+		assert!(
+			ok,
+			"honest request {round}:
+{stdout}
+{stderr}
+{}",
+			node.log_tail()
+		);
+		let report: Value = serde_json::from_str(stdout.trim()).unwrap();
+		assert!(report["outcome"]["verified"].is_object(), "{}", report["outcome"]);
+		assert_eq!(report["penalties"], serde_json::json!([]), "nobody is penalized");
+		assert_eq!(report["bonds_before"], report["bonds_after"], "bonds unchanged");
+		honest_blocks.push(report["blocks_to_settle"].as_u64().unwrap());
+	}
+	println!("honest requests beside the hostile ones settled in {honest_blocks:?} blocks");
+	assert!(honest_blocks.iter().all(|b| *b <= 6), "{honest_blocks:?}");
+
+	for thread in hostile {
+		for (name, report) in thread.join().unwrap() {
+			println!(
+				"hostile {name}: outcome {} in {} blocks",
+				report["outcome"], report["blocks_to_settle"]
+			);
+			let outcome = report["outcome"].to_string();
+			let expected: &[&str] = match name.as_str() {
+				"compute-bomb" | "memory-bomb" => &[r#"{"failed":"OverBudget"}"#],
+				"deep-graph" => &[r#"{"failed":"InvalidModel"}"#],
+				"panic" => &[r#"{"failed":"ExecutionFailed"}"#],
+				// Exhausts the node's sandbox: its seats step aside and the requester gets the
+				// fee back, named after whichever seat stepped aside last (the dev chain has one
+				// executor and one verifier).
+				_ => &[
+					r#"{"refunded":{"declined":"ResourceLimit"}}"#,
+					r#"{"refunded":{"noVerifiers":null}}"#,
+				],
+			};
+			assert!(expected.contains(&outcome.as_str()), "{name}: {outcome}");
+			assert_eq!(report["penalties"], serde_json::json!([]), "{name}: nobody is penalized");
+			assert_eq!(report["bonds_before"], report["bonds_after"], "{name}: bonds unchanged");
+		}
+	}
+
+	assert!(node.is_running(), "the node never dies");
+	let node_kib = node.peak_rss_kib().unwrap();
+	let workers = node.children_peak_rss_kib();
+	println!(
+		"peak RSS: node {} MiB; engine workers {:?} MiB (each under its {} MiB limit)",
+		node_kib / 1024,
+		workers.iter().map(|(_, kib)| kib / 1024).collect::<Vec<_>>(),
+		3072
+	);
+	assert!(node_kib < 2 << 20, "the node's own memory stays under 2 GiB: {node_kib} KiB");
+	assert!(workers.iter().all(|(_, kib)| *kib < 3 << 20), "{workers:?}");
+}
+
 /// SCALE of `(Bob's account, None, 10)` for `InferenceApi_requests_of`.
 fn bob_and_page() -> String {
 	let bob = sp_keyring::Sr25519Keyring::Bob.to_account_id();

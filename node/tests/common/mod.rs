@@ -130,6 +130,33 @@ impl Node {
 		line.split_whitespace().nth(1)?.parse().ok()
 	}
 
+	/// Whether the process is still running.
+	pub fn is_running(&mut self) -> bool {
+		matches!(self.child.try_wait(), Ok(None))
+	}
+
+	/// Peak resident memory (`VmHWM`, KiB) of each live child process of the node (its engine
+	/// workers), by process id.
+	pub fn children_peak_rss_kib(&self) -> Vec<(u32, u64)> {
+		let parent = self.child.id().to_string();
+		let Ok(entries) = std::fs::read_dir("/proc") else { return vec![] };
+		entries
+			.filter_map(|e| e.ok())
+			.filter_map(|e| {
+				let pid: u32 = e.file_name().to_str()?.parse().ok()?;
+				let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+				let field = |name: &str| {
+					status
+						.lines()
+						.find(|l| l.starts_with(name))
+						.and_then(|l| l.split_whitespace().nth(1).map(str::to_string))
+				};
+				(field("PPid:")? == parent).then_some(())?;
+				Some((pid, field("VmHWM:")?.parse().ok()?))
+			})
+			.collect()
+	}
+
 	/// Whether the node's log has `needle` so far.
 	pub fn log_has(&self, needle: &str) -> bool {
 		std::fs::read_to_string(&self.log).unwrap_or_default().contains(needle)
