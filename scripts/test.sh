@@ -36,6 +36,11 @@ cargo test --locked --workspace "${FEATURES[@]}" -- --show-output
 stage "determinism"
 ./scripts/determinism.sh
 
+# The cost every model declares on chain, against a count measured outside the engine
+# (onnxruntime's shapes) on four real models: within 10 %.
+stage "engine cost"
+./scripts/engine-cost.sh
+
 # The six-node local network of zombienet/sibyl.json (native provider, the binary built above):
 # blocks and finality everywhere, a model over p2p, a request settled, a feed following its source.
 stage "network (zombienet)"
