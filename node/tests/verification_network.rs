@@ -28,6 +28,10 @@ const MILLI: i128 = 1_000_000_000;
 const UNIT: i128 = 1_000 * MILLI;
 /// The model's price for its owner (//One): 0.002 UNIT.
 const PRICE: i128 = 2 * MILLI;
+/// What one run (the execution or one verification) earns: the flat 0.01 plus the compute fee,
+/// `ComputeFeePerMegaOp` (1 µUNIT) per started million declared ops; the example MLP declares
+/// fewer than a million.
+const RUN: i128 = 10 * MILLI + MILLI / 1_000;
 
 fn insert_key(base: &Path, key_type: &str, suri: &str) {
 	let out = run_cli(&[
@@ -152,18 +156,18 @@ fn honest_nodes_are_paid_and_dishonest_ones_slashed_on_a_real_network() {
 	println!("scenario report: {report}");
 	assert_eq!(report["start"]["inference"], serde_json::json!(["alice"]));
 
-	// 1. Honest: every request verified; exact payouts. Fee = price + execution (0.01) +
-	//    two verifications (0.01 each, the premium, paid on to the verifiers by the treasury).
+	// 1. Honest: every request verified; exact payouts. Fee = price + execution (RUN) +
+	//    two verifications (RUN each, the premium, paid on to the verifiers by the treasury).
 	let fee = int(&report["fee"]);
-	assert_eq!(fee, PRICE + 30 * MILLI);
+	assert_eq!(fee, PRICE + 3 * RUN);
 	let honest = &report["honest"];
 	assert!(outcomes(honest).iter().all(|o| o.contains("verified")), "{honest}");
 	for request in honest["requests"].as_object().unwrap().values() {
 		assert_eq!(int(&request["escrow"]["paid"]), fee, "{request}");
 	}
-	assert_eq!(int(&honest["free_delta"]["alice"]), 3 * 10 * MILLI, "executor paid");
-	assert_eq!(int(&honest["free_delta"]["bob"]), 3 * 10 * MILLI, "verifier paid");
-	assert_eq!(int(&honest["free_delta"]["charlie"]), 3 * 10 * MILLI, "verifier paid");
+	assert_eq!(int(&honest["free_delta"]["alice"]), 3 * RUN, "executor paid");
+	assert_eq!(int(&honest["free_delta"]["bob"]), 3 * RUN, "verifier paid");
+	assert_eq!(int(&honest["free_delta"]["charlie"]), 3 * RUN, "verifier paid");
 	assert_eq!(int(&honest["free_delta"]["one"]), 3 * PRICE, "owner paid");
 	for who in ["alice", "bob", "charlie"] {
 		assert_eq!(log_count(honest, "slashed", who), 0, "{who} slashed: {honest}");
@@ -178,7 +182,7 @@ fn honest_nodes_are_paid_and_dishonest_ones_slashed_on_a_real_network() {
 	assert!(log_count(dishonest, "slashed", "dave") >= 1, "{dishonest}");
 	assert!(int(&dishonest["dave_bond"]) <= 50 * UNIT, "half the bond goes: {dishonest}");
 	assert_eq!(int(&dishonest["free_delta"]["dave"]), 0, "a cheat earns nothing");
-	assert_eq!(int(&dishonest["free_delta"]["bob"]), 2 * 10 * MILLI, "verifiers paid");
+	assert_eq!(int(&dishonest["free_delta"]["bob"]), 2 * RUN, "verifiers paid");
 	assert!(!dishonest["active_after"].as_array().unwrap().contains(&"dave".into()));
 	// The requester was made whole: each escrow went back in full.
 	for request in dishonest["requests"].as_object().unwrap().values() {
@@ -190,13 +194,13 @@ fn honest_nodes_are_paid_and_dishonest_ones_slashed_on_a_real_network() {
 	let lazy = &report["lazy_verifier"];
 	assert_eq!(lazy["sets"]["verifiers"], serde_json::json!(["bob", "eve"]), "{lazy}");
 	assert!(outcomes(&lazy["first"]).iter().all(|o| o.contains("verified")), "{lazy}");
-	assert_eq!(int(&lazy["first"]["free_delta"]["eve"]), 10 * MILLI, "in line: paid");
+	assert_eq!(int(&lazy["first"]["free_delta"]["eve"]), RUN, "in line: paid");
 	let later = &lazy["later"];
 	assert!(outcomes(later).iter().all(|o| o.contains("verified")), "{lazy}");
 	assert_eq!(log_count(later, "slashed", "eve"), 2, "{lazy}");
 	assert_eq!(int(&later["free_delta"]["eve"]), 0, "a lazy verifier earns nothing");
-	assert_eq!(int(&later["free_delta"]["bob"]), 2 * 10 * MILLI);
-	assert_eq!(int(&later["free_delta"]["ferdie"]), 2 * 10 * MILLI);
+	assert_eq!(int(&later["free_delta"]["bob"]), 2 * RUN);
+	assert_eq!(int(&later["free_delta"]["ferdie"]), 2 * RUN);
 	assert_eq!(int(&lazy["eve_bond"]), 640 * UNIT, "20 % of the bond, twice");
 
 	let overhead = &report["overhead"];
