@@ -31,9 +31,11 @@
 
 mod convert;
 mod error;
+mod guard;
 mod inspect;
 pub mod json;
 pub mod kernels;
+pub mod ml;
 mod plan;
 pub mod sandbox;
 mod store;

@@ -72,7 +72,9 @@ impl InputDecl {
 
 /// Decodes the ONNX protobuf.
 pub fn parse(bytes: &[u8]) -> Result<(Onnx, ModelProto), EngineError> {
-	let onnx = tract_onnx::onnx();
+	let mut onnx = tract_onnx::onnx();
+	crate::guard::register(&mut onnx.op_register);
+	crate::ml::register(&mut onnx.op_register);
 	let proto = onnx
 		.proto_model_for_read(&mut &bytes[..])
 		.map_err(|e| EngineError::InvalidModel(format!("{e:#}")))?;
