@@ -41,6 +41,11 @@ stage "determinism"
 stage "engine cost"
 ./scripts/engine-cost.sh
 
+# The ONNX backend node suite and differential ONNX-ML cases against onnxruntime: no operator
+# may answer differently, none may pass fewer cases than primitives/engine/conformance.tsv.
+stage "conformance"
+./scripts/conformance.sh
+
 # The six-node local network of zombienet/sibyl.json (native provider, the binary built above):
 # blocks and finality everywhere, a model over p2p, a request settled, a feed following its source.
 stage "network (zombienet)"
