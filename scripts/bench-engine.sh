@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Benchmark: the engine against onnxruntime, one thread each, on PP-OCR cls/det/rec (shipped by
-# PyPI's rapidocr-onnxruntime) and a scikit-learn digits MLP (exported with skl2onnx).
+# Benchmark: the engine against onnxruntime, one thread each, on sixteen real models: PP-OCR
+# cls/det/rec (shipped by PyPI's rapidocr-onnxruntime), a scikit-learn digits MLP, and the
+# classical models dApps bring (scikit-learn pipelines, SVMs, forests and gradient boosting,
+# XGBoost and LightGBM through onnxmltools), all trained offline by scripts/bench/models.py.
 # Prints a Markdown table; exits non-zero if an output differs from onnxruntime by more than
 # 1e-4 or is not bit-identical after a restart.
 set -euo pipefail

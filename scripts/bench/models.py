@@ -4,6 +4,10 @@
 - PP-OCR cls/det/rec: the ONNX files that PyPI's rapidocr-onnxruntime ships.
 - digits MLP: scikit-learn's MLPClassifier trained on the bundled digits data set, exported
   with skl2onnx.
+- classical models (the ONNX-ML domain): scikit-learn pipelines, tree ensembles and SVMs
+  (skl2onnx), XGBoost and LightGBM ensembles (onnxmltools), trained on seeded synthetic data.
+  Each takes `input: f32[rows, 16]` (i64 for the one-hot pipeline); `NAME.json` holds one row,
+  `NAME.batch.json` 64 rows for the agreement check.
 
 Each model gets an input in Sibyl's tensor JSON. Nothing here is committed: run it to rebuild.
 """
@@ -25,7 +29,9 @@ PPOCR = {
 
 def tensor_json(name, array):
     dtype = {np.float32: "f32", np.float64: "f64", np.int64: "i64"}[array.dtype.type]
-    data = [float(v) for v in array.reshape(-1)] if dtype.startswith("f") else [int(v) for v in array.reshape(-1)]
+    # NaN (a missing feature) is JSON null in Sibyl's tensor format.
+    data = ([None if np.isnan(v) else float(v) for v in array.reshape(-1)] if dtype.startswith("f")
+            else [int(v) for v in array.reshape(-1)])
     return {"name": name, "dtype": dtype, "shape": list(array.shape), "data": data}
 
 
@@ -64,24 +70,85 @@ def digits(out):
         target_opset={"": 17, "ai.onnx.ml": 3},
     )
     # skl2onnx maps the ArgMax index to a class label with ai.onnx.ml's ArrayFeatureExtractor,
-    # which tract does not implement. The digits classes are 0..9, so the lookup is the identity:
-    # replace it with ONNX's Identity and drop the ai.onnx.ml import.
-    assert list(model.classes_) == list(range(10)), model.classes_
-    for node in onnx.graph.node:
-        if node.op_type == "ArrayFeatureExtractor":
-            node.op_type, node.domain = "Identity", ""
-            classes = node.input[0]
-            del node.input[0]
-            unused = [t for t in onnx.graph.initializer if t.name == classes]
-            for tensor in unused:
-                onnx.graph.initializer.remove(tensor)
-    del onnx.opset_import[:]
-    onnx.opset_import.add(domain="", version=17)
+    # which the engine implements (primitives/engine/src/ml).
     with open(os.path.join(out, "digits_mlp.onnx"), "wb") as f:
         f.write(onnx.SerializeToString())
     write_input(os.path.join(out, "digits_mlp.json"), "input", x[1500:1501])
     accuracy = model.score(x[1500:], y[1500:])
     print(f"digits MLP: held-out accuracy {accuracy:.3f}", file=sys.stderr)
+
+
+def classical(out):
+    """The models dApps bring: scalers, linear models, tree ensembles and SVMs."""
+    import warnings
+
+    warnings.filterwarnings("ignore")
+    import lightgbm
+    import onnxmltools
+    import xgboost
+    from onnxmltools.convert.common.data_types import FloatTensorType as MlFloat
+    from skl2onnx import convert_sklearn
+    from skl2onnx.common.data_types import FloatTensorType, Int64TensorType
+    from sklearn.datasets import make_classification, make_regression
+    from sklearn.ensemble import GradientBoostingClassifier, RandomForestClassifier, RandomForestRegressor
+    from sklearn.impute import SimpleImputer
+    from sklearn.linear_model import LogisticRegression, Ridge
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import Binarizer, MinMaxScaler, Normalizer, OneHotEncoder, StandardScaler
+    from sklearn.svm import SVC, SVR
+
+    x3, y3 = make_classification(n_samples=2000, n_features=16, n_informative=8, n_classes=3, random_state=0)
+    x2, y2 = make_classification(n_samples=2000, n_features=16, random_state=1)
+    xr, yr = make_regression(n_samples=2000, n_features=16, noise=0.1, random_state=0)
+    x3, x2, xr = (a.astype(np.float32) for a in (x3, x2, xr))
+    rng = np.random.default_rng(20261203)
+    xi = rng.integers(0, 5, size=(2000, 4)).astype(np.int64)
+    yi = (xi.sum(1) > 8).astype(np.int64)
+    # Held-out rows (never trained on) as inputs; some features missing for the imputer. The
+    # chain refuses NaN in inputs (their bits are not portable), so missing is a finite sentinel.
+    missing = -999.0
+    xr_missing = xr[1936:].copy()
+    xr_missing[::3, 5] = missing
+    opset = {"": 17, "ai.onnx.ml": 3}
+    rows = [("input", FloatTensorType([None, 16]))]
+    no_zipmap = {"zipmap": False}
+
+    def skl(model, last=None, types=rows):
+        options = {id(last or model): no_zipmap} if hasattr(last or model, "classes_") else None
+        return convert_sklearn(model, initial_types=types, options=options, target_opset=opset)
+
+    ml_rows = [("input", MlFloat([None, 16]))]
+    models = {}
+    p = make_pipeline(StandardScaler(), LogisticRegression(max_iter=500)).fit(x3[:1800], y3[:1800])
+    models["scaler_logreg"] = (skl(p, p.steps[-1][1]), x3[1936:])
+    g = GradientBoostingClassifier(n_estimators=100, max_depth=6, random_state=0).fit(x2[:1000], y2[:1000])
+    models["sk_gbt"] = (skl(g), x2[1936:])
+    f = RandomForestClassifier(n_estimators=30, max_depth=8, random_state=0).fit(x2[:1800], y2[:1800])
+    models["sk_forest_cls"] = (skl(f), x2[1936:])
+    r = RandomForestRegressor(n_estimators=50, max_depth=8, random_state=0).fit(xr[:1800], yr[:1800])
+    models["sk_forest_reg"] = (skl(r), xr[1936:])
+    s = make_pipeline(MinMaxScaler(), SVC(kernel="rbf")).fit(x3[:500], y3[:500])
+    models["sk_svc"] = (skl(s, s.steps[-1][1]), x3[1936:])
+    v = SVR().fit(xr[:500], yr[:500])
+    models["sk_svr"] = (skl(v), xr[1936:])
+    b = make_pipeline(SimpleImputer(missing_values=missing), Binarizer(threshold=0.0), Normalizer(), Ridge()).fit(xr[:1800], yr[:1800])
+    models["sk_impute_ridge"] = (skl(b), xr_missing)
+    o = make_pipeline(OneHotEncoder(handle_unknown="ignore"), LogisticRegression()).fit(xi[:1800], yi[:1800])
+    models["sk_onehot"] = (skl(o, o.steps[-1][1], [("input", Int64TensorType([None, 4]))]), xi[1936:])
+    xgr = xgboost.XGBRegressor(n_estimators=100, max_depth=6, random_state=0).fit(xr[:1800], yr[:1800])
+    models["xgb_reg"] = (onnxmltools.convert_xgboost(xgr, initial_types=ml_rows, target_opset=15), xr[1936:])
+    xgc = xgboost.XGBClassifier(n_estimators=100, max_depth=6, random_state=0).fit(x3[:1800], y3[:1800])
+    models["xgb_cls"] = (onnxmltools.convert_xgboost(xgc, initial_types=ml_rows, target_opset=15), x3[1936:])
+    lgc = lightgbm.LGBMClassifier(n_estimators=100, max_depth=6, random_state=0, verbose=-1).fit(x2[:1800], y2[:1800])
+    lgbm_bin = onnxmltools.convert_lightgbm(lgc, initial_types=ml_rows, target_opset=15, zipmap=False)
+    models["lgbm_bin"] = (lgbm_bin, x2[1936:])
+    lgr = lightgbm.LGBMRegressor(n_estimators=100, max_depth=6, random_state=0, verbose=-1).fit(xr[:1800], yr[:1800])
+    models["lgbm_reg"] = (onnxmltools.convert_lightgbm(lgr, initial_types=ml_rows, target_opset=15), xr[1936:])
+    for name, (onnx, held_out) in models.items():
+        with open(os.path.join(out, name + ".onnx"), "wb") as f:
+            f.write(onnx.SerializeToString())
+        write_input(os.path.join(out, name + ".json"), "input", held_out[:1])
+        write_input(os.path.join(out, name + ".batch.json"), "input", held_out)
 
 
 def main():
@@ -91,6 +158,7 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     ppocr(args.out)
     digits(args.out)
+    classical(args.out)
     for name in sorted(os.listdir(args.out)):
         print(f"{name}\t{os.path.getsize(os.path.join(args.out, name))} bytes", file=sys.stderr)
 
