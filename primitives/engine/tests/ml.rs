@@ -348,7 +348,10 @@ fn linear_classifier_normalizer_and_feature_transforms_refuse_bad_shapes() -> Re
 		[2i64, 5].iter().flat_map(|v| v.to_le_bytes()).collect(),
 	)
 	.unwrap();
-	assert_eq!(f32_values(&run(&one_hot(1), std::slice::from_ref(&cats))?[0]), vec![0.0, 1.0, 0.0, 0.0]);
+	assert_eq!(
+		f32_values(&run(&one_hot(1), std::slice::from_ref(&cats))?[0]),
+		vec![0.0, 1.0, 0.0, 0.0]
+	);
 	refused(&one_hot(0), &[cats], "unknown category");
 
 	let extract = {

@@ -12,7 +12,8 @@ use tract_onnx::{
 };
 
 use super::{
-	attr_f32s, attr_i64s, hir, post::*, rows_and_width, tree::rows_rule, MlOp, PlainSlice,
+	attr_f32s, attr_i64s, classifier_rules, hir, post::*, refuse_string_labels, rows_and_width,
+	MlOp, PlainSlice,
 };
 
 /// At most this many coefficients.
@@ -107,9 +108,7 @@ pub fn classifier(
 	_ctx: &ParsingContext,
 	node: &NodeProto,
 ) -> TractResult<(Box<dyn InferenceOp>, Vec<String>)> {
-	if node.get_attr_opt_vec::<String>("classlabels_strings")?.is_some_and(|l| !l.is_empty()) {
-		bail!("string class labels are not supported (the chain carries numbers): train on integer labels");
-	}
+	refuse_string_labels(node)?;
 	let labels = attr_i64s(node, "classlabels_ints")?;
 	let coefficients = attr_f32s(node, "coefficients")?;
 	let intercepts = attr_f32s(node, "intercepts")?;
@@ -215,14 +214,6 @@ impl MlOp for LinearClassifier {
 		inputs: &'p [TensorProxy],
 		outputs: &'p [TensorProxy],
 	) -> InferenceResult {
-		check_input_arity(inputs, 1)?;
-		check_output_arity(outputs, 2)?;
-		s.equals(&outputs[0].datum_type, i64::datum_type())?;
-		s.equals(&outputs[0].rank, 1)?;
-		s.equals(&outputs[1].datum_type, f32::datum_type())?;
-		s.equals(&outputs[1].rank, 2)?;
-		s.equals(&outputs[1].shape[1], self.width().to_dim())?;
-		s.equals(&outputs[0].shape[0], &outputs[1].shape[0])?;
-		rows_rule(s, &inputs[0], &outputs[1])
+		classifier_rules(s, inputs, outputs, self.width())
 	}
 }

@@ -109,6 +109,63 @@ pub fn attr_f32s_opt(node: &NodeProto, name: &str) -> TractResult<Option<Vec<f32
 	node.get_attr_opt_vec::<f32>(name)
 }
 
+/// Refuses string class labels: the chain carries numbers.
+pub fn refuse_string_labels(node: &NodeProto) -> TractResult<()> {
+	if node.get_attr_opt_vec::<String>("classlabels_strings")?.is_some_and(|l| !l.is_empty()) {
+		bail!("string class labels are not supported (the chain carries numbers): train on integer labels");
+	}
+	Ok(())
+}
+
+/// Shape rules of a classifier: one input `[rows, features]` (or `[features]`), a label per row
+/// (i64) and `width` scores per row (f32).
+pub fn classifier_rules<'r, 'p: 'r>(
+	s: &mut Solver<'r>,
+	inputs: &'p [TensorProxy],
+	outputs: &'p [TensorProxy],
+	width: usize,
+) -> InferenceResult {
+	check_input_arity(inputs, 1)?;
+	check_output_arity(outputs, 2)?;
+	s.equals(&outputs[0].datum_type, i64::datum_type())?;
+	s.equals(&outputs[0].rank, 1)?;
+	s.equals(&outputs[1].datum_type, f32::datum_type())?;
+	s.equals(&outputs[1].rank, 2)?;
+	s.equals(&outputs[1].shape[1], width.to_dim())?;
+	s.equals(&outputs[0].shape[0], &outputs[1].shape[0])?;
+	rows_rule(s, &inputs[0], &outputs[1])
+}
+
+/// Shape rules of a regressor: one input as a classifier's, `width` f32 values per row.
+pub fn regressor_rules<'r, 'p: 'r>(
+	s: &mut Solver<'r>,
+	inputs: &'p [TensorProxy],
+	outputs: &'p [TensorProxy],
+	width: usize,
+) -> InferenceResult {
+	check_input_arity(inputs, 1)?;
+	check_output_arity(outputs, 1)?;
+	s.equals(&outputs[0].datum_type, f32::datum_type())?;
+	s.equals(&outputs[0].rank, 2)?;
+	s.equals(&outputs[0].shape[1], width.to_dim())?;
+	rows_rule(s, &inputs[0], &outputs[0])
+}
+
+/// The output's first axis is the input's rows (1 for a rank-1 input).
+pub fn rows_rule<'r, 'p: 'r>(
+	s: &mut Solver<'r>,
+	input: &'p TensorProxy,
+	output: &'p TensorProxy,
+) -> InferenceResult {
+	s.given(&input.rank, move |s, rank| {
+		if rank == 1 {
+			s.equals(&output.shape[0], 1.to_dim())
+		} else {
+			s.equals(&output.shape[0], &input.shape[0])
+		}
+	})
+}
+
 /// Rows and features of a `[rows, features]` or `[features]` tensor.
 pub fn rows_and_width(shape: &[usize]) -> TractResult<(usize, usize)> {
 	match *shape {

@@ -19,7 +19,8 @@ use tract_onnx::{
 };
 
 use super::{
-	attr_f32s, attr_i64s, hir, post::*, rows_and_width, tree::rows_rule, MlOp, PlainSlice,
+	attr_f32s, attr_i64s, classifier_rules, hir, post::*, refuse_string_labels, regressor_rules,
+	rows_and_width, MlOp, PlainSlice,
 };
 
 /// At most this many support-vector entries (vectors × features) or coefficients.
@@ -380,9 +381,7 @@ pub fn classifier(
 	_ctx: &ParsingContext,
 	node: &NodeProto,
 ) -> TractResult<(Box<dyn InferenceOp>, Vec<String>)> {
-	if node.get_attr_opt_vec::<String>("classlabels_strings")?.is_some_and(|l| !l.is_empty()) {
-		bail!("string class labels are not supported (the chain carries numbers): train on integer labels");
-	}
+	refuse_string_labels(node)?;
 	let labels = attr_i64s(node, "classlabels_ints")?;
 	let classes = labels.len();
 	if !(2..=MAX_SVM_CLASSES).contains(&classes) {
@@ -629,15 +628,7 @@ impl MlOp for SvmClassifier {
 		inputs: &'p [TensorProxy],
 		outputs: &'p [TensorProxy],
 	) -> InferenceResult {
-		check_input_arity(inputs, 1)?;
-		check_output_arity(outputs, 2)?;
-		s.equals(&outputs[0].datum_type, i64::datum_type())?;
-		s.equals(&outputs[0].rank, 1)?;
-		s.equals(&outputs[1].datum_type, f32::datum_type())?;
-		s.equals(&outputs[1].rank, 2)?;
-		s.equals(&outputs[1].shape[1], self.width().to_dim())?;
-		s.equals(&outputs[0].shape[0], &outputs[1].shape[0])?;
-		rows_rule(s, &inputs[0], &outputs[1])
+		classifier_rules(s, inputs, outputs, self.width())
 	}
 }
 
@@ -697,12 +688,7 @@ impl MlOp for SvmRegressor {
 		inputs: &'p [TensorProxy],
 		outputs: &'p [TensorProxy],
 	) -> InferenceResult {
-		check_input_arity(inputs, 1)?;
-		check_output_arity(outputs, 1)?;
-		s.equals(&outputs[0].datum_type, f32::datum_type())?;
-		s.equals(&outputs[0].rank, 2)?;
-		s.equals(&outputs[0].shape[1], 1.to_dim())?;
-		rows_rule(s, &inputs[0], &outputs[0])
+		regressor_rules(s, inputs, outputs, 1)
 	}
 }
 

@@ -18,8 +18,8 @@ use tract_onnx::{
 };
 
 use super::{
-	attr_f32s, attr_f32s_opt, attr_i64s, attr_i64s_opt, hir, post::*, rows_and_width, MlOp,
-	PlainSlice,
+	attr_f32s, attr_f32s_opt, attr_i64s, attr_i64s_opt, classifier_rules, hir, post::*,
+	refuse_string_labels, regressor_rules, rows_and_width, MlOp, PlainSlice,
 };
 
 /// How a node compares its feature with its threshold (`LEAF` ends the walk).
@@ -608,9 +608,7 @@ pub fn classifier(
 	_ctx: &ParsingContext,
 	node: &NodeProto,
 ) -> TractResult<(Box<dyn InferenceOp>, Vec<String>)> {
-	if node.get_attr_opt_vec::<String>("classlabels_strings")?.is_some_and(|l| !l.is_empty()) {
-		bail!("string class labels are not supported (the chain carries numbers): train on integer labels");
-	}
+	refuse_string_labels(node)?;
 	let labels = attr_i64s(node, "classlabels_int64s")?;
 	if labels.len() < 2 {
 		bail!("a classifier needs at least two classes, this one has {}", labels.len());
@@ -760,12 +758,7 @@ impl MlOp for TreeRegressor {
 		inputs: &'p [TensorProxy],
 		outputs: &'p [TensorProxy],
 	) -> InferenceResult {
-		check_input_arity(inputs, 1)?;
-		check_output_arity(outputs, 1)?;
-		s.equals(&outputs[0].datum_type, f32::datum_type())?;
-		s.equals(&outputs[0].rank, 2)?;
-		s.equals(&outputs[0].shape[1], self.forest.outputs.to_dim())?;
-		rows_rule(s, &inputs[0], &outputs[0])
+		regressor_rules(s, inputs, outputs, self.forest.outputs)
 	}
 }
 
@@ -784,31 +777,8 @@ impl MlOp for TreeClassifier {
 		inputs: &'p [TensorProxy],
 		outputs: &'p [TensorProxy],
 	) -> InferenceResult {
-		check_input_arity(inputs, 1)?;
-		check_output_arity(outputs, 2)?;
-		s.equals(&outputs[0].datum_type, i64::datum_type())?;
-		s.equals(&outputs[0].rank, 1)?;
-		s.equals(&outputs[1].datum_type, f32::datum_type())?;
-		s.equals(&outputs[1].rank, 2)?;
-		s.equals(&outputs[1].shape[1], self.labels.len().to_dim())?;
-		s.equals(&outputs[0].shape[0], &outputs[1].shape[0])?;
-		rows_rule(s, &inputs[0], &outputs[1])
+		classifier_rules(s, inputs, outputs, self.labels.len())
 	}
-}
-
-/// The output's first axis is the input's rows (1 for a rank-1 input).
-pub fn rows_rule<'r, 'p: 'r>(
-	s: &mut Solver<'r>,
-	input: &'p TensorProxy,
-	output: &'p TensorProxy,
-) -> InferenceResult {
-	s.given(&input.rank, move |s, rank| {
-		if rank == 1 {
-			s.equals(&output.shape[0], 1.to_dim())
-		} else {
-			s.equals(&output.shape[0], &input.shape[0])
-		}
-	})
 }
 
 #[cfg(test)]
