@@ -155,5 +155,11 @@ fn le_bytes<T, const N: usize>(
 	to_bytes: impl Fn(&T) -> [u8; N],
 ) -> Result<Vec<u8>, EngineError> {
 	let values = values.map_err(|e| EngineError::ExecutionFailed(format!("{e:#}")))?;
-	Ok(values.iter().flat_map(to_bytes).collect())
+	// Sized up front: `flat_map(..).collect()` has no size hint and showed at 9 % of a PP-OCR rec
+	// call (265,000 output floats).
+	let mut bytes = Vec::with_capacity(values.len().saturating_mul(N));
+	for v in values.iter() {
+		bytes.extend_from_slice(&to_bytes(v));
+	}
+	Ok(bytes)
 }
