@@ -211,6 +211,29 @@ pub fn new_full<
 	config: Configuration,
 	options: NodeOptions,
 ) -> Result<TaskManager, ServiceError> {
+	if options.inference || options.verify {
+		// Every inference and verifier node computes the same bits, or none: refuse the role on
+		// a CPU (or an engine build) that cannot run the chain's pinned kernel set. Checked before
+		// anything starts: a refusal after the network was up raced its tasks' shutdown panics,
+		// which could end the process before the one-line error (a CI failure of tests/cli.rs).
+		let expected = sibyl_primitives::ENGINE_IDENTITY;
+		match sibyl_engine::kernels::pin() {
+			Ok(identity) if identity == expected => {
+				log::info!("🧮 Engine {identity}: outputs bit-identical across x86-64 nodes")
+			},
+			Ok(identity) => {
+				return Err(ServiceError::Other(format!(
+					"cannot take the inference or verifier role: this engine is `{identity}`, \
+					 the chain's is `{expected}`"
+				)))
+			},
+			Err(e) => {
+				return Err(ServiceError::Other(format!(
+					"cannot take the inference or verifier role: {e}"
+				)))
+			},
+		}
+	}
 	let sc_service::PartialComponents {
 		client,
 		backend,
@@ -318,27 +341,6 @@ pub fn new_full<
 	let roles = options.roles();
 	let keystore = keystore_container.keystore();
 	let dev_seed = config.dev_key_seed.clone();
-	if options.inference || options.verify {
-		// Every inference and verifier node computes the same bits, or none: refuse the role on
-		// a CPU (or an engine build) that cannot run the chain's pinned kernel set.
-		let expected = sibyl_primitives::ENGINE_IDENTITY;
-		match sibyl_engine::kernels::pin() {
-			Ok(identity) if identity == expected => {
-				log::info!("🧮 Engine {identity}: outputs bit-identical across x86-64 nodes")
-			},
-			Ok(identity) => {
-				return Err(ServiceError::Other(format!(
-					"cannot take the inference or verifier role: this engine is `{identity}`, \
-					 the chain's is `{expected}`"
-				)))
-			},
-			Err(e) => {
-				return Err(ServiceError::Other(format!(
-					"cannot take the inference or verifier role: {e}"
-				)))
-			},
-		}
-	}
 	if options.inference {
 		// `--dev` / `--alice`…: the dev account's inference key, bonded in the dev genesis.
 		let seeds: Vec<&str> = dev_seed.as_deref().into_iter().collect();
