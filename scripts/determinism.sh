@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Determinism across x86-64 CPUs: runs `sibyl-node model run` on six real models (the example
-# MLP, a scikit-learn digits MLP, PP-OCR cls and rec, an XGBoost classifier and a scikit-learn
+# Determinism across x86-64 CPUs: runs `sibyl-node model run` on seven real models (the example
+# MLP, a scikit-learn digits MLP, silero-vad (an `If` and LSTM state), PP-OCR cls and rec, an XGBoost classifier and a scikit-learn
 # scaler + RBF SVC pipeline) with tract's CPU detection edited to
 # emulate other CPUs on this machine: TRACT_CPU_ISA unset and -avx512f, and TRACT_X86_KIND
 # intel and amd (tract's per-vendor kernel choice). Every output hash must be identical; a CPU
@@ -20,7 +20,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 "$node" model example --out "$work/example.onnx" --input-out "$work/example.json" >/dev/null
 cp "$models/digits_mlp.onnx" "$models/digits_mlp.json" "$work/"
-for m in ppocr_cls ppocr_rec xgb_cls sk_svc; do cp "$models/$m.onnx" "$models/$m.json" "$work/"; done
+for m in silero_vad ppocr_cls ppocr_rec xgb_cls sk_svc; do cp "$models/$m.onnx" "$models/$m.json" "$work/"; done
 
 hash_of() { # model, then any environment for the run
 	local model="$1"; shift
@@ -33,7 +33,7 @@ echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); fla
 printf '| model | unset | TRACT_CPU_ISA=-avx512f | TRACT_X86_KIND=intel | TRACT_X86_KIND=amd | pinned ms | unpinned ms | unpinned hash |\n'
 printf '| --- | --- | --- | --- | --- | ---: | ---: | --- |\n'
 failed=0
-for m in example digits_mlp ppocr_cls ppocr_rec xgb_cls sk_svc; do
+for m in example digits_mlp silero_vad ppocr_cls ppocr_rec xgb_cls sk_svc; do
 	read -r h0 ms0 < <(hash_of "$m")
 	read -r h1 _ < <(hash_of "$m" TRACT_CPU_ISA=-avx512f)
 	read -r h2 _ < <(hash_of "$m" TRACT_X86_KIND=intel)
@@ -57,5 +57,5 @@ else
 	case "$refusal" in *"lacks avx2, fma"*) ;; *) echo "unexpected refusal" >&2; failed=1 ;; esac
 	[ "$(printf '%s\n' "$refusal" | wc -l)" -eq 1 ] || { echo "refusal is not one line" >&2; failed=1; }
 fi
-[ "$failed" -eq 0 ] && echo "determinism: 6 models x 4 CPU settings, identical output hashes"
+[ "$failed" -eq 0 ] && echo "determinism: 7 models x 4 CPU settings, identical output hashes"
 exit "$failed"

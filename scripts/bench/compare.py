@@ -19,7 +19,7 @@ import numpy as np
 import onnxruntime as ort
 
 MODELS = [
-    "digits_mlp", "ppocr_cls", "ppocr_rec", "ppocr_det",
+    "digits_mlp", "silero_vad", "ppocr_cls", "ppocr_rec", "ppocr_det",
     "scaler_logreg", "sk_onehot", "sk_impute_ridge", "sk_svc", "sk_svr",
     "sk_gbt", "sk_forest_cls", "sk_forest_reg", "xgb_cls", "xgb_reg", "lgbm_bin", "lgbm_reg",
 ]

@@ -4,6 +4,11 @@
 - PP-OCR cls/det/rec: the ONNX files that PyPI's rapidocr-onnxruntime ships.
 - digits MLP: scikit-learn's MLPClassifier trained on the bundled digits data set, exported
   with skl2onnx.
+- silero-vad: the streaming voice-activity detector PyPI's silero-vad ships (installed without
+  its torch dependency; only the ONNX file is used): an `If` on the `sr: i64[]` sample-rate
+  input, LSTM state carried in `state: f32[2, 1, 128]` and out as `stateN`. Its input is a
+  512-sample frame at 16 kHz with the state left by four earlier frames of a synthetic
+  voiced signal, so the state matters.
 - classical models (the ONNX-ML domain): scikit-learn pipelines, tree ensembles and SVMs
   (skl2onnx), XGBoost and LightGBM ensembles (onnxmltools), trained on seeded synthetic data.
   Each takes `input: f32[rows, 16]` (i64 for the one-hot pipeline); `NAME.json` holds one row,
@@ -76,6 +81,31 @@ def digits(out):
     write_input(os.path.join(out, "digits_mlp.json"), "input", x[1500:1501])
     accuracy = model.score(x[1500:], y[1500:])
     print(f"digits MLP: held-out accuracy {accuracy:.3f}", file=sys.stderr)
+
+
+def silero(out):
+    import importlib.util
+
+    import onnxruntime as ort
+
+    spec = importlib.util.find_spec("silero_vad")  # not imported: it would need torch
+    src = os.path.join(spec.submodule_search_locations[0], "data", "silero_vad.onnx")
+    model = os.path.join(out, "silero_vad.onnx")
+    shutil.copyfile(src, model)
+    rng = np.random.default_rng(20261204)
+    t = np.arange(512 * 5) / 16000.0
+    # A voiced-like signal: a 140 Hz fundamental with harmonics, amplitude-modulated, plus noise.
+    voice = sum(np.sin(2 * np.pi * 140 * k * t) / k for k in range(1, 6))
+    audio = (0.3 * voice * (0.6 + 0.4 * np.sin(2 * np.pi * 3 * t)) + rng.normal(0, 0.02, t.size))
+    frames = audio.astype(np.float32).reshape(5, 1, 512)
+    session = ort.InferenceSession(model, providers=["CPUExecutionProvider"])
+    state = np.zeros((2, 1, 128), dtype=np.float32)
+    sr = np.array(16000, dtype=np.int64)
+    for frame in frames[:4]:
+        _, state = session.run(None, {"input": frame, "state": state, "sr": sr})
+    with open(os.path.join(out, "silero_vad.json"), "w") as f:
+        json.dump({"inputs": [tensor_json("input", frames[4]), tensor_json("state", state),
+                              tensor_json("sr", sr)]}, f)
 
 
 def classical(out):
@@ -158,6 +188,7 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     ppocr(args.out)
     digits(args.out)
+    silero(args.out)
     classical(args.out)
     for name in sorted(os.listdir(args.out)):
         print(f"{name}\t{os.path.getsize(os.path.join(args.out, name))} bytes", file=sys.stderr)

@@ -29,6 +29,7 @@
 
 #![deny(missing_docs)]
 
+mod control;
 mod convert;
 mod error;
 mod guard;

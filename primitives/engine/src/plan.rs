@@ -75,6 +75,7 @@ pub fn parse(bytes: &[u8]) -> Result<(Onnx, ModelProto), EngineError> {
 	let mut onnx = tract_onnx::onnx();
 	crate::guard::register(&mut onnx.op_register);
 	crate::ml::register(&mut onnx.op_register);
+	crate::control::register(&mut onnx.op_register);
 	let proto = onnx
 		.proto_model_for_read(&mut &bytes[..])
 		.map_err(|e| EngineError::InvalidModel(format!("{e:#}")))?;
@@ -378,57 +379,172 @@ impl PlanCache {
 /// file size (its weights, which the plan holds, packed) plus the constants the optimiser
 /// created, plus the most bytes of intermediate tensors alive at once, walking the plan's order
 /// and freeing each tensor after its last reader, as tract's plan does.
+///
+/// Nested graphs are counted by what they can cost: a loop (`Scan`, and the `LSTM`/`GRU`/`RNN`
+/// tract builds on it) its body times its iteration count, which the fixed input shapes
+/// determine; an `If` on an input value its costlier branch; the memory of either is the body's
+/// own on top of the enclosing graph's.
 pub fn cost(
 	model: &TypedModel,
 	output_bytes: u64,
 	model_bytes: u64,
 ) -> Result<CostEstimate, EngineError> {
-	let mut estimate = CostEstimate {
-		fma: 0,
-		div: 0,
-		params: 0,
-		peak_tensor_bytes: 0,
+	let work = work(model, 0)?;
+	Ok(CostEstimate {
+		fma: work.fma,
+		div: work.div,
+		params: work.params,
+		peak_tensor_bytes: work.peak_tensor_bytes,
 		output_bytes,
-		ops: 0,
-		memory_bytes: 0,
+		ops: work.fma.saturating_add(work.div).saturating_add(work.elements),
+		memory_bytes: work.memory.saturating_add(model_bytes),
+	})
+}
+
+/// How deep graphs may nest (an `If` in a loop in an `If`…) before the engine refuses them.
+pub const MAX_NESTING: usize = 8;
+
+/// What one run of a (sub-)graph costs.
+#[derive(Clone, Copy, Default)]
+struct Work {
+	fma: u64,
+	div: u64,
+	params: u64,
+	elements: u64,
+	peak_tensor_bytes: u64,
+	memory: u64,
+}
+
+impl Work {
+	fn ops(&self) -> u64 {
+		self.fma.saturating_add(self.div).saturating_add(self.elements)
+	}
+
+	/// This work done `times` times, in sequence (memory is reused between runs).
+	fn times(self, times: u64) -> Work {
+		Work {
+			fma: self.fma.saturating_mul(times),
+			div: self.div.saturating_mul(times),
+			params: self.params,
+			elements: self.elements.saturating_mul(times),
+			peak_tensor_bytes: self.peak_tensor_bytes,
+			memory: self.memory,
+		}
+	}
+
+	/// Adds a nested graph's work, run while this graph's tensors are alive.
+	fn nest(&mut self, inner: Work) {
+		self.fma = self.fma.saturating_add(inner.fma);
+		self.div = self.div.saturating_add(inner.div);
+		self.params = self.params.saturating_add(inner.params);
+		self.elements = self.elements.saturating_add(inner.elements);
+		self.peak_tensor_bytes = self.peak_tensor_bytes.max(inner.peak_tensor_bytes);
+	}
+}
+
+fn invalid(e: impl std::fmt::Display) -> EngineError {
+	EngineError::InvalidModel(format!("{e:#}"))
+}
+
+fn work(model: &TypedModel, depth: usize) -> Result<Work, EngineError> {
+	use tract_onnx::tract_core::ops::{
+		logic::IfThenElse,
+		scan::{OptScan, Scan},
 	};
-	let mut elements: u64 = 0;
+	if depth > MAX_NESTING {
+		return Err(EngineError::InvalidModel(format!("graphs nest more than {MAX_NESTING} deep")));
+	}
+	let mut work = Work::default();
+	let mut nested_memory: u64 = 0;
 	for node in model.nodes() {
-		let inputs = model
-			.node_input_facts(node.id)
-			.map_err(|e| EngineError::InvalidModel(format!("{e:#}")))?;
-		let costs =
-			node.op.cost(&inputs).map_err(|e| EngineError::InvalidModel(format!("{e:#}")))?;
-		for (kind, amount) in costs {
+		let inputs = model.node_input_facts(node.id).map_err(invalid)?;
+		for (kind, amount) in node.op.cost(&inputs).map_err(invalid)? {
 			let amount = amount.to_i64().ok().and_then(|a| u64::try_from(a).ok()).unwrap_or(0);
 			match kind {
 				tract_onnx::tract_core::ops::Cost::FMA(_) => {
-					estimate.fma = estimate.fma.saturating_add(amount)
+					work.fma = work.fma.saturating_add(amount)
 				},
 				tract_onnx::tract_core::ops::Cost::Div(_) => {
-					estimate.div = estimate.div.saturating_add(amount)
+					work.div = work.div.saturating_add(amount)
 				},
 				tract_onnx::tract_core::ops::Cost::Params(_) => {
-					estimate.params = estimate.params.saturating_add(amount)
+					work.params = work.params.saturating_add(amount)
 				},
 				_ => {},
 			}
+		}
+		let inner = if let Some(scan) = node.op_as::<OptScan>() {
+			let iterations = scan
+				.iteration_count(&inputs)
+				.and_then(|d| d.to_i64().ok())
+				.and_then(|i| u64::try_from(i).ok())
+				.ok_or_else(|| {
+					EngineError::UnboundedShape(format!(
+						"the loop `{}` has no iteration count the input shapes fix",
+						node.name
+					))
+				})?;
+			Some(work_and_memory(scan.plan.model(), depth)?.times(iterations))
+		} else if let Some(branches) = node.op_as::<crate::control::PlannedIf>() {
+			let mut costlier: Option<Work> = None;
+			for plan in branches.plans() {
+				let branch = work_and_memory(plan.model(), depth)?;
+				costlier = Some(match costlier {
+					Some(other) => {
+						let memory = other.memory.max(branch.memory);
+						let mut more = if other.ops() >= branch.ops() { other } else { branch };
+						more.memory = memory;
+						more
+					},
+					None => branch,
+				});
+			}
+			costlier
+		} else if node.op_is::<Scan>() || node.op_is::<IfThenElse>() {
+			// Optimisation turns both into the forms above; a cost this walk cannot see is
+			// not a cost to guess.
+			return Err(EngineError::InvalidModel(format!(
+				"the engine cannot bound the cost of `{}` ({})",
+				node.name,
+				node.op.name()
+			)));
+		} else {
+			None
+		};
+		if let Some(inner) = inner {
+			nested_memory = nested_memory.max(inner.memory);
+			work.nest(inner);
 		}
 		let konst = node.op_is::<tract_onnx::tract_core::ops::konst::Const>();
 		for output in &node.outputs {
 			if let Some(shape) = output.fact.shape.as_concrete() {
 				let count = shape.iter().fold(1u64, |acc, d| acc.saturating_mul(*d as u64));
 				let bytes = count.saturating_mul(output.fact.datum_type.size_of() as u64);
-				estimate.peak_tensor_bytes = estimate.peak_tensor_bytes.max(bytes);
+				work.peak_tensor_bytes = work.peak_tensor_bytes.max(bytes);
 				if !konst {
-					elements = elements.saturating_add(count);
+					work.elements = work.elements.saturating_add(count);
 				}
 			}
 		}
 	}
-	estimate.ops = estimate.fma.saturating_add(estimate.div).saturating_add(elements);
-	estimate.memory_bytes = live_memory(model)?.saturating_add(model_bytes);
-	Ok(estimate)
+	work.memory = live_memory(model)?.saturating_add(nested_memory);
+	Ok(work)
+}
+
+/// The work of a nested graph, which must itself be bounded.
+fn work_and_memory(body: &TypedModel, depth: usize) -> Result<Work, EngineError> {
+	for node in body.nodes() {
+		for output in &node.outputs {
+			if fact_bytes(&output.fact).is_none() {
+				return Err(EngineError::UnboundedShape(format!(
+					"node `{}` of a nested graph produces shape {:?}, which the input shapes do \
+					 not bound",
+					node.name, output.fact.shape
+				)));
+			}
+		}
+	}
+	work(body, depth.saturating_add(1))
 }
 
 /// Bytes of constants plus the peak bytes of intermediate tensors alive at once, in plan order.

@@ -203,3 +203,198 @@ fn integer_outputs_that_tract_derives_from_shapes_leave_as_i64() -> Result<(), E
 	assert_eq!(out[0].data.as_slice(), &[2i64.to_le_bytes(), 3i64.to_le_bytes()].concat());
 	Ok(())
 }
+
+// ---- Control flow: `If` ----
+
+mod control_flow {
+	use super::*;
+	use tract_onnx::pb::{attribute_proto::AttributeType, AttributeProto, GraphProto};
+
+	fn graph_attribute(name: &str, graph: GraphProto) -> AttributeProto {
+		AttributeProto {
+			name: name.into(),
+			r#type: AttributeType::Graph as i32,
+			g: Some(graph),
+			..Default::default()
+		}
+	}
+
+	/// A branch: its nodes, constants, and one output `name` (declared with a symbolic
+	/// dimension, as PyTorch's exporter writes them, which the engine must not trust).
+	fn branch(
+		nodes: Vec<tract_onnx::pb::NodeProto>,
+		initializer: Vec<tract_onnx::pb::TensorProto>,
+		name: &str,
+	) -> GraphProto {
+		GraphProto {
+			name: format!("branch_{name}"),
+			node: nodes,
+			initializer,
+			output: vec![value(name, FLOAT, &[D::Sym("batch"), D::N(4)])],
+			..Default::default()
+		}
+	}
+
+	fn if_node(
+		cond: &str,
+		output: &str,
+		then: GraphProto,
+		otherwise: GraphProto,
+	) -> tract_onnx::pb::NodeProto {
+		let mut node = node("If", &[cond], &[output]);
+		node.attribute =
+			vec![graph_attribute("then_branch", then), graph_attribute("else_branch", otherwise)];
+		node
+	}
+
+	/// `torch.squeeze(x, 0)` as PyTorch exports it: if `x.shape[0] == 1` then `Squeeze` else
+	/// `Identity`. For a batch of 1 the else branch is the real one's opposite: tract alone
+	/// types both and fails on the branches' different shapes.
+	fn squeeze_if_one() -> Vec<u8> {
+		let then = branch(
+			vec![node("Squeeze", &["x", "axis0"], &["t"])],
+			vec![ints("axis0", &[1], vec![0])],
+			"t",
+		);
+		let otherwise = branch(vec![node("Identity", &["x"], &["e"])], vec![], "e");
+		model(
+			vec![
+				node("Shape", &["x"], &["shape"]),
+				node("Gather", &["shape", "zero"], &["rows"]),
+				node("Equal", &["rows", "one"], &["single"]),
+				if_node("single", "y", then, otherwise),
+			],
+			vec![ints("zero", &[], vec![0]), ints("one", &[], vec![1])],
+			vec![value("x", FLOAT, &[D::Sym("batch"), D::N(4)])],
+			vec![value("y", FLOAT, &[])],
+		)
+	}
+
+	#[test]
+	fn a_shape_decided_if_runs_only_the_branch_it_takes() -> Result<(), EngineError> {
+		let bytes = squeeze_if_one();
+		let one = engine().run_bytes(&bytes, &[f32_tensor(&[1, 4], &[1.0, 2.0, 3.0, 4.0])])?;
+		assert_eq!(one[0].shape.as_slice(), &[4]);
+		assert_eq!(f32_values(&one[0]), vec![1.0, 2.0, 3.0, 4.0]);
+		let x: Vec<f32> = (0..8).map(|i| i as f32).collect();
+		let two = engine().run_bytes(&bytes, &[f32_tensor(&[2, 4], &x)])?;
+		assert_eq!(two[0].shape.as_slice(), &[2, 4]);
+		assert_eq!(f32_values(&two[0]), x);
+		Ok(())
+	}
+
+	fn flag(value: bool) -> Tensor {
+		Tensor::new(DType::Bool, vec![], vec![u8::from(value)]).unwrap()
+	}
+
+	/// `y = flag ? x · W : x + 10`, `x: f32[1, 4]`, `W` 4×4 (the costlier branch).
+	fn value_decided(otherwise: GraphProto) -> Vec<u8> {
+		let w: Vec<f32> = (0..16).map(|i| if i % 5 == 0 { 2.0 } else { 0.0 }).collect();
+		let then =
+			branch(vec![node("MatMul", &["x", "w"], &["t"])], vec![floats("w", &[4, 4], w)], "t");
+		model(
+			vec![if_node("flag", "y", then, otherwise)],
+			vec![],
+			vec![value("x", FLOAT, &[D::N(1), D::N(4)]), value("flag", BOOL, &[])],
+			vec![value("y", FLOAT, &[D::N(1), D::N(4)])],
+		)
+	}
+
+	fn add_ten() -> GraphProto {
+		branch(vec![node("Add", &["x", "ten"], &["e"])], vec![floats("ten", &[1], vec![10.0])], "e")
+	}
+
+	#[test]
+	fn a_value_decided_if_runs_either_branch_from_one_plan() -> Result<(), EngineError> {
+		let bytes = value_decided(add_ten());
+		let x = f32_tensor(&[1, 4], &[1.0, 2.0, 3.0, 4.0]);
+		let engine = engine();
+		let doubled = engine.run_bytes(&bytes, &[x.clone(), flag(true)])?;
+		assert_eq!(f32_values(&doubled[0]), vec![2.0, 4.0, 6.0, 8.0]);
+		let shifted = engine.run_bytes(&bytes, &[x, flag(false)])?;
+		assert_eq!(f32_values(&shifted[0]), vec![11.0, 12.0, 13.0, 14.0]);
+		assert_eq!(engine.cached_plans(), 1, "the condition's value must not need a new plan");
+		Ok(())
+	}
+
+	#[test]
+	fn a_value_decided_if_costs_its_costlier_branch() {
+		let info = engine().inspect(&value_decided(add_ten()), &[]);
+		assert!(info.rejection.is_none(), "{:?}", info.rejection);
+		let cost = info.cost.expect("a cost estimate");
+		assert!(cost.fma >= 16, "the MatMul branch's 16 FMAs are counted: {cost:?}");
+	}
+
+	#[test]
+	fn value_decided_branches_of_different_shapes_are_refused_by_name() {
+		let flatten = branch(
+			vec![node("Reshape", &["x", "flat"], &["e"])],
+			vec![ints("flat", &[1], vec![4])],
+			"e",
+		);
+		let bytes = value_decided(flatten);
+		let x = f32_tensor(&[1, 4], &[1.0, 2.0, 3.0, 4.0]);
+		match refusal(&bytes, &[x, flag(true)]) {
+			EngineError::InvalidModel(why) => {
+				assert!(why.contains("agree on types and shapes"), "{why}")
+			},
+			other => panic!("expected InvalidModel, got {other:?}"),
+		}
+	}
+
+	#[test]
+	fn a_branch_that_cannot_run_on_these_shapes_fails_only_when_taken() -> Result<(), EngineError> {
+		// Squeezing axis 1 of a [1, 4] input is impossible: onnxruntime fails when the branch
+		// is taken, and so does the engine, while the other branch runs.
+		let impossible = branch(
+			vec![node("Squeeze", &["x", "axis1"], &["e"])],
+			vec![ints("axis1", &[1], vec![1])],
+			"e",
+		);
+		let bytes = value_decided(impossible);
+		let x = f32_tensor(&[1, 4], &[1.0, 2.0, 3.0, 4.0]);
+		let engine = engine();
+		let doubled = engine.run_bytes(&bytes, &[x.clone(), flag(true)])?;
+		assert_eq!(f32_values(&doubled[0]), vec![2.0, 4.0, 6.0, 8.0]);
+		match engine.run_bytes(&bytes, &[x, flag(false)]) {
+			Err(EngineError::ExecutionFailed(why)) => {
+				assert!(why.contains("cannot run on these input shapes"), "{why}")
+			},
+			other => panic!("expected ExecutionFailed, got {other:?}"),
+		}
+		Ok(())
+	}
+}
+
+/// A forward LSTM over `steps` steps (hidden 8, input 4): tract runs it as a loop, whose body
+/// the cost estimate must count once per step, or a long sequence would be registered as cheap.
+#[test]
+fn a_recurrent_loop_costs_its_body_times_its_steps() {
+	let (hidden, features) = (8i64, 4i64);
+	let lstm = |steps: i64| {
+		let mut node = node("LSTM", &["x", "w", "r"], &["y", "y_h"]);
+		node.attribute = vec![int_attribute("hidden_size", hidden)];
+		model(
+			vec![node],
+			vec![
+				floats(
+					"w",
+					&[1, 4 * hidden, features],
+					weights(1, (4 * hidden * features) as usize),
+				),
+				floats("r", &[1, 4 * hidden, hidden], weights(2, (4 * hidden * hidden) as usize)),
+			],
+			vec![value("x", FLOAT, &[D::N(steps), D::N(1), D::N(features)])],
+			vec![value("y", FLOAT, &[]), value("y_h", FLOAT, &[])],
+		)
+	};
+	let fma = |steps: i64| {
+		let info = engine().inspect(&lstm(steps), &[]);
+		assert!(info.rejection.is_none(), "{:?}", info.rejection);
+		info.cost.expect("a cost estimate").fma
+	};
+	let per_step = (4 * hidden * (features + hidden)) as u64;
+	let (one, many) = (fma(1), fma(64));
+	assert!(one >= per_step, "one step costs at least its gates' {per_step} FMAs: {one}");
+	assert!(many >= 64 * per_step, "64 steps cost at least 64 × {per_step} FMAs: {many}");
+}
