@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Benchmark: the engine against onnxruntime, one thread each, on sixteen real models: PP-OCR
-# cls/det/rec (shipped by PyPI's rapidocr-onnxruntime), a scikit-learn digits MLP, and the
+# Benchmark: the engine against onnxruntime, one thread each, on seventeen real models: PP-OCR
+# cls/det/rec (shipped by PyPI's rapidocr-onnxruntime), silero-vad (a streaming audio model with
+# `If` and LSTM state, shipped by PyPI's silero-vad), a scikit-learn digits MLP, and the
 # classical models dApps bring (scikit-learn pipelines, SVMs, forests and gradient boosting,
 # XGBoost and LightGBM through onnxmltools), all trained offline by scripts/bench/models.py.
 # Prints a Markdown table; exits non-zero if an output differs from onnxruntime by more than

@@ -166,6 +166,62 @@ def tree_regressor(rng, i):
     return m, [rows(rng, 16, f)]
 
 
+def tree_ensemble(rng, i):
+    """The opset-5 TreeEnsemble: interior nodes and leaves in separate arrays, tensor thresholds,
+    set-membership splits, integer aggregate and post transform."""
+    f = int(rng.integers(1, 6))
+    targets = int(rng.integers(1, 4))
+    depth = int(rng.integers(1, 5))
+    nodes = {k: [] for k in ["featureids", "splits", "modes", "truenodeids", "trueleafs", "falsenodeids", "falseleafs", "missing"]}
+    members = []
+    leaves = {"targetids": [], "weights": []}
+
+    def build(level):
+        if level >= depth or (level > 0 and rng.random() < 0.2):
+            leaves["targetids"].append(int(rng.integers(0, targets)))
+            leaves["weights"].append(float(np.float32(rng.normal())))
+            return len(leaves["weights"]) - 1, 1
+        ix = len(nodes["modes"])
+        # BRANCH_MEMBER (6, integer members as onnxruntime requires) in every tenth case: refused.
+        mode = 6 if i % 10 == 9 and rng.random() < 0.2 else int(rng.integers(0, 6)) if rng.random() < 0.6 else 0
+        nodes["featureids"].append(int(rng.integers(0, f)))
+        nodes["splits"].append(float(np.float32(np.round(rng.normal(), 1))))
+        nodes["modes"].append(mode)
+        nodes["missing"].append(int(rng.integers(0, 2)))
+        members.append([float(rng.integers(-2, 3)) for _ in range(int(rng.integers(1, 4)))] if mode == 6 else [])
+        for k in ["truenodeids", "trueleafs", "falsenodeids", "falseleafs"]:
+            nodes[k].append(0)
+        t, tl = build(level + 1)
+        e, el = build(level + 1)
+        nodes["truenodeids"][ix], nodes["trueleafs"][ix] = t, tl
+        nodes["falsenodeids"][ix], nodes["falseleafs"][ix] = e, el
+        return ix, 0
+
+    roots = [build(0)[0] for _ in range(int(rng.integers(1, 6)))]
+    attrs = {
+        "nodes_featureids": nodes["featureids"],
+        "nodes_splits": h.make_tensor("nodes_splits", T.FLOAT, [len(nodes["splits"])], nodes["splits"]),
+        "nodes_modes": h.make_tensor("nodes_modes", T.UINT8, [len(nodes["modes"])], nodes["modes"]),
+        "nodes_truenodeids": nodes["truenodeids"], "nodes_trueleafs": nodes["trueleafs"],
+        "nodes_falsenodeids": nodes["falsenodeids"], "nodes_falseleafs": nodes["falseleafs"],
+        "leaf_targetids": leaves["targetids"],
+        "leaf_weights": h.make_tensor("leaf_weights", T.FLOAT, [len(leaves["weights"])], leaves["weights"]),
+        "tree_roots": roots,
+        "n_targets": targets,
+        "aggregate_function": i % 4,
+        # 1 and 2 (read swapped by onnxruntime) now and then: refused.
+        "post_transform": [0, 0, 3, 0, 1, 3][i % 6] if targets > 1 else [0, 0, 0, 2, 4][i % 5],
+    }
+    if i % 3 == 2:
+        attrs["nodes_missing_value_tracks_true"] = nodes["missing"]
+    flat = [v for m in members if m for v in m + [float("nan")]]
+    if flat:
+        attrs["membership_values"] = h.make_tensor("membership_values", T.FLOAT, [len(flat)], flat)
+    node = h.make_node("TreeEnsemble", ["X"], ["Y"], domain=ML, **attrs)
+    m = model_of([node], [vi("X", T.FLOAT, [None, f])], [vi("Y", T.FLOAT, [None, targets])], 5)
+    return m, [rows(rng, 16, f)]
+
+
 def svm_classifier(rng, i):
     f = int(rng.integers(1, 5))
     classes = [2, 2, 3, 4][i % 4]
@@ -324,6 +380,7 @@ def feature_vectorizer(rng, i):
 
 GENERATORS = {
     "TreeEnsembleClassifier": tree_classifier, "TreeEnsembleRegressor": tree_regressor,
+    "TreeEnsemble": tree_ensemble,
     "SVMClassifier": svm_classifier, "SVMRegressor": svm_regressor,
     "LinearClassifier": linear_classifier, "LinearRegressor": linear_regressor,
     "Scaler": scaler, "Normalizer": normalizer, "Imputer": imputer, "Binarizer": binarizer,

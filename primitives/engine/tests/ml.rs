@@ -1,14 +1,14 @@
 //! The ONNX-ML operators and the guards on tract's own translators: each refuses a malformed or
 //! hostile model, or input, with a clear error and never a panic, and declares a cost. Agreement
 //! with onnxruntime is shown by `scripts/conformance.sh` (hundreds of differential cases) and
-//! `scripts/bench-engine.sh` (sixteen real models).
+//! `scripts/bench-engine.sh` (seventeen real models).
 
 use prost::Message;
 use sibyl_engine::testing::{f32_tensor, f32_values, value, D};
 use sibyl_engine::{DType, Engine, EngineError, Tensor};
 use tract_onnx::pb::{
 	attribute_proto::AttributeType, tensor_proto::DataType, AttributeProto, GraphProto, ModelProto,
-	NodeProto, OperatorSetIdProto, ValueInfoProto,
+	NodeProto, OperatorSetIdProto, TensorProto, ValueInfoProto,
 };
 
 const FLOAT: i32 = DataType::Float as i32;
@@ -21,6 +21,12 @@ enum A {
 	Is(Vec<i64>),
 	Fs(Vec<f32>),
 	Ss(Vec<&'static str>),
+	/// A float32 tensor.
+	Tf(Vec<f32>),
+	/// A float64 tensor.
+	Td(Vec<f64>),
+	/// A uint8 tensor.
+	Tu8(Vec<u8>),
 }
 
 fn attr(name: &str, a: A) -> AttributeProto {
@@ -34,6 +40,33 @@ fn attr(name: &str, a: A) -> AttributeProto {
 		A::Ss(v) => {
 			p.r#type = AttributeType::Strings as i32;
 			p.strings = v.iter().map(|s| s.as_bytes().to_vec()).collect();
+		},
+		A::Tf(v) => {
+			p.r#type = AttributeType::Tensor as i32;
+			p.t = Some(TensorProto {
+				dims: vec![v.len() as i64],
+				data_type: FLOAT,
+				float_data: v,
+				..Default::default()
+			});
+		},
+		A::Td(v) => {
+			p.r#type = AttributeType::Tensor as i32;
+			p.t = Some(TensorProto {
+				dims: vec![v.len() as i64],
+				data_type: DataType::Double as i32,
+				double_data: v,
+				..Default::default()
+			});
+		},
+		A::Tu8(v) => {
+			p.r#type = AttributeType::Tensor as i32;
+			p.t = Some(TensorProto {
+				dims: vec![v.len() as i64],
+				data_type: DataType::Uint8 as i32,
+				raw_data: v,
+				..Default::default()
+			});
 		},
 	}
 	p
@@ -205,6 +238,107 @@ fn a_tree_regressor_runs_and_refuses_a_target_out_of_range() -> Result<(), Engin
 	assert!(run(&ml("TreeEnsembleRegressor", attrs, rows(2), scores(1)), &x2([0.0; 2], [0.0; 2]))
 		.is_err());
 	Ok(())
+}
+
+/// An opset-5 `TreeEnsemble`: node 0 tests feature 0 ≤ 0.5 (true: leaf 0, weight 1), node 1
+/// feature 1 < 0 (true: leaf 1, weight 2; false: leaf 2, weight 3); one tree from node 0.
+fn ensemble(edit: impl FnOnce(&mut Vec<(&'static str, A)>)) -> Vec<u8> {
+	let mut attrs = vec![
+		("nodes_featureids", A::Is(vec![0, 1])),
+		("nodes_splits", A::Tf(vec![0.5, 0.0])),
+		("nodes_modes", A::Tu8(vec![0, 1])),
+		("nodes_truenodeids", A::Is(vec![0, 1])),
+		("nodes_trueleafs", A::Is(vec![1, 1])),
+		("nodes_falsenodeids", A::Is(vec![1, 2])),
+		("nodes_falseleafs", A::Is(vec![0, 1])),
+		("leaf_targetids", A::Is(vec![0, 0, 0])),
+		("leaf_weights", A::Tf(vec![1.0, 2.0, 3.0])),
+		("tree_roots", A::Is(vec![0])),
+		("n_targets", A::I(1)),
+		("aggregate_function", A::I(1)),
+	];
+	edit(&mut attrs);
+	ml("TreeEnsemble", attrs, rows(2), scores(1))
+}
+
+fn set(attrs: &mut [(&'static str, A)], name: &str, value: A) {
+	let slot = attrs.iter_mut().find(|(n, _)| *n == name).expect("an attribute of the base model");
+	slot.1 = value;
+}
+
+#[test]
+fn an_opset5_tree_ensemble_runs_and_its_hostile_variants_are_refused() -> Result<(), EngineError> {
+	let out = run(&ensemble(|_| {}), &x2([0.2, 9.0], [0.7, -1.0]))?;
+	assert_eq!(f32_values(&out[0]), vec![1.0, 2.0]);
+	let out = run(&ensemble(|_| {}), &x2([0.7, 1.0], [0.5, 1.0]))?;
+	assert_eq!(f32_values(&out[0]), vec![3.0, 1.0]);
+
+	let x = x2([0.0; 2], [0.0; 2]);
+	refused(&ensemble(|a| set(a, "nodes_truenodeids", A::Is(vec![0, 7]))), &x, "is not a leaf");
+	refused(&ensemble(|a| set(a, "nodes_falsenodeids", A::Is(vec![9, 2]))), &x, "is not a node");
+	refused(&ensemble(|a| set(a, "tree_roots", A::Is(vec![-1]))), &x, "is not a node");
+	refused(&ensemble(|a| set(a, "tree_roots", A::Is(vec![]))), &x, "no trees");
+	refused(&ensemble(|a| set(a, "leaf_targetids", A::Is(vec![0, 0, 4]))), &x, "out of range");
+	refused(&ensemble(|a| set(a, "nodes_modes", A::Tu8(vec![0, 6]))), &x, "BRANCH_MEMBER");
+	refused(&ensemble(|a| set(a, "nodes_modes", A::Tu8(vec![0, 9]))), &x, "unknown mode");
+	refused(&ensemble(|a| set(a, "nodes_splits", A::Td(vec![0.5, 0.0]))), &x, "float32");
+	refused(&ensemble(|a| set(a, "nodes_splits", A::Tf(vec![0.5]))), &x, "nodes_splits has 1");
+	refused(&ensemble(|a| set(a, "leaf_weights", A::Tf(vec![1.0]))), &x, "leaf_weights 1");
+	refused(&ensemble(|a| set(a, "n_targets", A::I(0))), &x, "n_targets");
+	refused(&ensemble(|a| set(a, "aggregate_function", A::I(7))), &x, "aggregate_function");
+	refused(&ensemble(|a| a.push(("post_transform", A::I(2)))), &x, "swapped");
+	// Both branches of the root on leaf 2: onnxruntime would read leaf 0 (the root's index).
+	refused(
+		&ensemble(|a| {
+			set(a, "nodes_truenodeids", A::Is(vec![2, 1]));
+			set(a, "nodes_falsenodeids", A::Is(vec![2, 2]));
+			set(a, "nodes_falseleafs", A::Is(vec![1, 1]));
+		}),
+		&x,
+		"ambiguous",
+	);
+	// A cycle: node 1's false child is node 0.
+	refused(
+		&ensemble(|a| {
+			set(a, "nodes_falsenodeids", A::Is(vec![1, 0]));
+			set(a, "nodes_falseleafs", A::Is(vec![0, 0]));
+		}),
+		&x,
+		"cycles",
+	);
+	Ok(())
+}
+
+/// Shared subtrees are legal in the opset-5 layout and onnxruntime unrolls them: forty nodes
+/// each pointing twice at the next (but the root) would unroll to 2³⁹. Refused after a linear count, before
+/// anything is unrolled.
+#[test]
+fn an_opset5_ensemble_that_unrolls_exponentially_is_refused_at_once() {
+	let n = 40i64;
+	let bytes = ml(
+		"TreeEnsemble",
+		vec![
+			("nodes_featureids", A::Is(vec![0; n as usize])),
+			("nodes_splits", A::Tf(vec![0.0; n as usize])),
+			("nodes_modes", A::Tu8(vec![0; n as usize])),
+			("nodes_truenodeids", A::Is((1..=n).map(|i| if i == n { 0 } else { i }).collect())),
+			("nodes_trueleafs", A::Is((1..=n).map(|i| i64::from(i == n)).collect())),
+			// The root's false side is the leaf (a root with equal children is a leaf).
+			(
+				"nodes_falsenodeids",
+				A::Is((1..=n).map(|i| if i == n || i == 1 { 0 } else { i }).collect()),
+			),
+			("nodes_falseleafs", A::Is((1..=n).map(|i| i64::from(i == n || i == 1)).collect())),
+			("leaf_targetids", A::Is(vec![0])),
+			("leaf_weights", A::Tf(vec![1.0])),
+			("tree_roots", A::Is(vec![0])),
+			("n_targets", A::I(1)),
+		],
+		rows(2),
+		scores(1),
+	);
+	// "above the limit" is the count's refusal; unrolling first would end "more than …".
+	refused(&bytes, &x2([0.0; 2], [0.0; 2]), "above the limit");
 }
 
 fn svc(per_class: Vec<i64>, support: Vec<f32>, coefficients: Vec<f32>, rho: Vec<f32>) -> Vec<u8> {
@@ -402,6 +536,7 @@ fn every_ml_operator_declares_a_cost() {
 		classifier(stump("class", vec![0, 2], vec![1.0, 1.0]), 3),
 		svc(vec![1, 1], vec![0.0, 0.0, 1.0, 1.0], vec![1.0, -1.0], vec![0.0]),
 		ml("Normalizer", vec![("norm", A::S("L2"))], rows(2), scores(2)),
+		ensemble(|_| {}),
 		ml(
 			"Scaler",
 			vec![("offset", A::Fs(vec![1.0])), ("scale", A::Fs(vec![2.0]))],

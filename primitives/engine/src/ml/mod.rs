@@ -9,6 +9,7 @@
 
 use tract_onnx::{model::OnnxOpRegister, pb::NodeProto, prelude::*, tract_hir::internal::*};
 
+pub mod ensemble;
 pub mod features;
 pub mod linear;
 pub mod post;
@@ -19,6 +20,7 @@ pub mod tree;
 pub fn register(reg: &mut OnnxOpRegister) {
 	reg.insert("TreeEnsembleClassifier", tree::classifier);
 	reg.insert("TreeEnsembleRegressor", tree::regressor);
+	reg.insert("TreeEnsemble", ensemble::ensemble);
 	reg.insert("LinearClassifier", linear::classifier);
 	reg.insert("SVMClassifier", svm::classifier);
 	reg.insert("SVMRegressor", svm::regressor);

@@ -86,21 +86,21 @@ fn index(value: i64, what: &str) -> TractResult<u32> {
 }
 
 /// The attributes of one ensemble, as the ONNX node spells them.
-struct Spec<'a> {
-	trees: Vec<i64>,
-	ids: Vec<i64>,
-	features: Vec<i64>,
-	modes: Vec<&'a str>,
-	values: Vec<f32>,
-	yes: Vec<i64>,
-	no: Vec<i64>,
-	missing: Vec<i64>,
+pub(super) struct Spec<'a> {
+	pub(super) trees: Vec<i64>,
+	pub(super) ids: Vec<i64>,
+	pub(super) features: Vec<i64>,
+	pub(super) modes: Vec<&'a str>,
+	pub(super) values: Vec<f32>,
+	pub(super) yes: Vec<i64>,
+	pub(super) no: Vec<i64>,
+	pub(super) missing: Vec<i64>,
 	/// Leaf weights: tree, node, class or target, weight.
-	leaf_trees: Vec<i64>,
-	leaf_nodes: Vec<i64>,
-	leaf_ids: Vec<i64>,
-	leaf_weights: Vec<f32>,
-	outputs: usize,
+	pub(super) leaf_trees: Vec<i64>,
+	pub(super) leaf_nodes: Vec<i64>,
+	pub(super) leaf_ids: Vec<i64>,
+	pub(super) leaf_weights: Vec<f32>,
+	pub(super) outputs: usize,
 }
 
 impl Spec<'_> {
@@ -124,7 +124,7 @@ impl Spec<'_> {
 }
 
 impl Forest {
-	fn compile(spec: Spec) -> TractResult<Forest> {
+	pub(super) fn compile(spec: Spec) -> TractResult<Forest> {
 		let n = spec.trees.len();
 		if n == 0 {
 			bail!("the ensemble has no nodes");
@@ -385,10 +385,13 @@ fn rows_f32(input: &TValue) -> TractResult<(Tensor, usize, usize)> {
 /// `TreeEnsembleRegressor`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TreeRegressor {
-	forest: Arc<Forest>,
-	base: Vec<f32>,
-	post: Post,
-	aggregate: Aggregate,
+	pub(super) forest: Arc<Forest>,
+	pub(super) base: Vec<f32>,
+	pub(super) post: Post,
+	pub(super) aggregate: Aggregate,
+	/// The opset-5 `TreeEnsemble`, whose thresholds have the input's type: only f32 inputs
+	/// (onnxruntime would compare f64 or f16 inputs in their own precision).
+	pub(super) f32_only: bool,
 }
 
 // Floats compare by value; tract needs `Eq` for its operator equality, never on NaN attributes.
@@ -599,6 +602,7 @@ pub fn regressor(
 		base: attr_f32s_opt(node, "base_values")?.unwrap_or_default(),
 		post: Post::parse(node.get_attr_opt("post_transform")?)?,
 		aggregate,
+		f32_only: false,
 	};
 	Ok((hir(op), vec![]))
 }
@@ -669,6 +673,12 @@ impl EvalOp for TreeRegressor {
 
 impl TypedOp for TreeRegressor {
 	fn output_facts(&self, inputs: &[&TypedFact]) -> TractResult<TVec<TypedFact>> {
+		if self.f32_only && inputs[0].datum_type != f32::datum_type() {
+			bail!(
+				"TreeEnsemble takes f32 features here, not {:?} (export with FloatTensorType)",
+				inputs[0].datum_type
+			);
+		}
 		let rows = typed_rows(inputs[0], &self.forest)?;
 		Ok(tvec!(f32::fact([rows, self.forest.outputs.to_dim()])))
 	}
