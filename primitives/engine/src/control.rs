@@ -1,4 +1,4 @@
-//! Control flow: ONNX `If`, in front of tract's own translator.
+//! Control flow: ONNX `If`, in front of tract's own translator, and `Loop`, which tract lacks.
 //!
 //! Exporters (PyTorch above all) write `If` in two ways, and tract 0.23 handles neither the way
 //! onnxruntime does:
@@ -31,6 +31,7 @@ use tract_onnx::{
 /// Registers the engine's `If` in place of tract's.
 pub fn register(reg: &mut OnnxOpRegister) {
 	reg.insert("If", if_translator);
+	reg.insert("Loop", loop_translator);
 }
 
 /// The ONNX `If` translator.
@@ -407,6 +408,316 @@ impl TypedOp for PlannedIf {
 		let plan = self.plans().next().ok_or_else(|| format_err!("If: no branch can run"))?;
 		let model = plan.model();
 		(0..model.outputs.len()).map(|ix| Ok(model.output_fact(ix)?.without_value())).collect()
+	}
+
+	as_op!();
+}
+
+/// Most iterations a `Loop` may declare (its cost, body × trips, is bounded separately).
+pub const MAX_LOOP_TRIPS: i64 = 1 << 24;
+
+/// The ONNX `Loop` translator. Only loops whose cost the engine can bound are accepted: the trip
+/// count `M` must be present and fixed when the input shapes are (a constant, or computed from
+/// shapes), and a loop that may stop early on its condition must not have scan outputs (their
+/// length would depend on values).
+fn loop_translator(
+	ctx: &ParsingContext,
+	node: &NodeProto,
+) -> TractResult<(Box<dyn InferenceOp>, Vec<String>)> {
+	let has_trips = node.input.first().is_some_and(|s| !s.is_empty());
+	let has_cond = node.input.get(1).is_some_and(|s| !s.is_empty());
+	if !has_trips {
+		bail!("Loop without a trip count (M): its cost cannot be bounded");
+	}
+	let graph = without_symbols(node.get_attr::<&GraphProto>("body")?);
+	let parsed = ctx.parse_graph(&graph)?;
+	let closures = parsed.unresolved_inputs.len();
+	let body_inputs = parsed.model.inputs.len();
+	let carried = body_inputs.checked_sub(2 + closures).ok_or_else(|| {
+		format_err!("Loop: the body must take the iteration number and condition")
+	})?;
+	let scans = parsed.model.outputs.len().checked_sub(1 + carried).ok_or_else(|| {
+		format_err!("Loop: the body must give the condition and every carried value")
+	})?;
+	let declared = node.input.len().saturating_sub(2);
+	if declared != carried {
+		bail!("Loop: {declared} initial values for a body carrying {carried}");
+	}
+	if has_cond && scans > 0 {
+		bail!(
+			"Loop with a condition input and scan outputs: the outputs' length would depend on \
+			 values, so the engine cannot bound them"
+		);
+	}
+	let op = Loop { body: parsed.model, has_cond, carried, scans };
+	Ok((Box::new(op), parsed.unresolved_inputs))
+}
+
+/// `Loop` in tract's inference model. Inputs: `M`, the condition if present, the carried
+/// values' initial values, then the names the body reads from enclosing graphs. Body inputs:
+/// iteration number, condition, carried values, those names. Body outputs: condition, carried
+/// values, scan outputs.
+#[derive(Debug, Clone)]
+struct Loop {
+	body: InferenceModel,
+	has_cond: bool,
+	carried: usize,
+	scans: usize,
+}
+
+impl PartialEq for Loop {
+	fn eq(&self, _: &Self) -> bool {
+		false
+	}
+}
+impl Eq for Loop {}
+
+impl Op for Loop {
+	fn name(&self) -> StaticName {
+		"Loop".into()
+	}
+
+	not_a_typed_op!();
+}
+
+impl EvalOp for Loop {
+	op_out_of_plan!();
+}
+
+impl Loop {
+	/// Position of the first carried value among the op's inputs.
+	fn first_carried(&self) -> usize {
+		1 + usize::from(self.has_cond)
+	}
+
+	/// The trip count, if the analysis knows it.
+	fn trips(fact: &InferenceFact) -> TractResult<Option<i64>> {
+		let Some(m) = fact.value.concretize() else { return Ok(None) };
+		let m = m.cast_to_scalar::<i64>()?;
+		if !(0..=MAX_LOOP_TRIPS).contains(&m) {
+			bail!("Loop trip count {m} is outside 0..={MAX_LOOP_TRIPS}");
+		}
+		Ok(Some(m))
+	}
+}
+
+/// Unifies type and shape, never the value: a carried value differs from one iteration to the
+/// next, so its initial value must not be folded into the body.
+fn unify_type_and_shape(a: &mut InferenceFact, b: &mut InferenceFact) -> TractResult<bool> {
+	let mut changed = a.datum_type.unify_with_mut(&mut b.datum_type)?;
+	changed |= a.shape.unify_with_mut(&mut b.shape)?;
+	Ok(changed)
+}
+
+impl InferenceOp for Loop {
+	fn infer_facts(
+		&mut self,
+		inputs: TVec<&InferenceFact>,
+		outputs: TVec<&InferenceFact>,
+		observed: TVec<&InferenceFact>,
+	) -> TractResult<(TVec<InferenceFact>, TVec<InferenceFact>, TVec<InferenceFact>)> {
+		let mut inputs: TVec<InferenceFact> = inputs.into_iter().cloned().collect();
+		let mut outputs: TVec<InferenceFact> = outputs.into_iter().cloned().collect();
+		let observed = observed.into_iter().cloned().collect();
+		let first = self.first_carried();
+		let closures = inputs.len().saturating_sub(first + self.carried);
+		if inputs.len() != first + self.carried + closures
+			|| outputs.len() != self.carried + self.scans
+		{
+			bail!("Loop: inputs or outputs do not match the body");
+		}
+		loop {
+			let mut changed = false;
+			changed |= inputs[0].datum_type.unify_with(&i64::datum_type().into())?;
+			changed |= self
+				.body
+				.input_fact_mut(0)?
+				.unify_with(&InferenceFact::dt_shape(i64::datum_type(), [0usize; 0]))?;
+			changed |= self
+				.body
+				.input_fact_mut(1)?
+				.unify_with(&InferenceFact::dt_shape(bool::datum_type(), [0usize; 0]))?;
+			for k in 0..self.carried {
+				changed |=
+					unify_type_and_shape(self.body.input_fact_mut(2 + k)?, &mut inputs[first + k])?;
+				let mut carried_in = self.body.input_fact(2 + k)?.clone();
+				changed |=
+					unify_type_and_shape(self.body.output_fact_mut(1 + k)?, &mut carried_in)?;
+				changed |= unify_type_and_shape(self.body.input_fact_mut(2 + k)?, &mut carried_in)?;
+				changed |=
+					unify_type_and_shape(self.body.output_fact_mut(1 + k)?, &mut outputs[k])?;
+			}
+			for c in 0..closures {
+				changed |= self
+					.body
+					.input_fact_mut(2 + self.carried + c)?
+					.unify_with_mut(&mut inputs[first + self.carried + c])?;
+			}
+			if let Some(trips) = Self::trips(&inputs[0])? {
+				for k in 0..self.scans {
+					let element = self.body.output_fact(1 + self.carried + k)?.clone();
+					if let Some(dims) = element.shape.concretize() {
+						let mut shape = vec![trips.to_dim()];
+						shape.extend(dims);
+						let mut fact = InferenceFact::shape(shape);
+						fact.datum_type = element.datum_type;
+						changed |= outputs[self.carried + k].unify_with_mut(&mut fact)?;
+					}
+				}
+			}
+			changed |= self.body.analyse(false)?;
+			if !changed {
+				return Ok((inputs, outputs, observed));
+			}
+		}
+	}
+
+	fn nboutputs(&self) -> TractResult<usize> {
+		Ok(self.carried + self.scans)
+	}
+
+	fn to_typed(
+		&self,
+		source: &InferenceModel,
+		node: &InferenceNode,
+		target: &mut TypedModel,
+		mapping: &HashMap<OutletId, OutletId>,
+	) -> TractResult<TVec<OutletId>> {
+		let m = node.inputs.first().ok_or_else(|| format_err!("Loop: no trip count"))?;
+		let trips = Self::trips(source.outlet_fact(*m)?)?.ok_or_else(|| {
+			format_err!(
+				"Loop `{}`: its trip count is not fixed by the input shapes, so its cost cannot \
+				 be bounded",
+				node.name
+			)
+		})?;
+		let body = self.body.clone().into_typed()?.into_optimized()?;
+		for k in 0..self.carried {
+			let (a, b) = (body.input_fact(2 + k)?, body.output_fact(1 + k)?);
+			if a.without_value() != b.without_value() {
+				bail!(
+					"Loop `{}`: carried value {k} enters as {a:?} and leaves as {b:?}",
+					node.name
+				);
+			}
+		}
+		let op = PlannedLoop {
+			trips: trips as u64,
+			plan: body.into_runnable()?,
+			has_cond: self.has_cond,
+			carried: self.carried,
+			scans: self.scans,
+		};
+		// The trip count is part of the plan: the op reads the rest.
+		let inputs: TVec<OutletId> = node
+			.inputs
+			.iter()
+			.skip(1)
+			.map(|o| mapping.get(o).copied().ok_or_else(|| format_err!("Loop: unmapped input")))
+			.collect::<TractResult<_>>()?;
+		target.wire_node(&node.name, op, &inputs)
+	}
+
+	as_op!();
+}
+
+/// A `Loop` with its trip count fixed and its body optimised and planned once.
+#[derive(Debug, Clone)]
+pub struct PlannedLoop {
+	/// Iterations, unless the condition stops it earlier.
+	pub trips: u64,
+	/// The body.
+	pub plan: Arc<TypedRunnableModel>,
+	has_cond: bool,
+	carried: usize,
+	scans: usize,
+}
+
+impl PartialEq for PlannedLoop {
+	fn eq(&self, _: &Self) -> bool {
+		false
+	}
+}
+impl Eq for PlannedLoop {}
+
+impl Op for PlannedLoop {
+	fn name(&self) -> StaticName {
+		"Loop".into()
+	}
+
+	op_as_typed_op!();
+}
+
+impl EvalOp for PlannedLoop {
+	op_out_of_plan!();
+
+	fn eval(&self, _ctx: &EvalContext, inputs: TVec<TValue>) -> TractResult<TVec<TValue>> {
+		let first = usize::from(self.has_cond);
+		let mut cond = if self.has_cond {
+			inputs
+				.first()
+				.ok_or_else(|| format_err!("Loop: no condition"))?
+				.cast_to_scalar::<bool>()?
+		} else {
+			true
+		};
+		let end = first + self.carried;
+		let mut carried: TVec<TValue> =
+			inputs.get(first..end).ok_or_else(|| format_err!("Loop: inputs missing"))?.into();
+		let closures = inputs.get(end..).unwrap_or_default();
+		let mut scans: Vec<Vec<Tensor>> = vec![Vec::new(); self.scans];
+		for i in 0..self.trips {
+			if !cond {
+				break;
+			}
+			let mut body_inputs: TVec<TValue> =
+				tvec!(tensor0(i as i64).into_tvalue(), tensor0(cond).into_tvalue());
+			body_inputs.extend(carried.iter().cloned());
+			body_inputs.extend(closures.iter().cloned());
+			let outputs = self.plan.run(body_inputs)?;
+			if self.has_cond {
+				cond = outputs[0].cast_to_scalar::<bool>()?;
+			}
+			carried = outputs[1..1 + self.carried].into();
+			for (k, scan) in scans.iter_mut().enumerate() {
+				let mut element = outputs[1 + self.carried + k].clone().into_tensor();
+				element.insert_axis(0)?;
+				scan.push(element);
+			}
+		}
+		let model = self.plan.model();
+		let mut result = carried;
+		for (k, scan) in scans.into_iter().enumerate() {
+			let stacked = if scan.is_empty() {
+				let fact = model.output_fact(1 + self.carried + k)?;
+				let mut shape = vec![0usize];
+				shape.extend(
+					fact.shape.as_concrete().ok_or_else(|| format_err!("Loop: unbounded scan"))?,
+				);
+				Tensor::zero_dt(fact.datum_type, &shape)?
+			} else {
+				Tensor::stack_tensors(0, &scan)?
+			};
+			result.push(stacked.into_tvalue());
+		}
+		Ok(result)
+	}
+}
+
+impl TypedOp for PlannedLoop {
+	fn output_facts(&self, _inputs: &[&TypedFact]) -> TractResult<TVec<TypedFact>> {
+		let model = self.plan.model();
+		let mut facts = tvec!();
+		for k in 0..self.carried {
+			facts.push(model.output_fact(1 + k)?.without_value());
+		}
+		for k in 0..self.scans {
+			let element = model.output_fact(1 + self.carried + k)?;
+			let mut shape: TVec<TDim> = tvec!((self.trips as i64).to_dim());
+			shape.extend(element.shape.iter().cloned());
+			facts.push(element.datum_type.fact(shape));
+		}
+		Ok(facts)
 	}
 
 	as_op!();

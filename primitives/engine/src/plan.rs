@@ -485,6 +485,8 @@ fn work(model: &TypedModel, depth: usize) -> Result<Work, EngineError> {
 					))
 				})?;
 			Some(work_and_memory(scan.plan.model(), depth)?.times(iterations))
+		} else if let Some(body) = node.op_as::<crate::control::PlannedLoop>() {
+			Some(work_and_memory(body.plan.model(), depth)?.times(body.trips))
 		} else if let Some(branches) = node.op_as::<crate::control::PlannedIf>() {
 			let mut costlier: Option<Work> = None;
 			for plan in branches.plans() {

@@ -366,6 +366,173 @@ mod control_flow {
 	}
 }
 
+// ---- Control flow: `Loop` ----
+
+mod loops {
+	use super::*;
+	use tract_onnx::pb::{attribute_proto::AttributeType, AttributeProto, GraphProto, NodeProto};
+
+	/// A loop body: `(iter, cond_in, v_in: f32[3])` → `(cond_out, v_out, scans…)`.
+	fn body(
+		nodes: Vec<NodeProto>,
+		initializer: Vec<tract_onnx::pb::TensorProto>,
+		scans: &[&str],
+	) -> GraphProto {
+		let mut output = vec![value("cond_out", BOOL, &[]), value("v_out", FLOAT, &[D::N(3)])];
+		output.extend(scans.iter().map(|s| value(s, FLOAT, &[D::N(3)])));
+		GraphProto {
+			name: "body".into(),
+			node: nodes,
+			initializer,
+			input: vec![
+				value("iter", INT64, &[]),
+				value("cond_in", BOOL, &[]),
+				value("v_in", FLOAT, &[D::N(3)]),
+			],
+			output,
+			..Default::default()
+		}
+	}
+
+	/// `Loop(M, cond, x)` over `body`; `M` a constant unless `trips` is `None` (then an input).
+	fn looped(trips: Option<i64>, cond: bool, body: GraphProto, scans: bool) -> Vec<u8> {
+		let mut node = node(
+			"Loop",
+			&["M", if cond { "go" } else { "" }, "x"],
+			if scans { &["v", "s"] } else { &["v"] },
+		);
+		node.attribute = vec![AttributeProto {
+			name: "body".into(),
+			r#type: AttributeType::Graph as i32,
+			g: Some(body),
+			..Default::default()
+		}];
+		let mut initializer = vec![tract_onnx::pb::TensorProto {
+			name: "go".into(),
+			data_type: BOOL,
+			int32_data: vec![1],
+			..Default::default()
+		}];
+		let mut inputs = vec![value("x", FLOAT, &[D::N(3)]), value("y", FLOAT, &[D::N(3)])];
+		match trips {
+			Some(m) => initializer.push(ints("M", &[], vec![m])),
+			None => inputs.push(value("M", INT64, &[])),
+		}
+		let mut outputs = vec![value("v", FLOAT, &[D::N(3)])];
+		if scans {
+			outputs.push(value("s", FLOAT, &[]));
+		}
+		model(vec![node], initializer, inputs, outputs)
+	}
+
+	/// `v_out = v_in + y + iter` (y read from the enclosing graph), also written as a scan output.
+	fn accumulate() -> GraphProto {
+		body(
+			vec![
+				node("Identity", &["cond_in"], &["cond_out"]),
+				node("Cast", &["iter"], &["iter_f"]).with_to(1),
+				node("Add", &["v_in", "y"], &["v_y"]),
+				node("Add", &["v_y", "iter_f"], &["v_out"]),
+				node("Identity", &["v_out"], &["s"]),
+			],
+			vec![],
+			&["s"],
+		)
+	}
+
+	trait WithTo {
+		fn with_to(self, to: i64) -> Self;
+	}
+	impl WithTo for NodeProto {
+		fn with_to(mut self, to: i64) -> Self {
+			self.attribute.push(int_attribute("to", to));
+			self
+		}
+	}
+
+	#[test]
+	fn a_loop_with_a_fixed_trip_count_carries_and_scans() -> Result<(), EngineError> {
+		let bytes = looped(Some(4), false, accumulate(), true);
+		let x = f32_tensor(&[3], &[1.0, 2.0, 3.0]);
+		let y = f32_tensor(&[3], &[10.0, 20.0, 30.0]);
+		let out = engine().run_bytes(&bytes, &[x, y])?;
+		// x + 4y + (0 + 1 + 2 + 3)
+		assert_eq!(f32_values(&out[0]), vec![47.0, 88.0, 129.0]);
+		assert_eq!(out[1].shape.as_slice(), &[4, 3]);
+		assert_eq!(
+			f32_values(&out[1]),
+			vec![11.0, 22.0, 33.0, 22.0, 43.0, 64.0, 34.0, 65.0, 96.0, 47.0, 88.0, 129.0]
+		);
+		Ok(())
+	}
+
+	#[test]
+	fn a_loop_stops_when_its_condition_turns_false() -> Result<(), EngineError> {
+		// cond_out = iter < 2: iterations 0, 1 and 2 run, the fourth check stops it.
+		let until_two = body(
+			vec![
+				node("Less", &["iter", "two"], &["cond_out"]),
+				node("Add", &["v_in", "one"], &["v_out"]),
+			],
+			vec![ints("two", &[], vec![2]), floats("one", &[1], vec![1.0])],
+			&[],
+		);
+		let bytes = looped(Some(10), true, until_two, false);
+		let out = engine().run_bytes(
+			&bytes,
+			&[f32_tensor(&[3], &[0.0, 1.0, 2.0]), f32_tensor(&[3], &[0.0; 3])],
+		)?;
+		assert_eq!(f32_values(&out[0]), vec![3.0, 4.0, 5.0]);
+		Ok(())
+	}
+
+	#[test]
+	fn a_loop_costs_its_body_times_its_trips() {
+		// No scan output: the loop's own outputs are the same size whatever the trips, so only
+		// the body's work can tell 4 trips from 400.
+		let add_y = || {
+			body(
+				vec![
+					node("Identity", &["cond_in"], &["cond_out"]),
+					node("Add", &["v_in", "y"], &["v_out"]),
+				],
+				vec![],
+				&[],
+			)
+		};
+		let ops = |trips: i64| {
+			let info = engine().inspect(&looped(Some(trips), false, add_y(), false), &[]);
+			assert!(info.rejection.is_none(), "{:?}", info.rejection);
+			info.cost.expect("a cost estimate").ops
+		};
+		let (few, many) = (ops(4), ops(400));
+		assert!(many >= 50 * few, "400 trips cost {many} ops, 4 trips {few}");
+	}
+
+	#[test]
+	fn loops_whose_cost_cannot_be_bounded_are_refused_by_name() {
+		let x = [f32_tensor(&[3], &[0.0; 3]), f32_tensor(&[3], &[0.0; 3])];
+		let trip_input = looped(None, false, accumulate(), true);
+		let m = Tensor::new(DType::I64, vec![], 3i64.to_le_bytes().to_vec()).unwrap();
+		match engine().run_bytes(&trip_input, &[x[0].clone(), x[1].clone(), m]) {
+			Err(EngineError::InvalidModel(why)) => assert!(why.contains("trip count"), "{why}"),
+			other => panic!("expected InvalidModel, got {other:?}"),
+		}
+		let early_exit_with_scans = looped(Some(3), true, accumulate(), true);
+		match engine().run_bytes(&early_exit_with_scans, &x) {
+			Err(EngineError::InvalidModel(why)) => {
+				assert!(why.contains("condition input and scan outputs"), "{why}")
+			},
+			other => panic!("expected InvalidModel, got {other:?}"),
+		}
+		let huge = looped(Some(1 << 30), false, accumulate(), true);
+		match engine().run_bytes(&huge, &x) {
+			Err(error) => assert!(error.to_string().contains("trip count"), "{error}"),
+			other => panic!("expected a refusal, got {other:?}"),
+		}
+	}
+}
+
 /// A forward LSTM over `steps` steps (hidden 8, input 4): tract runs it as a loop, whose body
 /// the cost estimate must count once per step, or a long sequence would be registered as cheap.
 #[test]
