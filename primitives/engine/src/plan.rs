@@ -484,9 +484,9 @@ fn work(model: &TypedModel, depth: usize) -> Result<Work, EngineError> {
 						node.name
 					))
 				})?;
-			Some(work_and_memory(scan.plan.model(), depth)?.times(iterations))
+			Some(loop_work(scan.plan.model(), depth, iterations)?)
 		} else if let Some(body) = node.op_as::<crate::control::PlannedLoop>() {
-			Some(work_and_memory(body.plan.model(), depth)?.times(body.trips))
+			Some(loop_work(body.plan.model(), depth, body.trips)?)
 		} else if let Some(branches) = node.op_as::<crate::control::PlannedIf>() {
 			let mut costlier: Option<Work> = None;
 			for plan in branches.plans() {
@@ -530,6 +530,21 @@ fn work(model: &TypedModel, depth: usize) -> Result<Work, EngineError> {
 		}
 	}
 	work.memory = live_memory(model)?.saturating_add(nested_memory);
+	Ok(work)
+}
+
+/// What running one node of a loop body once costs beyond its arithmetic, in ops: the
+/// dispatch of a plan step (about a microsecond at the 2·10⁹ ops/s the deadlines assume). Without
+/// it a loop of many trips over a tiny body would be declared nearly free, and priced and timed
+/// as such, while each step's overhead dwarfs its arithmetic.
+pub const LOOP_STEP_OPS_PER_NODE: u64 = 2_000;
+
+/// A loop body's work `trips` times, with each step's dispatch overhead.
+fn loop_work(body: &TypedModel, depth: usize, trips: u64) -> Result<Work, EngineError> {
+	let mut work = work_and_memory(body, depth)?.times(trips);
+	let overhead =
+		(body.nodes().len() as u64).saturating_mul(LOOP_STEP_OPS_PER_NODE).saturating_mul(trips);
+	work.elements = work.elements.saturating_add(overhead);
 	Ok(work)
 }
 

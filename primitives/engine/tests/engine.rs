@@ -507,6 +507,8 @@ mod loops {
 		};
 		let (few, many) = (ops(4), ops(400));
 		assert!(many >= 50 * few, "400 trips cost {many} ops, 4 trips {few}");
+		// Each trip pays its steps' dispatch (2,000 ops per body node), not only 3 additions.
+		assert!(few >= 4 * 2_000, "4 trips of a tiny body cost {few} ops");
 	}
 
 	#[test]
