@@ -339,6 +339,32 @@ fn an_opset5_ensemble_that_unrolls_exponentially_is_refused_at_once() {
 	);
 	// "above the limit" is the count's refusal; unrolling first would end "more than …".
 	refused(&bytes, &x2([0.0; 2], [0.0; 2]), "above the limit");
+	// The same chain under a root whose two children share an index, one a leaf and one a
+	// node: a walked tree, not a leaf, so it must be counted too.
+	let same_index_root = bytes_with_root_children(n);
+	refused(&same_index_root, &x2([0.0; 2], [0.0; 2]), "above the limit");
+}
+
+/// The chain above, but the root's true child is leaf 1 and its false child node 1.
+fn bytes_with_root_children(n: i64) -> Vec<u8> {
+	ml(
+		"TreeEnsemble",
+		vec![
+			("nodes_featureids", A::Is(vec![0; n as usize])),
+			("nodes_splits", A::Tf(vec![0.0; n as usize])),
+			("nodes_modes", A::Tu8(vec![0; n as usize])),
+			("nodes_truenodeids", A::Is((1..=n).map(|i| if i == n { 0 } else { i }).collect())),
+			("nodes_trueleafs", A::Is((1..=n).map(|i| i64::from(i == n || i == 1)).collect())),
+			("nodes_falsenodeids", A::Is((1..=n).map(|i| if i == n { 0 } else { i }).collect())),
+			("nodes_falseleafs", A::Is((1..=n).map(|i| i64::from(i == n)).collect())),
+			("leaf_targetids", A::Is(vec![0, 0])),
+			("leaf_weights", A::Tf(vec![1.0, 2.0])),
+			("tree_roots", A::Is(vec![0])),
+			("n_targets", A::I(1)),
+		],
+		rows(2),
+		scores(1),
+	)
 }
 
 fn svc(per_class: Vec<i64>, support: Vec<f32>, coefficients: Vec<f32>, rho: Vec<f32>) -> Vec<u8> {

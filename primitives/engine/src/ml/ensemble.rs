@@ -212,12 +212,7 @@ impl V5 {
 		let mut total: u64 = 0;
 		for &root in &self.roots {
 			let root = self.node(root, "tree root")?;
-			let size = if self.yes[root] == self.no[root] {
-				1
-			} else {
-				self.unrolled_size(root, &mut sizes)?
-			};
-			total = total.saturating_add(size);
+			total = total.saturating_add(self.unrolled_size(root, &mut sizes)?);
 		}
 		if total > MAX_TREE_NODES as u64 {
 			bail!("the trees unroll to {total} nodes, above the limit of {MAX_TREE_NODES}");
