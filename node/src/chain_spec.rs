@@ -37,6 +37,12 @@ fn from_preset(
 		.with_properties(properties())
 		.with_genesis_config_preset_name(preset);
 	if let Some(ms) = block_time_ms {
+		if !ms.is_multiple_of(2) {
+			return Err(format!(
+				"--block-time-ms {ms}: a block time must be an even number of milliseconds (a \
+				 BABE slot is twice the timestamp's minimum period)"
+			));
+		}
 		builder =
 			builder.with_genesis_config_patch(json!({ "blockTime": { "slotDurationMs": ms } }));
 	}

@@ -479,6 +479,7 @@ impl Chain {
 			frame_system::CheckNonce::<Runtime>::from(nonce),
 			frame_system::CheckWeight::<Runtime>::new(),
 			pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(tip),
+			pallet_inference::SeatsLeft::<Runtime>::new(),
 			frame_system::WeightReclaim::<Runtime>::new(),
 		);
 		let implicit = (
@@ -488,6 +489,7 @@ impl Chain {
 			self.tx_version,
 			self.genesis,
 			self.genesis,
+			(),
 			(),
 			(),
 			(),

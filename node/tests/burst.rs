@@ -50,6 +50,10 @@ fn a_burst_of_1000_requests_settles_each_once_and_reconciles() {
 	assert_eq!(report["requests"], 1_000);
 	assert_eq!(report["settled"], 1_000);
 	assert_eq!(report["reconciled"], true, "{}", report["problems"]);
+	// Every node here is honest: every request is verified and nobody is penalized for load.
+	assert_eq!(report["outcomes"], serde_json::json!({ "verified": 1_000 }));
+	assert_eq!(report["penalties"]["missed"], 0, "{}", report["penalties"]);
+	assert_eq!(report["penalties"]["slashed"], 0, "{}", report["penalties"]);
 	println!(
 		"--dev (1 s blocks, debug build): blocks from inclusion to settlement median {} p99 {}; \
 		 {} settled requests per minute of chain time; outcomes {}; node peak RSS {} MiB; {:?} \

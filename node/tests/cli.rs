@@ -70,6 +70,13 @@ fn block_time_out_of_range_is_refused() {
 }
 
 #[test]
+fn odd_block_time_is_refused() {
+	let output = run_cli(&["build-spec", "--chain", "dev", "--block-time-ms", "1001"]);
+	assert!(!output.status.success());
+	assert!(stderr(&output).contains("even number of milliseconds"), "{}", stderr(&output));
+}
+
+#[test]
 fn key_generate_prints_a_phrase() {
 	let output = run_cli(&["key", "generate", "--scheme", "sr25519"]);
 	assert!(output.status.success(), "{}", stderr(&output));

@@ -26,9 +26,10 @@ fn block_time_flag_sets_the_slot_duration_in_genesis() {
 	let mut node = Node::start("dev-slot", &["--dev", "--tmp", "--block-time-ms", "1500"]);
 	node.wait_ready(Duration::from_secs(60));
 
-	// AuraApi_slot_duration returns the SCALE-encoded u64 milliseconds.
-	let result = node.rpc("state_call", json!(["AuraApi_slot_duration", "0x"])).unwrap();
-	let bytes: [u8; 8] = hex_bytes(&result).unwrap().try_into().unwrap();
+	// BabeApi_configuration returns a SCALE-encoded `BabeConfiguration`, whose first field is
+	// the slot duration in milliseconds (u64).
+	let result = node.rpc("state_call", json!(["BabeApi_configuration", "0x"])).unwrap();
+	let bytes: [u8; 8] = hex_bytes(&result).unwrap()[..8].try_into().unwrap();
 	assert_eq!(u64::from_le_bytes(bytes), 1500);
 }
 

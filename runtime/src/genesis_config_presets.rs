@@ -14,7 +14,7 @@ use sibyl_primitives::{
 	time::{DEV_BLOCK_TIME_MS, TESTNET_BLOCK_TIME_MS},
 	Balance, Role,
 };
-use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_consensus_babe::AuthorityId as BabeId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_core::{crypto::UncheckedFrom, ed25519, sr25519};
 use sp_genesis_builder::{self, PresetId};
@@ -29,7 +29,7 @@ pub const ENDOWMENT: Balance = UNIT.saturating_mul(1_000_000);
 /// Bond of the nodes bonded in genesis (the dev chain's Alice and Bob).
 pub const NODE_BOND: Balance = UNIT.saturating_mul(1_000);
 
-/// Testnet validators: (sr25519 Aura key, ed25519 GRANDPA key), derived from the well-known
+/// Testnet validators: (sr25519 BABE key, ed25519 GRANDPA key), derived from the well-known
 /// development phrase at `//sibyl-testnet//validator-N` (see `docs/building.md`). The testnet
 /// is public and carries no value: anyone who reads this may run its validators.
 const TESTNET_VALIDATORS: [([u8; 32], [u8; 32]); 3] = [
@@ -52,7 +52,7 @@ const TESTNET_ROOT: [u8; 32] =
 	hex_literal::hex!("06a570142c5070b912afaab7d58453583b4bd4712f0983ef1e013f9e0b793003");
 
 fn genesis(
-	authorities: Vec<(AuraId, GrandpaId)>,
+	authorities: Vec<(BabeId, GrandpaId)>,
 	root: AccountId,
 	endowed: Vec<AccountId>,
 	nodes: Vec<(AccountId, Role, sr25519::Public)>,
@@ -68,8 +68,9 @@ fn genesis(
 				.map(|account| (account, ENDOWMENT))
 				.collect::<Vec<_>>(),
 		},
-		aura: pallet_aura::GenesisConfig {
-			authorities: authorities.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
+		babe: pallet_babe::GenesisConfig {
+			authorities: authorities.iter().map(|(babe, _)| (babe.clone(), 1)).collect::<Vec<_>>(),
+			epoch_config: crate::configs::BABE_GENESIS_EPOCH_CONFIG,
 		},
 		grandpa: pallet_grandpa::GenesisConfig {
 			authorities: authorities
@@ -88,7 +89,7 @@ fn genesis(
 	})
 }
 
-fn dev_authority(sr: Sr25519Keyring, ed: Ed25519Keyring) -> (AuraId, GrandpaId) {
+fn dev_authority(sr: Sr25519Keyring, ed: Ed25519Keyring) -> (BabeId, GrandpaId) {
 	(sr.public().into(), ed.public().into())
 }
 
@@ -137,9 +138,9 @@ pub fn local_config_genesis() -> Value {
 pub fn testnet_config_genesis() -> Value {
 	let authorities = TESTNET_VALIDATORS
 		.iter()
-		.map(|(aura, grandpa)| {
+		.map(|(babe, grandpa)| {
 			(
-				AuraId::from(sr25519::Public::unchecked_from(*aura)),
+				BabeId::from(sr25519::Public::unchecked_from(*babe)),
 				GrandpaId::from(ed25519::Public::unchecked_from(*grandpa)),
 			)
 		})

@@ -61,8 +61,8 @@ pub mod opaque {
 	impl_opaque_keys! {
 		/// The session keys of a validator.
 		pub struct SessionKeys {
-			/// Block authoring (Aura).
-			pub aura: Aura,
+			/// Block authoring (BABE).
+			pub babe: Babe,
 			/// Finality (GRANDPA).
 			pub grandpa: Grandpa,
 		}
@@ -78,7 +78,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_version: 100,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	transaction_version: 2,
 	system_version: 1,
 };
 
@@ -102,6 +102,7 @@ pub type TxExtension = (
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
 	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	pallet_inference::SeatsLeft<Runtime>,
 	frame_system::WeightReclaim<Runtime>,
 );
 
@@ -153,7 +154,7 @@ mod runtime {
 	pub type BlockTime = pallet_block_time;
 
 	#[runtime::pallet_index(3)]
-	pub type Aura = pallet_aura;
+	pub type Babe = pallet_babe;
 
 	#[runtime::pallet_index(4)]
 	pub type Grandpa = pallet_grandpa;

@@ -8,7 +8,8 @@
 // Requests are signed up front (explicit nonces) and sent in waves: at each finalized block, if
 // fewer than --wave of the burst's transactions wait in the pool, up to --wave more, never more
 // than the room left in the runtime's request queue (`MaxQueue`; beyond it a request fails with
-// `QueueFull`). The runtime seats `MaxAssignPerBlock` queued requests a block.
+// `QueueFull`). A block takes at most `MaxAssignPerBlock` new requests (the rest wait in the
+// pool, `SeatsLeft`) and seats them in that block.
 //
 // Checks, each a non-zero exit when it fails:
 //   - every request was included (none failed) and ended with exactly one `RequestSettled`;
@@ -161,8 +162,9 @@ async function main() {
         for (let n = lastNumber + 1; n <= number; n++) await scan(n);
         lastNumber = Math.max(lastNumber, number);
         if (sent < signed.length) {
-          const pending = (await api.rpc.author.pendingExtrinsics())
-            .filter((xt) => xt.isSigned && mine.has(xt.signer.toString())).length;
+          // Sent but not yet in a block (counted from the blocks, not `author_pendingExtrinsics`:
+          // large requests waiting in the pool overflow an RPC response).
+          const pending = sent - requests.size - failures.length;
           // Room in the runtime's request queue (the rest would fail with QueueFull).
           const queued = (await api.query.inference.queue()).length;
           const room = api.consts.inference.maxQueue.toNumber() - queued - pending;

@@ -136,7 +136,7 @@ async function main() {
   let escrow;
   const settled = await new Promise((resolve, reject) => {
     let unsub = () => {};
-    let last = includedAt;
+    let last = includedAt - 1; // seats are drawn in the including block itself
     const seen = new Set();
     const check = async (header) => {
       const number = header.number.toNumber();

@@ -5,12 +5,12 @@
 //! ## Pallet API
 //!
 //! No calls. The genesis config field `slotDurationMs` sets the block time; [`SlotDurationOf`]
-//! and [`MinimumPeriodOf`] feed it to `pallet_aura::Config::SlotDuration` and
+//! and [`MinimumPeriodOf`] feed it to `pallet_babe::Config::ExpectedBlockTime` and
 //! `pallet_timestamp::Config::MinimumPeriod`.
 //!
 //! ## Overview
 //!
-//! Aura's slot duration cannot change once a chain runs: a different value would put every
+//! BABE's slot duration cannot change once a chain runs: a different value would put every
 //! author on a different slot and stop block production. A compile-time constant would need one
 //! runtime build per block time, so the value lives in storage instead, written by genesis and
 //! by nothing else. The public testnet uses 6 s; `--dev` and the test networks use 1–2 s with
@@ -18,7 +18,7 @@
 //!
 //! ## Terms
 //!
-//! - _Slot duration_: milliseconds between two Aura slots, i.e. the target block time.
+//! - _Slot duration_: milliseconds between two BABE slots, i.e. the target block time.
 //! - _Minimum period_: half the slot duration, the smallest timestamp step
 //!   `pallet_timestamp` accepts between two blocks.
 
@@ -84,6 +84,11 @@ pub mod pallet {
 					&& self.slot_duration_ms <= T::MaxSlotDuration::get(),
 				"blockTime.slotDurationMs must lie within [MinSlotDuration, MaxSlotDuration]",
 			);
+			// BABE's slot is twice the timestamp's minimum period: an odd value would not be it.
+			assert!(
+				self.slot_duration_ms.is_multiple_of(2),
+				"blockTime.slotDurationMs must be even"
+			);
 			SlotDuration::<T>::put(self.slot_duration_ms);
 		}
 	}
@@ -108,7 +113,7 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
-/// The slot duration in milliseconds, for `pallet_aura::Config::SlotDuration`.
+/// The slot duration in milliseconds, for `pallet_babe::Config::ExpectedBlockTime`.
 pub struct SlotDurationOf<T>(core::marker::PhantomData<T>);
 impl<T: Config> Get<u64> for SlotDurationOf<T> {
 	fn get() -> u64 {

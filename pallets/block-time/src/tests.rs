@@ -73,3 +73,9 @@ fn genesis_rejects_a_block_time_below_the_minimum() {
 fn genesis_rejects_a_block_time_above_the_maximum() {
 	let _ = ext_with(120_000);
 }
+
+#[test]
+#[should_panic(expected = "slotDurationMs must be even")]
+fn genesis_rejects_an_odd_block_time() {
+	let _ = ext_with(1_001);
+}

@@ -204,7 +204,7 @@ impl<T: Config> Pallet<T> {
 			reason,
 		});
 		let now = frame_system::Pallet::<T>::block_number();
-		let seed = frame_system::Pallet::<T>::parent_hash();
+		let seed = Self::block_seed();
 		match slot.seat {
 			Seat::Verifier => {
 				let Some(request) = Self::replace_verifiers(id, request, &[slot], seed, now) else {

@@ -10,17 +10,22 @@
 //!    (count, dtype, shape, data length, finite floats, size) and the fee, the model's price plus
 //!    `ExecutionFee` per replica plus the verification premium, is escrowed through [`Escrow`]
 //!    (a hold in `Payments`). A bad request fails with a named error and holds nothing.
-//! 2. At the start of the next block the request gets its seats: `replicas` distinct bonded
-//!    inference nodes as executors, drawn with the parent block's hash (see "Randomness"), and,
-//!    when the model verifies every request, its verifiers too (never an executor's account).
+//! 2. In the same block, the request gets its seats: `replicas` distinct bonded inference nodes
+//!    as executors, drawn with the block's VRF randomness (see "Randomness"), and, when the model
+//!    verifies every request, its verifiers too (never an executor's account). That block's
+//!    offchain workers run it. A block seats at most `MaxAssignPerBlock` requests, queued ones
+//!    first. The [`SeatsLeft`] transaction extension keeps a request out of a block that could
+//!    not seat it (it stays in the pool); one that gets in anyway (inside a batch), or finds no
+//!    node with room, waits in the queue, oldest first, for the start of a later block.
 //! 3. **Commit.** Each seat's offchain worker runs the model through the host interface
 //!    ([`sibyl_inference::run_model`]) and submits [`Pallet::commit`], an authorized general
 //!    transaction (`#[pallet::authorize]`, no fee) carrying only a *seal* of its output
 //!    (`blake2_256(tag ‖ genesis ‖ request ‖ key ‖ output hash ‖ secret salt)`) signed with its
 //!    role key. Nobody's output is public yet, so nobody can copy it.
 //! 4. **Sampling.** When the model verifies only a share of requests, whether this one is checked
-//!    is drawn in the block after the last executor seal, from that block's parent hash: the
-//!    executors cannot know it when they seal. If it is sampled, verifiers are drawn and seal too.
+//!    is drawn when the last executor seal lands, from the randomness of that block: the
+//!    executors cannot know it when they sign their seals. If it is sampled, verifiers are drawn
+//!    and seal too.
 //! 5. **Reveal.** Once every seat has sealed, each reveals with [`Pallet::reveal`]: the output,
 //!    the salt, and a signature over the commitment
 //!    `blake2_256(tag ‖ genesis ‖ request id ‖ model id ‖ input hash ‖ output hash)`. A reveal
@@ -52,19 +57,20 @@
 //!
 //! ## Randomness
 //!
-//! Aura has no VRF. Executors are drawn in the block after the request, from
-//! `blake2_256(parent hash ‖ request id ‖ attempt ‖ slot)`. The requester cannot know that hash
-//! when signing. The author of the request's block can influence it (by choosing, ordering or
-//! withholding transactions, or by not authoring), so an author that is also an inference node
-//! can raise its chance of being drawn. What that buys is bounded: it still has to return the
-//! output the verifiers agree on (or be slashed), and it earns only the
-//! execution fee. See `docs/inference.md`.
+//! Every draw (executors, verifiers, sampling, replacements, escalation) uses
+//! [`Config::Randomness`], one value per block that its author cannot choose and nobody else can
+//! know before the block is published: in the runtime, a hash of the BABE VRF output in the
+//! block's pre-digest. It is the same throughout the block, so neither a transaction's position
+//! nor any later transaction changes a draw. A block's author knows it in advance and decides
+//! which transactions go into its own blocks; `docs/inference.md` ("Randomness") says what that
+//! lets it bias and what bounds it.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
 
 extern crate alloc;
 
+pub use extension::SeatsLeft;
 pub use pallet::*;
 pub use weights::WeightInfo;
 
@@ -89,7 +95,8 @@ use sibyl_primitives::{
 	roles::{Escrow, NodeRegistry, Treasury},
 	tensor::MAX_TENSORS,
 	verify::{
-		self, commit_payload, decline_payload, seal, Attendance, Ballot, Decision, Seat, Verifier,
+		self, commit_payload, decline_payload, seal, Attendance, Ballot, BlockRandomness, Decision,
+		Seat, Verifier,
 	},
 	Checking, CommitmentDomain, InferenceError, ModelId, NodeKey, NodeSignature, Outcome,
 	RefundReason, Request, RequestId, RequestState, ResultOutput, Role, Slot, Tensor,
@@ -103,6 +110,7 @@ use sp_runtime::{
 };
 
 mod commit_reveal;
+mod extension;
 #[cfg(test)]
 mod mock;
 mod offchain;
@@ -120,11 +128,19 @@ pub use types::{FeedRounds, InlineOutputOf, InputTensors, RequestOf, ResultOutpu
 /// Log target of this pallet (and its offchain worker).
 pub const LOG_TARGET: &str = "sibyl::inference";
 
-/// Most requests one offchain-worker run looks at for one key.
-pub const MAX_JOBS_PER_RUN: usize = 64;
+/// Most seats one offchain-worker run acts on (seals, reveals, steps aside) for one key: two
+/// steps for each of the `MaxAssignPerBlock` requests a block may seat, twice over, so a run
+/// that falls a block behind catches up in the next.
+pub const MAX_JOBS_PER_RUN: usize = 128;
 
-/// Blocks after which an offchain worker submits a commit or reveal again if it has not landed.
-pub const RESUBMIT_AFTER: u32 = 5;
+/// Blocks after which an offchain worker submits a commit or reveal again if it has not landed:
+/// a transaction submitted while the pool is updating its views for a newly imported block can be
+/// lost (seen under a burst on `--dev`: about one in twenty of the first reveals an offchain worker
+/// sent right after an import), and each block it stays lost is a block the request waits. Not
+/// 1: runs of consecutive blocks overlap under load, and a run that does not yet see the seal
+/// an earlier run is still submitting would seal again with a new salt (measured: 172 of 1,000
+/// requests refunded).
+pub const RESUBMIT_AFTER: u32 = 2;
 
 /// Offchain key of the list of seats this node has sealed, so that their records can be removed
 /// once the request ends.
@@ -168,6 +184,8 @@ pub mod pallet {
 		type Verifier: Verifier<Self::AccountId, Self::Balance>;
 		/// Oracle feeds that requests may bind into their input.
 		type Feeds: FeedProvider<BlockNumberFor<Self>>;
+		/// The randomness of every draw (executors, verifiers, sampling): the block's VRF output.
+		type Randomness: BlockRandomness;
 		/// Paid to each executor of a verified request.
 		#[pallet::constant]
 		type ExecutionFee: Get<Self::Balance>;
@@ -244,13 +262,15 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Commitments<T: Config> = StorageMap<_, Twox64Concat, RequestId, H256>;
 
-	/// Requests waiting for seats (assigned at the start of the next block).
+	/// Requests waiting for nodes with room, oldest first; the start of each block seats up to
+	/// `MaxAssignPerBlock` of them.
 	#[pallet::storage]
 	pub type Queue<T: Config> = StorageValue<_, BoundedVec<RequestId, T::MaxQueue>, ValueQuery>;
 
-	/// Requests whose executors have all sealed, waiting for the sample draw of the next block.
+	/// Requests seated in the current block so far (from the queue, then as they arrive); at
+	/// most `MaxAssignPerBlock`. Removed at the end of every block.
 	#[pallet::storage]
-	pub type ToSample<T: Config> = StorageValue<_, BoundedVec<RequestId, T::MaxQueue>, ValueQuery>;
+	pub type SeatedThisBlock<T: Config> = StorageValue<_, u32, ValueQuery>;
 
 	/// Requests whose deadline ends before the start of a block, by that block.
 	#[pallet::storage]
@@ -483,7 +503,12 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
-			Pallet::<T>::begin_block(now)
+			// `on_finalize` below: one removal.
+			Pallet::<T>::begin_block(now).saturating_add(T::DbWeight::get().writes(1))
+		}
+
+		fn on_finalize(_now: BlockNumberFor<T>) {
+			SeatedThisBlock::<T>::kill();
 		}
 
 		fn offchain_worker(now: BlockNumberFor<T>) {

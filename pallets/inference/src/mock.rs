@@ -75,7 +75,7 @@ parameter_types! {
 	pub const Retention: u64 = 5;
 	pub const MaxInputBytes: u32 = 256;
 	pub const MaxInlineOutput: u32 = 64;
-	pub const MaxQueue: u32 = 4;
+	pub storage MaxQueue: u32 = 4;
 	pub storage MaxAssignPerBlock: u32 = 4;
 	pub storage MaxSeatsPerNode: u32 = 64;
 	pub const MaxPrunePerBlock: u32 = 2;
@@ -135,6 +135,7 @@ impl pallet_inference::Config for Test {
 	type Treasury = Payments;
 	type Verifier = Verification;
 	type Feeds = MockFeeds;
+	type Randomness = MockVrf;
 	type ExecutionFee = ExecutionFee;
 	type ComputeFeePerMegaOp = ComputeFeePerMegaOp;
 	type ResultTimeout = ResultTimeout;
@@ -147,6 +148,28 @@ impl pallet_inference::Config for Test {
 	type MaxSeatsPerNode = MaxSeatsPerNode;
 	type MaxPrunePerBlock = MaxPrunePerBlock;
 	type WeightInfo = ();
+}
+
+thread_local! {
+	static VRF: RefCell<Option<sp_core::H256>> = const { RefCell::new(None) };
+}
+
+/// The block randomness of the test runtime: a value per block number (standing in for each
+/// block's VRF output), or the one a test set with [`set_vrf`] for the current block.
+pub struct MockVrf;
+
+impl sibyl_primitives::verify::BlockRandomness for MockVrf {
+	fn block_randomness() -> sp_core::H256 {
+		VRF.with(|v| *v.borrow()).unwrap_or_else(|| {
+			let n = System::block_number();
+			sp_core::H256(sp_io::hashing::blake2_256(&codec::Encode::encode(&(b"mock-vrf", n))))
+		})
+	}
+}
+
+/// Sets the current block's randomness (until the next block).
+pub fn set_vrf(value: sp_core::H256) {
+	VRF.with(|v| *v.borrow_mut() = Some(value));
 }
 
 thread_local! {
@@ -344,6 +367,8 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 /// Finishes the current block and starts the next one (running `on_initialize`).
 pub fn next_block() {
 	let n = System::block_number();
+	Inference::on_finalize(n);
+	VRF.with(|v| *v.borrow_mut() = None);
 	System::set_block_number(n + 1);
 	System::set_parent_hash(sp_core::H256::from_low_u64_le(n));
 	Inference::on_initialize(n + 1);

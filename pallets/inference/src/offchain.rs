@@ -207,6 +207,15 @@ impl<T: Config> Pallet<T> {
 		now: BlockNumberFor<T>,
 	) -> bool {
 		use sp_core::offchain::StorageKind::PERSISTENT;
+		// Sealed here before (a resubmission, or a run that overlapped an earlier one still
+		// submitting): the same outcome and salt, so the same seal. A new salt would leave this
+		// node unable to open whichever seal lands first, and it would miss its reveal.
+		if let Some((salt, outcome)) = Self::kept_seal(pending_key) {
+			if let Some(commit) = Self::commit_call(id, seat, key, &salt, &outcome) {
+				Self::submit(id, commit);
+			}
+			return true;
+		}
 		let inputs = Inputs::<T>::get(id)
 			.and_then(|bytes| <Vec<Tensor>>::decode_all(&mut &bytes[..]).ok())
 			.unwrap_or_default();
@@ -294,14 +303,32 @@ impl<T: Config> Pallet<T> {
 				return true;
 			},
 		};
-		let output_hash = output_hash_of::<T>(&outcome);
 		let salt = sp_io::offchain::random_seed();
-		let sealed = seal(&Self::genesis_hash(), id, key, &output_hash, &salt);
-		let payload = commit_payload(&Self::genesis_hash(), id, &sealed);
-		let Some(signature) = Self::sign(seat, key, &payload) else { return true };
+		let Some(commit) = Self::commit_call(id, seat, key, &salt, &outcome) else { return true };
 		sp_io::offchain::local_storage_set(PERSISTENT, pending_key, &(salt, outcome).encode());
-		Self::submit(id, Call::<T>::commit { id, key: *key, seal: sealed, signature });
+		Self::submit(id, commit);
 		true
+	}
+
+	/// The outcome and salt this node sealed for a seat, kept for its reveal.
+	fn kept_seal(pending_key: &[u8]) -> Option<([u8; 32], ResultOutputOf<T>)> {
+		use sp_core::offchain::StorageKind::PERSISTENT;
+		sp_io::offchain::local_storage_get(PERSISTENT, pending_key)
+			.and_then(|bytes| <([u8; 32], ResultOutputOf<T>)>::decode_all(&mut &bytes[..]).ok())
+	}
+
+	/// The signed `commit` of `outcome` sealed with `salt`, or `None` if the key cannot sign.
+	fn commit_call(
+		id: RequestId,
+		seat: Seat,
+		key: &NodeKey,
+		salt: &[u8; 32],
+		outcome: &ResultOutputOf<T>,
+	) -> Option<Call<T>> {
+		let sealed = seal(&Self::genesis_hash(), id, key, &output_hash_of::<T>(outcome), salt);
+		let payload = commit_payload(&Self::genesis_hash(), id, &sealed);
+		let signature = Self::sign(seat, key, &payload)?;
+		Some(Call::<T>::commit { id, key: *key, seal: sealed, signature })
 	}
 
 	/// Reveals the sealed output kept by [`Self::seal_job`].
@@ -312,10 +339,7 @@ impl<T: Config> Pallet<T> {
 		key: &NodeKey,
 		pending_key: &[u8],
 	) {
-		use sp_core::offchain::StorageKind::PERSISTENT;
-		let pending = sp_io::offchain::local_storage_get(PERSISTENT, pending_key)
-			.and_then(|bytes| <([u8; 32], ResultOutputOf<T>)>::decode_all(&mut &bytes[..]).ok());
-		let Some((salt, output)) = pending else {
+		let Some((salt, output)) = Self::kept_seal(pending_key) else {
 			log::warn!(
 				target: LOG_TARGET,
 				"request {}: sealed here, but the sealed output is gone from offchain storage",
@@ -333,7 +357,8 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn submit(id: RequestId, call: Call<T>) {
 		let xt = T::create_authorized_transaction(call.into());
 		if SubmitTransaction::<T, Call<T>>::submit_transaction(xt).is_err() {
-			log::warn!(target: LOG_TARGET, "request {}: the pool refused the transaction", id.0);
+			// Also when an earlier submission of the same message is still pending (a resubmission).
+			log::debug!(target: LOG_TARGET, "request {}: the pool did not take the transaction", id.0);
 		}
 	}
 

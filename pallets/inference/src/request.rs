@@ -120,7 +120,12 @@ impl<T: Config> Pallet<T> {
 		}
 
 		let id = RequestId(NextRequestId::<T>::get());
-		Queue::<T>::try_append(id).map_err(|_| Error::<T>::QueueFull)?;
+		// Seated in this block when nothing waits ahead of it and the block has seats to give;
+		// otherwise it waits its turn in the queue.
+		let seat_now = Self::can_seat_now();
+		if !seat_now {
+			Queue::<T>::try_append(id).map_err(|_| Error::<T>::QueueFull)?;
+		}
 		T::Escrow::escrow(id, &who, fee).map_err(|_| Error::<T>::InsufficientBalance)?;
 		NextRequestId::<T>::put(id.0.saturating_add(1));
 
@@ -140,10 +145,19 @@ impl<T: Config> Pallet<T> {
 			slots: Default::default(),
 			state: RequestState::Queued,
 		};
-		Requests::<T>::insert(id, request);
 		Inputs::<T>::insert(id, encoded);
 		ByRequester::<T>::insert(&who, id, ());
 		Self::deposit_event(Event::Requested { id, requester: who, model, fee });
+		if seat_now {
+			// Drawn from this block's VRF randomness, which the requester could not know when it
+			// signed; this block's offchain workers run it.
+			SeatedThisBlock::<T>::mutate(|n| *n = n.saturating_add(1));
+			let nodes = T::Nodes::active(Role::Inference);
+			let now = frame_system::Pallet::<T>::block_number();
+			Self::assign(id, request, now, &nodes, Self::block_seed(), |s| s.seal.is_none());
+		} else {
+			Requests::<T>::insert(id, request);
+		}
 		Ok(id)
 	}
 

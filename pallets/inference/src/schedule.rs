@@ -3,10 +3,16 @@
 use super::*;
 
 impl<T: Config> Pallet<T> {
-	/// Start-of-block work: expired deadlines, sample draws, new assignments, then pruning.
+	/// The seed of every draw in this block: its VRF randomness ([`BlockRandomness`]), fixed
+	/// for the whole block and unknown to everyone but its author until it is published.
+	pub(crate) fn block_seed() -> H256 {
+		T::Randomness::block_randomness()
+	}
+
+	/// Start-of-block work: expired deadlines, queued requests' seats, then pruning.
 	pub(crate) fn begin_block(now: BlockNumberFor<T>) -> Weight {
 		let mut weight = T::WeightInfo::on_initialize_base();
-		let seed = frame_system::Pallet::<T>::parent_hash();
+		let seed = Self::block_seed();
 		let nodes = T::Nodes::active(Role::Inference);
 		let node_count = nodes.len() as u32;
 
@@ -16,22 +22,11 @@ impl<T: Config> Pallet<T> {
 			weight.saturating_accrue(Self::expire(id, now, &nodes, seed));
 		}
 
-		let to_sample = ToSample::<T>::take();
-		weight.saturating_accrue(
-			T::WeightInfo::assign_one(node_count).saturating_mul(to_sample.len() as u64),
-		);
-		for id in to_sample {
-			if let Some(request) = Requests::<T>::get(id) {
-				if request.state == RequestState::Sampling {
-					Self::sample(id, request, now, seed);
-				}
-			}
-		}
-
 		// The oldest `MaxAssignPerBlock` queued requests get their seats; the rest wait, in order.
 		let mut queued = Queue::<T>::take().into_inner();
 		let rest = queued.split_off(queued.len().min(T::MaxAssignPerBlock::get() as usize));
 		Queue::<T>::put(BoundedVec::truncate_from(rest));
+		SeatedThisBlock::<T>::put(u32::try_from(queued.len()).unwrap_or(u32::MAX));
 		weight.saturating_accrue(
 			T::WeightInfo::assign_one(node_count).saturating_mul(queued.len() as u64),
 		);
@@ -109,6 +104,13 @@ impl<T: Config> Pallet<T> {
 		} else {
 			Self::advance(id, request, now);
 		}
+	}
+
+	/// Whether a new request can be seated in the block being executed: nothing waits in the
+	/// queue ahead of it and the block has seats left (`MaxAssignPerBlock`).
+	pub(crate) fn can_seat_now() -> bool {
+		Queue::<T>::decode_len().unwrap_or(0) == 0
+			&& SeatedThisBlock::<T>::get() < T::MaxAssignPerBlock::get()
 	}
 
 	/// Whether `who` can take one more seat.
@@ -336,14 +338,9 @@ impl<T: Config> Pallet<T> {
 			return;
 		}
 		if request.checking == Checking::Pending {
-			if ToSample::<T>::try_append(id).is_ok() {
-				request.state = RequestState::Sampling;
-				Requests::<T>::insert(id, request);
-				return;
-			}
-			// No room to wait for the next block's draw: check the request rather than not.
-			let seed = frame_system::Pallet::<T>::parent_hash();
-			return Self::check_or_skip(id, request, now, seed, true);
+			// Drawn now, in the block of the last executor seal, from its VRF randomness: no
+			// executor knew it when it signed its seal.
+			return Self::sample(id, request, now, Self::block_seed());
 		}
 		let Some(deadline) = Self::track_deadline(id, now) else {
 			Self::settle(id, request, Outcome::Refunded(RefundReason::Overloaded), now, &[]);
@@ -364,8 +361,8 @@ impl<T: Config> Pallet<T> {
 		Requests::<T>::insert(id, request);
 	}
 
-	/// The sample draw of a request whose executors have sealed: seats verifiers, or opens the
-	/// reveals.
+	/// The sample draw of a request whose executors have all sealed: seats verifiers, or opens
+	/// the reveals.
 	pub(crate) fn sample(id: RequestId, request: RequestOf<T>, now: BlockNumberFor<T>, seed: H256) {
 		let sampled = T::Verifier::sampled(id, &request.policy, &seed);
 		Self::check_or_skip(id, request, now, seed, sampled);

@@ -93,7 +93,7 @@ impl<T: Config> Pallet<T> {
 				Self::settle(id, request, outcome, now, &[]);
 			},
 			Decision::NoMajority if escalation.is_some() => {
-				let seed = frame_system::Pallet::<T>::parent_hash();
+				let seed = Self::block_seed();
 				let more = escalation.unwrap_or_default();
 				let added = Self::seat_verifiers(id, &mut request, seed, more, &[]);
 				if added == 0 {

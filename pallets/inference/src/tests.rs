@@ -220,12 +220,10 @@ fn a_request_runs_and_settles_verified() {
 		let id = request(DAVE, model);
 		assert_eq!(escrow_held(DAVE), 27);
 		assert_eq!(Balances::balance(&DAVE), 10_000 - 27);
-		assert_eq!(state(id), RequestState::Queued);
 		assert!(Inputs::<Test>::contains_key(id));
-
-		next_block();
+		// Seated in the block that included it.
 		let r = Requests::<Test>::get(id).unwrap();
-		assert_eq!(r.state, RequestState::Committing { deadline: 4 });
+		assert_eq!(r.state, RequestState::Committing { deadline: 3 });
 		assert_eq!(r.checking, Checking::Skipped);
 		let exec = executors(id);
 		assert_eq!(exec.len(), 1);
@@ -233,6 +231,7 @@ fn a_request_runs_and_settles_verified() {
 		assert!(verifiers(id).is_empty());
 		assert!(Assigned::<Test>::contains_key(exec[0], id));
 
+		next_block();
 		let out = output_bytes(0.5, -1.5);
 		// Nothing can be revealed before every seat has sealed.
 		assert_noop!(reveal(id, exec[0], out.clone()), Error::<Test>::NotRevealing);
@@ -301,13 +300,15 @@ fn bad_requests_fail_with_named_errors_and_hold_nothing() {
 		assert_noop!(go(DAVE, four_verifiers, good.clone(), 1_000), Error::<Test>::NotEnoughNodes);
 		assert_ok!(Balances::force_set_balance(RuntimeOrigin::root(), POOR, 20));
 		assert_noop!(go(POOR, ok, good.clone(), 1_000), Error::<Test>::InsufficientBalance);
-		for _ in 0..4 {
+		// Four are seated in this block (`MaxAssignPerBlock`), four wait in the queue.
+		for _ in 0..8 {
 			assert_ok!(go(DAVE, ok, good.clone(), 1_000));
 		}
+		assert_eq!(Queue::<Test>::get().len(), 4);
 		assert_noop!(go(BOB, ok, good.clone(), 1_000), Error::<Test>::QueueFull);
 		assert_eq!(Balances::balance(&BOB), 9_900);
 		assert_eq!(Balances::balance(&POOR), 20);
-		assert_eq!(escrow_held(DAVE), 4 * 27);
+		assert_eq!(escrow_held(DAVE), 8 * 27);
 		// The queue drains at the start of the next block.
 		next_block();
 		assert!(Queue::<Test>::get().is_empty());
@@ -476,7 +477,7 @@ fn a_lazy_verifier_cannot_copy_a_revealed_output() {
 }
 
 #[test]
-fn sampling_is_drawn_after_the_executors_seal() {
+fn sampling_is_drawn_in_the_block_of_the_last_seal() {
 	new_test_ext().execute_with(|| {
 		let model = add_checked_model(1, 1, 500_000, Tolerance::Exact);
 		// Half the verification fee is the premium (1.5, rounded up).
@@ -490,8 +491,7 @@ fn sampling_is_drawn_after_the_executors_seal() {
 			let exec = executors(id)[0];
 			let out = output_bytes(1.0, 2.0);
 			assert_ok!(commit(id, exec, &out));
-			assert_eq!(state(id), RequestState::Sampling);
-			next_block();
+			// Drawn in the block of the seal, from that block's randomness.
 			let r = Requests::<Test>::get(id).unwrap();
 			if r.checking == Checking::Drawn {
 				checked += 1;
@@ -516,12 +516,15 @@ fn sampling_is_drawn_after_the_executors_seal() {
 fn bad_commits_and_reveals_are_refused_by_the_pool_and_in_blocks() {
 	new_test_ext().execute_with(|| {
 		let model = add_model(1, 1, ModelStatus::Available, false);
+		MaxAssignPerBlock::set(&3);
 		let id = request(DAVE, model);
 		let other = request(DAVE, model);
 		let third = request(DAVE, model);
+		let queued = request(DAVE, model);
 		let out = output_bytes(1.0, 2.0);
 		// Not yet assigned; unknown.
-		assert_noop!(commit(id, ALICE, &out), Error::<Test>::NotCommitting);
+		assert_eq!(state(queued), RequestState::Queued);
+		assert_noop!(commit(queued, ALICE, &out), Error::<Test>::NotCommitting);
 		assert_noop!(commit(RequestId(99), ALICE, &out), Error::<Test>::UnknownRequest);
 		next_block();
 		let exec = executors(id)[0];
@@ -613,16 +616,15 @@ fn bad_commits_and_reveals_are_refused_by_the_pool_and_in_blocks() {
 fn silence_is_reassigned_then_refunded() {
 	new_test_ext().execute_with(|| {
 		let model = add_model(1, 1, ModelStatus::Available, false);
-		let id = request(DAVE, model);
-		next_block(); // #2: attempt 1, deadline #4
+		let id = request(DAVE, model); // #1: attempt 1, deadline #3
 		let first = executors(id)[0];
 		next_block();
 		next_block();
 		assert_eq!(Requests::<Test>::get(id).unwrap().attempts, 1);
-		next_block(); // #5: expired → attempt 2, preferring another node
+		next_block(); // #4: expired → attempt 2, preferring another node
 		let r = Requests::<Test>::get(id).unwrap();
 		assert_eq!(r.attempts, 2);
-		assert_eq!(r.state, RequestState::Committing { deadline: 7 });
+		assert_eq!(r.state, RequestState::Committing { deadline: 6 });
 		let second = executors(id)[0];
 		assert_ne!(first, second);
 		assert!(!Assigned::<Test>::contains_key(first, id));
@@ -1518,23 +1520,261 @@ fn a_block_seats_at_most_max_assign_per_block_requests_oldest_first() {
 	new_test_ext().execute_with(|| {
 		MaxAssignPerBlock::set(&2);
 		let model = add_model(1, 1, ModelStatus::Available, false);
-		let ids: Vec<RequestId> = (0..4).map(|_| request(DAVE, model)).collect();
+		let ids: Vec<RequestId> = (0..6).map(|_| request(DAVE, model)).collect();
+		// The first two are seated in the block that includes them; the rest wait.
+		assert!(matches!(state(ids[0]), RequestState::Committing { .. }));
+		assert!(matches!(state(ids[1]), RequestState::Committing { .. }));
+		assert_eq!(state(ids[2]), RequestState::Queued);
+		assert_eq!(Queue::<Test>::get().into_inner(), ids[2..].to_vec());
 		assert_noop!(
 			Inference::request(RuntimeOrigin::signed(DAVE), model, input([0.0; 4]), 1_000),
 			Error::<Test>::QueueFull
 		);
 		next_block();
-		assert!(matches!(state(ids[0]), RequestState::Committing { .. }));
-		assert!(matches!(state(ids[1]), RequestState::Committing { .. }));
-		assert_eq!(state(ids[2]), RequestState::Queued);
-		assert_eq!(Queue::<Test>::get().into_inner(), vec![ids[2], ids[3]]);
-		// Room again: a new request joins the end of the queue.
-		let late = request(DAVE, model);
-		next_block();
+		assert!(matches!(state(ids[2]), RequestState::Committing { .. }));
 		assert!(matches!(state(ids[3]), RequestState::Committing { .. }));
+		assert_eq!(Queue::<Test>::get().into_inner(), vec![ids[4], ids[5]]);
+		// The queue took this block's seats: a new request joins its end, not ahead of it.
+		let late = request(DAVE, model);
+		assert_eq!(Queue::<Test>::get().into_inner(), vec![ids[4], ids[5], late]);
+		next_block();
+		assert!(matches!(state(ids[5]), RequestState::Committing { .. }));
 		assert_eq!(Queue::<Test>::get().into_inner(), vec![late]);
 		next_block();
 		assert!(matches!(state(late), RequestState::Committing { .. }));
 		assert!(Queue::<Test>::get().is_empty());
+		// An empty queue and seats left in the block: seated at once again.
+		let now = request(DAVE, model);
+		assert!(matches!(state(now), RequestState::Committing { .. }));
+	});
+}
+
+/// Every seat of each request and whether it was checked, after a scenario that reaches every
+/// draw site: first seats, an always-checked request's verifiers, a declining executor's and a
+/// declining verifier's replacements, the sample draw after the last seal, an escalation, and a
+/// reassignment after a missed deadline.
+///
+/// Each block's randomness is `blake2(vrf_salt, block)`; each parent hash is `block ^ parent_salt`;
+/// the requester and its input values are its own; `later` adds transactions after each one that
+/// makes a draw, in the same block.
+fn draws(
+	vrf_salt: u8,
+	parent_salt: u64,
+	requester: AccountId,
+	values: [f32; 4],
+	later: bool,
+) -> Vec<(Vec<(AccountId, Seat)>, Checking)> {
+	new_test_ext().execute_with(|| {
+		let block = || {
+			let n = System::block_number();
+			set_vrf(H256(sp_io::hashing::blake2_256(&(vrf_salt, n).encode())));
+			System::set_parent_hash(H256::from_low_u64_le(n ^ parent_salt));
+		};
+		MaxAssignPerBlock::set(&64);
+		MaxQueue::set(&64);
+		let other = |model| {
+			if later {
+				assert_ok!(Inference::request(
+					RuntimeOrigin::signed(VERIFIERS[0]),
+					model,
+					input([9.0; 4]),
+					1_000
+				));
+			}
+		};
+		block();
+		let sampled = add_checked_model(1, 1, 500_000, Tolerance::Exact);
+		let always = add_checked_model(2, 1, 1_000_000, Tolerance::Exact);
+		let pair = add_model(3, 2, ModelStatus::Available, false);
+		let ask = |model| {
+			let id = RequestId(crate::NextRequestId::<Test>::get());
+			assert_ok!(Inference::request(
+				RuntimeOrigin::signed(requester),
+				model,
+				input(values),
+				1_000
+			));
+			id
+		};
+		let ids = [ask(sampled), ask(always), ask(pair), ask(sampled), ask(sampled)];
+		other(always);
+		let [a, b, c, d, e] = ids;
+		next_block();
+		block();
+		// A declining executor and a declining verifier are replaced.
+		assert_ok!(decline(a, executors(a)[0], InferenceError::ModelNotFound));
+		assert_ok!(decline(b, verifiers(b)[0], InferenceError::ModelNotFound));
+		// The replicas disagree: escalation.
+		let (x, y) = (executors(c)[0], executors(c)[1]);
+		answer(c, &[(x, output_bytes(1.0, 1.0)), (y, output_bytes(2.0, 2.0))]);
+		// The last seals: sample draws.
+		assert_ok!(commit(e, executors(e)[0], &output_bytes(1.0, 1.0)));
+		other(pair);
+		next_block();
+		block();
+		assert_ok!(commit(a, executors(a)[0], &output_bytes(1.0, 1.0)));
+		other(pair);
+		// `d` is never answered: reassigned at its deadline.
+		for _ in 0..3 {
+			next_block();
+			block();
+			other(sampled);
+		}
+		assert_eq!(Requests::<Test>::get(d).unwrap().attempts, 2);
+		ids.iter()
+			.map(|id| {
+				let r = Requests::<Test>::get(id).unwrap();
+				(r.slots.iter().map(|s| (s.node, s.seat)).collect(), r.checking)
+			})
+			.collect()
+	})
+}
+
+/// Acceptance (issue 18): every draw comes from the block's randomness alone. Neither what the
+/// requester controls (who it is, its input), nor the parent hash, nor transactions after the
+/// one that makes a draw change any seat or any sample decision; the randomness does.
+#[test]
+fn every_draw_depends_on_the_block_randomness_alone() {
+	let base = draws(1, 0, DAVE, [1.0, 2.0, 3.0, 4.0], false);
+	assert!(base.iter().any(|(_, checking)| *checking == Checking::Escalated));
+	assert_eq!(base, draws(1, 0x5eed, DAVE, [1.0, 2.0, 3.0, 4.0], false), "parent hash");
+	assert_eq!(base, draws(1, 0, ALICE, [4.0, -3.0, 2.0, 0.5], false), "requester and input");
+	assert_eq!(base, draws(1, 0, DAVE, [1.0, 2.0, 3.0, 4.0], true), "later transactions");
+	let differ = (2..12).filter(|salt| draws(*salt, 0, DAVE, [1.0, 2.0, 3.0, 4.0], false) != base);
+	assert!(differ.count() >= 5, "the randomness decides the draws");
+}
+
+/// Acceptance (issue 18): the sample draw of a request is made in the block of its last seal,
+/// from that block's randomness, which no executor knew when it signed its seal.
+#[test]
+fn the_sample_draw_uses_the_randomness_of_the_seal_block() {
+	new_test_ext().execute_with(|| {
+		let model = add_checked_model(1, 1, 500_000, Tolerance::Exact);
+		for round in 0u8..16 {
+			let id = request(DAVE, model);
+			next_block();
+			let vrf = H256::repeat_byte(round);
+			set_vrf(vrf);
+			let policy = Requests::<Test>::get(id).unwrap().policy;
+			let (exec, out) = (executors(id)[0], output_bytes(1.0, 2.0));
+			assert_ok!(commit(id, exec, &out));
+			let drawn = Requests::<Test>::get(id).unwrap().checking == Checking::Drawn;
+			assert_eq!(drawn, sibyl_primitives::verify::sampled(&policy, id, &vrf));
+			if drawn {
+				answer(id, &[(verifiers(id)[0], out.clone())]);
+			}
+			assert_ok!(reveal(id, exec, out.clone()));
+			assert_eq!(settled(id), Some(Outcome::Verified { output_hash: hash(&out) }));
+		}
+	});
+}
+
+/// Acceptance (issue 18): while a block is built, a new request that the block could not seat
+/// is left in the pool (`ExhaustsResources`, as for a full block), so an included request is
+/// seated at once; the pool itself never refuses one for a busy chain.
+#[test]
+fn a_block_takes_new_requests_only_while_it_has_seats() {
+	use crate::SeatsLeft;
+	use frame_support::dispatch::DispatchInfo;
+	use sp_runtime::{
+		traits::DispatchTransaction,
+		transaction_validity::{
+			InvalidTransaction, TransactionSource::*, TransactionValidityError,
+		},
+	};
+	new_test_ext().execute_with(|| {
+		MaxAssignPerBlock::set(&2);
+		let model = add_model(1, 1, ModelStatus::Available, false);
+		let call: RuntimeCall =
+			crate::Call::<Test>::request { model, input: input([1.0; 4]), max_fee: 1_000 }.into();
+		let other: RuntimeCall = frame_system::Call::<Test>::remark { remark: vec![] }.into();
+		let check = |call: &RuntimeCall, source| {
+			SeatsLeft::<Test>::new().validate_only(
+				RuntimeOrigin::signed(DAVE),
+				call,
+				&DispatchInfo::default(),
+				0,
+				source,
+				0,
+			)
+		};
+		let full = TransactionValidityError::from(InvalidTransaction::ExhaustsResources);
+		assert!(check(&call, InBlock).is_ok());
+		request(DAVE, model);
+		assert!(check(&call, InBlock).is_ok());
+		request(DAVE, model);
+		// Two seated: the block has no seat left.
+		assert_eq!(check(&call, InBlock).unwrap_err(), full);
+		assert!(check(&call, External).is_ok() && check(&call, Local).is_ok());
+		assert!(check(&other, InBlock).is_ok());
+		// Requests that get in anyway (inside a batch) wait in the queue; while they wait, no new
+		// one is taken, even in a block with seats left.
+		let queued = request(DAVE, model);
+		assert_eq!(state(queued), RequestState::Queued);
+		next_block();
+		assert!(matches!(state(queued), RequestState::Committing { .. }));
+		assert!(check(&call, InBlock).is_ok());
+		MaxAssignPerBlock::set(&1);
+		assert_eq!(check(&call, InBlock).unwrap_err(), full);
+		next_block();
+		request(DAVE, model);
+		request(DAVE, model);
+		next_block();
+		// The second waited; the queue seats it first, and the block has no seat left after it.
+		assert!(Queue::<Test>::get().is_empty());
+		assert_eq!(check(&call, InBlock).unwrap_err(), full);
+	});
+}
+
+/// A seat sealed before (an offchain-worker run that overlapped one still submitting, or a
+/// resubmission) seals again with the same outcome and salt, so whichever copy lands, the node
+/// can open it: a new salt would leave it unable to reveal, and it would miss.
+#[test]
+fn sealing_again_submits_the_same_seal() {
+	use sp_core::offchain::{
+		testing::{TestOffchainExt, TestTransactionPoolExt},
+		OffchainDbExt, OffchainWorkerExt, StorageKind, TransactionPoolExt,
+	};
+	use sp_keystore::{testing::MemoryKeystore, Keystore, KeystoreExt};
+	let mut ext = new_test_ext();
+	let (offchain, _state) = TestOffchainExt::new();
+	let (pool, pool_state) = TestTransactionPoolExt::new();
+	let keystore = MemoryKeystore::new();
+	for node in NODES {
+		let public = AsRef::<[u8]>::as_ref(&key(node)).to_vec();
+		keystore.insert(Role::Inference.key_type(), &format!("//node{node}"), &public).unwrap();
+	}
+	ext.register_extension(OffchainDbExt::new(offchain.clone()));
+	ext.register_extension(OffchainWorkerExt::new(offchain));
+	ext.register_extension(TransactionPoolExt::new(pool));
+	ext.register_extension(KeystoreExt::new(keystore));
+	ext.execute_with(|| {
+		let model = add_model(1, 1, ModelStatus::Available, false);
+		let id = request(DAVE, model);
+		let exec = executors(id)[0];
+		let out = output_bytes(1.0, 2.0);
+		let salt = salt(exec);
+		let pending = (b"sibyl/inference/pending/", id, key(exec)).encode();
+		sp_io::offchain::local_storage_set(
+			StorageKind::PERSISTENT,
+			&pending,
+			&(salt, inline(out.clone())).encode(),
+		);
+		let request = Requests::<Test>::get(id).unwrap();
+		for _ in 0..2 {
+			assert!(Inference::seal_job(id, &request, Seat::Executor, &key(exec), &pending, 1));
+		}
+		let seals: Vec<H256> = pool_state
+			.read()
+			.transactions
+			.iter()
+			.map(|tx| match <Extrinsic as codec::Decode>::decode(&mut &tx[..]).unwrap().function {
+				RuntimeCall::Inference(crate::Call::commit { seal, .. }) => seal,
+				other => panic!("not a commit: {other:?}"),
+			})
+			.collect();
+		assert_eq!(seals, vec![seal_of(id, exec, hash(&out)); 2], "the same seal, twice");
+		let kept = sp_io::offchain::local_storage_get(StorageKind::PERSISTENT, &pending);
+		assert_eq!(kept, Some((salt, inline(out)).encode()), "the salt is kept");
 	});
 }

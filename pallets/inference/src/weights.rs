@@ -15,10 +15,10 @@ use frame_support::{
 
 /// Weight functions of the inference pallet.
 pub trait WeightInfo {
-	/// `request` with an encoded input of `bytes` bytes.
+	/// `request` with an encoded input of `bytes` bytes, including seating it.
 	fn request(bytes: u32) -> Weight;
 	fn bind_feed() -> Weight;
-	/// `commit` (authorization excluded), including opening the reveals.
+	/// `commit` (authorization excluded), including the sample draw and opening the reveals.
 	fn commit() -> Weight;
 	/// `reveal` with an encoded output of `bytes` bytes (authorization excluded), including
 	/// judging every seat's output and settling.
@@ -55,7 +55,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			20_000,
 		)
 		.saturating_add(Weight::from_parts(0, u64::from(bytes)))
-		.saturating_add(T::DbWeight::get().reads_writes(7, 8))
+		.saturating_add(T::DbWeight::get().reads_writes(8, 9))
+		// Seated at once when it finds room.
+		.saturating_add(Self::assign_one(256))
 	}
 	fn bind_feed() -> Weight {
 		// Feed, its round, its history (up to 32 answers); up to 32 values converted and written.
@@ -64,8 +66,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn commit() -> Weight {
 		Self::authorize_result(0)
 			.saturating_add(Weight::from_parts(10_000_000, 8_000))
-			// Request, deadline list or sampling list.
+			// Request, deadline list.
 			.saturating_add(T::DbWeight::get().reads_writes(2, 2))
+			// The last seal draws the sample and may seat verifiers.
+			.saturating_add(Self::assign_one(256))
 	}
 	fn reveal(bytes: u32) -> Weight {
 		Self::reveal_unjudged(bytes)

@@ -5,9 +5,9 @@
 //! `Inference` runs the request's life (seats, commit and reveal, deadlines, settlement) and asks
 //! this pallet, through [`Verifier`], for what needs judgement:
 //!
-//! - **Sampling**: whether a request is checked, drawn with the model's sample rate from the hash
-//!   of the block that holds the executors' seals, so an executor cannot know when it seals
-//!   whether it will be checked.
+//! - **Sampling**: whether a request is checked, drawn with the model's sample rate from the VRF
+//!   randomness of the block that holds the last executor seal, so an executor cannot know when
+//!   it seals whether it will be checked.
 //! - **Drawing verifiers** among bonded verifier nodes, never an account already seated.
 //! - **Judging** the revealed outcomes (outputs, or failures every honest node meets) under the
 //!   model's tolerance, with integer arithmetic only ([`sibyl_primitives::verify::judge`]): the

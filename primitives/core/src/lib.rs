@@ -75,13 +75,16 @@ pub mod currency {
 	pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
 }
 
-/// Block times the runtime accepts, in milliseconds.
+/// Block times the runtime accepts, in milliseconds, and the length of a BABE epoch.
 pub mod time {
+	/// Slots in a BABE epoch: 40 s at the dev block time, 2 min on the testnet.
+	pub const EPOCH_DURATION_SLOTS: u64 = 20;
 	/// Block time of the public testnet.
 	pub const TESTNET_BLOCK_TIME_MS: u64 = 6_000;
 	/// Block time of chains built from the `development` and `local_testnet` presets.
 	pub const DEV_BLOCK_TIME_MS: u64 = 2_000;
-	/// The shortest block time genesis may choose.
+	/// The shortest block time genesis may choose (block times are even: a BABE slot is twice
+	/// the timestamp's minimum period).
 	pub const MIN_BLOCK_TIME_MS: u64 = 500;
 	/// The longest block time genesis may choose.
 	pub const MAX_BLOCK_TIME_MS: u64 = 60_000;

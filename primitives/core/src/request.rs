@@ -150,15 +150,14 @@ pub enum Outcome {
 	Debug,
 )]
 pub enum RequestState<BlockNumber> {
-	/// Accepted; executors are drawn at the start of the next block.
+	/// Accepted, waiting for nodes with room: executors are drawn when the queue reaches it.
+	/// A request that finds room is seated in the block that includes it and never waits here.
 	Queued,
 	/// Seats are assigned and must commit their seals by `deadline`.
 	Committing {
 		/// Last block in which commits are accepted.
 		deadline: BlockNumber,
 	},
-	/// Every seat has committed; whether verifiers check it is drawn at the next block.
-	Sampling,
 	/// Seats reveal their outputs by `deadline`.
 	Revealing {
 		/// Last block in which reveals are accepted.

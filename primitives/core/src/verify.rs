@@ -341,6 +341,19 @@ fn top_k(row: &[i64], k: u8) -> Vec<usize> {
 	indices
 }
 
+/// The randomness every draw made in a block uses (executors, verifiers, sampling).
+///
+/// One value for the whole block: the same in its `on_initialize`, in each of its transactions
+/// and in its `on_finalize`, so no transaction's position changes it. The block's author cannot
+/// choose it, and nobody else can know it before the block is published: the runtime derives it
+/// from the BABE VRF output of the block's slot, which the client verifies against the author's
+/// key on import. (The author itself can compute it as soon as its slot's epoch randomness is
+/// known: `docs/inference.md`, "Randomness", says what that does and does not let it bias.)
+pub trait BlockRandomness {
+	/// This block's randomness.
+	fn block_randomness() -> H256;
+}
+
 /// What `Inference` asks of `Verification`: sampling, drawing verifiers, judging ballots and
 /// accounting for the seats (slashes, rewards, missed deadlines).
 pub trait Verifier<AccountId, Balance> {

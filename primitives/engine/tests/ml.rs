@@ -315,38 +315,23 @@ fn an_opset5_tree_ensemble_runs_and_its_hostile_variants_are_refused() -> Result
 #[test]
 fn an_opset5_ensemble_that_unrolls_exponentially_is_refused_at_once() {
 	let n = 40i64;
-	let bytes = ml(
-		"TreeEnsemble",
-		vec![
-			("nodes_featureids", A::Is(vec![0; n as usize])),
-			("nodes_splits", A::Tf(vec![0.0; n as usize])),
-			("nodes_modes", A::Tu8(vec![0; n as usize])),
-			("nodes_truenodeids", A::Is((1..=n).map(|i| if i == n { 0 } else { i }).collect())),
-			("nodes_trueleafs", A::Is((1..=n).map(|i| i64::from(i == n)).collect())),
-			// The root's false side is the leaf (a root with equal children is a leaf).
-			(
-				"nodes_falsenodeids",
-				A::Is((1..=n).map(|i| if i == n || i == 1 { 0 } else { i }).collect()),
-			),
-			("nodes_falseleafs", A::Is((1..=n).map(|i| i64::from(i == n || i == 1)).collect())),
-			("leaf_targetids", A::Is(vec![0])),
-			("leaf_weights", A::Tf(vec![1.0])),
-			("tree_roots", A::Is(vec![0])),
-			("n_targets", A::I(1)),
-		],
-		rows(2),
-		scores(1),
-	);
+	let bytes = chain_ensemble(n, false);
 	// "above the limit" is the count's refusal; unrolling first would end "more than …".
 	refused(&bytes, &x2([0.0; 2], [0.0; 2]), "above the limit");
 	// The same chain under a root whose two children share an index, one a leaf and one a
 	// node: a walked tree, not a leaf, so it must be counted too.
-	let same_index_root = bytes_with_root_children(n);
+	let same_index_root = chain_ensemble(n, true);
 	refused(&same_index_root, &x2([0.0; 2], [0.0; 2]), "above the limit");
 }
 
-/// The chain above, but the root's true child is leaf 1 and its false child node 1.
-fn bytes_with_root_children(n: i64) -> Vec<u8> {
+/// A chain of `n` opset-5 nodes, each pointing twice at the next, ending in leaf 0. The root's
+/// other child is leaf 0 on its false side, or with `root_true_is_leaf` leaf 1 (weight 2) on its
+/// true side, index 1 being then both a leaf and a node.
+fn chain_ensemble(n: i64, root_true_is_leaf: bool) -> Vec<u8> {
+	let true_leaf = |i: i64| i == n || (root_true_is_leaf && i == 1);
+	let false_leaf = |i: i64| i == n || (!root_true_is_leaf && i == 1);
+	let (leaf_targets, leaf_weights) =
+		if root_true_is_leaf { (vec![0, 0], vec![1.0, 2.0]) } else { (vec![0], vec![1.0]) };
 	ml(
 		"TreeEnsemble",
 		vec![
@@ -354,11 +339,15 @@ fn bytes_with_root_children(n: i64) -> Vec<u8> {
 			("nodes_splits", A::Tf(vec![0.0; n as usize])),
 			("nodes_modes", A::Tu8(vec![0; n as usize])),
 			("nodes_truenodeids", A::Is((1..=n).map(|i| if i == n { 0 } else { i }).collect())),
-			("nodes_trueleafs", A::Is((1..=n).map(|i| i64::from(i == n || i == 1)).collect())),
-			("nodes_falsenodeids", A::Is((1..=n).map(|i| if i == n { 0 } else { i }).collect())),
-			("nodes_falseleafs", A::Is((1..=n).map(|i| i64::from(i == n)).collect())),
-			("leaf_targetids", A::Is(vec![0, 0])),
-			("leaf_weights", A::Tf(vec![1.0, 2.0])),
+			("nodes_trueleafs", A::Is((1..=n).map(|i| i64::from(true_leaf(i))).collect())),
+			// A false leaf points at leaf 0; otherwise at the next node.
+			(
+				"nodes_falsenodeids",
+				A::Is((1..=n).map(|i| if false_leaf(i) { 0 } else { i }).collect()),
+			),
+			("nodes_falseleafs", A::Is((1..=n).map(|i| i64::from(false_leaf(i))).collect())),
+			("leaf_targetids", A::Is(leaf_targets)),
+			("leaf_weights", A::Tf(leaf_weights)),
 			("tree_roots", A::Is(vec![0])),
 			("n_targets", A::I(1)),
 		],
