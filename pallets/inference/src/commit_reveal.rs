@@ -83,12 +83,14 @@ impl<T: Config> Pallet<T> {
 		let slot = request.slots.get(index).ok_or(Error::<T>::NotAssigned)?;
 		ensure!(slot.output.is_none(), Error::<T>::AlreadyRevealed);
 		let sealed = slot.seal.ok_or(Error::<T>::NotCommitted)?;
-		match output {
-			ResultOutput::Stored { len, .. } => {
-				ensure!(*len > T::MaxInlineOutput::get(), Error::<T>::OutputShouldBeInline)
+		// Executors reveal the outcome the requester gets; verifiers only its hash, so that no
+		// verifier's outcome is public before a round that may escalate is judged.
+		match (slot.seat, output) {
+			(Seat::Verifier, ResultOutput::Hashed(_)) => {},
+			(Seat::Executor, ResultOutput::Hashed(_)) | (Seat::Verifier, _) => {
+				return Err(Error::<T>::WrongRevealForm.into())
 			},
-			ResultOutput::Failed(error) => ensure!(error.is_outcome(), Error::<T>::NotAnOutcome),
-			ResultOutput::Inline(_) => {},
+			(Seat::Executor, outcome) => Self::check_outcome_form(outcome)?,
 		}
 		let output_hash = output_hash_of::<T>(output);
 		ensure!(
@@ -100,13 +102,54 @@ impl<T: Config> Pallet<T> {
 			sp_io::crypto::sr25519_verify(attestation, commitment.as_bytes(), key),
 			Error::<T>::BadAttestation
 		);
+		Self::check_output_schema(&request, output)?;
+		Ok((request, index, output_hash))
+	}
+
+	/// Checks the form of a revealed or opened outcome: a stored output is too large to be
+	/// inline, a failure is an outcome of the request, and a hash is not an outcome.
+	fn check_outcome_form(output: &ResultOutputOf<T>) -> DispatchResult {
+		match output {
+			ResultOutput::Stored { len, .. } => {
+				ensure!(*len > T::MaxInlineOutput::get(), Error::<T>::OutputShouldBeInline)
+			},
+			ResultOutput::Failed(error) => ensure!(error.is_outcome(), Error::<T>::NotAnOutcome),
+			ResultOutput::Hashed(_) => return Err(Error::<T>::WrongRevealForm.into()),
+			ResultOutput::Inline(_) => {},
+		}
+		Ok(())
+	}
+
+	/// Checks an inline output against the model's output schema.
+	fn check_output_schema(request: &RequestOf<T>, output: &ResultOutputOf<T>) -> DispatchResult {
 		if let ResultOutput::Inline(bytes) = output {
 			let info = T::Models::model(&request.model).ok_or(Error::<T>::UnknownModel)?;
 			let tensors = <Vec<Tensor>>::decode_all(&mut &bytes[..])
 				.map_err(|_| Error::<T>::OutputMismatch)?;
 			check_tensors::<T>(&tensors, &info.outputs).map_err(|_| Error::<T>::OutputMismatch)?;
 		}
-		Ok((request, index, output_hash))
+		Ok(())
+	}
+
+	/// Checks an opening fully: the request takes openings, the seat of `key` revealed only a
+	/// hash that no revealed outcome explains, and `output` is a well-formed outcome with it.
+	pub(crate) fn check_open(
+		id: RequestId,
+		key: &NodeKey,
+		output: &ResultOutputOf<T>,
+	) -> Result<(RequestOf<T>, usize), DispatchError> {
+		let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
+		ensure!(matches!(request.state, RequestState::Opening { .. }), Error::<T>::NotOpening);
+		let index = Self::seat_of(&request, key)?;
+		// Only a hash no revealed outcome explains: the value of any other is known already.
+		let Some(ResultOutput::Hashed(hash)) = Reveals::<T>::get(id, key) else {
+			return Err(Error::<T>::NothingToOpen.into());
+		};
+		ensure!(Self::unopened(id, &request).contains(&index), Error::<T>::NothingToOpen);
+		Self::check_outcome_form(output)?;
+		ensure!(output_hash_of::<T>(output) == hash, Error::<T>::OpeningMismatch);
+		Self::check_output_schema(&request, output)?;
+		Ok((request, index))
 	}
 
 	pub(crate) fn validity(id: RequestId, key: &NodeKey, phase: u8) -> ValidTransaction {
@@ -126,6 +169,7 @@ impl<T: Config> Pallet<T> {
 			InvalidTransaction::BadProof.into()
 		} else if error == Error::<T>::AlreadyCommitted.into()
 			|| error == Error::<T>::AlreadyRevealed.into()
+			|| error == Error::<T>::NothingToOpen.into()
 		{
 			InvalidTransaction::Stale.into()
 		} else {
@@ -172,6 +216,17 @@ impl<T: Config> Pallet<T> {
 	) -> TransactionValidityWithRefund {
 		Self::check_reveal(*id, key, output, salt, attestation).map_err(Self::invalid)?;
 		Ok((Self::validity(*id, key, 1), Weight::zero()))
+	}
+
+	/// `#[pallet::authorize]` of [`Pallet::open`].
+	pub(crate) fn authorize_open(
+		_source: TransactionSource,
+		id: &RequestId,
+		key: &NodeKey,
+		output: &ResultOutputOf<T>,
+	) -> TransactionValidityWithRefund {
+		Self::check_open(*id, key, output).map_err(Self::invalid)?;
+		Ok((Self::validity(*id, key, 2), Weight::zero()))
 	}
 
 	/// Records a checked seal.
@@ -239,6 +294,23 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::Revealed { id, node, seat, output_hash });
 		if request.slots.iter().any(|s| s.seal.is_some() && s.output.is_none()) {
 			Requests::<T>::insert(id, request);
+			return Judged::NotYet;
+		}
+		Self::conclude(id, request, frame_system::Pallet::<T>::block_number())
+	}
+
+	/// Records a checked opening; judges the request once no verifier's disagreeing hash is
+	/// left unopened.
+	pub(crate) fn accept_open(
+		id: RequestId,
+		request: RequestOf<T>,
+		index: usize,
+		output: ResultOutputOf<T>,
+	) -> Judged {
+		let Some(slot) = request.slots.get(index) else { return Judged::NotYet };
+		Reveals::<T>::insert(id, slot.key, output);
+		Self::deposit_event(Event::Opened { id, node: slot.node.clone() });
+		if !Self::unopened(id, &request).is_empty() {
 			return Judged::NotYet;
 		}
 		Self::conclude(id, request, frame_system::Pallet::<T>::block_number())

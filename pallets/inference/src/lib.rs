@@ -26,10 +26,12 @@
 //!    is drawn when the last executor seal lands, from the randomness of that block: the
 //!    executors cannot know it when they sign their seals. If it is sampled, verifiers are drawn
 //!    and seal too.
-//! 5. **Reveal.** Once every seat has sealed, each reveals with [`Pallet::reveal`]: the output,
-//!    the salt, and a signature over the commitment
+//! 5. **Reveal.** Once every seat has sealed, each reveals with [`Pallet::reveal`]: executors
+//!    their output, verifiers only its hash (`ResultOutput::Hashed`), with the salt and a
+//!    signature over the commitment
 //!    `blake2_256(tag ‖ genesis ‖ request id ‖ model id ‖ input hash ‖ output hash)`. A reveal
-//!    that does not match its seal is refused.
+//!    that does not match its seal is refused. A verifier's output stays with it, so verifiers
+//!    drawn if the round escalates cannot read it before they seal.
 //! 6. **Judgement.** When every seat has revealed (or at the reveal deadline), `Verification`
 //!    judges the outcomes under the model's tolerance: an outcome agreed with by more than half
 //!    of the seats wins. An outcome is an output, or a failure every honest node meets on this
@@ -38,8 +40,11 @@
 //!    the premium (it pays the verifiers), the requester any rest. Accepted failure → `Failed`:
 //!    the same but the owner's price goes back to the requester, and nobody is penalized.
 //!    Executors outvoted → `SlashedAndRefunded(WrongResult)`. No majority → once, `verifiers + 1`
-//!    more verifiers are drawn and seal and reveal; then `Refunded(NoAgreement)`. A checked
-//!    request is `Verified` only when the policy's number of verifiers revealed, else
+//!    more verifiers (at least three verifiers in all) are drawn and seal and reveal, and the
+//!    verifiers alone decide that round; then `Refunded(NoAgreement)`. Under a tolerance other
+//!    than `Exact`, verifiers whose hashes disagree open their outputs ([`Pallet::open`]) after
+//!    the last escalation could have been drawn, and the judgement compares the values. A
+//!    checked request is `Verified` only when the policy's number of verifiers revealed, else
 //!    `Refunded(NoVerifiers)`.
 //! 7. Deadlines (`ResultTimeout` blocks per phase): an executor that has not sealed is replaced,
 //!    up to `MaxAttempts` assignments in all, then the fee is refunded (`Timeout`); a verifier
@@ -90,7 +95,7 @@ use sibyl_primitives::{
 	oracle::{
 		write_values, BindError, FeedBindings, FeedError, FeedId, FeedProvider, MAX_FEED_WINDOW,
 	},
-	registry::{ModelRegistry, ModelStatus, Schema, SAMPLE_RATE_ALWAYS},
+	registry::{ModelRegistry, ModelStatus, Schema, Tolerance, SAMPLE_RATE_ALWAYS},
 	request::{failure_hash, stored_output_key},
 	roles::{Escrow, NodeRegistry, Treasury},
 	tensor::MAX_TENSORS,
@@ -372,6 +377,21 @@ pub mod pallet {
 			/// Hash of the revealed output, or the failure hash of a revealed failure.
 			output_hash: H256,
 		},
+		/// Verifiers' hashes disagree under a tolerance that needs their outputs: verifiers open
+		/// them through block `deadline`.
+		OpeningsOpen {
+			/// The request.
+			id: RequestId,
+			/// Last block in which openings are accepted.
+			deadline: BlockNumberFor<T>,
+		},
+		/// A verifier opened the output behind the hash it revealed.
+		Opened {
+			/// The request.
+			id: RequestId,
+			/// The verifier's account.
+			node: T::AccountId,
+		},
 		/// The seats disagreed without a majority; more verifiers were drawn.
 		Escalated {
 			/// The request.
@@ -498,6 +518,16 @@ pub mod pallet {
 		BindingTypeUnsupported,
 		/// A feed value does not fit the bound tensor's dtype.
 		FeedValueOutOfRange,
+		/// Executors reveal their outcome; verifiers reveal only its hash
+		/// (`ResultOutput::Hashed`) and open it only when asked.
+		WrongRevealForm,
+		/// The request is not taking openings now.
+		NotOpening,
+		/// The seat has no hash-only reveal left to open (none, opened already, or explained by
+		/// a revealed outcome with the same hash).
+		NothingToOpen,
+		/// The opened outcome is not the one whose hash the seat revealed.
+		OpeningMismatch,
 	}
 
 	#[pallet::hooks]
@@ -644,15 +674,16 @@ pub mod pallet {
 		///
 		/// - `id`: the request.
 		/// - `key`: the seat's role key.
-		/// - `output`: the output inline, its hash when larger than `MaxInlineOutput`, or
-		///   `Failed(error)` for a failure outcome (an error that is an outcome of the request).
+		/// - `output`: an executor's output inline, its hash when larger than `MaxInlineOutput`,
+		///   or `Failed(error)` for a failure outcome (an error that is an outcome of the
+		///   request); a verifier's `Hashed(hash)` of its sealed outcome, nothing more.
 		/// - `salt`: the secret salt of the seal.
 		/// - `attestation`: `key`'s signature over [`Pallet::commitment_of`] for the outcome.
 		///
 		/// Errors: `UnknownRequest`, `NotRevealing`, `NotAssigned`, `AlreadyRevealed`,
-		/// `NotCommitted`, `OutputShouldBeInline`, `SealMismatch`, `BadAttestation`,
-		/// `OutputMismatch`, `NotAnOutcome`. Emits `Revealed`; the judging reveal emits
-		/// `RequestSettled` or `Escalated`.
+		/// `NotCommitted`, `WrongRevealForm`, `OutputShouldBeInline`, `SealMismatch`,
+		/// `BadAttestation`, `OutputMismatch`, `NotAnOutcome`. Emits `Revealed`; the judging
+		/// reveal emits `RequestSettled`, `Escalated` or `OpeningsOpen`.
 		///
 		/// ## Complexity
 		/// Weighed for a judgement of the most seats a request can have, `O(S² · E)` for `S`
@@ -676,6 +707,50 @@ pub mod pallet {
 			let (request, index, output_hash) =
 				Self::check_reveal(id, &key, &output, &salt, &attestation)?;
 			let judged = Self::accept_reveal(id, request, index, output, output_hash);
+			let full = T::WeightInfo::reveal(bytes);
+			let actual = match judged {
+				Judged::NotYet => T::WeightInfo::reveal_unjudged(bytes),
+				Judged::Settled { seats } => T::WeightInfo::reveal_unjudged(bytes)
+					.saturating_add(T::WeightInfo::judge(seats, bytes)),
+				Judged::Escalated => full,
+			};
+			Ok(Some(actual.min(full)).into())
+		}
+
+		/// Opens the outcome behind a verifier's hash-only reveal, when the model's tolerance
+		/// needs the values of disagreeing hashes (the request is `Opening`). Once no such
+		/// hash is left unopened, the request is judged.
+		///
+		/// The origin must be _Authorized_: valid (and free) when the request takes openings,
+		/// the seat of `key` revealed only a hash and `output` has that hash. The hash was
+		/// sealed and attested already, so the opening needs no signature.
+		///
+		/// - `id`: the request.
+		/// - `key`: the verifier seat's role key.
+		/// - `output`: the sealed outcome: inline, its hash when larger than `MaxInlineOutput`,
+		///   or `Failed(error)`.
+		///
+		/// Errors: `UnknownRequest`, `NotOpening`, `NotAssigned`, `NothingToOpen`,
+		/// `WrongRevealForm`, `OpeningMismatch`, `OutputShouldBeInline`, `OutputMismatch`,
+		/// `NotAnOutcome`. Emits `Opened`; the judging opening emits `RequestSettled`.
+		///
+		/// ## Complexity
+		/// As [`Pallet::reveal`]: weighed for a judgement of the most seats, refunded when it
+		/// judges nothing.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::reveal(output.encoded_size() as u32))]
+		#[pallet::authorize(Pallet::<T>::authorize_open)]
+		#[pallet::weight_of_authorize(T::WeightInfo::authorize_result(output.encoded_size() as u32))]
+		pub fn open(
+			origin: OriginFor<T>,
+			id: RequestId,
+			key: NodeKey,
+			output: ResultOutputOf<T>,
+		) -> DispatchResultWithPostInfo {
+			ensure_authorized(origin)?;
+			let bytes = output.encoded_size() as u32;
+			let (request, index) = Self::check_open(id, &key, &output)?;
+			let judged = Self::accept_open(id, request, index, output);
 			let full = T::WeightInfo::reveal(bytes);
 			let actual = match judged {
 				Judged::NotYet => T::WeightInfo::reveal_unjudged(bytes),

@@ -121,7 +121,7 @@ impl<T: Config> Pallet<T> {
 		use sp_core::offchain::StorageKind::PERSISTENT;
 		sp_io::offchain::local_storage_clear(PERSISTENT, &Self::pending_key(id, key));
 		for attempt in 0..=T::MaxAttempts::get() {
-			for phase in 0..2u8 {
+			for phase in 0..3u8 {
 				Self::forget_claim(id, attempt, key, phase);
 			}
 		}
@@ -151,6 +151,17 @@ impl<T: Config> Pallet<T> {
 					return Job::Idle;
 				}
 				Self::reveal_job(id, &request, slot.seat, key, &pending_key);
+				Job::Acted
+			},
+			RequestState::Opening { .. }
+				if Self::unopened(id, &request)
+					.iter()
+					.any(|i| request.slots.get(*i).is_some_and(|s| &s.key == key)) =>
+			{
+				if !Self::claim(id, request.attempts, key, 2, now) {
+					return Job::Idle;
+				}
+				Self::open_job(id, key, &pending_key);
 				Job::Acted
 			},
 			_ => Job::Idle,
@@ -253,6 +264,11 @@ impl<T: Config> Pallet<T> {
 				);
 				match InlineOutputOf::<T>::try_from(bytes) {
 					Ok(inline) => ResultOutput::Inline(inline),
+					// A verifier's output is nobody's to fetch: verifiers drawn in an
+					// escalation could read it before they seal.
+					Err(_) if seat == Seat::Verifier => {
+						ResultOutput::Stored { hash: output_hash, len }
+					},
 					Err(bytes) => {
 						let store_key = stored_output_key(&output_hash);
 						sp_io::offchain::local_storage_set(PERSISTENT, &store_key, &bytes);
@@ -351,7 +367,26 @@ impl<T: Config> Pallet<T> {
 		let commitment = Self::commitment_of(id, &request.model, &request.input_hash, &output_hash);
 		let Some(attestation) = Self::sign(seat, key, commitment.as_bytes()) else { return };
 		log::info!(target: LOG_TARGET, "🧠 request {}: revealing {output_hash:?}", id.0);
+		// A verifier reveals only the hash; its outcome stays here until an opening asks for it.
+		let output = match seat {
+			Seat::Executor => output,
+			Seat::Verifier => ResultOutput::Hashed(output_hash),
+		};
 		Self::submit(id, Call::<T>::reveal { id, key: *key, output, salt, attestation });
+	}
+
+	/// Opens the outcome a verifier sealed and revealed as a hash, kept by [`Self::seal_job`].
+	pub(crate) fn open_job(id: RequestId, key: &NodeKey, pending_key: &[u8]) {
+		let Some((_, output)) = Self::kept_seal(pending_key) else {
+			log::warn!(
+				target: LOG_TARGET,
+				"request {}: asked to open, but the sealed output is gone from offchain storage",
+				id.0
+			);
+			return;
+		};
+		log::info!(target: LOG_TARGET, "🧠 request {}: opening {:?}", id.0, output_hash_of::<T>(&output));
+		Self::submit(id, Call::<T>::open { id, key: *key, output });
 	}
 
 	pub(crate) fn submit(id: RequestId, call: Call<T>) {

@@ -87,7 +87,9 @@ impl<T: Config> Pallet<T> {
 				}
 				Weight::zero()
 			},
-			RequestState::Revealing { deadline } if deadline < now => {
+			RequestState::Revealing { deadline } | RequestState::Opening { deadline }
+				if deadline < now =>
+			{
 				let seats = request.slots.len() as u32;
 				Self::conclude(id, request, now);
 				T::WeightInfo::judge(seats, T::MaxInlineOutput::get())

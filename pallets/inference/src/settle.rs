@@ -3,36 +3,91 @@
 use super::*;
 
 impl<T: Config> Pallet<T> {
-	/// Judges the revealed outcomes and settles, or escalates once to more verifiers.
-	pub(crate) fn conclude(
-		id: RequestId,
-		mut request: RequestOf<T>,
-		now: BlockNumberFor<T>,
-	) -> Judged {
-		let seats = request.slots.len() as u32;
-		let ballots: Vec<Ballot<T::AccountId>> = request
+	/// The ballots of request `id` as the judge sees them. A verifier's hash-only reveal
+	/// carries the value of an executor's or an opened reveal with the same hash, when there is
+	/// one; while openings are due (`opening`) one that was not opened counts as silent.
+	fn ballots(id: RequestId, request: &RequestOf<T>, opening: bool) -> Vec<Ballot<T::AccountId>> {
+		let reveals: Vec<Option<ResultOutputOf<T>>> =
+			request.slots.iter().map(|s| Reveals::<T>::get(id, s.key)).collect();
+		let known = |hash: &H256| {
+			reveals
+				.iter()
+				.flatten()
+				.find(|r| !matches!(r, ResultOutput::Hashed(_)) && output_hash_of::<T>(r) == *hash)
+		};
+		let inline = |r: Option<&ResultOutputOf<T>>| match r {
+			Some(ResultOutput::Inline(bytes)) => Some(bytes.clone().into_inner()),
+			_ => None,
+		};
+		request
 			.slots
 			.iter()
-			.map(|s| Ballot {
-				who: s.node.clone(),
-				seat: s.seat,
-				output_hash: s.output,
-				output: match Reveals::<T>::get(id, s.key) {
-					Some(ResultOutput::Inline(bytes)) => Some(bytes.into_inner()),
-					_ => None,
-				},
+			.zip(&reveals)
+			.map(|(s, reveal)| {
+				let (output_hash, output) = match reveal {
+					Some(ResultOutput::Hashed(hash)) => match known(hash) {
+						Some(value) => (s.output, inline(Some(value))),
+						None if opening => (None, None),
+						None => (s.output, None),
+					},
+					other => (s.output, inline(other.as_ref())),
+				};
+				Ballot { who: s.node.clone(), seat: s.seat, output_hash, output }
 			})
-			.collect();
+			.collect()
+	}
+
+	/// The seats of request `id` whose hash-only reveal matches no revealed or opened outcome:
+	/// the values a tolerance cannot judge without.
+	pub(crate) fn unopened(id: RequestId, request: &RequestOf<T>) -> Vec<usize> {
+		let reveals: Vec<Option<ResultOutputOf<T>>> =
+			request.slots.iter().map(|s| Reveals::<T>::get(id, s.key)).collect();
+		let hidden = |hash: &H256| {
+			!reveals
+				.iter()
+				.flatten()
+				.any(|r| !matches!(r, ResultOutput::Hashed(_)) && output_hash_of::<T>(r) == *hash)
+		};
+		reveals
+			.iter()
+			.enumerate()
+			.filter_map(|(i, r)| match r {
+				Some(ResultOutput::Hashed(hash)) if hidden(hash) => Some(i),
+				_ => None,
+			})
+			.collect()
+	}
+
+	/// Judges the revealed outcomes and settles, escalates once to more verifiers, or (under a
+	/// tolerance that needs the values behind disagreeing hashes) asks verifiers to open them.
+	pub(crate) fn conclude(id: RequestId, request: RequestOf<T>, now: BlockNumberFor<T>) -> Judged {
+		let seats = request.slots.len() as u32;
+		let opening = matches!(request.state, RequestState::Opening { .. });
+		let ballots = Self::ballots(id, &request, opening);
 		// Verification decides whether a round without a majority escalates, and to how many.
-		let escalations = u8::from(request.checking == Checking::Escalated);
-		let escalation = T::Verifier::escalation(&request.policy, escalations);
-		let judgement = T::Verifier::judge(
-			id,
-			request.compute,
-			&request.policy.tolerance,
-			&ballots,
-			escalation.is_none(),
-		);
+		let escalated = request.checking == Checking::Escalated;
+		let escalation = T::Verifier::escalation(&request.policy, u8::from(escalated));
+		// Equal hashes agree under every tolerance; different ones need values under any
+		// tolerance but `Exact`. Verifiers open theirs only once no escalation can follow, so a
+		// verifier drawn in an escalation never reads another verifier's outcome.
+		if !opening && request.policy.tolerance != Tolerance::Exact {
+			let hidden = Self::unopened(id, &request);
+			let disagree = hidden.iter().any(|i| {
+				let hash = ballots.get(*i).and_then(|b| b.output_hash);
+				ballots.iter().any(|b| b.output_hash.is_some() && b.output_hash != hash)
+			});
+			if disagree {
+				let on_hashes = verify::judge(&request.policy.tolerance, &ballots, escalated);
+				if on_hashes.decision == Decision::NoMajority {
+					if let Some(more) = escalation {
+						return Self::escalate(id, request, now, more);
+					}
+				}
+				return Self::open_values(id, request, now);
+			}
+		}
+		let judgement =
+			T::Verifier::judge(id, request.compute, &request.policy.tolerance, &ballots, escalated);
 		match judgement.decision {
 			Decision::Accepted { executor } => {
 				let Some(slot) = request.slots.get(executor) else {
@@ -50,10 +105,9 @@ impl<T: Config> Pallet<T> {
 					.collect();
 				// A checked request is accepted only when as many verifiers as its policy asks
 				// for revealed an outcome: verification never silently degrades.
-				let verifiers_revealed = request
-					.slots
+				let verifiers_revealed = ballots
 					.iter()
-					.filter(|s| s.seat == Seat::Verifier && s.output.is_some())
+					.filter(|b| b.seat == Seat::Verifier && b.output_hash.is_some())
 					.count();
 				let checked = matches!(request.checking, Checking::Drawn | Checking::Escalated);
 				if checked && verifiers_revealed < usize::from(request.policy.verifiers) {
@@ -71,8 +125,8 @@ impl<T: Config> Pallet<T> {
 						Outcome::Verified { output_hash }
 					},
 					Some(ResultOutput::Failed(error)) => Outcome::Failed(error),
-					None => {
-						defensive!("an accepted seat has revealed");
+					Some(ResultOutput::Hashed(_)) | None => {
+						defensive!("an accepted executor has revealed its outcome");
 						Outcome::Verified { output_hash }
 					},
 				};
@@ -92,25 +146,49 @@ impl<T: Config> Pallet<T> {
 				};
 				Self::settle(id, request, outcome, now, &[]);
 			},
-			Decision::NoMajority if escalation.is_some() => {
-				let seed = Self::block_seed();
-				let more = escalation.unwrap_or_default();
-				let added = Self::seat_verifiers(id, &mut request, seed, more, &[]);
-				if added == 0 {
-					let outcome = Outcome::Refunded(RefundReason::NoAgreement);
-					Self::settle(id, request, outcome, now, &[]);
-					return Judged::Escalated;
+			// Not after openings: the opened outcomes are public now.
+			Decision::NoMajority if !opening => {
+				if let Some(more) = escalation {
+					return Self::escalate(id, request, now, more);
 				}
-				request.checking = Checking::Escalated;
-				Self::deposit_event(Event::Escalated { id, verifiers: added as u32 });
-				Self::reopen_sealing(id, request, now);
-				return Judged::Escalated;
+				Self::settle(id, request, Outcome::Refunded(RefundReason::NoAgreement), now, &[]);
 			},
 			Decision::NoMajority => {
 				Self::settle(id, request, Outcome::Refunded(RefundReason::NoAgreement), now, &[]);
 			},
 		}
 		Judged::Settled { seats }
+	}
+
+	/// Seats `more` verifiers on a round without a majority; they seal, then reveal, and the
+	/// verifiers alone decide the escalated round. Refunds when none can be drawn.
+	fn escalate(
+		id: RequestId,
+		mut request: RequestOf<T>,
+		now: BlockNumberFor<T>,
+		more: u8,
+	) -> Judged {
+		let added = Self::seat_verifiers(id, &mut request, Self::block_seed(), more, &[]);
+		if added == 0 {
+			Self::settle(id, request, Outcome::Refunded(RefundReason::NoAgreement), now, &[]);
+			return Judged::Escalated;
+		}
+		request.checking = Checking::Escalated;
+		Self::deposit_event(Event::Escalated { id, verifiers: added as u32 });
+		Self::reopen_sealing(id, request, now);
+		Judged::Escalated
+	}
+
+	/// Asks the verifiers whose hashes no revealed outcome explains to open them by a deadline.
+	fn open_values(id: RequestId, mut request: RequestOf<T>, now: BlockNumberFor<T>) -> Judged {
+		let Some(deadline) = Self::track_deadline(id, now) else {
+			Self::settle(id, request, Outcome::Refunded(RefundReason::Overloaded), now, &[]);
+			return Judged::Escalated;
+		};
+		request.state = RequestState::Opening { deadline };
+		Requests::<T>::insert(id, request);
+		Self::deposit_event(Event::OpeningsOpen { id, deadline });
+		Judged::Escalated
 	}
 
 	/// Ends request `id` with `outcome`: pays (the owner, the executors in `paid`, the treasury)

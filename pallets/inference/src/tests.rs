@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::arithmetic_side_effects, clippy::indexing_slicing)]
 
+use crate::types::Job;
 use crate::{
 	mock::*, Assigned, ByRequester, Commitments, Error, Event, Inputs, Outputs, PruneCursor, Queue,
 	Requests, ResultOutputOf, Reveals, SeatCounts, StoredOutputs,
@@ -127,10 +128,20 @@ fn pool_then_block(call: crate::Call<Test>) -> DispatchResult {
 	dispatched
 }
 
-/// Reveals an inline output sealed with [`commit`].
+/// Reveals an inline output sealed with [`commit`]: an executor the output, a verifier its hash.
 fn reveal(id: RequestId, who: AccountId, bytes: Vec<u8>) -> DispatchResult {
 	let sig = attest(id, who, hash(&bytes));
-	reveal_signed(id, who, inline(bytes), salt(who), sig)
+	let output = if verifiers(id).contains(&who) {
+		ResultOutput::Hashed(hash(&bytes))
+	} else {
+		inline(bytes)
+	};
+	reveal_signed(id, who, output, salt(who), sig)
+}
+
+/// Opens the output behind a verifier's hash-only reveal.
+fn open(id: RequestId, who: AccountId, output: ResultOutputOf<Test>) -> DispatchResult {
+	pool_then_block(crate::Call::<Test>::open { id, key: key(who), output })
 }
 
 fn reveal_signed(
@@ -157,6 +168,17 @@ fn answer(id: RequestId, answers: &[(AccountId, Vec<u8>)]) {
 	for (who, bytes) in answers {
 		assert_ok!(reveal(id, *who, bytes.clone()));
 	}
+	// Under a tolerance, verifiers whose hashes disagree open their outputs when asked.
+	if matches!(state(id), RequestState::Opening { .. }) {
+		let request = Requests::<Test>::get(id).unwrap();
+		let unopened = Inference::unopened(id, &request);
+		for (who, bytes) in answers {
+			let index = request.slots.iter().position(|s| s.node == *who).unwrap();
+			if unopened.contains(&index) {
+				assert_ok!(open(id, *who, inline(bytes.clone())));
+			}
+		}
+	}
 }
 
 /// A request for a model checked by `verifiers` verifiers on every request, seated: its id, its
@@ -182,7 +204,12 @@ fn commit_failure(id: RequestId, who: AccountId, error: InferenceError) -> Dispa
 /// Reveals the failure outcome sealed with [`commit_failure`].
 fn reveal_failure(id: RequestId, who: AccountId, error: InferenceError) -> DispatchResult {
 	let sig = attest(id, who, failure_hash(error));
-	reveal_signed(id, who, ResultOutput::Failed(error), salt(who), sig)
+	let output = if verifiers(id).contains(&who) {
+		ResultOutput::Hashed(failure_hash(error))
+	} else {
+		ResultOutput::Failed(error)
+	};
+	reveal_signed(id, who, output, salt(who), sig)
 }
 
 fn settled(id: RequestId) -> Option<Outcome> {
@@ -457,7 +484,13 @@ fn a_lazy_verifier_cannot_copy_a_revealed_output() {
 		// It copies the executor's revealed output: the seal does not match, with any salt.
 		assert_noop!(reveal(id, lazy, out.clone()), Error::<Test>::SealMismatch);
 		assert_noop!(
-			reveal_signed(id, lazy, inline(out.clone()), salt(exec), attest(id, lazy, hash(&out))),
+			reveal_signed(
+				id,
+				lazy,
+				ResultOutput::Hashed(hash(&out)),
+				salt(exec),
+				attest(id, lazy, hash(&out))
+			),
 			Error::<Test>::SealMismatch
 		);
 		assert_ok!(reveal(id, honest, out.clone()));
@@ -970,9 +1003,10 @@ fn disagreeing_replicas_escalate_to_verifiers_once() {
 		let r = Requests::<Test>::get(differ).unwrap();
 		assert_eq!(r.checking, Checking::Escalated);
 		assert!(matches!(r.state, RequestState::Committing { .. }));
-		let referee = verifiers(differ);
-		assert_eq!(referee.len(), 1);
-		answer(differ, &[(referee[0], out.clone())]);
+		// Three referees: the escalated round is the verifiers' alone, never a lone referee's.
+		let referees = verifiers(differ);
+		assert_eq!(referees.len(), 3);
+		answer(differ, &referees.iter().map(|r| (*r, out.clone())).collect::<Vec<_>>());
 		assert_eq!(settled(differ), Some(Outcome::Verified { output_hash: hash(&out) }));
 		// The outvoted replica is slashed and unpaid; the other paid.
 		assert_eq!(
@@ -993,8 +1027,15 @@ fn disagreeing_replicas_escalate_to_verifiers_once() {
 		};
 		let before = bonds(&pair_c);
 		answer(stalemate, &[(pair_c[0], out.clone()), (pair_c[1], other.clone())]);
-		let referee = verifiers(stalemate)[0];
-		answer(stalemate, &[(referee, output_bytes(0.0, 0.0))]);
+		let referees = verifiers(stalemate);
+		answer(
+			stalemate,
+			&[
+				(referees[0], output_bytes(0.0, 0.0)),
+				(referees[1], out.clone()),
+				(referees[2], other.clone()),
+			],
+		);
 		assert_eq!(settled(stalemate), Some(Outcome::Refunded(RefundReason::NoAgreement)));
 		assert_eq!(bonds(&pair_c), before);
 		assert!(Commitments::<Test>::get(stalemate).is_none());
@@ -1005,22 +1046,147 @@ fn disagreeing_replicas_escalate_to_verifiers_once() {
 fn outputs_are_judged_under_the_models_tolerance() {
 	new_test_ext().execute_with(|| {
 		let within = Tolerance::Within { abs_ppb: 1_000, rel_ppb: 0 };
-		let model = add_checked_model(1, 1, 1_000_000, within);
+		let model = add_checked_model(1, 2, 1_000_000, within);
 		let id = request(DAVE, model);
 		next_block();
-		let (exec, v) = (executors(id)[0], verifiers(id)[0]);
+		let (exec, v) = (executors(id)[0], verifiers(id));
 		// Another CPU's last bits: 2e-7 apart, within 1e-6.
 		let here = output_bytes(0.5, 2.0);
 		let there = output_bytes(0.5, 2.000_000_2);
-		answer(id, &[(exec, here.clone()), (v, there)]);
+		for (who, bytes) in [(exec, &here), (v[0], &here), (v[1], &there)] {
+			assert_ok!(commit(id, who, bytes));
+		}
+		for (who, bytes) in [(exec, &here), (v[0], &here), (v[1], &there)] {
+			assert_ok!(reveal(id, who, bytes.clone()));
+		}
+		// The hashes disagree and the tolerance needs values: the verifier whose hash no revealed
+		// output explains opens its output (the one matching the executor's need not).
+		assert!(matches!(state(id), RequestState::Opening { .. }));
+		assert_noop!(open(id, v[0], inline(here.clone())), Error::<Test>::NothingToOpen);
+		assert_noop!(open(id, exec, inline(here.clone())), Error::<Test>::NothingToOpen);
+		assert_noop!(open(id, v[1], inline(here.clone())), Error::<Test>::OpeningMismatch);
+		assert_noop!(
+			open(id, v[1], ResultOutput::Hashed(hash(&there))),
+			Error::<Test>::WrongRevealForm
+		);
+		assert_ok!(open(id, v[1], inline(there.clone())));
+		assert_noop!(open(id, v[1], inline(there.clone())), Error::<Test>::NotOpening);
 		assert_eq!(settled(id), Some(Outcome::Verified { output_hash: hash(&here) }));
-		assert_eq!(Inference::output_of(id), Some(here));
+		assert_eq!(Inference::output_of(id), Some(here.clone()));
+		// Within the tolerance is in line: nobody is slashed.
+		for who in v.iter().chain([&exec]) {
+			assert!(pallet_payments::Bonds::<Test>::get(Role::Verifier, who)
+				.or(pallet_payments::Bonds::<Test>::get(Role::Inference, who))
+				.is_some_and(|b| b.amount == 100));
+		}
+		// Under `TopK`, different hashes without a majority escalate before any verifier
+		// opens its output; then every unexplained hash is opened and the verifiers decide.
 		let argmax = add_checked_model(2, 1, 1_000_000, Tolerance::TopK { k: 1 });
 		let id = request(DAVE, argmax);
 		next_block();
 		let (exec, v) = (executors(id)[0], verifiers(id)[0]);
 		answer(id, &[(exec, output_bytes(0.1, 0.9)), (v, output_bytes(0.3, 0.7))]);
+		assert_eq!(Requests::<Test>::get(id).unwrap().checking, Checking::Escalated);
+		assert!(matches!(Reveals::<Test>::get(id, key(v)), Some(ResultOutput::Hashed(_))));
+		let newcomers: Vec<AccountId> = verifiers(id).into_iter().filter(|n| *n != v).collect();
+		assert_eq!(newcomers.len(), 2);
+		answer(
+			id,
+			&[(newcomers[0], output_bytes(0.4, 0.6)), (newcomers[1], output_bytes(0.1, 0.9))],
+		);
+		assert!(matches!(state(id), RequestState::Opening { .. }));
+		assert_eq!(settled(id), None);
+		assert_ok!(open(id, v, inline(output_bytes(0.3, 0.7))));
 		assert!(matches!(settled(id), Some(Outcome::Verified { .. })));
+		assert!(System::events().iter().any(|r| matches!(
+			r.event,
+			RuntimeEvent::Inference(Event::Opened { id: i, node }) if i == id && node == v
+		)));
+	});
+}
+
+#[test]
+fn a_verifier_that_does_not_open_gets_a_miss_not_a_slash_and_nothing_is_verified() {
+	new_test_ext().execute_with(|| {
+		let within = Tolerance::Within { abs_ppb: 1_000, rel_ppb: 0 };
+		let model = add_checked_model(1, 2, 1_000_000, within);
+		let id = request(DAVE, model);
+		next_block();
+		let (exec, v) = (executors(id)[0], verifiers(id));
+		let here = output_bytes(0.5, 2.0);
+		let there = output_bytes(0.5, 2.000_000_2);
+		for (who, bytes) in [(exec, &here), (v[0], &here), (v[1], &there)] {
+			assert_ok!(commit(id, who, bytes));
+		}
+		for (who, bytes) in [(exec, &here), (v[0], &here), (v[1], &there)] {
+			assert_ok!(reveal(id, who, bytes.clone()));
+		}
+		assert!(matches!(state(id), RequestState::Opening { .. }));
+		for _ in 0..4 {
+			next_block();
+		}
+		// Its hash alone cannot show it was out of tolerance: silent, so a miss. And one
+		// verifier short of the policy, the request is not verified with less checking.
+		assert_eq!(settled(id), Some(Outcome::Refunded(RefundReason::NoVerifiers)));
+		assert_eq!(pallet_payments::Bonds::<Test>::get(Role::Verifier, v[1]).unwrap().amount, 100);
+		assert_eq!(pallet_verification::Records::<Test>::get(Role::Verifier, v[1]).misses, 1);
+	});
+}
+
+#[test]
+fn verifiers_reveal_hashes_and_an_escalated_round_is_decided_by_verifiers() {
+	new_test_ext().execute_with(|| {
+		let (id, exec, first) = seated_request(1);
+		let right = output_bytes(1.0, 2.0);
+		let wrong = output_bytes(6.0, 6.0);
+		assert_ok!(commit(id, exec, &wrong));
+		assert_ok!(commit(id, first[0], &right));
+		// Executors reveal outputs and verifiers hashes, nothing else.
+		let hashed = ResultOutput::Hashed(hash(&wrong));
+		assert_noop!(
+			reveal_signed(id, exec, hashed, salt(exec), attest(id, exec, hash(&wrong))),
+			Error::<Test>::WrongRevealForm
+		);
+		assert_noop!(
+			reveal_signed(
+				id,
+				first[0],
+				inline(right.clone()),
+				salt(first[0]),
+				attest(id, first[0], hash(&right))
+			),
+			Error::<Test>::WrongRevealForm
+		);
+		assert_ok!(reveal(id, exec, wrong.clone()));
+		assert_ok!(reveal(id, first[0], right.clone()));
+		// One against one: escalated. What the newcomers can read of the first verifier is a
+		// hash: nothing they could reveal without computing.
+		let r = Requests::<Test>::get(id).unwrap();
+		assert_eq!(r.checking, Checking::Escalated);
+		assert_eq!(
+			Reveals::<Test>::get(id, key(first[0])),
+			Some(ResultOutput::Hashed(hash(&right)))
+		);
+		let newcomers: Vec<AccountId> =
+			verifiers(id).into_iter().filter(|n| *n != first[0]).collect();
+		assert_eq!(newcomers.len(), 2);
+		let (lazy, honest) = (newcomers[0], newcomers[1]);
+		// The lazy newcomer copies the only output it can read, the executor's.
+		let treasury = Balances::balance(&TREASURY);
+		answer(id, &[(lazy, wrong.clone()), (honest, right.clone())]);
+		// The verifiers decide (2 of 3), where all seats would have tied 2 to 2: the executor and
+		// the copier are slashed, the honest verifiers paid.
+		assert_eq!(settled(id), Some(Outcome::SlashedAndRefunded(RefundReason::WrongResult)));
+		assert_eq!(pallet_payments::Bonds::<Test>::get(Role::Inference, exec).unwrap().amount, 50);
+		assert_eq!(pallet_payments::Bonds::<Test>::get(Role::Verifier, lazy).unwrap().amount, 80);
+		for who in [first[0], honest] {
+			assert_eq!(
+				pallet_payments::Bonds::<Test>::get(Role::Verifier, who).unwrap().amount,
+				100
+			);
+			assert_eq!(pallet_verification::Records::<Test>::get(Role::Verifier, who).in_line, 1);
+		}
+		assert!(Balances::balance(&TREASURY) > treasury);
 	});
 }
 
@@ -1081,10 +1247,27 @@ impl Lcg {
 	}
 }
 
+/// In an `Opening` request, the first verifier whose hash is unexplained opens its output.
+fn open_one(
+	id: RequestId,
+	request: &crate::RequestOf<Test>,
+	sealed: &std::collections::BTreeMap<(RequestId, AccountId), Vec<u8>>,
+) {
+	if !matches!(request.state, RequestState::Opening { .. }) {
+		return;
+	}
+	let unopened = Inference::unopened(id, request);
+	let Some(slot) = unopened.first().and_then(|i| request.slots.get(*i)) else { return };
+	if let Some(out) = sealed.get(&(id, slot.node)) {
+		assert_ok!(open(id, slot.node, inline(out.clone())));
+	}
+}
+
 #[test]
 fn money_is_conserved_over_random_requests_votes_timeouts_and_slashes() {
 	let mut outcomes = std::collections::BTreeSet::new();
 	let mut slashes = 0;
+	let mut openings = 0;
 	for seed in 0..16u64 {
 		new_test_ext().execute_with(|| {
 			let models = [
@@ -1092,6 +1275,12 @@ fn money_is_conserved_over_random_requests_votes_timeouts_and_slashes() {
 				add_model(2, 2, ModelStatus::Available, false),
 				add_checked_model(3, 2, 1_000_000, Tolerance::Exact),
 				add_checked_model(4, 1, 500_000, Tolerance::Exact),
+				add_checked_model(
+					5,
+					2,
+					1_000_000,
+					Tolerance::Within { abs_ppb: 1_000, rel_ppb: 0 },
+				),
 			];
 			// Bonds well above the minimum, so that a slash or two does not empty the roles.
 			for who in NODES.into_iter().chain(VERIFIERS) {
@@ -1119,7 +1308,7 @@ fn money_is_conserved_over_random_requests_votes_timeouts_and_slashes() {
 				match rng.next(9) {
 					0 | 1 => {
 						let who = requesters[rng.next(3) as usize];
-						let model = models[rng.next(4) as usize];
+						let model = models[rng.next(5) as usize];
 						let id = RequestId(crate::NextRequestId::<Test>::get());
 						let fee = Inference::quote(&model).unwrap();
 						if Inference::request(
@@ -1146,7 +1335,13 @@ fn money_is_conserved_over_random_requests_votes_timeouts_and_slashes() {
 											failed.insert((id, slot.node));
 										}
 									} else {
-										let v = if rng.next(4) == 0 { 2.0 } else { 1.0 };
+										// Now and then another CPU's last bits: within the
+										// tolerance model's bounds, a different hash.
+										let v = match rng.next(8) {
+											0 | 1 => 2.0,
+											2 => 1.000_000_2,
+											_ => 1.0,
+										};
 										let out = output_bytes(v, 1.0);
 										if commit(id, slot.node, &out).is_ok() {
 											sealed.insert((id, slot.node), out);
@@ -1157,9 +1352,10 @@ fn money_is_conserved_over_random_requests_votes_timeouts_and_slashes() {
 						}
 					},
 					4 | 5 => {
-						// A sealed seat reveals (or, now and then, stays silent).
+						// A sealed seat reveals or opens (or, now and then, stays silent).
 						if let Some(id) = pick(&mut rng, &made) {
 							if let Some(r) = Requests::<Test>::get(id) {
+								open_one(id, &r, &sealed);
 								let slot =
 									r.slots.iter().find(|s| s.seal.is_some() && s.output.is_none());
 								if let Some(slot) = slot {
@@ -1211,6 +1407,7 @@ fn money_is_conserved_over_random_requests_votes_timeouts_and_slashes() {
 						if matches!(r.state, RequestState::Settled { .. }) {
 							continue;
 						}
+						open_one(*id, &r, &sealed);
 						for slot in r.slots.iter() {
 							if slot.seal.is_none() {
 								let v = if rng.next(4) == 0 { 2.0 } else { 1.0 };
@@ -1293,10 +1490,15 @@ fn money_is_conserved_over_random_requests_votes_timeouts_and_slashes() {
 					)
 				})
 				.count();
+			openings += System::events()
+				.iter()
+				.filter(|r| matches!(r.event, RuntimeEvent::Inference(Event::Opened { .. })))
+				.count();
 		});
 	}
 	// The sequences reached the paths that move money in unusual ways.
 	assert!(slashes > 0, "no slash in any sequence");
+	assert!(openings > 0, "no verifier opened its output in any sequence");
 	for expected in ["Verified", "SlashedAndRefunded(WrongResult)", "Refunded(Timeout)"] {
 		assert!(outcomes.iter().any(|o| o.starts_with(expected)), "{expected}: {outcomes:?}");
 	}
@@ -1487,11 +1689,12 @@ fn reveals_refund_the_weight_of_judgements_they_did_not_make() {
 			assert_ok!(commit(id, who, &out));
 		}
 		let bytes = inline(out.clone()).encoded_size() as u32;
-		let reveal_weight = |who: AccountId| {
+		let hashed = ResultOutput::Hashed(hash(&out));
+		let reveal_weight = |who: AccountId, output: ResultOutputOf<Test>| {
 			let call = crate::Call::<Test>::reveal {
 				id,
 				key: key(who),
-				output: inline(out.clone()),
+				output,
 				salt: salt(who),
 				attestation: attest(id, who, hash(&out)),
 			};
@@ -1500,13 +1703,14 @@ fn reveals_refund_the_weight_of_judgements_they_did_not_make() {
 			let post = call.dispatch_bypass_filter(origin).unwrap();
 			(declared, post.actual_weight.unwrap())
 		};
-		let (declared, first) = reveal_weight(seats[0]);
+		let (declared, first) = reveal_weight(seats[0], inline(out.clone()));
 		assert_eq!(declared, <() as WeightInfo>::reveal(bytes));
 		assert_eq!(first, <() as WeightInfo>::reveal_unjudged(bytes));
-		let (_, last) = reveal_weight(seats[1]);
+		let small = hashed.encoded_size() as u32;
+		let (declared, last) = reveal_weight(seats[1], hashed);
 		assert_eq!(
 			last,
-			<() as WeightInfo>::reveal_unjudged(bytes) + <() as WeightInfo>::judge(2, bytes)
+			<() as WeightInfo>::reveal_unjudged(small) + <() as WeightInfo>::judge(2, small)
 		);
 		assert!(first.all_lt(last) && last.all_lte(declared));
 		assert_eq!(settled(id), Some(Outcome::Verified { output_hash: hash(&out) }));
@@ -1776,5 +1980,75 @@ fn sealing_again_submits_the_same_seal() {
 		assert_eq!(seals, vec![seal_of(id, exec, hash(&out)); 2], "the same seal, twice");
 		let kept = sp_io::offchain::local_storage_get(StorageKind::PERSISTENT, &pending);
 		assert_eq!(kept, Some((salt, inline(out)).encode()), "the salt is kept");
+	});
+}
+
+#[test]
+fn a_verifiers_worker_reveals_a_hash_and_opens_only_when_asked() {
+	use sp_core::offchain::{
+		testing::{TestOffchainExt, TestTransactionPoolExt},
+		OffchainDbExt, OffchainWorkerExt, StorageKind, TransactionPoolExt,
+	};
+	use sp_keystore::{testing::MemoryKeystore, Keystore, KeystoreExt};
+	let mut ext = new_test_ext();
+	let (offchain, _state) = TestOffchainExt::new();
+	let (pool, pool_state) = TestTransactionPoolExt::new();
+	let keystore = MemoryKeystore::new();
+	for node in VERIFIERS {
+		let public = AsRef::<[u8]>::as_ref(&key(node)).to_vec();
+		keystore.insert(Role::Verifier.key_type(), &format!("//node{node}"), &public).unwrap();
+	}
+	ext.register_extension(OffchainDbExt::new(offchain.clone()));
+	ext.register_extension(OffchainWorkerExt::new(offchain));
+	ext.register_extension(TransactionPoolExt::new(pool));
+	ext.register_extension(KeystoreExt::new(keystore));
+	ext.execute_with(|| {
+		let within = Tolerance::Within { abs_ppb: 1_000, rel_ppb: 0 };
+		let model = add_checked_model(1, 2, 1_000_000, within);
+		let id = request(DAVE, model);
+		let (exec, v) = (executors(id)[0], verifiers(id));
+		let here = output_bytes(0.5, 2.0);
+		let there = output_bytes(0.5, 2.000_000_2);
+		let pending = (b"sibyl/inference/pending/", id, key(v[1])).encode();
+		let kept = (salt(v[1]), inline(there.clone())).encode();
+		sp_io::offchain::local_storage_set(StorageKind::PERSISTENT, &pending, &kept);
+		for (who, bytes) in [(exec, &here), (v[0], &here), (v[1], &there)] {
+			assert_ok!(commit(id, who, bytes));
+		}
+		assert_ok!(reveal(id, exec, here.clone()));
+		assert_ok!(reveal(id, v[0], here.clone()));
+		let submitted = || -> Vec<crate::Call<Test>> {
+			pool_state
+				.write()
+				.transactions
+				.drain(..)
+				.map(|tx| {
+					match <Extrinsic as codec::Decode>::decode(&mut &tx[..]).unwrap().function {
+						RuntimeCall::Inference(call) => call,
+						other => panic!("not an inference call: {other:?}"),
+					}
+				})
+				.collect()
+		};
+		let now = System::block_number();
+		assert!(matches!(Inference::run_job(id, Role::Verifier, &key(v[1]), now), Job::Acted));
+		let calls = submitted();
+		let [call @ crate::Call::reveal { output: ResultOutput::Hashed(h), .. }] = &calls[..]
+		else {
+			panic!("one hash-only reveal, not {calls:?}");
+		};
+		assert_eq!(*h, hash(&there));
+		assert_ok!(pool_then_block(call.clone()));
+		assert!(matches!(state(id), RequestState::Opening { .. }));
+		// The verifier whose hash the executor's output explains has nothing to open.
+		assert!(matches!(Inference::run_job(id, Role::Verifier, &key(v[0]), now), Job::Idle));
+		assert!(matches!(Inference::run_job(id, Role::Verifier, &key(v[1]), now), Job::Acted));
+		let calls = submitted();
+		let [call @ crate::Call::open { output, .. }] = &calls[..] else {
+			panic!("one opening, not {calls:?}");
+		};
+		assert_eq!(*output, inline(there.clone()));
+		assert_ok!(pool_then_block(call.clone()));
+		assert_eq!(settled(id), Some(Outcome::Verified { output_hash: hash(&here) }));
 	});
 }

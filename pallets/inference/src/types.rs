@@ -67,7 +67,8 @@ pub(crate) enum Judged {
 	NotYet,
 	/// The request was judged over `seats` seats and settled.
 	Settled { seats: u32 },
-	/// More verifiers were drawn (or none could be, and it was refunded).
+	/// More verifiers were drawn (or none could be, and it was refunded), or verifiers were
+	/// asked to open their outputs.
 	Escalated,
 }
 
@@ -92,5 +93,6 @@ pub(crate) fn output_hash_of<T: Config>(output: &ResultOutputOf<T>) -> H256 {
 		ResultOutput::Inline(bytes) => hash_of(bytes),
 		ResultOutput::Stored { hash, .. } => *hash,
 		ResultOutput::Failed(error) => failure_hash(*error),
+		ResultOutput::Hashed(hash) => *hash,
 	}
 }

@@ -11,12 +11,15 @@
 //! - **Drawing verifiers** among bonded verifier nodes, never an account already seated.
 //! - **Judging** the revealed outcomes (outputs, or failures every honest node meets) under the
 //!   model's tolerance, with integer arithmetic only ([`sibyl_primitives::verify::judge`]): the
-//!   outcome agreed with by more than half of all seats wins. When a majority decides, every
+//!   outcome agreed with by more than half of all seats wins (of the verifiers' seats, in an
+//!   escalated round). When a majority decides, every
 //!   seat that revealed another outcome is slashed, executors by `WrongResultSlash` and
 //!   verifiers by `WrongVoteSlash` of their bond, and every verifier in line is paid
 //!   `VerificationFee` from the treasury. Without a majority nobody is slashed.
 //! - **Escalation** ([`Verifier::escalation`]): a first round without a majority draws
-//!   `verifiers + 1` more verifiers, once; then the request is refunded.
+//!   `verifiers + 1` more verifiers (at least three verifiers in all), once; the verifiers alone
+//!   decide that round, since only the executors' outputs were public when the newcomers sealed
+//!   (verifiers reveal hashes). Without a majority then, the request is refunded.
 //! - **Missed deadlines** ([`Verifier::deadline_passed`], and `judge` for sealed seats that never
 //!   revealed): a seat silent through a deadline gets a miss only when more than half of its
 //!   peers answered in time ([`sibyl_primitives::verify::silence_is_a_miss`]); being late is
@@ -277,9 +280,9 @@ impl<T: Config> Verifier<T::AccountId, T::Balance> for Pallet<T> {
 		compute: T::Balance,
 		tolerance: &Tolerance,
 		ballots: &[Ballot<T::AccountId>],
-		last_round: bool,
+		escalated: bool,
 	) -> Judgement {
-		let judgement = verify::judge(tolerance, ballots);
+		let judgement = verify::judge(tolerance, ballots, escalated);
 		let verdict = match judgement.decision {
 			Decision::Accepted { .. } => Verdict::Accepted,
 			Decision::ExecutorsWrong => Verdict::ExecutorsWrong,
@@ -327,16 +330,18 @@ impl<T: Config> Verifier<T::AccountId, T::Balance> for Pallet<T> {
 		}
 		let in_line = judgement.in_line.iter().filter(|b| **b).count() as u32;
 		Self::deposit_event(Event::Judged { id, verdict, seats: ballots.len() as u32, in_line });
-		if verdict == Verdict::NoMajority && last_round {
+		if verdict == Verdict::NoMajority && escalated {
 			log::info!(target: LOG_TARGET, "request {}: no majority after escalation", id.0);
 		}
 		judgement
 	}
 
 	fn escalation(policy: &VerificationPolicy, escalations: u8) -> Option<u8> {
-		// Once, to `verifiers + 1` more: with the first round's seats, an honest majority among
-		// the newcomers decides even against a fully dishonest first round.
-		(escalations == 0).then(|| policy.verifiers.saturating_add(1))
+		// Once. In the escalated round the verifiers alone vote, so it draws `verifiers + 1` more
+		// (an honest majority among the newcomers decides even against a fully dishonest first
+		// round), and at least three verifiers in all, so that no lone referee decides.
+		(escalations == 0)
+			.then(|| policy.verifiers.saturating_add(1).max(3u8.saturating_sub(policy.verifiers)))
 	}
 
 	fn deadline_passed(id: RequestId, seats: &[Attendance<T::AccountId>]) {

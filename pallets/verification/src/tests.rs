@@ -192,7 +192,7 @@ fn without_a_majority_nobody_is_slashed_and_silence_is_a_miss() {
 			Decision::Accepted { executor: 0 }
 		);
 		assert_eq!(
-			V::judge(ID, 0, &Tolerance::Exact, &ballots, true).decision,
+			V::judge(ID, 0, &Tolerance::Exact, &ballots, false).decision,
 			Decision::NoMajority
 		);
 	});
@@ -311,6 +311,11 @@ fn a_round_without_majority_escalates_once_to_one_more_verifier_than_the_policy(
 	let policy = VerificationPolicy { verifiers: 2, ..Default::default() };
 	assert_eq!(V::escalation(&policy, 0), Some(3));
 	assert_eq!(V::escalation(&policy, 1), None);
+	// The escalated round is the verifiers' alone: never fewer than three of them.
+	let replicas_only = VerificationPolicy { verifiers: 0, ..Default::default() };
+	assert_eq!(V::escalation(&replicas_only, 0), Some(3));
+	let one = VerificationPolicy { verifiers: 1, ..Default::default() };
+	assert_eq!(V::escalation(&one, 0), Some(2));
 }
 
 #[test]

@@ -158,9 +158,16 @@ pub enum RequestState<BlockNumber> {
 		/// Last block in which commits are accepted.
 		deadline: BlockNumber,
 	},
-	/// Seats reveal their outputs by `deadline`.
+	/// Seats reveal by `deadline`: executors their outputs, verifiers only their outputs'
+	/// hashes.
 	Revealing {
 		/// Last block in which reveals are accepted.
+		deadline: BlockNumber,
+	},
+	/// The model's tolerance needs the outputs behind verifiers' hashes that disagree: those
+	/// verifiers open them by `deadline`. Only after the last escalation could have been drawn.
+	Opening {
+		/// Last block in which openings are accepted.
 		deadline: BlockNumber,
 	},
 	/// Ended with `outcome` in block `at`.
@@ -172,7 +179,8 @@ pub enum RequestState<BlockNumber> {
 	},
 }
 
-/// A result as submitted: inline bytes, or only their hash when they are too large for state.
+/// A result as submitted: inline bytes, only their hash when they are too large for state, a
+/// failure, or (a verifier's reveal) only the outcome's hash.
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
@@ -189,6 +197,11 @@ pub enum ResultOutput<Inline> {
 	/// A failure outcome: the model fails on this input with this error, which every honest
 	/// node reproduces ([`InferenceError::is_outcome`]). Stands for [`failure_hash`].
 	Failed(InferenceError),
+	/// A verifier's reveal: only the hash its seal bound (of an output, or a failure's
+	/// [`failure_hash`]). Its outcome stays with the verifier, so that verifiers drawn when a
+	/// round escalates cannot read it before they seal; it is opened only when the model's
+	/// tolerance needs it ([`RequestState::Opening`]).
+	Hashed(H256),
 }
 
 /// An inference request.

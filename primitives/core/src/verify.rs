@@ -126,10 +126,17 @@ pub struct Judgement {
 }
 
 /// Judges revealed ballots: the output agreed with (under `tolerance`) by more than half of
-/// all ballots wins. Ballots that never revealed count in the total but support nothing.
-/// Among equally supported outputs the first ballot wins, so the result does not depend on
-/// anything but the ballots' order.
-pub fn judge<AccountId>(tolerance: &Tolerance, ballots: &[Ballot<AccountId>]) -> Judgement {
+/// the voting ballots wins. Every ballot votes in a first round; in an escalated round
+/// (`verifiers_decide`) only verifiers vote, since the executors' outputs were public before the
+/// escalated verifiers sealed and the verifiers' were not. Ballots that never revealed count in
+/// the total but support nothing. Every ballot, voting or not, is in line when it agrees with
+/// the winner. Among equally supported outputs the first ballot wins, so the result does not
+/// depend on anything but the ballots' order.
+pub fn judge<AccountId>(
+	tolerance: &Tolerance,
+	ballots: &[Ballot<AccountId>],
+	verifiers_decide: bool,
+) -> Judgement {
 	let decoded: Vec<Option<Vec<Tensor>>> = ballots
 		.iter()
 		.map(|b| b.output.as_ref().and_then(|bytes| Vec::<Tensor>::decode(&mut &bytes[..]).ok()))
@@ -146,17 +153,20 @@ pub fn judge<AccountId>(tolerance: &Tolerance, ballots: &[Ballot<AccountId>]) ->
 		}
 	};
 	let n = ballots.len();
+	let voters: Vec<usize> = (0..n)
+		.filter(|i| !verifiers_decide || ballots.get(*i).is_some_and(|b| b.seat == Seat::Verifier))
+		.collect();
 	let mut best: Option<(usize, usize)> = None;
-	for i in 0..n {
+	for &i in &voters {
 		if ballots.get(i).is_none_or(|b| b.output_hash.is_none()) {
 			continue;
 		}
-		let support = (0..n).filter(|j| agree(i, *j)).count();
+		let support = voters.iter().filter(|j| agree(i, **j)).count();
 		if best.is_none_or(|(_, s)| support > s) {
 			best = Some((i, support));
 		}
 	}
-	let Some((winner, _)) = best.filter(|(_, s)| s.saturating_mul(2) > n) else {
+	let Some((winner, _)) = best.filter(|(_, s)| s.saturating_mul(2) > voters.len()) else {
 		return Judgement { decision: Decision::NoMajority, in_line: alloc::vec![false; n] };
 	};
 	let in_line: Vec<bool> = (0..n).map(|j| agree(winner, j)).collect();
@@ -371,18 +381,18 @@ pub trait Verifier<AccountId, Balance> {
 	) -> Vec<(AccountId, NodeKey)>;
 	/// Judges the ballots of request `id` and accounts for the seats: when a majority decides,
 	/// seats out of line with it are slashed and verifiers in line rewarded (the verification
-	/// fee plus `compute`, the request's compute fee per run). `last_round` says whether a
-	/// [`Decision::NoMajority`] ends the request (otherwise it escalates).
+	/// fee plus `compute`, the request's compute fee per run). `escalated` says the round was
+	/// escalated: only verifiers vote ([`judge`]).
 	fn judge(
 		id: RequestId,
 		compute: Balance,
 		tolerance: &Tolerance,
 		ballots: &[Ballot<AccountId>],
-		last_round: bool,
+		escalated: bool,
 	) -> Judgement;
 	/// How many more verifiers to draw when a round of a request under `policy` ended without
 	/// a majority, after `escalations` earlier escalations; `None` ends the request
-	/// (`Refunded(NoAgreement)`).
+	/// (`Refunded(NoAgreement)`). The escalated round is decided by its verifiers alone.
 	fn escalation(policy: &VerificationPolicy, escalations: u8) -> Option<u8>;
 	/// A sealing or reveal deadline of request `id` passed: every seat that had to answer by
 	/// it, and whether it did. A silent seat is penalized only when [`silence_is_a_miss`].
@@ -514,11 +524,13 @@ mod tests {
 		let wrong: &[f32] = &[1.0, 3.0];
 		let exact = Tolerance::Exact;
 		use Seat::*;
-		let j = judge(&exact, &[ballot(Executor, Some(right)), ballot(Verifier, Some(right))]);
+		let j =
+			judge(&exact, &[ballot(Executor, Some(right)), ballot(Verifier, Some(right))], false);
 		assert_eq!(j.decision, Decision::Accepted { executor: 0 });
 		assert_eq!(j.in_line, vec![true, true]);
 		// One against one: nobody can tell.
-		let j = judge(&exact, &[ballot(Executor, Some(wrong)), ballot(Verifier, Some(right))]);
+		let j =
+			judge(&exact, &[ballot(Executor, Some(wrong)), ballot(Verifier, Some(right))], false);
 		assert_eq!(j.decision, Decision::NoMajority);
 		// Two verifiers against the executor.
 		let ballots = [
@@ -526,7 +538,7 @@ mod tests {
 			ballot(Verifier, Some(right)),
 			ballot(Verifier, Some(right)),
 		];
-		let j = judge(&exact, &ballots);
+		let j = judge(&exact, &ballots, false);
 		assert_eq!(j.decision, Decision::ExecutorsWrong);
 		assert_eq!(j.in_line, vec![false, true, true]);
 		// A verifier out of line is outvoted.
@@ -535,14 +547,14 @@ mod tests {
 			ballot(Verifier, Some(wrong)),
 			ballot(Verifier, Some(right)),
 		];
-		let j = judge(&exact, &ballots);
+		let j = judge(&exact, &ballots, false);
 		assert_eq!(j.decision, Decision::Accepted { executor: 0 });
 		assert_eq!(j.in_line, vec![true, false, true]);
 		// A seat that never revealed counts in the total: 1 of 2 is no majority.
-		let j = judge(&exact, &[ballot(Executor, Some(right)), ballot(Verifier, None)]);
+		let j = judge(&exact, &[ballot(Executor, Some(right)), ballot(Verifier, None)], false);
 		assert_eq!(j.decision, Decision::NoMajority);
 		// A lone executor (request not sampled) is its own majority.
-		let j = judge(&exact, &[ballot(Executor, Some(right))]);
+		let j = judge(&exact, &[ballot(Executor, Some(right))], false);
 		assert_eq!(j.decision, Decision::Accepted { executor: 0 });
 		// Under a tolerance, near outputs form one majority and the first executor is accepted.
 		let near: &[f32] = &[1.0, 2.000_000_2];
@@ -552,10 +564,64 @@ mod tests {
 			ballot(Executor, Some(right)),
 			ballot(Verifier, Some(wrong)),
 		];
-		let j = judge(&within, &ballots);
+		let j = judge(&within, &ballots, false);
 		assert_eq!(j.decision, Decision::Accepted { executor: 1 });
 		assert_eq!(j.in_line, vec![true, true, false]);
-		let j = judge::<u8>(&exact, &[]);
+		let j = judge::<u8>(&exact, &[], false);
+		assert_eq!(j.decision, Decision::NoMajority);
+	}
+
+	#[test]
+	fn in_an_escalated_round_the_verifiers_decide() {
+		let right: &[f32] = &[1.0, 2.0];
+		let wrong: &[f32] = &[1.0, 3.0];
+		let exact = Tolerance::Exact;
+		use Seat::*;
+		// Two replicas that disagree and two of three referees who agree with neither: over all
+		// seats nobody has a majority, among the verifiers two referees do, and both replicas
+		// are wrong.
+		let ballots = [
+			ballot(Executor, Some(wrong)),
+			ballot(Executor, Some(&[0.0, 0.0])),
+			ballot(Verifier, Some(right)),
+			ballot(Verifier, Some(right)),
+			ballot(Verifier, Some(&[5.0, 5.0])),
+		];
+		assert_eq!(judge(&exact, &ballots, false).decision, Decision::NoMajority);
+		let j = judge(&exact, &ballots, true);
+		assert_eq!(j.decision, Decision::ExecutorsWrong);
+		assert_eq!(j.in_line, vec![false, false, true, true, false]);
+		// Executors' ballots support nothing: a verifier that copied the executor is one vote.
+		let ballots = [
+			ballot(Executor, Some(wrong)),
+			ballot(Verifier, Some(wrong)),
+			ballot(Verifier, Some(right)),
+			ballot(Verifier, Some(right)),
+		];
+		assert_eq!(judge(&exact, &ballots, false).decision, Decision::NoMajority);
+		let j = judge(&exact, &ballots, true);
+		assert_eq!(j.decision, Decision::ExecutorsWrong);
+		assert_eq!(j.in_line, vec![false, false, true, true]);
+		// Executors in line with the verifiers' majority are accepted; silent verifiers count in
+		// the total.
+		let ballots = [
+			ballot(Executor, Some(right)),
+			ballot(Verifier, Some(right)),
+			ballot(Verifier, None),
+			ballot(Verifier, None),
+		];
+		assert_eq!(judge(&exact, &ballots, true).decision, Decision::NoMajority);
+		let ballots = [
+			ballot(Executor, Some(right)),
+			ballot(Verifier, Some(right)),
+			ballot(Verifier, Some(right)),
+			ballot(Verifier, None),
+		];
+		let j = judge(&exact, &ballots, true);
+		assert_eq!(j.decision, Decision::Accepted { executor: 0 });
+		assert_eq!(j.in_line, vec![true, true, true, false]);
+		// No verifiers, no vote.
+		let j = judge(&exact, &[ballot(Executor, Some(right))], true);
 		assert_eq!(j.decision, Decision::NoMajority);
 	}
 
