@@ -9,6 +9,7 @@ mod command;
 mod inference;
 mod keystore;
 mod model_sync;
+mod offchain_pool;
 mod oracle;
 mod outputs;
 mod rpc;

@@ -414,15 +414,17 @@ pub fn new_full<
 			},
 			None => engine,
 		};
+		// Workers' transactions reach the pool once it has caught up with their block.
+		let (submitter, submitting) =
+			crate::offchain_pool::AfterMaintenance::new(transaction_pool.clone());
+		task_manager.spawn_handle().spawn("offchain-submit", "offchain-worker", submitting);
 		let offchain_workers =
 			sc_offchain::OffchainWorkers::new(sc_offchain::OffchainWorkerOptions {
 				runtime_api_provider: client.clone(),
 				is_validator: config.role.is_authority(),
 				keystore: Some(keystore.clone()),
 				offchain_db: backend.offchain_storage(),
-				transaction_pool: Some(OffchainTransactionPoolFactory::new(
-					transaction_pool.clone(),
-				)),
+				transaction_pool: Some(OffchainTransactionPoolFactory::new(submitter)),
 				network_provider: Arc::new(network.clone()),
 				enable_http_requests: true,
 				custom_extensions: move |_| {
