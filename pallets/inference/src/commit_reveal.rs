@@ -83,14 +83,18 @@ impl<T: Config> Pallet<T> {
 		let slot = request.slots.get(index).ok_or(Error::<T>::NotAssigned)?;
 		ensure!(slot.output.is_none(), Error::<T>::AlreadyRevealed);
 		let sealed = slot.seal.ok_or(Error::<T>::NotCommitted)?;
-		// Executors reveal the outcome the requester gets; verifiers only its hash, so that no
-		// verifier's outcome is public before a round that may escalate is judged.
+		// Executors reveal the outcome the requester gets. Verifiers reveal only its hash while
+		// the round may still escalate, so that no verifier's outcome is public before the
+		// escalation's verifiers seal; in the last round they reveal the outcome itself, so that
+		// none of them can reveal a hash copied from the first round.
 		match (slot.seat, output) {
-			(Seat::Verifier, ResultOutput::Hashed(_)) => {},
-			(Seat::Executor, ResultOutput::Hashed(_)) | (Seat::Verifier, _) => {
-				return Err(Error::<T>::WrongRevealForm.into())
+			(Seat::Verifier, ResultOutput::Hashed(_))
+				if Self::verifiers_reveal_hashes(&request) => {},
+			(Seat::Verifier, outcome) if !Self::verifiers_reveal_hashes(&request) => {
+				Self::check_outcome_form(outcome)?
 			},
 			(Seat::Executor, outcome) => Self::check_outcome_form(outcome)?,
+			(Seat::Verifier, _) => return Err(Error::<T>::WrongRevealForm.into()),
 		}
 		let output_hash = output_hash_of::<T>(output);
 		ensure!(
@@ -131,25 +135,61 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Whether verifiers of `request` reveal only their outcome's hash now: while the round
+	/// may still escalate.
+	pub(crate) fn verifiers_reveal_hashes(request: &RequestOf<T>) -> bool {
+		let escalations = u8::from(request.checking == Checking::Escalated);
+		T::Verifier::escalation(&request.policy, escalations).is_some()
+	}
+
 	/// Checks an opening fully: the request takes openings, the seat of `key` revealed only a
-	/// hash that no revealed outcome explains, and `output` is a well-formed outcome with it.
+	/// hash that no revealed outcome explains, `output` is a well-formed outcome with it, and
+	/// `signature` is the key's over it. Cheap checks first: the pool runs them for free.
 	pub(crate) fn check_open(
 		id: RequestId,
 		key: &NodeKey,
 		output: &ResultOutputOf<T>,
+		signature: &NodeSignature,
 	) -> Result<(RequestOf<T>, usize), DispatchError> {
 		let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
 		ensure!(matches!(request.state, RequestState::Opening { .. }), Error::<T>::NotOpening);
 		let index = Self::seat_of(&request, key)?;
-		// Only a hash no revealed outcome explains: the value of any other is known already.
 		let Some(ResultOutput::Hashed(hash)) = Reveals::<T>::get(id, key) else {
 			return Err(Error::<T>::NothingToOpen.into());
 		};
-		ensure!(Self::unopened(id, &request).contains(&index), Error::<T>::NothingToOpen);
 		Self::check_outcome_form(output)?;
 		ensure!(output_hash_of::<T>(output) == hash, Error::<T>::OpeningMismatch);
+		let payload = output.using_encoded(|bytes| open_payload(&Self::genesis_hash(), id, bytes));
+		ensure!(
+			sp_io::crypto::sr25519_verify(signature, &payload, key),
+			Error::<T>::BadAttestation
+		);
+		// Only a hash no revealed outcome explains: the value of any other is known already.
+		ensure!(Self::unopened(id, &request).contains(&index), Error::<T>::NothingToOpen);
 		Self::check_output_schema(&request, output)?;
 		Ok((request, index))
+	}
+
+	/// The weight a reveal or an opening of `bytes` bytes declares: its checks and writes, and
+	/// the judgement of the most seats a request can have, each with the largest inline output
+	/// (the call that judges is often a verifier's hash, but it judges every seat's output).
+	pub(crate) fn reveal_weight(bytes: u32) -> Weight {
+		T::WeightInfo::reveal_unjudged(bytes).saturating_add(T::WeightInfo::judge(
+			sibyl_primitives::request::MAX_SEATS,
+			T::MaxInlineOutput::get(),
+		))
+	}
+
+	/// The weight a reveal or an opening of `bytes` bytes used, given what it led to.
+	pub(crate) fn reveal_weight_used(bytes: u32, judged: Judged) -> Weight {
+		let full = Self::reveal_weight(bytes);
+		let used = match judged {
+			Judged::NotYet => T::WeightInfo::reveal_unjudged(bytes),
+			Judged::Settled { seats } => T::WeightInfo::reveal_unjudged(bytes)
+				.saturating_add(T::WeightInfo::judge(seats, T::MaxInlineOutput::get())),
+			Judged::Escalated => full,
+		};
+		used.min(full)
 	}
 
 	pub(crate) fn validity(id: RequestId, key: &NodeKey, phase: u8) -> ValidTransaction {
@@ -224,8 +264,9 @@ impl<T: Config> Pallet<T> {
 		id: &RequestId,
 		key: &NodeKey,
 		output: &ResultOutputOf<T>,
+		signature: &NodeSignature,
 	) -> TransactionValidityWithRefund {
-		Self::check_open(*id, key, output).map_err(Self::invalid)?;
+		Self::check_open(*id, key, output, signature).map_err(Self::invalid)?;
 		Ok((Self::validity(*id, key, 2), Weight::zero()))
 	}
 

@@ -27,7 +27,8 @@
 //!    executors cannot know it when they sign their seals. If it is sampled, verifiers are drawn
 //!    and seal too.
 //! 5. **Reveal.** Once every seat has sealed, each reveals with [`Pallet::reveal`]: executors
-//!    their output, verifiers only its hash (`ResultOutput::Hashed`), with the salt and a
+//!    their output, verifiers only its hash (`ResultOutput::Hashed`) while the round may still
+//!    escalate and the outcome itself in the last round, with the salt and a
 //!    signature over the commitment
 //!    `blake2_256(tag ‖ genesis ‖ request id ‖ model id ‖ input hash ‖ output hash)`. A reveal
 //!    that does not match its seal is refused. A verifier's output stays with it, so verifiers
@@ -100,8 +101,8 @@ use sibyl_primitives::{
 	roles::{Escrow, NodeRegistry, Treasury},
 	tensor::MAX_TENSORS,
 	verify::{
-		self, commit_payload, decline_payload, seal, Attendance, Ballot, BlockRandomness, Decision,
-		Seat, Verifier,
+		self, commit_payload, decline_payload, open_payload, seal, Attendance, Ballot,
+		BlockRandomness, Decision, Seat, Verifier,
 	},
 	Checking, CommitmentDomain, InferenceError, ModelId, NodeKey, NodeSignature, Outcome,
 	RefundReason, Request, RequestId, RequestState, ResultOutput, Role, Slot, Tensor,
@@ -676,7 +677,8 @@ pub mod pallet {
 		/// - `key`: the seat's role key.
 		/// - `output`: an executor's output inline, its hash when larger than `MaxInlineOutput`,
 		///   or `Failed(error)` for a failure outcome (an error that is an outcome of the
-		///   request); a verifier's `Hashed(hash)` of its sealed outcome, nothing more.
+		///   request); a verifier's `Hashed(hash)` of its sealed outcome while the round may
+		///   still escalate, its outcome (as an executor's) in the last round.
 		/// - `salt`: the secret salt of the seal.
 		/// - `attestation`: `key`'s signature over [`Pallet::commitment_of`] for the outcome.
 		///
@@ -691,7 +693,7 @@ pub mod pallet {
 		/// still to reveal) or judges fewer seats is refunded, so a block takes as many reveals
 		/// as it has room for.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::reveal(output.encoded_size() as u32))]
+		#[pallet::weight(Pallet::<T>::reveal_weight(output.encoded_size() as u32))]
 		#[pallet::authorize(Pallet::<T>::authorize_reveal)]
 		#[pallet::weight_of_authorize(T::WeightInfo::authorize_result(output.encoded_size() as u32))]
 		pub fn reveal(
@@ -707,14 +709,7 @@ pub mod pallet {
 			let (request, index, output_hash) =
 				Self::check_reveal(id, &key, &output, &salt, &attestation)?;
 			let judged = Self::accept_reveal(id, request, index, output, output_hash);
-			let full = T::WeightInfo::reveal(bytes);
-			let actual = match judged {
-				Judged::NotYet => T::WeightInfo::reveal_unjudged(bytes),
-				Judged::Settled { seats } => T::WeightInfo::reveal_unjudged(bytes)
-					.saturating_add(T::WeightInfo::judge(seats, bytes)),
-				Judged::Escalated => full,
-			};
-			Ok(Some(actual.min(full)).into())
+			Ok(Some(Self::reveal_weight_used(bytes, judged)).into())
 		}
 
 		/// Opens the outcome behind a verifier's hash-only reveal, when the model's tolerance
@@ -722,23 +717,26 @@ pub mod pallet {
 		/// hash is left unopened, the request is judged.
 		///
 		/// The origin must be _Authorized_: valid (and free) when the request takes openings,
-		/// the seat of `key` revealed only a hash and `output` has that hash. The hash was
-		/// sealed and attested already, so the opening needs no signature.
+		/// the seat of `key` revealed only a hash that no revealed outcome explains, `output`
+		/// has that hash, and the seat signed it.
 		///
 		/// - `id`: the request.
 		/// - `key`: the verifier seat's role key.
 		/// - `output`: the sealed outcome: inline, its hash when larger than `MaxInlineOutput`,
 		///   or `Failed(error)`.
+		/// - `signature`: `key`'s signature over [`open_payload`] of `output`, so that nobody
+		///   else opens a seat's hash with an outcome of their choosing (a `Stored` form, say).
 		///
 		/// Errors: `UnknownRequest`, `NotOpening`, `NotAssigned`, `NothingToOpen`,
-		/// `WrongRevealForm`, `OpeningMismatch`, `OutputShouldBeInline`, `OutputMismatch`,
-		/// `NotAnOutcome`. Emits `Opened`; the judging opening emits `RequestSettled`.
+		/// `WrongRevealForm`, `OpeningMismatch`, `BadAttestation`, `OutputShouldBeInline`,
+		/// `OutputMismatch`, `NotAnOutcome`. Emits `Opened`; the judging opening emits
+		/// `RequestSettled`.
 		///
 		/// ## Complexity
 		/// As [`Pallet::reveal`]: weighed for a judgement of the most seats, refunded when it
 		/// judges nothing.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::reveal(output.encoded_size() as u32))]
+		#[pallet::weight(Pallet::<T>::reveal_weight(output.encoded_size() as u32))]
 		#[pallet::authorize(Pallet::<T>::authorize_open)]
 		#[pallet::weight_of_authorize(T::WeightInfo::authorize_result(output.encoded_size() as u32))]
 		pub fn open(
@@ -746,19 +744,13 @@ pub mod pallet {
 			id: RequestId,
 			key: NodeKey,
 			output: ResultOutputOf<T>,
+			signature: NodeSignature,
 		) -> DispatchResultWithPostInfo {
 			ensure_authorized(origin)?;
 			let bytes = output.encoded_size() as u32;
-			let (request, index) = Self::check_open(id, &key, &output)?;
+			let (request, index) = Self::check_open(id, &key, &output, &signature)?;
 			let judged = Self::accept_open(id, request, index, output);
-			let full = T::WeightInfo::reveal(bytes);
-			let actual = match judged {
-				Judged::NotYet => T::WeightInfo::reveal_unjudged(bytes),
-				Judged::Settled { seats } => T::WeightInfo::reveal_unjudged(bytes)
-					.saturating_add(T::WeightInfo::judge(seats, bytes)),
-				Judged::Escalated => full,
-			};
-			Ok(Some(actual.min(full)).into())
+			Ok(Some(Self::reveal_weight_used(bytes, judged)).into())
 		}
 	}
 }

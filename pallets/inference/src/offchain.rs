@@ -367,10 +367,13 @@ impl<T: Config> Pallet<T> {
 		let commitment = Self::commitment_of(id, &request.model, &request.input_hash, &output_hash);
 		let Some(attestation) = Self::sign(seat, key, commitment.as_bytes()) else { return };
 		log::info!(target: LOG_TARGET, "🧠 request {}: revealing {output_hash:?}", id.0);
-		// A verifier reveals only the hash; its outcome stays here until an opening asks for it.
+		// A verifier reveals only the hash while the round may escalate; its outcome stays here
+		// until an opening asks for it.
 		let output = match seat {
-			Seat::Executor => output,
-			Seat::Verifier => ResultOutput::Hashed(output_hash),
+			Seat::Verifier if Self::verifiers_reveal_hashes(request) => {
+				ResultOutput::Hashed(output_hash)
+			},
+			_ => output,
 		};
 		Self::submit(id, Call::<T>::reveal { id, key: *key, output, salt, attestation });
 	}
@@ -386,7 +389,9 @@ impl<T: Config> Pallet<T> {
 			return;
 		};
 		log::info!(target: LOG_TARGET, "🧠 request {}: opening {:?}", id.0, output_hash_of::<T>(&output));
-		Self::submit(id, Call::<T>::open { id, key: *key, output });
+		let payload = open_payload(&Self::genesis_hash(), id, &output.encode());
+		let Some(signature) = Self::sign(Seat::Verifier, key, &payload) else { return };
+		Self::submit(id, Call::<T>::open { id, key: *key, output, signature });
 	}
 
 	pub(crate) fn submit(id: RequestId, call: Call<T>) {

@@ -3,34 +3,47 @@
 use super::*;
 
 impl<T: Config> Pallet<T> {
+	/// The reveals of request `id`, seat by seat.
+	fn reveals(id: RequestId, request: &RequestOf<T>) -> Vec<Option<ResultOutputOf<T>>> {
+		request.slots.iter().map(|s| Reveals::<T>::get(id, s.key)).collect()
+	}
+
+	/// The index of a seat whose revealed (or opened) outcome, not only a hash, has `hash`.
+	fn explained(
+		request: &RequestOf<T>,
+		reveals: &[Option<ResultOutputOf<T>>],
+		hash: &H256,
+	) -> Option<usize> {
+		request.slots.iter().zip(reveals).position(|(s, r)| {
+			s.output.as_ref() == Some(hash)
+				&& r.as_ref().is_some_and(|r| !matches!(r, ResultOutput::Hashed(_)))
+		})
+	}
+
 	/// The ballots of request `id` as the judge sees them. A verifier's hash-only reveal
-	/// carries the value of an executor's or an opened reveal with the same hash, when there is
+	/// carries the value of a revealed or opened outcome with the same hash, when there is
 	/// one; while openings are due (`opening`) one that was not opened counts as silent.
 	fn ballots(id: RequestId, request: &RequestOf<T>, opening: bool) -> Vec<Ballot<T::AccountId>> {
-		let reveals: Vec<Option<ResultOutputOf<T>>> =
-			request.slots.iter().map(|s| Reveals::<T>::get(id, s.key)).collect();
-		let known = |hash: &H256| {
-			reveals
-				.iter()
-				.flatten()
-				.find(|r| !matches!(r, ResultOutput::Hashed(_)) && output_hash_of::<T>(r) == *hash)
-		};
-		let inline = |r: Option<&ResultOutputOf<T>>| match r {
-			Some(ResultOutput::Inline(bytes)) => Some(bytes.clone().into_inner()),
+		let reveals = Self::reveals(id, request);
+		let inline = |i: usize| match reveals.get(i) {
+			Some(Some(ResultOutput::Inline(bytes))) => Some(bytes.clone().into_inner()),
 			_ => None,
 		};
 		request
 			.slots
 			.iter()
 			.zip(&reveals)
-			.map(|(s, reveal)| {
+			.enumerate()
+			.map(|(i, (s, reveal))| {
 				let (output_hash, output) = match reveal {
-					Some(ResultOutput::Hashed(hash)) => match known(hash) {
-						Some(value) => (s.output, inline(Some(value))),
-						None if opening => (None, None),
-						None => (s.output, None),
+					Some(ResultOutput::Hashed(hash)) => {
+						match Self::explained(request, &reveals, hash) {
+							Some(j) => (s.output, inline(j)),
+							None if opening => (None, None),
+							None => (s.output, None),
+						}
 					},
-					other => (s.output, inline(other.as_ref())),
+					_ => (s.output, inline(i)),
 				};
 				Ballot { who: s.node.clone(), seat: s.seat, output_hash, output }
 			})
@@ -38,21 +51,19 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The seats of request `id` whose hash-only reveal matches no revealed or opened outcome:
-	/// the values a tolerance cannot judge without.
+	/// the values a tolerance cannot judge without. Compares the hashes the seats hold; hashes
+	/// nothing.
 	pub(crate) fn unopened(id: RequestId, request: &RequestOf<T>) -> Vec<usize> {
-		let reveals: Vec<Option<ResultOutputOf<T>>> =
-			request.slots.iter().map(|s| Reveals::<T>::get(id, s.key)).collect();
-		let hidden = |hash: &H256| {
-			!reveals
-				.iter()
-				.flatten()
-				.any(|r| !matches!(r, ResultOutput::Hashed(_)) && output_hash_of::<T>(r) == *hash)
-		};
+		let reveals = Self::reveals(id, request);
 		reveals
 			.iter()
 			.enumerate()
 			.filter_map(|(i, r)| match r {
-				Some(ResultOutput::Hashed(hash)) if hidden(hash) => Some(i),
+				Some(ResultOutput::Hashed(hash))
+					if Self::explained(request, &reveals, hash).is_none() =>
+				{
+					Some(i)
+				},
 				_ => None,
 			})
 			.collect()
@@ -161,15 +172,16 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Seats `more` verifiers on a round without a majority; they seal, then reveal, and the
-	/// verifiers alone decide the escalated round. Refunds when none can be drawn.
+	/// verifiers alone decide the escalated round. Refunds when not all can be drawn.
 	fn escalate(
 		id: RequestId,
 		mut request: RequestOf<T>,
 		now: BlockNumberFor<T>,
 		more: u8,
 	) -> Judged {
+		// All of them or none: a round short of verifiers is decided by too few.
 		let added = Self::seat_verifiers(id, &mut request, Self::block_seed(), more, &[]);
-		if added == 0 {
+		if added < usize::from(more) {
 			Self::settle(id, request, Outcome::Refunded(RefundReason::NoAgreement), now, &[]);
 			return Judged::Escalated;
 		}

@@ -18,7 +18,7 @@ use pallet_payments::HoldReason;
 use sibyl_primitives::{
 	registry::{ModelCost, ModelStatus, Tolerance},
 	request::failure_hash,
-	verify::{commit_payload, decline_payload, seal},
+	verify::{commit_payload, decline_payload, open_payload, seal},
 	Checking, DType, InferenceError, ModelId, Outcome, RefundReason, RequestId, RequestState,
 	ResultOutput, Role, Seat, Tensor,
 };
@@ -131,17 +131,23 @@ fn pool_then_block(call: crate::Call<Test>) -> DispatchResult {
 /// Reveals an inline output sealed with [`commit`]: an executor the output, a verifier its hash.
 fn reveal(id: RequestId, who: AccountId, bytes: Vec<u8>) -> DispatchResult {
 	let sig = attest(id, who, hash(&bytes));
-	let output = if verifiers(id).contains(&who) {
-		ResultOutput::Hashed(hash(&bytes))
-	} else {
-		inline(bytes)
-	};
+	let output =
+		if hashes_now(id, who) { ResultOutput::Hashed(hash(&bytes)) } else { inline(bytes) };
 	reveal_signed(id, who, output, salt(who), sig)
+}
+
+/// Whether `who`, seated on request `id`, reveals only a hash now (a verifier in a round that
+/// may still escalate).
+fn hashes_now(id: RequestId, who: AccountId) -> bool {
+	let request = Requests::<Test>::get(id).unwrap();
+	verifiers(id).contains(&who) && Inference::verifiers_reveal_hashes(&request)
 }
 
 /// Opens the output behind a verifier's hash-only reveal.
 fn open(id: RequestId, who: AccountId, output: ResultOutputOf<Test>) -> DispatchResult {
-	pool_then_block(crate::Call::<Test>::open { id, key: key(who), output })
+	let payload = open_payload(&Inference::genesis_hash(), id, &output.encode());
+	let signature = pair(who).sign(&payload);
+	pool_then_block(crate::Call::<Test>::open { id, key: key(who), output, signature })
 }
 
 fn reveal_signed(
@@ -204,7 +210,7 @@ fn commit_failure(id: RequestId, who: AccountId, error: InferenceError) -> Dispa
 /// Reveals the failure outcome sealed with [`commit_failure`].
 fn reveal_failure(id: RequestId, who: AccountId, error: InferenceError) -> DispatchResult {
 	let sig = attest(id, who, failure_hash(error));
-	let output = if verifiers(id).contains(&who) {
+	let output = if hashes_now(id, who) {
 		ResultOutput::Hashed(failure_hash(error))
 	} else {
 		ResultOutput::Failed(error)
@@ -1069,6 +1075,19 @@ fn outputs_are_judged_under_the_models_tolerance() {
 			open(id, v[1], ResultOutput::Hashed(hash(&there))),
 			Error::<Test>::WrongRevealForm
 		);
+		// Only the seat opens its hash: an outsider cannot open it in a form of its choosing.
+		let stored = ResultOutput::Stored { hash: hash(&there), len: 65 };
+		let forged =
+			pair(exec).sign(&open_payload(&Inference::genesis_hash(), id, &stored.encode()));
+		assert_noop!(
+			pool_then_block(crate::Call::<Test>::open {
+				id,
+				key: key(v[1]),
+				output: stored,
+				signature: forged
+			}),
+			Error::<Test>::BadAttestation
+		);
 		assert_ok!(open(id, v[1], inline(there.clone())));
 		assert_noop!(open(id, v[1], inline(there.clone())), Error::<Test>::NotOpening);
 		assert_eq!(settled(id), Some(Outcome::Verified { output_hash: hash(&here) }));
@@ -1187,6 +1206,66 @@ fn verifiers_reveal_hashes_and_an_escalated_round_is_decided_by_verifiers() {
 			assert_eq!(pallet_verification::Records::<Test>::get(Role::Verifier, who).in_line, 1);
 		}
 		assert!(Balances::balance(&TREASURY) > treasury);
+	});
+}
+
+#[test]
+fn an_escalated_verifier_cannot_reveal_a_copied_hash() {
+	new_test_ext().execute_with(|| {
+		let (id, exec, first) = seated_request(1);
+		let right = output_bytes(1.0, 2.0);
+		let wrong = output_bytes(6.0, 6.0);
+		answer(id, &[(exec, wrong.clone()), (first[0], right.clone())]);
+		assert_eq!(Requests::<Test>::get(id).unwrap().checking, Checking::Escalated);
+		let newcomers: Vec<AccountId> =
+			verifiers(id).into_iter().filter(|n| *n != first[0]).collect();
+		let (copier, honest) = (newcomers[0], newcomers[1]);
+		// The copier seals the first verifier's public hash without computing anything. In the
+		// last round verifiers reveal outcomes, not hashes: it has nothing it can reveal.
+		assert_ok!(commit(id, copier, &right));
+		assert_ok!(commit(id, honest, &right));
+		let copied = ResultOutput::Hashed(hash(&right));
+		assert_noop!(
+			reveal_signed(id, copier, copied, salt(copier), attest(id, copier, hash(&right))),
+			Error::<Test>::WrongRevealForm
+		);
+		assert_ok!(reveal(id, honest, right.clone()));
+		for _ in 0..4 {
+			next_block();
+		}
+		// The honest verifiers decide 2 of 3 without it; its silence is a miss, unpaid.
+		assert_eq!(settled(id), Some(Outcome::SlashedAndRefunded(RefundReason::WrongResult)));
+		let record = pallet_verification::Records::<Test>::get(Role::Verifier, copier);
+		assert_eq!((record.in_line, record.misses), (0, 1));
+		assert_eq!(
+			pallet_payments::Bonds::<Test>::get(Role::Verifier, honest).unwrap().amount,
+			100
+		);
+	});
+}
+
+#[test]
+fn an_escalation_that_cannot_seat_all_its_verifiers_refunds() {
+	new_test_ext().execute_with(|| {
+		// Two verifiers on the first round leave one of the three an escalation needs.
+		let model = add_checked_model(1, 2, 1_000_000, Tolerance::Exact);
+		let id = request(DAVE, model);
+		next_block();
+		let (exec, v) = (executors(id)[0], verifiers(id));
+		answer(
+			id,
+			&[
+				(exec, output_bytes(1.0, 1.0)),
+				(v[0], output_bytes(2.0, 2.0)),
+				(v[1], output_bytes(3.0, 3.0)),
+			],
+		);
+		assert_eq!(settled(id), Some(Outcome::Refunded(RefundReason::NoAgreement)));
+		for who in v.iter().chain([&exec]) {
+			assert!(pallet_payments::Bonds::<Test>::get(Role::Verifier, who)
+				.or(pallet_payments::Bonds::<Test>::get(Role::Inference, who))
+				.is_some_and(|b| b.amount == 100));
+		}
 	});
 }
 
@@ -1704,13 +1783,15 @@ fn reveals_refund_the_weight_of_judgements_they_did_not_make() {
 			(declared, post.actual_weight.unwrap())
 		};
 		let (declared, first) = reveal_weight(seats[0], inline(out.clone()));
-		assert_eq!(declared, <() as WeightInfo>::reveal(bytes));
+		assert_eq!(declared, Inference::reveal_weight(bytes));
 		assert_eq!(first, <() as WeightInfo>::reveal_unjudged(bytes));
+		// The verifier's reveal is a hash, but the judgement it makes reads every seat's output:
+		// weighed at the largest inline output, not at the size of the call.
 		let small = hashed.encoded_size() as u32;
 		let (declared, last) = reveal_weight(seats[1], hashed);
 		assert_eq!(
 			last,
-			<() as WeightInfo>::reveal_unjudged(small) + <() as WeightInfo>::judge(2, small)
+			<() as WeightInfo>::reveal_unjudged(small) + <() as WeightInfo>::judge(2, 64)
 		);
 		assert!(first.all_lt(last) && last.all_lte(declared));
 		assert_eq!(settled(id), Some(Outcome::Verified { output_hash: hash(&out) }));

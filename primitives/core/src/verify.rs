@@ -42,6 +42,16 @@ pub fn decline_payload(
 	(DECLINE_TAG, genesis_hash, request, reason).using_encoded(blake2_256)
 }
 
+/// Domain tag of the payload a verifier signs when it opens the outcome behind its hash.
+pub const OPEN_TAG: &[u8; 14] = b"sibyl/open/v1/";
+
+/// The bytes a verifier signs with its node key to open `outcome` (its SCALE encoding) for
+/// `request`: binding the encoding, not only the hash, so that nobody can open a seat's hash in
+/// another form.
+pub fn open_payload(genesis_hash: &H256, request: RequestId, outcome: &[u8]) -> [u8; 32] {
+	(OPEN_TAG, genesis_hash, request, blake2_256(outcome)).using_encoded(blake2_256)
+}
+
 /// What a seat commits before outputs are revealed.
 pub fn seal(
 	genesis_hash: &H256,
