@@ -39,6 +39,9 @@ use sp_runtime::{generic::Era, traits::IdentifyAccount, MultiSignature, MultiSig
 
 use crate::inference::{inspect_with_shapes, parse_shape, read_model};
 
+/// How long `model upload` waits for chunks a reorg retracted to land again before it gives up.
+const REORG_WAIT: std::time::Duration = std::time::Duration::from_secs(20);
+
 /// `sibyl-node model upload`.
 #[derive(Debug, clap::Args)]
 pub struct UploadCmd {
@@ -360,7 +363,14 @@ impl UploadCmd {
 			}
 		}
 
-		let model = chain.model(id).await?.ok_or("the model vanished from the registry")?;
+		// A chunk included in a block that a reorg then retracted (BABE forks now and then) is
+		// not on the best chain yet: the pool puts it back, and it lands a block or two later.
+		let mut model = chain.model(id).await?.ok_or("the model vanished from the registry")?;
+		let waited = Instant::now();
+		while model.status == ModelStatus::Uploading && waited.elapsed() < REORG_WAIT {
+			tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+			model = chain.model(id).await?.ok_or("the model vanished from the registry")?;
+		}
 		if model.status == ModelStatus::Uploading {
 			return Err(format!(
 				"{} of {} chunks are on chain; run the command again to resume",
