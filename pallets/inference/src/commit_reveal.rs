@@ -91,9 +91,9 @@ impl<T: Config> Pallet<T> {
 			(Seat::Verifier, ResultOutput::Hashed(_))
 				if Self::verifiers_reveal_hashes(&request) => {},
 			(Seat::Verifier, outcome) if !Self::verifiers_reveal_hashes(&request) => {
-				Self::check_outcome_form(outcome)?
+				Self::check_outcome_form(&request, outcome)?
 			},
-			(Seat::Executor, outcome) => Self::check_outcome_form(outcome)?,
+			(Seat::Executor, outcome) => Self::check_outcome_form(&request, outcome)?,
 			(Seat::Verifier, _) => return Err(Error::<T>::WrongRevealForm.into()),
 		}
 		let output_hash = output_hash_of::<T>(output);
@@ -110,12 +110,20 @@ impl<T: Config> Pallet<T> {
 		Ok((request, index, output_hash))
 	}
 
-	/// Checks the form of a revealed or opened outcome: a stored output is too large to be
-	/// inline, a failure is an outcome of the request, and a hash is not an outcome.
-	fn check_outcome_form(output: &ResultOutputOf<T>) -> DispatchResult {
+	/// Checks the form of a revealed or opened outcome: an output is stored offchain only when
+	/// the model's outputs are too large to be inline, with their length (the output schema fixes
+	/// it: nobody can present a hash it copied as a large output), a failure is an outcome of the
+	/// request, and a hash is not an outcome.
+	fn check_outcome_form(request: &RequestOf<T>, output: &ResultOutputOf<T>) -> DispatchResult {
 		match output {
 			ResultOutput::Stored { len, .. } => {
-				ensure!(*len > T::MaxInlineOutput::get(), Error::<T>::OutputShouldBeInline)
+				let info = T::Models::model(&request.model).ok_or(Error::<T>::UnknownModel)?;
+				let expected = encoded_len(&info.outputs).ok_or(Error::<T>::OutputMismatch)?;
+				ensure!(
+					expected > u64::from(T::MaxInlineOutput::get()),
+					Error::<T>::OutputShouldBeInline
+				);
+				ensure!(u64::from(*len) == expected, Error::<T>::OutputMismatch);
 			},
 			ResultOutput::Failed(error) => ensure!(error.is_outcome(), Error::<T>::NotAnOutcome),
 			ResultOutput::Hashed(_) => return Err(Error::<T>::WrongRevealForm.into()),
@@ -157,7 +165,7 @@ impl<T: Config> Pallet<T> {
 		let Some(ResultOutput::Hashed(hash)) = Reveals::<T>::get(id, key) else {
 			return Err(Error::<T>::NothingToOpen.into());
 		};
-		Self::check_outcome_form(output)?;
+		Self::check_outcome_form(&request, output)?;
 		ensure!(output_hash_of::<T>(output) == hash, Error::<T>::OpeningMismatch);
 		let payload = output.using_encoded(|bytes| open_payload(&Self::genesis_hash(), id, bytes));
 		ensure!(
@@ -178,6 +186,16 @@ impl<T: Config> Pallet<T> {
 			sibyl_primitives::request::MAX_SEATS,
 			T::MaxInlineOutput::get(),
 		))
+	}
+
+	/// What finding the unopened hashes of a request costs (an opening does it when checked and
+	/// when accepted): every seat's reveal read twice.
+	pub(crate) fn unopened_scan_weight() -> Weight {
+		let seats = u64::from(sibyl_primitives::request::MAX_SEATS);
+		let proof = u64::from(T::MaxInlineOutput::get()).saturating_add(64).saturating_mul(seats);
+		T::DbWeight::get()
+			.reads(seats.saturating_mul(2))
+			.saturating_add(Weight::from_parts(0, proof.saturating_mul(2)))
 	}
 
 	/// The weight a reveal or an opening of `bytes` bytes used, given what it led to.

@@ -96,7 +96,7 @@ use sibyl_primitives::{
 	oracle::{
 		write_values, BindError, FeedBindings, FeedError, FeedId, FeedProvider, MAX_FEED_WINDOW,
 	},
-	registry::{ModelRegistry, ModelStatus, Schema, Tolerance, SAMPLE_RATE_ALWAYS},
+	registry::{encoded_len, ModelRegistry, ModelStatus, Schema, Tolerance, SAMPLE_RATE_ALWAYS},
 	request::{failure_hash, stored_output_key},
 	roles::{Escrow, NodeRegistry, Treasury},
 	tensor::MAX_TENSORS,
@@ -736,9 +736,11 @@ pub mod pallet {
 		/// As [`Pallet::reveal`]: weighed for a judgement of the most seats, refunded when it
 		/// judges nothing.
 		#[pallet::call_index(5)]
-		#[pallet::weight(Pallet::<T>::reveal_weight(output.encoded_size() as u32))]
+		#[pallet::weight(Pallet::<T>::reveal_weight(output.encoded_size() as u32)
+			.saturating_add(Pallet::<T>::unopened_scan_weight()))]
 		#[pallet::authorize(Pallet::<T>::authorize_open)]
-		#[pallet::weight_of_authorize(T::WeightInfo::authorize_result(output.encoded_size() as u32))]
+		#[pallet::weight_of_authorize(T::WeightInfo::authorize_result(output.encoded_size() as u32)
+			.saturating_add(Pallet::<T>::unopened_scan_weight()))]
 		pub fn open(
 			origin: OriginFor<T>,
 			id: RequestId,
@@ -750,7 +752,8 @@ pub mod pallet {
 			let bytes = output.encoded_size() as u32;
 			let (request, index) = Self::check_open(id, &key, &output, &signature)?;
 			let judged = Self::accept_open(id, request, index, output);
-			Ok(Some(Self::reveal_weight_used(bytes, judged)).into())
+			let used = Self::reveal_weight_used(bytes, judged);
+			Ok(Some(used.saturating_add(Self::unopened_scan_weight())).into())
 		}
 	}
 }

@@ -1075,15 +1075,18 @@ fn outputs_are_judged_under_the_models_tolerance() {
 			open(id, v[1], ResultOutput::Hashed(hash(&there))),
 			Error::<Test>::WrongRevealForm
 		);
-		// Only the seat opens its hash: an outsider cannot open it in a form of its choosing.
+		// Only the seat opens its hash, and only in the form the output schema fixes: a hash
+		// presented as a large output is refused, as is an opening signed by anyone else.
 		let stored = ResultOutput::Stored { hash: hash(&there), len: 65 };
+		assert_noop!(open(id, v[1], stored), Error::<Test>::OutputShouldBeInline);
+		let output = inline(there.clone());
 		let forged =
-			pair(exec).sign(&open_payload(&Inference::genesis_hash(), id, &stored.encode()));
+			pair(exec).sign(&open_payload(&Inference::genesis_hash(), id, &output.encode()));
 		assert_noop!(
 			pool_then_block(crate::Call::<Test>::open {
 				id,
 				key: key(v[1]),
-				output: stored,
+				output,
 				signature: forged
 			}),
 			Error::<Test>::BadAttestation
@@ -1280,6 +1283,12 @@ fn large_outputs_keep_only_their_hash() {
 		assert!(bytes.len() > 64);
 		let h = hash(&bytes);
 		assert_ok!(commit_seal(id, exec, seal_of(id, exec, h)));
+		// The schema fixes the length: a hash presented with another one is refused.
+		let wrong_len = ResultOutput::Stored { hash: h, len: bytes.len() as u32 + 1 };
+		assert_noop!(
+			reveal_signed(id, exec, wrong_len, salt(exec), attest(id, exec, h)),
+			Error::<Test>::OutputMismatch
+		);
 		let stored = ResultOutput::Stored { hash: h, len: bytes.len() as u32 };
 		assert_ok!(reveal_signed(id, exec, stored, salt(exec), attest(id, exec, h)));
 		assert_eq!(settled(id), Some(Outcome::Verified { output_hash: h }));

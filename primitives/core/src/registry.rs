@@ -27,6 +27,26 @@ pub type ModelName = BoundedVec<u8, ConstU32<MAX_MODEL_NAME>>;
 /// The tensors a model takes or returns, in order.
 pub type Schema = BoundedVec<TensorSpec, ConstU32<MAX_TENSORS>>;
 
+/// The length of the SCALE `Vec<Tensor>` of every output that matches `schema` (fixed dtypes
+/// and shapes fix it), or `None` on overflow or a tensor above the size limit.
+pub fn encoded_len(schema: &[TensorSpec]) -> Option<u64> {
+	use codec::{Compact, CompactLen};
+	let compact = |n: u64| -> Option<u64> {
+		Some(<Compact<u32> as CompactLen<u32>>::compact_len(&u32::try_from(n).ok()?) as u64)
+	};
+	schema.iter().try_fold(compact(schema.len() as u64)?, |total, spec| {
+		let rank = spec.shape.len() as u64;
+		let data = crate::tensor::byte_len(spec.dtype, &spec.shape)?;
+		// dtype (one byte), the shape as a `Vec<u32>`, the data as a `Vec<u8>`.
+		let tensor = 1u64
+			.checked_add(compact(rank)?)?
+			.checked_add(rank.checked_mul(4)?)?
+			.checked_add(compact(data)?)?
+			.checked_add(data)?;
+		total.checked_add(tensor)
+	})
+}
+
 /// One input or output of a model: its name, element type and fixed shape.
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
@@ -260,7 +280,38 @@ pub fn chunk_count(size: u32, chunk_size: u32) -> Option<u32> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
+	#[test]
+	fn encoded_len_is_the_length_of_every_matching_output() {
+		use crate::tensor::{DType, Tensor};
+		use codec::Encode;
+		let spec = |dtype: DType, shape: &[u32]| TensorSpec {
+			name: b"y".to_vec().try_into().unwrap(),
+			dtype,
+			shape: shape.to_vec().try_into().unwrap(),
+		};
+		for specs in [
+			vec![spec(DType::F32, &[1, 2])],
+			vec![spec(DType::F32, &[1, 10]), spec(DType::I64, &[1])],
+			vec![spec(DType::F32, &[1, 3, 48, 48])],
+			vec![spec(DType::U8, &[70_000])],
+		] {
+			let tensors: alloc::vec::Vec<Tensor> = specs
+				.iter()
+				.map(|s| {
+					let len = crate::tensor::byte_len(s.dtype, &s.shape).unwrap() as usize;
+					Tensor {
+						dtype: s.dtype,
+						shape: s.shape.clone(),
+						data: alloc::vec![0u8; len].try_into().unwrap(),
+					}
+				})
+				.collect();
+			assert_eq!(encoded_len(&specs), Some(tensors.encode().len() as u64), "{specs:?}");
+		}
+	}
+
 	use super::*;
 
 	#[test]
