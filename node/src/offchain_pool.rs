@@ -11,10 +11,10 @@
 //! `--dev` burst that was about one seal or reveal in twenty.
 //!
 //! [`AfterMaintenance`] queues the worker's transaction and returns at once; one task submits
-//! the queue in order, once the pool is ready at the worker's block (or after [`WAIT`]), with
-//! the pool's asynchronous `submit_one`, which validates in the views then active.
+//! each, once the pool is ready at the worker's block (or after [`WAIT`]), with the pool's
+//! asynchronous `submit_one`, which validates in the views then active.
 
-use std::{collections::VecDeque, sync::Arc, time::Duration};
+use std::{sync::Arc, time::Duration};
 
 use futures::{channel::mpsc, StreamExt};
 use sc_transaction_pool_api::{
@@ -23,8 +23,12 @@ use sc_transaction_pool_api::{
 };
 use sp_runtime::traits::Block as BlockT;
 
-/// Longest wait for the pool to reach a worker's block before submitting anyway.
-pub const WAIT: Duration = Duration::from_secs(2);
+/// Longest wait for the pool to reach a worker's block before submitting anyway: the pool
+/// builds the view of a new best block within milliseconds unless it skips the block (a fork
+/// replaced at once), and then waiting longer would only delay the transaction.
+pub const WAIT: Duration = Duration::from_millis(500);
+/// Most transactions waiting for the pool at once.
+pub const CONCURRENT: usize = 256;
 /// Most transactions waiting to be submitted; beyond it a submission fails (the worker retries).
 pub const QUEUE: usize = 8_192;
 
@@ -43,27 +47,20 @@ where
 {
 	/// The submitter, and the task that must run for its transactions to reach the pool.
 	pub fn new(pool: Arc<P>) -> (Self, impl std::future::Future<Output = ()> + Send) {
-		let (queue, mut queued) = mpsc::channel::<Queued<P::Block>>(QUEUE);
+		let (queue, queued) = mpsc::channel::<Queued<P::Block>>(QUEUE);
 		let submitter = pool.clone();
-		let task = async move {
-			// The blocks waited for lately: a worker's transactions come in a row, and only the
-			// first of them waits (a block the pool never builds a view for, on a fork, would
-			// otherwise cost every one of them the whole wait).
-			let mut waited: VecDeque<<P::Block as BlockT>::Hash> = VecDeque::new();
-			while let Some((at, xt)) = queued.next().await {
-				if !waited.contains(&at) {
-					let ready = submitter.ready_at(at);
-					futures::future::select(ready, futures_timer::Delay::new(WAIT)).await;
-					if waited.len() >= 16 {
-						waited.pop_front();
-					}
-					waited.push_back(at);
-				}
+		// Concurrently: a block the pool never builds a view for (a fork it skipped) costs
+		// its own transactions the wait, not everyone's behind them.
+		let task = queued.for_each_concurrent(CONCURRENT, move |(at, xt)| {
+			let submitter = submitter.clone();
+			async move {
+				let ready = submitter.ready_at(at);
+				futures::future::select(ready, futures_timer::Delay::new(WAIT)).await;
 				if let Err(e) = submitter.submit_one(at, TransactionSource::Local, xt).await {
 					log::debug!(target: "sibyl", "an offchain worker's transaction was refused: {e:?}");
 				}
 			}
-		};
+		});
 		(Self { pool, queue }, task)
 	}
 }
