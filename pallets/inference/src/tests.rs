@@ -22,7 +22,7 @@ use sibyl_primitives::{
 	Checking, DType, InferenceError, ModelId, Outcome, RefundReason, RequestId, RequestState,
 	ResultOutput, Role, Seat, Tensor,
 };
-use sp_core::{Pair, H256};
+use sp_core::{offchain::StorageKind, Pair, H256};
 use sp_runtime::DispatchResult;
 
 fn f32_tensor(shape: &[u32], values: &[f32]) -> Tensor {
@@ -1608,9 +1608,7 @@ fn retiring_a_model_lets_running_requests_finish() {
 
 #[test]
 fn a_node_forgets_its_sealed_outputs_once_the_request_ends() {
-	use sp_core::offchain::{
-		testing::TestOffchainExt, OffchainDbExt, OffchainWorkerExt, StorageKind,
-	};
+	use sp_core::offchain::{testing::TestOffchainExt, OffchainDbExt, OffchainWorkerExt};
 	let mut ext = new_test_ext();
 	let (offchain, _state) = TestOffchainExt::new();
 	ext.register_extension(OffchainDbExt::new(offchain.clone()));
@@ -2020,29 +2018,55 @@ fn a_block_takes_new_requests_only_while_it_has_seats() {
 	});
 }
 
-/// A seat sealed before (an offchain-worker run that overlapped one still submitting, or a
-/// resubmission) seals again with the same outcome and salt, so whichever copy lands, the node
-/// can open it: a new salt would leave it unable to reveal, and it would miss.
-#[test]
-fn sealing_again_submits_the_same_seal() {
+/// Runs `test` with an offchain worker's extensions: offchain storage, a keystore holding the
+/// node keys of `nodes` for `role`, and a transaction pool; `test` gets a function that takes
+/// the inference calls submitted since it was last called.
+fn with_offchain_worker(
+	role: Role,
+	nodes: &[AccountId],
+	test: impl FnOnce(&dyn Fn() -> Vec<crate::Call<Test>>),
+) {
 	use sp_core::offchain::{
 		testing::{TestOffchainExt, TestTransactionPoolExt},
-		OffchainDbExt, OffchainWorkerExt, StorageKind, TransactionPoolExt,
+		OffchainDbExt, OffchainWorkerExt, TransactionPoolExt,
 	};
 	use sp_keystore::{testing::MemoryKeystore, Keystore, KeystoreExt};
 	let mut ext = new_test_ext();
 	let (offchain, _state) = TestOffchainExt::new();
 	let (pool, pool_state) = TestTransactionPoolExt::new();
 	let keystore = MemoryKeystore::new();
-	for node in NODES {
-		let public = AsRef::<[u8]>::as_ref(&key(node)).to_vec();
-		keystore.insert(Role::Inference.key_type(), &format!("//node{node}"), &public).unwrap();
+	for node in nodes {
+		let public = AsRef::<[u8]>::as_ref(&key(*node)).to_vec();
+		keystore.insert(role.key_type(), &format!("//node{node}"), &public).unwrap();
 	}
 	ext.register_extension(OffchainDbExt::new(offchain.clone()));
 	ext.register_extension(OffchainWorkerExt::new(offchain));
 	ext.register_extension(TransactionPoolExt::new(pool));
 	ext.register_extension(KeystoreExt::new(keystore));
 	ext.execute_with(|| {
+		let submitted = || -> Vec<crate::Call<Test>> {
+			pool_state
+				.write()
+				.transactions
+				.drain(..)
+				.map(|tx| {
+					match <Extrinsic as codec::Decode>::decode(&mut &tx[..]).unwrap().function {
+						RuntimeCall::Inference(call) => call,
+						other => panic!("not an inference call: {other:?}"),
+					}
+				})
+				.collect()
+		};
+		test(&submitted)
+	});
+}
+
+/// A seat sealed before (an offchain-worker run that overlapped one still submitting, or a
+/// resubmission) seals again with the same outcome and salt, so whichever copy lands, the node
+/// can open it: a new salt would leave it unable to reveal, and it would miss.
+#[test]
+fn sealing_again_submits_the_same_seal() {
+	with_offchain_worker(Role::Inference, &NODES, |submitted| {
 		let model = add_model(1, 1, ModelStatus::Available, false);
 		let id = request(DAVE, model);
 		let exec = executors(id)[0];
@@ -2058,12 +2082,10 @@ fn sealing_again_submits_the_same_seal() {
 		for _ in 0..2 {
 			assert!(Inference::seal_job(id, &request, Seat::Executor, &key(exec), &pending, 1));
 		}
-		let seals: Vec<H256> = pool_state
-			.read()
-			.transactions
-			.iter()
-			.map(|tx| match <Extrinsic as codec::Decode>::decode(&mut &tx[..]).unwrap().function {
-				RuntimeCall::Inference(crate::Call::commit { seal, .. }) => seal,
+		let seals: Vec<H256> = submitted()
+			.into_iter()
+			.map(|call| match call {
+				crate::Call::commit { seal, .. } => seal,
 				other => panic!("not a commit: {other:?}"),
 			})
 			.collect();
@@ -2075,24 +2097,7 @@ fn sealing_again_submits_the_same_seal() {
 
 #[test]
 fn a_verifiers_worker_reveals_a_hash_and_opens_only_when_asked() {
-	use sp_core::offchain::{
-		testing::{TestOffchainExt, TestTransactionPoolExt},
-		OffchainDbExt, OffchainWorkerExt, StorageKind, TransactionPoolExt,
-	};
-	use sp_keystore::{testing::MemoryKeystore, Keystore, KeystoreExt};
-	let mut ext = new_test_ext();
-	let (offchain, _state) = TestOffchainExt::new();
-	let (pool, pool_state) = TestTransactionPoolExt::new();
-	let keystore = MemoryKeystore::new();
-	for node in VERIFIERS {
-		let public = AsRef::<[u8]>::as_ref(&key(node)).to_vec();
-		keystore.insert(Role::Verifier.key_type(), &format!("//node{node}"), &public).unwrap();
-	}
-	ext.register_extension(OffchainDbExt::new(offchain.clone()));
-	ext.register_extension(OffchainWorkerExt::new(offchain));
-	ext.register_extension(TransactionPoolExt::new(pool));
-	ext.register_extension(KeystoreExt::new(keystore));
-	ext.execute_with(|| {
+	with_offchain_worker(Role::Verifier, &VERIFIERS, |submitted| {
 		let within = Tolerance::Within { abs_ppb: 1_000, rel_ppb: 0 };
 		let model = add_checked_model(1, 2, 1_000_000, within);
 		let id = request(DAVE, model);
@@ -2107,19 +2112,6 @@ fn a_verifiers_worker_reveals_a_hash_and_opens_only_when_asked() {
 		}
 		assert_ok!(reveal(id, exec, here.clone()));
 		assert_ok!(reveal(id, v[0], here.clone()));
-		let submitted = || -> Vec<crate::Call<Test>> {
-			pool_state
-				.write()
-				.transactions
-				.drain(..)
-				.map(|tx| {
-					match <Extrinsic as codec::Decode>::decode(&mut &tx[..]).unwrap().function {
-						RuntimeCall::Inference(call) => call,
-						other => panic!("not an inference call: {other:?}"),
-					}
-				})
-				.collect()
-		};
 		let now = System::block_number();
 		assert!(matches!(Inference::run_job(id, Role::Verifier, &key(v[1]), now), Job::Acted));
 		let calls = submitted();
