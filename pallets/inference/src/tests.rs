@@ -1048,23 +1048,30 @@ fn disagreeing_replicas_escalate_to_verifiers_once() {
 	});
 }
 
+/// A request for a model judged within 1e-6, whose executor and first verifier reveal one
+/// output and whose second verifier another CPU's last bits of it (2e-7 apart, a different
+/// hash): its id, executor, verifiers and the two outputs.
+fn near_outputs_revealed() -> (RequestId, AccountId, Vec<AccountId>, Vec<u8>, Vec<u8>) {
+	let within = Tolerance::Within { abs_ppb: 1_000, rel_ppb: 0 };
+	let model = add_checked_model(1, 2, 1_000_000, within);
+	let id = request(DAVE, model);
+	next_block();
+	let (exec, v) = (executors(id)[0], verifiers(id));
+	let here = output_bytes(0.5, 2.0);
+	let there = output_bytes(0.5, 2.000_000_2);
+	for (who, bytes) in [(exec, &here), (v[0], &here), (v[1], &there)] {
+		assert_ok!(commit(id, who, bytes));
+	}
+	for (who, bytes) in [(exec, &here), (v[0], &here), (v[1], &there)] {
+		assert_ok!(reveal(id, who, bytes.clone()));
+	}
+	(id, exec, v, here, there)
+}
+
 #[test]
 fn outputs_are_judged_under_the_models_tolerance() {
 	new_test_ext().execute_with(|| {
-		let within = Tolerance::Within { abs_ppb: 1_000, rel_ppb: 0 };
-		let model = add_checked_model(1, 2, 1_000_000, within);
-		let id = request(DAVE, model);
-		next_block();
-		let (exec, v) = (executors(id)[0], verifiers(id));
-		// Another CPU's last bits: 2e-7 apart, within 1e-6.
-		let here = output_bytes(0.5, 2.0);
-		let there = output_bytes(0.5, 2.000_000_2);
-		for (who, bytes) in [(exec, &here), (v[0], &here), (v[1], &there)] {
-			assert_ok!(commit(id, who, bytes));
-		}
-		for (who, bytes) in [(exec, &here), (v[0], &here), (v[1], &there)] {
-			assert_ok!(reveal(id, who, bytes.clone()));
-		}
+		let (id, exec, v, here, there) = near_outputs_revealed();
 		// The hashes disagree and the tolerance needs values: the verifier whose hash no revealed
 		// output explains opens its output (the one matching the executor's need not).
 		assert!(matches!(state(id), RequestState::Opening { .. }));
@@ -1130,19 +1137,7 @@ fn outputs_are_judged_under_the_models_tolerance() {
 #[test]
 fn a_verifier_that_does_not_open_gets_a_miss_not_a_slash_and_nothing_is_verified() {
 	new_test_ext().execute_with(|| {
-		let within = Tolerance::Within { abs_ppb: 1_000, rel_ppb: 0 };
-		let model = add_checked_model(1, 2, 1_000_000, within);
-		let id = request(DAVE, model);
-		next_block();
-		let (exec, v) = (executors(id)[0], verifiers(id));
-		let here = output_bytes(0.5, 2.0);
-		let there = output_bytes(0.5, 2.000_000_2);
-		for (who, bytes) in [(exec, &here), (v[0], &here), (v[1], &there)] {
-			assert_ok!(commit(id, who, bytes));
-		}
-		for (who, bytes) in [(exec, &here), (v[0], &here), (v[1], &there)] {
-			assert_ok!(reveal(id, who, bytes.clone()));
-		}
+		let (id, _, v, _, _) = near_outputs_revealed();
 		assert!(matches!(state(id), RequestState::Opening { .. }));
 		for _ in 0..4 {
 			next_block();
