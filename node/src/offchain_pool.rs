@@ -23,10 +23,12 @@ use sc_transaction_pool_api::{
 };
 use sp_runtime::traits::Block as BlockT;
 
-/// Longest wait for the pool to reach a worker's block before submitting anyway: the pool
-/// builds the view of a new best block within milliseconds unless it skips the block (a fork
-/// replaced at once), and then waiting longer would only delay the transaction.
-pub const WAIT: Duration = Duration::from_millis(500);
+/// Longest wait for the pool to reach a worker's block before submitting anyway. The pool
+/// builds the view of a new best block within milliseconds on an idle node, but in seconds on a
+/// loaded one (five debug nodes on two cores: 500 ms was too short, and transactions validated
+/// at the parent were lost again); a block the pool skips (a fork replaced at once) costs only
+/// its own transactions this wait, since they wait concurrently.
+pub const WAIT: Duration = Duration::from_secs(2);
 /// Most transactions waiting for the pool at once.
 pub const CONCURRENT: usize = 256;
 /// Most transactions waiting to be submitted; beyond it a submission fails (the worker retries).
