@@ -87,14 +87,11 @@ impl<T: Config> Pallet<T> {
 		// the round may still escalate, so that no verifier's outcome is public before the
 		// escalation's verifiers seal; in the last round they reveal the outcome itself, so that
 		// none of them can reveal a hash copied from the first round.
-		match (slot.seat, output) {
-			(Seat::Verifier, ResultOutput::Hashed(_))
-				if Self::verifiers_reveal_hashes(&request) => {},
-			(Seat::Verifier, outcome) if !Self::verifiers_reveal_hashes(&request) => {
-				Self::check_outcome_form(&request, outcome)?
-			},
-			(Seat::Executor, outcome) => Self::check_outcome_form(&request, outcome)?,
-			(Seat::Verifier, _) => return Err(Error::<T>::WrongRevealForm.into()),
+		let hash_only = slot.seat == Seat::Verifier && Self::verifiers_reveal_hashes(&request);
+		match output {
+			ResultOutput::Hashed(_) if hash_only => {},
+			_ if hash_only => return Err(Error::<T>::WrongRevealForm.into()),
+			outcome => Self::check_outcome_form(&request, outcome)?,
 		}
 		let output_hash = output_hash_of::<T>(output);
 		ensure!(

@@ -20,11 +20,15 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// The ballots of request `id` as the judge sees them. A verifier's hash-only reveal
-	/// carries the value of a revealed or opened outcome with the same hash, when there is
-	/// one; while openings are due (`opening`) one that was not opened counts as silent.
-	fn ballots(id: RequestId, request: &RequestOf<T>, opening: bool) -> Vec<Ballot<T::AccountId>> {
-		let reveals = Self::reveals(id, request);
+	/// The ballots of `request` as the judge sees them, from its `reveals`. A verifier's
+	/// hash-only reveal carries the value of a revealed or opened outcome with the same hash,
+	/// when there is one; while openings are due (`opening`) one that was not opened counts as
+	/// silent.
+	fn ballots(
+		request: &RequestOf<T>,
+		reveals: &[Option<ResultOutputOf<T>>],
+		opening: bool,
+	) -> Vec<Ballot<T::AccountId>> {
 		let inline = |i: usize| match reveals.get(i) {
 			Some(Some(ResultOutput::Inline(bytes))) => Some(bytes.clone().into_inner()),
 			_ => None,
@@ -32,12 +36,12 @@ impl<T: Config> Pallet<T> {
 		request
 			.slots
 			.iter()
-			.zip(&reveals)
+			.zip(reveals)
 			.enumerate()
 			.map(|(i, (s, reveal))| {
 				let (output_hash, output) = match reveal {
 					Some(ResultOutput::Hashed(hash)) => {
-						match Self::explained(request, &reveals, hash) {
+						match Self::explained(request, reveals, hash) {
 							Some(j) => (s.output, inline(j)),
 							None if opening => (None, None),
 							None => (s.output, None),
@@ -54,13 +58,17 @@ impl<T: Config> Pallet<T> {
 	/// the values a tolerance cannot judge without. Compares the hashes the seats hold; hashes
 	/// nothing.
 	pub(crate) fn unopened(id: RequestId, request: &RequestOf<T>) -> Vec<usize> {
-		let reveals = Self::reveals(id, request);
+		Self::unopened_in(request, &Self::reveals(id, request))
+	}
+
+	/// [`Self::unopened`] of `request` with its `reveals` read already.
+	fn unopened_in(request: &RequestOf<T>, reveals: &[Option<ResultOutputOf<T>>]) -> Vec<usize> {
 		reveals
 			.iter()
 			.enumerate()
 			.filter_map(|(i, r)| match r {
 				Some(ResultOutput::Hashed(hash))
-					if Self::explained(request, &reveals, hash).is_none() =>
+					if Self::explained(request, reveals, hash).is_none() =>
 				{
 					Some(i)
 				},
@@ -74,7 +82,8 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn conclude(id: RequestId, request: RequestOf<T>, now: BlockNumberFor<T>) -> Judged {
 		let seats = request.slots.len() as u32;
 		let opening = matches!(request.state, RequestState::Opening { .. });
-		let ballots = Self::ballots(id, &request, opening);
+		let reveals = Self::reveals(id, &request);
+		let ballots = Self::ballots(&request, &reveals, opening);
 		// Verification decides whether a round without a majority escalates, and to how many.
 		let escalated = request.checking == Checking::Escalated;
 		let escalation = T::Verifier::escalation(&request.policy, u8::from(escalated));
@@ -82,7 +91,7 @@ impl<T: Config> Pallet<T> {
 		// tolerance but `Exact`. Verifiers open theirs only once no escalation can follow, so a
 		// verifier drawn in an escalation never reads another verifier's outcome.
 		if !opening && request.policy.tolerance != Tolerance::Exact {
-			let hidden = Self::unopened(id, &request);
+			let hidden = Self::unopened_in(&request, &reveals);
 			let disagree = hidden.iter().any(|i| {
 				let hash = ballots.get(*i).and_then(|b| b.output_hash);
 				ballots.iter().any(|b| b.output_hash.is_some() && b.output_hash != hash)
@@ -157,14 +166,11 @@ impl<T: Config> Pallet<T> {
 				};
 				Self::settle(id, request, outcome, now, &[]);
 			},
-			// Not after openings: the opened outcomes are public now.
-			Decision::NoMajority if !opening => {
-				if let Some(more) = escalation {
+			Decision::NoMajority => {
+				// Not after openings: the opened outcomes are public now.
+				if let Some(more) = escalation.filter(|_| !opening) {
 					return Self::escalate(id, request, now, more);
 				}
-				Self::settle(id, request, Outcome::Refunded(RefundReason::NoAgreement), now, &[]);
-			},
-			Decision::NoMajority => {
 				Self::settle(id, request, Outcome::Refunded(RefundReason::NoAgreement), now, &[]);
 			},
 		}
