@@ -27,7 +27,8 @@ use jsonrpsee::{
 use sibyl_engine::sandbox::Sandbox;
 use sibyl_primitives::{
 	registry::{
-		ModelCost, ModelInfo, ModelStatus, Schema, TensorSpec, Tolerance, VerificationPolicy,
+		LevelBounds, ModelCost, ModelInfo, ModelStatus, Schema, TensorSpec, Tolerance,
+		VerificationPolicy,
 	},
 	to_hex, AccountId, Balance, BlockNumber, DType, ModelId,
 };
@@ -69,6 +70,13 @@ pub struct UploadCmd {
 	/// Share of requests verified, in parts per million.
 	#[arg(long, default_value_t = 1_000_000)]
 	pub sample_ppm: u32,
+	/// The lowest share of checked requests (ppm) a requester's verification level may have;
+	/// 0 lets requesters ask for `Unverified` calls.
+	#[arg(long, default_value_t = 0)]
+	pub min_sample_ppm: u32,
+	/// The most verifiers a requester's verification level may seat.
+	#[arg(long, default_value_t = sibyl_primitives::registry::MAX_REPLICAS)]
+	pub max_verifiers: u8,
 	/// Output comparison: `exact`; `abs=PPB,rel=PPB` (floats within an absolute and relative
 	/// tolerance, parts per billion); or `argmax` / `top=K` (classifiers: the K largest values
 	/// of every row rank the same).
@@ -244,11 +252,21 @@ impl UploadCmd {
 		if !policy.is_valid() {
 			return Err(format!("invalid verification policy {policy:?}"));
 		}
+		let levels =
+			LevelBounds { min_sample_ppm: self.min_sample_ppm, max_verifiers: self.max_verifiers };
+		if !levels.is_valid_for(&policy) {
+			return Err(format!(
+				"--min-sample-ppm {} and --max-verifiers {} must allow the model's own policy \
+				 (sample {} ppm, {} verifiers)",
+				levels.min_sample_ppm, levels.max_verifiers, policy.sample_ppm, policy.verifiers
+			));
+		}
 		let runtime = tokio::runtime::Builder::new_current_thread()
 			.enable_all()
 			.build()
 			.map_err(|e| format!("cannot start the async runtime: {e}"))?;
-		let summary = runtime.block_on(self.upload(bytes, inputs, outputs, policy, cost))?;
+		let summary =
+			runtime.block_on(self.upload(bytes, inputs, outputs, (policy, levels), cost))?;
 		if self.json {
 			println!("{}", serde_json::to_string_pretty(&summary).map_err(|e| e.to_string())?);
 		} else {
@@ -274,7 +292,7 @@ impl UploadCmd {
 		bytes: Vec<u8>,
 		inputs: Schema,
 		outputs: Schema,
-		policy: VerificationPolicy,
+		(policy, levels): (VerificationPolicy, LevelBounds),
 		cost: ModelCost,
 	) -> Result<Summary, String> {
 		let started = Instant::now();
@@ -317,6 +335,7 @@ impl UploadCmd {
 					outputs,
 					price: self.price,
 					policy,
+					levels,
 					cost,
 				};
 				let call =

@@ -472,6 +472,9 @@ fn a_request_bound_to_a_feed_settles_on_the_feed_value_at_request_time() {
 	let local: Value = serde_json::from_slice(&local.stdout).unwrap();
 	assert_eq!(report["outcome"]["verified"]["outputHash"], local["output_hash"]);
 
+	// Issue 19: a schedule runs the model every 5 blocks on the feed's window of that block.
+	scheduled_runs_use_their_blocks_feed_values(&node, &source, dir, &file, model_s, &model_id);
+
 	// A feed that does not exist: the chain's named error, nothing held.
 	let (_, stderr, ok) = request(
 		&node,
@@ -500,4 +503,111 @@ fn a_request_bound_to_a_feed_settles_on_the_feed_value_at_request_time() {
 		.unwrap();
 	let ids = common::hex_bytes(&held).unwrap();
 	assert_eq!(ids[0], 4, "Bob has exactly the one settled request: {ids:?}");
+}
+
+/// A polkadot.js client (`scripts/js/schedule.mjs`) schedules the model every 5 blocks with the
+/// feed's last two rounds written into `x[0..2]`, while the source's value keeps changing; after 6
+/// runs it cancels. Each run's stored input must hold the feed's rounds of its block, each output
+/// must equal `sibyl-node model run` on that input, and the cancel must return exactly the unspent
+/// budget.
+fn scheduled_runs_use_their_blocks_feed_values(
+	node: &Node,
+	source: &common::Source,
+	dir: &std::path::Path,
+	file: &Value,
+	model: &str,
+	model_id: &str,
+) {
+	use std::io::Read;
+	let url = format!("ws://127.0.0.1:{}", node.rpc_port);
+	let mut child = Command::new("node")
+		.arg(common::scripts_js().join("schedule.mjs"))
+		.args(["--url", &url, "--model", model_id, "--input"])
+		.arg(dir.join("input.json"))
+		.args(["--suri", "//Bob", "--feed", "0:0:0:2", "--every", "5", "--runs", "8"])
+		.args(["--cancel-after", "6", "--level", "committee:1"])
+		.stdout(std::process::Stdio::piped())
+		.stderr(std::process::Stdio::piped())
+		.spawn()
+		.expect("node (Node.js) runs");
+	// The source moves by a quarter every 2 s (quarters are exact in f32).
+	let started = std::time::Instant::now();
+	let mut step = 0u32;
+	let status = loop {
+		if let Some(status) = child.try_wait().unwrap() {
+			break status;
+		}
+		assert!(started.elapsed() < Duration::from_secs(240), "schedule.mjs did not finish");
+		step += 1;
+		source.set(Some(&format!("{}.{:02}", 100 + step / 4, (step % 4) * 25)));
+		std::thread::sleep(Duration::from_secs(2));
+	};
+	let (mut stdout, mut stderr) = (String::new(), String::new());
+	child.stdout.take().unwrap().read_to_string(&mut stdout).unwrap();
+	child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+	assert!(status.success(), "schedule.mjs failed:\n{stdout}\n{stderr}\n{}", node.log_tail());
+	let report: Value = serde_json::from_str(stdout.trim()).expect("one JSON report");
+	println!("schedule report: {report}");
+
+	let runs = report["runs"].as_array().unwrap();
+	assert!(runs.len() >= 6, "six runs before the cancel: {report}");
+	assert!(report["skipped"].as_array().unwrap().is_empty(), "no run skipped: {report}");
+	let blocks: Vec<u64> = runs.iter().map(|r| r["block"].as_u64().unwrap()).collect();
+	for pair in blocks.windows(2) {
+		assert_eq!(pair[1] - pair[0], 5, "a run every 5 blocks: {blocks:?}");
+	}
+	let mut values_seen = std::collections::BTreeSet::new();
+	for (i, run) in runs.iter().enumerate() {
+		assert_eq!(run["run"], i, "{run}");
+		// The rounds bound are the feed's latest two in the run's block, oldest first.
+		let window = run["feed_values"][0].as_array().unwrap();
+		assert_eq!(window.len(), 2, "{run}");
+		assert_eq!(run["rounds"][0]["round"], window[1]["round"], "the newest round bound: {run}");
+		let expected: Vec<f64> = window
+			.iter()
+			.map(|a| {
+				let cents: i64 = a["value"].as_str().unwrap().parse().unwrap();
+				values_seen.insert(cents);
+				f64::from(cents as f32 / 100.0)
+			})
+			.collect();
+		let stored: Vec<f64> = run["stored_input"][0]["data"]
+			.as_array()
+			.unwrap()
+			.iter()
+			.map(|v| v.as_f64().unwrap())
+			.collect();
+		assert_eq!(stored[..2], expected[..], "x[0..2] hold the block's feed window: {run}");
+		let template: Vec<f64> = file["inputs"][0]["data"]
+			.as_array()
+			.unwrap()
+			.iter()
+			.map(|v| v.as_f64().unwrap())
+			.collect();
+		assert_eq!(stored[2..], template[2..], "the rest is the template: {run}");
+
+		// Verified by a committee of one, on exactly the engine's output for that input.
+		let hash = run["outcome"]["verified"]["outputHash"].as_str().expect("verified");
+		let input = dir.join(format!("run-{i}.json"));
+		let mut bound = file.clone();
+		bound["inputs"][0]["data"] = serde_json::json!(stored);
+		std::fs::write(&input, bound.to_string()).unwrap();
+		let local = run_cli(&[
+			"model",
+			"run",
+			"--model",
+			model,
+			"--input",
+			input.to_str().unwrap(),
+			"--json",
+		]);
+		assert!(local.status.success(), "{}", String::from_utf8_lossy(&local.stderr));
+		let local: Value = serde_json::from_slice(&local.stdout).unwrap();
+		assert_eq!(local["output_hash"], hash, "run {i}: the engine's output");
+	}
+	assert!(values_seen.len() >= 2, "the runs saw the feed move: {values_seen:?}");
+	// Exactly the unspent budget came back; nothing stays held; the record is gone.
+	assert_eq!(report["cancel"]["refunded"], report["cancel"]["expected"], "{report}");
+	assert_eq!(report["budget_held_after"], "0", "{report}");
+	assert!(report["schedule_after"].is_null(), "{report}");
 }

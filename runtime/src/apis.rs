@@ -16,7 +16,8 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use sibyl_primitives::{
-	registry::{ModelInfo, ModelStatus},
+	registry::{ModelInfo, ModelStatus, VerificationLevel},
+	schedule::{LatestOutput, Run, Schedule, ScheduleId},
 	BlockNumber, ModelId, Request, RequestId,
 };
 use sp_core::H256;
@@ -24,8 +25,8 @@ use sp_core::H256;
 use super::{
 	configs::{EpochDuration, BABE_GENESIS_EPOCH_CONFIG},
 	AccountId, Babe, Balance, Block, Executive, Grandpa, Inference, InherentDataExt, Models, Nonce,
-	Oracle, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
-	VERSION,
+	Oracle, Runtime, RuntimeCall, RuntimeGenesisConfig, Schedules, SessionKeys, System,
+	TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -281,8 +282,29 @@ impl_runtime_apis! {
 			Inference::requests_of(&who, after, limit)
 		}
 
-		fn quote(model: ModelId) -> Option<Balance> {
-			Inference::quote(&model)
+		fn quote(
+			model: ModelId,
+			level: Option<VerificationLevel>,
+		) -> Result<Balance, sp_runtime::DispatchError> {
+			Inference::quote(&model, level)
+		}
+	}
+
+	impl sibyl_primitives::api::SchedulesApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn schedule(id: ScheduleId) -> Option<Schedule<AccountId, Balance, BlockNumber, Vec<u8>>> {
+			Schedules::schedule_of(id)
+		}
+
+		fn runs(id: ScheduleId) -> Vec<Run<BlockNumber>> {
+			Schedules::runs_of(id)
+		}
+
+		fn latest(id: ScheduleId) -> Option<LatestOutput<BlockNumber, Vec<u8>>> {
+			Schedules::latest_of(id)
+		}
+
+		fn schedules_of(who: AccountId) -> Vec<ScheduleId> {
+			Schedules::schedules_of(&who)
 		}
 	}
 

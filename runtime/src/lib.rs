@@ -185,4 +185,9 @@ mod runtime {
 
 	#[runtime::pallet_index(14)]
 	pub type Oracle = pallet_oracle;
+
+	// After `Inference` and `Oracle`: a run's request is made at the start of the block once
+	// the queue has been seated, on the feed values the block starts with.
+	#[runtime::pallet_index(15)]
+	pub type Schedules = pallet_schedules;
 }

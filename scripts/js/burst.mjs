@@ -70,9 +70,9 @@ async function main() {
   const keyring = new Keyring({ type: 'sr25519' });
   const pairs = args.accounts.map((suri) => keyring.addFromUri(suri));
   const addresses = pairs.map((p) => p.address);
-  const quote = await api.call.inferenceApi.quote(args.model);
-  if (quote.isNone) fail(`model ${args.model} takes no requests (unknown, uploading or retired)`);
-  const fee = quote.unwrap().toBigInt();
+  const quote = await api.call.inferenceApi.quote(args.model, null);
+  if (quote.isErr) fail(`model ${args.model} takes no requests: ${quote.asErr.toString()}`);
+  const fee = quote.asOk.toBigInt();
 
   // The state before: balances, issuance and nonces, all at one block.
   const startHash = await api.rpc.chain.getFinalizedHead();
@@ -92,7 +92,7 @@ async function main() {
   for (let i = 0; i < args.count; i++) {
     const k = i % pairs.length;
     const nonce = nonces[k] + Math.floor(i / pairs.length);
-    const tx = api.tx.inference.request(args.model, tensors, fee);
+    const tx = api.tx.inference.request(args.model, tensors, fee, null);
     signed.push((await tx.signAsync(pairs[k], { nonce, era: 0 })).toHex());
   }
   const signSecs = (Date.now() - signStart) / 1000;

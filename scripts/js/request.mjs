@@ -2,14 +2,16 @@
 //
 //   node scripts/js/request.mjs --model 0x… --input input.json [--url ws://127.0.0.1:9944]
 //        [--suri //Alice] [--max-fee PLANCK] [--timeout-blocks 60] [--json]
-//        [--feed FEED:TENSOR:OFFSET[:ROUNDS]]…
+//        [--feed FEED:TENSOR:OFFSET[:ROUNDS]]… [--level unverified|sampled:PPM|committee:K]
 //
 // The input file is the `sibyl-node model run --input` format:
 //   {"inputs":[{"name":"x","dtype":"f32","shape":[1,8],"data":[…]}]}
 // Prints the request id, the blocks from inclusion to settlement, the outcome and the decoded
 // output (JSON with --json). Each --feed binds the latest ROUNDS (default 1) values of oracle feed
 // FEED into input tensor TENSOR from element OFFSET (`Inference.request_with_feeds`): the runtime
-// writes them when the request is included, and the stored input is printed. Exits non-zero, with the chain's error name, if the request fails.
+// writes them when the request is included, and the stored input is printed. --level asks for a
+// verification level instead of the model's policy. Exits non-zero, with the chain's error name,
+// if the request fails.
 
 import { readFileSync } from 'node:fs';
 import { ApiPromise, WsProvider } from '@polkadot/api';
@@ -33,6 +35,7 @@ function parseArgs(argv) {
     else if (a === '--max-fee') args.maxFee = BigInt(next());
     else if (a === '--timeout-blocks') args.timeoutBlocks = Number(next());
     else if (a === '--json') args.json = true;
+    else if (a === '--level') args.level = parseLevel(next());
     else if (a === '--feed') {
       const text = next();
       const parts = text.split(':');
@@ -47,6 +50,15 @@ function parseArgs(argv) {
   if (!/^0x[0-9a-fA-F]{64}$/.test(args.model ?? '')) fail('--model 0x<64 hex digits> is required');
   if (!args.input) fail('--input FILE.json is required');
   return args;
+}
+
+/// `unverified`, `sampled:PPM` or `committee:K` as the runtime's `VerificationLevel`.
+function parseLevel(text) {
+  const [kind, n] = text.split(':');
+  if (kind === 'unverified' && n === undefined) return { Unverified: null };
+  if (kind === 'sampled' && /^\d+$/.test(n ?? '')) return { Sampled: Number(n) };
+  if (kind === 'committee' && /^\d+$/.test(n ?? '')) return { Committee: Number(n) };
+  fail(`--level ${text}: expected unverified, sampled:PPM or committee:K`);
 }
 
 function fail(message) {
@@ -72,18 +84,19 @@ async function main() {
   const signer = new Keyring({ type: 'sr25519' }).addFromUri(args.suri);
 
   // Without --max-fee, pay the quote; with it, send as given and let the chain judge.
-  const quote = await api.call.inferenceApi.quote(args.model);
-  if (quote.isNone && args.maxFee === undefined) {
-    fail(`model ${args.model} takes no requests (unknown, uploading or retired)`);
+  const level = args.level ?? null;
+  const quote = await api.call.inferenceApi.quote(args.model, level);
+  if (quote.isErr && args.maxFee === undefined) {
+    fail(`model ${args.model} takes no requests at this level: ${describeError(api, quote.asErr)}`);
   }
-  const fee = quote.isSome ? quote.unwrap().toBigInt() : 0n;
+  const fee = quote.isOk ? quote.asOk.toBigInt() : 0n;
   const maxFee = args.maxFee ?? fee;
   const before = (await api.query.system.account(signer.address)).data.free.toBigInt();
 
   // Submit and wait for inclusion; the request id comes from the `Requested` event.
   const tx = args.feeds.length > 0
-    ? api.tx.inference.requestWithFeeds(args.model, tensors, args.feeds, maxFee)
-    : api.tx.inference.request(args.model, tensors, maxFee);
+    ? api.tx.inference.requestWithFeeds(args.model, tensors, args.feeds, maxFee, level)
+    : api.tx.inference.request(args.model, tensors, maxFee, level);
   const { id, includedAt, inBlock, fromFeeds } = await new Promise((resolve, reject) => {
     let unsub = () => {};
     tx

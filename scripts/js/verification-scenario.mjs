@@ -74,7 +74,24 @@ async function main() {
         .catch(reject);
     });
 
-  const free = async (pair) => (await api.query.system.account(pair.address)).data.free.toBigInt();
+  const free = async (pair, at) => (await at.query.system.account(pair.address)).data.free.toBigInt();
+  /// The state at the finalized head once it has reached the best block of now and every request
+  /// in `ids` has settled in it: under BABE the best chain can reorg to a fork where a settlement
+  /// is not in yet, so balances are only compared at finalized blocks.
+  const finalAfterNow = async (ids = []) => {
+    const best = (await api.rpc.chain.getHeader()).number.toNumber();
+    for (let tries = 0; tries < 240; tries++) {
+      const hash = await api.rpc.chain.getFinalizedHead();
+      const number = (await api.rpc.chain.getHeader(hash)).number.toNumber();
+      if (number >= best) {
+        const at = await api.at(hash);
+        const states = await Promise.all(ids.map((id) => at.query.inference.requests(id)));
+        if (states.every((r) => r.isNone || r.unwrap().state.isSettled)) return at;
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    throw new Error(`block #${best} and requests ${ids} not finalized within 120 s`);
+  };
   const bond = async (role, pair) => {
     const b = await api.query.payments.bonds(role, pair.address);
     return b.isSome ? b.unwrap().amount.toBigInt() : 0n;
@@ -85,11 +102,11 @@ async function main() {
   /// Sends `count` requests from //Two in one go and waits until each has settled.
   let seed = 0;
   const requests = async (count) => {
-    const quote = (await api.call.inferenceApi.quote(args.model)).unwrap().toBigInt();
+    const quote = (await api.call.inferenceApi.quote(args.model, null)).asOk.toBigInt();
     const nonce = (await api.rpc.system.accountNextIndex(acct.two.address)).toNumber();
     const sent = await Promise.all(
       Array.from({ length: count }, (_, i) =>
-        send(api.tx.inference.request(args.model, input(++seed), quote), acct.two, nonce + i),
+        send(api.tx.inference.request(args.model, input(++seed), quote, null), acct.two, nonce + i),
       ),
     );
     const ids = new Map();
@@ -135,14 +152,16 @@ async function main() {
   };
 
   const deltas = async (names, run) => {
-    const before = await Promise.all(names.map((n) => free(acct[n])));
+    const start = await finalAfterNow();
+    const before = await Promise.all(names.map((n) => free(acct[n], start)));
     const out = await run();
-    const after = await Promise.all(names.map((n) => free(acct[n])));
+    const end = await finalAfterNow(Object.keys(out.requests));
+    const after = await Promise.all(names.map((n) => free(acct[n], end)));
     out.free_delta = Object.fromEntries(names.map((n, i) => [n, (after[i] - before[i]).toString()]));
     return out;
   };
 
-  const report = { fee: (await api.call.inferenceApi.quote(args.model)).unwrap().toString() };
+  const report = { fee: (await api.call.inferenceApi.quote(args.model, null)).asOk.toString() };
   report.start = { inference: (await active('Inference')).map(name), verifiers: (await active('Verifier')).map(name) };
 
   // 1. Honest: Alice executes, Bob and Charlie verify.

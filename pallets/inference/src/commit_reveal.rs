@@ -179,10 +179,12 @@ impl<T: Config> Pallet<T> {
 	/// the judgement of the most seats a request can have, each with the largest inline output
 	/// (the call that judges is often a verifier's hash, but it judges every seat's output).
 	pub(crate) fn reveal_weight(bytes: u32) -> Weight {
-		T::WeightInfo::reveal_unjudged(bytes).saturating_add(T::WeightInfo::judge(
-			sibyl_primitives::request::MAX_SEATS,
-			T::MaxInlineOutput::get(),
-		))
+		T::WeightInfo::reveal_unjudged(bytes)
+			.saturating_add(T::WeightInfo::judge(
+				sibyl_primitives::request::MAX_SEATS,
+				T::MaxInlineOutput::get(),
+			))
+			.saturating_add(T::OnSettled::weight())
 	}
 
 	/// What finding the unopened hashes of a request costs (an opening does it when checked and
@@ -201,7 +203,8 @@ impl<T: Config> Pallet<T> {
 		let used = match judged {
 			Judged::NotYet => T::WeightInfo::reveal_unjudged(bytes),
 			Judged::Settled { seats } => T::WeightInfo::reveal_unjudged(bytes)
-				.saturating_add(T::WeightInfo::judge(seats, T::MaxInlineOutput::get())),
+				.saturating_add(T::WeightInfo::judge(seats, T::MaxInlineOutput::get()))
+				.saturating_add(T::OnSettled::weight()),
 			Judged::Escalated => full,
 		};
 		used.min(full)

@@ -94,12 +94,15 @@ use frame_system::{
 use sibyl_primitives::{
 	commitment,
 	oracle::{
-		write_values, BindError, FeedBindings, FeedError, FeedId, FeedProvider, MAX_FEED_WINDOW,
+		write_values, BindError, FeedBinding, FeedBindings, FeedError, FeedId, FeedProvider,
+		MAX_FEED_WINDOW,
 	},
-	registry::{encoded_len, ModelRegistry, ModelStatus, Schema, Tolerance, SAMPLE_RATE_ALWAYS},
-	request::{failure_hash, stored_output_key},
+	registry::{
+		encoded_len, LevelError, ModelRegistry, ModelStatus, Schema, Tolerance, VerificationLevel,
+		VerificationPolicy, SAMPLE_RATE_ALWAYS,
+	},
+	request::{failure_hash, stored_output_key, InferenceRequests, OnRequestSettled, Refused},
 	roles::{Escrow, NodeRegistry, Treasury},
-	tensor::MAX_TENSORS,
 	verify::{
 		self, commit_payload, decline_payload, open_payload, seal, Attendance, Ballot,
 		BlockRandomness, Decision, Seat, Verifier,
@@ -192,6 +195,8 @@ pub mod pallet {
 		type Feeds: FeedProvider<BlockNumberFor<Self>>;
 		/// The randomness of every draw (executors, verifiers, sampling): the block's VRF output.
 		type Randomness: BlockRandomness;
+		/// Told when a request ends (the `Schedules` pallet records its runs' outcomes).
+		type OnSettled: OnRequestSettled;
 		/// Paid to each executor of a verified request.
 		#[pallet::constant]
 		type ExecutionFee: Get<Self::Balance>;
@@ -339,6 +344,8 @@ pub mod pallet {
 			model: ModelId,
 			/// The fee held until the request ends.
 			fee: T::Balance,
+			/// The verification level the requester chose (`None`: the model's policy).
+			level: Option<VerificationLevel>,
 		},
 		/// Executors were drawn and seated.
 		Assigned {
@@ -432,6 +439,12 @@ pub mod pallet {
 			id: RequestId,
 			/// How it ended.
 			outcome: Outcome,
+			/// The verification level it was asked at (`None`: the model's policy).
+			level: Option<VerificationLevel>,
+			/// The checking it got: `Skipped` when not sampled (or its level has no
+			/// verifiers), `Drawn` when its verifiers checked it, `Escalated` when more were
+			/// drawn, `Pending` when it ended before sampling was decided.
+			checking: Checking,
 		},
 		/// A request took feed values into its input.
 		InputFromFeeds {
@@ -529,6 +542,11 @@ pub mod pallet {
 		NothingToOpen,
 		/// The opened outcome is not the one whose hash the seat revealed.
 		OpeningMismatch,
+		/// The verification level is malformed: a share above 1,000,000 ppm, or a committee of
+		/// 0 or more than 16 verifiers.
+		BadLevel,
+		/// The model's owner does not allow this verification level (its `levels` bounds).
+		LevelNotAllowed,
 	}
 
 	#[pallet::hooks]
@@ -558,19 +576,39 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Asks for a call of `model` on `input`, paying at most `max_fee`.
 		///
-		/// The input must match the model's input schema exactly. The fee (the model's price,
-		/// the execution fee of each replica and the verification premium) is held until the
-		/// request ends.
+		/// The origin must be _Signed_; it pays. The fee (the model's price, the execution and
+		/// compute fee of each executor and the verification premium, [`Pallet::quote`]) is held
+		/// until the request ends; what is not paid out goes back.
+		///
+		/// - `model`: an available model.
+		/// - `input`: tensors that match the model's input schema exactly.
+		/// - `max_fee`: the most the caller pays.
+		/// - `level`: the verification level, within the bounds the model's owner allows; `None`
+		///   runs it under the model's policy. `Unverified` seats one executor and no verifier;
+		///   `Sampled(ppm)` the model's executors, checked by its verifiers (at least one) with
+		///   that probability; `Committee(k)` the model's executors, checked by `k` verifiers.
+		///
+		/// Errors: `UnknownModel`, `ModelNotAvailable`, `ModelRetired`, `InputTooLarge`,
+		/// `InputCountMismatch`, `InputTypeMismatch`, `InputShapeMismatch`, `MalformedTensor`,
+		/// `NonFiniteInput`, `BadLevel`, `LevelNotAllowed`, `FeeOverflow`, `FeeBelowPrice`,
+		/// `NotEnoughNodes`, `QueueFull`, `InsufficientBalance`; nothing is held then.
+		///
+		/// Emits `Requested`, then `Assigned` when seated in this block.
+		///
+		/// ## Complexity
+		/// `O(I + N)` for `I` input bytes (hashed, checked) and `N` bonded inference nodes (the
+		/// draw).
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::request(input.encoded_size() as u32))]
+		#[pallet::weight(Pallet::<T>::request_weight(input.encoded_size() as u32, 0))]
 		pub fn request(
 			origin: OriginFor<T>,
 			model: ModelId,
 			input: InputTensors,
 			max_fee: T::Balance,
+			level: Option<VerificationLevel>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_request(who, model, input, max_fee).map(|_| ())
+			Self::do_request(who, model, input, level, max_fee).map(|_| ())
 		}
 
 		/// Asks for a call of `model` on `input` with feed values written into it, paying at
@@ -581,21 +619,27 @@ pub mod pallet {
 		/// written must not overlap. The input is resolved now, in this block, and stored with
 		/// the request, so every seat runs on the same numbers. A stale, unknown or too short
 		/// feed fails the call with nothing held; otherwise as [`Pallet::request`].
+		///
+		/// Errors: those of [`Pallet::request`], and `BadFeedWindow`, `BindingsOverlap`,
+		/// `BindingOutOfBounds`, `BindingTypeUnsupported`, `UnknownFeed`, `FeedHasNoValue`,
+		/// `FeedStale`, `FeedHistoryTooShort`, `FeedValueOutOfRange`.
+		///
+		/// Emits `Requested`, `InputFromFeeds`, then `Assigned` when seated in this block.
+		///
+		/// ## Complexity
+		/// As [`Pallet::request`], plus `O(B · W)` for `B` bindings of `W` rounds.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::request(input.encoded_size() as u32)
-			.saturating_add(T::WeightInfo::bind_feed().saturating_mul(bindings.len() as u64)))]
+		#[pallet::weight(Pallet::<T>::request_weight(input.encoded_size() as u32, bindings.len() as u32))]
 		pub fn request_with_feeds(
 			origin: OriginFor<T>,
 			model: ModelId,
 			input: InputTensors,
 			bindings: FeedBindings,
 			max_fee: T::Balance,
+			level: Option<VerificationLevel>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let (input, rounds) = Self::bind_feeds(input, &bindings)?;
-			let id = Self::do_request(who, model, input, max_fee)?;
-			Self::deposit_event(Event::InputFromFeeds { id, rounds });
-			Ok(())
+			Self::do_request_with_feeds(who, model, input, &bindings, level, max_fee).map(|_| ())
 		}
 
 		/// Seals a seat's outcome: its output, or the failure the model met on the input.
@@ -651,7 +695,7 @@ pub mod pallet {
 		/// Emits `Declined`, then `Assigned` (or `RequestSettled`) for an executor, or
 		/// `VerifiersReplaced` for a verifier.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::decline())]
+		#[pallet::weight(T::WeightInfo::decline().saturating_add(T::OnSettled::weight()))]
 		#[pallet::authorize(Pallet::<T>::authorize_decline)]
 		#[pallet::weight_of_authorize(T::WeightInfo::authorize_result(0))]
 		pub fn decline(

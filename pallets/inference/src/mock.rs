@@ -136,6 +136,7 @@ impl pallet_inference::Config for Test {
 	type Verifier = Verification;
 	type Feeds = MockFeeds;
 	type Randomness = MockVrf;
+	type OnSettled = ();
 	type ExecutionFee = ExecutionFee;
 	type ComputeFeePerMegaOp = ComputeFeePerMegaOp;
 	type ResultTimeout = ResultTimeout;
@@ -311,6 +312,7 @@ fn add_model_with(seed: u8, policy: VerificationPolicy, status: ModelStatus, big
 		outputs,
 		price: PRICE,
 		policy,
+		levels: Default::default(),
 		cost: ModelCost { ops: 1_000, memory: 1_000 },
 		deposit: 0,
 		status,
@@ -323,6 +325,11 @@ fn add_model_with(seed: u8, policy: VerificationPolicy, status: ModelStatus, big
 /// Changes a registered model's declared cost.
 pub fn set_cost(id: ModelId, cost: ModelCost) {
 	MODELS.with(|m| m.borrow_mut().get_mut(&id).unwrap().cost = cost);
+}
+
+/// Changes the verification levels a registered model's owner allows.
+pub fn set_levels(id: ModelId, levels: sibyl_primitives::registry::LevelBounds) {
+	MODELS.with(|m| m.borrow_mut().get_mut(&id).unwrap().levels = levels);
 }
 
 /// Changes a registered model's status.

@@ -20,29 +20,55 @@ impl<T: Config> Pallet<T> {
 		commitment(&domain, model, input_hash, output_hash)
 	}
 
-	/// The fee of one call of `model` now, if it takes requests.
-	pub fn quote(model: &ModelId) -> Option<T::Balance> {
-		let info = T::Models::model(model)?;
-		if info.status != ModelStatus::Available {
-			return None;
-		}
-		Self::fee_for(&info).ok().map(|fee| fee.total)
+	/// The fee of one call of `model` at `level` (`None`: the model's policy) now, or the error
+	/// a request would fail with.
+	pub fn quote(
+		model: &ModelId,
+		level: Option<VerificationLevel>,
+	) -> Result<T::Balance, DispatchError> {
+		let info = Self::available(model)?;
+		let policy = Self::policy_at(&info, level)?;
+		Ok(Self::fee_for(&info, &policy)?.total)
 	}
 
-	/// The fee of one call of the model `info` describes, and its parts.
+	/// The record of `model` if it takes requests, else the named error.
+	fn available(model: &ModelId) -> Result<ModelInfoOf<T>, Error<T>> {
+		let info = T::Models::model(model).ok_or(Error::<T>::UnknownModel)?;
+		match info.status {
+			ModelStatus::Available => Ok(info),
+			ModelStatus::Uploading => Err(Error::<T>::ModelNotAvailable),
+			ModelStatus::Retired => Err(Error::<T>::ModelRetired),
+		}
+	}
+
+	/// The policy a request of the model `info` describes runs under at `level`.
+	pub(crate) fn policy_at(
+		info: &ModelInfoOf<T>,
+		level: Option<VerificationLevel>,
+	) -> Result<VerificationPolicy, Error<T>> {
+		info.policy.at_level(level, &info.levels).map_err(|e| match e {
+			LevelError::Invalid => Error::<T>::BadLevel,
+			LevelError::NotAllowed => Error::<T>::LevelNotAllowed,
+		})
+	}
+
+	/// The fee of one call of the model `info` describes under `policy`, and its parts.
 	///
 	/// `compute = ComputeFeePerMegaOp × ⌈ops / 10⁶⌉` is the cost component of one run;
 	/// `total = (ExecutionFee + compute) × replicas + price + premium`, where the premium pays
-	/// `VerificationFee + compute` per verifier at the model's sample rate.
-	pub fn fee_for(info: &ModelInfoOf<T>) -> Result<Fee<T::Balance>, Error<T>> {
+	/// `VerificationFee + compute` per verifier at the policy's sample rate.
+	pub fn fee_for(
+		info: &ModelInfoOf<T>,
+		policy: &VerificationPolicy,
+	) -> Result<Fee<T::Balance>, Error<T>> {
 		let units =
 			T::Balance::try_from(info.cost.fee_units()).map_err(|_| Error::<T>::FeeOverflow)?;
 		let compute =
 			T::ComputeFeePerMegaOp::get().checked_mul(&units).ok_or(Error::<T>::FeeOverflow)?;
-		let premium = T::Verifier::premium(&info.policy, compute).ok_or(Error::<T>::FeeOverflow)?;
+		let premium = T::Verifier::premium(policy, compute).ok_or(Error::<T>::FeeOverflow)?;
 		let total = T::ExecutionFee::get()
 			.checked_add(&compute)
-			.and_then(|run| run.checked_mul(&T::Balance::from(info.policy.replicas)))
+			.and_then(|run| run.checked_mul(&T::Balance::from(policy.replicas)))
 			.and_then(|execution| execution.checked_add(&info.price))
 			.and_then(|fee| fee.checked_add(&premium))
 			.ok_or(Error::<T>::FeeOverflow)?;
@@ -57,8 +83,34 @@ impl<T: Config> Pallet<T> {
 	/// `input` with the feed values of `bindings` written in; for each binding, its feed and the
 	/// newest round written.
 	pub fn bind_feeds(
+		input: InputTensors,
+		bindings: &FeedBindings,
+	) -> Result<(InputTensors, FeedRounds), Error<T>> {
+		Self::bind_with(input, bindings, |binding| {
+			let answers =
+				T::Feeds::window(binding.feed, binding.rounds).map_err(feed_error::<T>)?;
+			Ok(answers.iter().map(|a| (a.value, a.round)).collect())
+		})
+	}
+
+	/// Whether `bindings` are well formed for `input`: windows, overlaps, targets, feeds that
+	/// exist. Reads no feed value (as if every value were 0), so a stale feed passes.
+	pub(crate) fn check_bindings(
+		input: InputTensors,
+		bindings: &FeedBindings,
+	) -> Result<(), Error<T>> {
+		Self::bind_with(input, bindings, |binding| {
+			Ok((0..binding.rounds).map(|_| (0, 0)).collect())
+		})
+		.map(|_| ())
+	}
+
+	/// `input` with the values `read` gives for each binding (`(value, round)`, oldest first)
+	/// written in; for each binding, its feed and the newest round written.
+	fn bind_with(
 		mut input: InputTensors,
 		bindings: &FeedBindings,
+		read: impl Fn(&FeedBinding) -> Result<Vec<(i128, u32)>, Error<T>>,
 	) -> Result<(InputTensors, FeedRounds), Error<T>> {
 		let mut rounds = Vec::with_capacity(bindings.len());
 		for (i, binding) in bindings.iter().enumerate() {
@@ -75,46 +127,68 @@ impl<T: Config> Pallet<T> {
 				.and_then(|index| input.get_mut(index))
 				.ok_or(Error::<T>::BindingOutOfBounds)?;
 			let decimals = T::Feeds::decimals(binding.feed).map_err(feed_error::<T>)?;
-			let answers =
-				T::Feeds::window(binding.feed, binding.rounds).map_err(feed_error::<T>)?;
-			let values: Vec<i128> = answers.iter().map(|a| a.value).collect();
+			let answers = read(binding)?;
+			let values: Vec<i128> = answers.iter().map(|(value, _)| *value).collect();
 			write_values(tensor, binding.offset, &values, decimals).map_err(|e| match e {
 				BindError::OutOfBounds => Error::<T>::BindingOutOfBounds,
 				BindError::UnsupportedType => Error::<T>::BindingTypeUnsupported,
 				BindError::ValueOutOfRange => Error::<T>::FeedValueOutOfRange,
 			})?;
-			let newest = answers.last().map(|a| a.round).ok_or(Error::<T>::FeedHistoryTooShort)?;
+			let newest =
+				answers.last().map(|(_, round)| *round).ok_or(Error::<T>::FeedHistoryTooShort)?;
 			rounds.push((binding.feed, newest));
 		}
 		Ok((input, rounds))
 	}
 
-	/// Validates, escrows and queues a request; its id.
+	/// The weight of a request of `bytes` input bytes with `bindings` feed bindings.
+	pub(crate) fn request_weight(bytes: u32, bindings: u32) -> Weight {
+		T::WeightInfo::request(bytes)
+			.saturating_add(T::WeightInfo::bind_feed().saturating_mul(u64::from(bindings)))
+			.saturating_add(T::OnSettled::weight())
+	}
+
+	/// `input` with `bindings` written in (feed values of this block), then
+	/// [`Self::do_request`]; announces the rounds read.
+	pub fn do_request_with_feeds(
+		who: T::AccountId,
+		model: ModelId,
+		input: InputTensors,
+		bindings: &FeedBindings,
+		level: Option<VerificationLevel>,
+		max_fee: T::Balance,
+	) -> Result<RequestId, DispatchError> {
+		let (input, rounds) = Self::bind_feeds(input, bindings)?;
+		let id = Self::do_request(who, model, input, level, max_fee)?;
+		if !bindings.is_empty() {
+			Self::deposit_event(Event::InputFromFeeds { id, rounds });
+		}
+		Ok(id)
+	}
+
+	/// Validates, escrows and queues a request at `level`; its id.
 	pub fn do_request(
 		who: T::AccountId,
 		model: ModelId,
 		input: InputTensors,
+		level: Option<VerificationLevel>,
 		max_fee: T::Balance,
 	) -> Result<RequestId, DispatchError> {
-		let info = T::Models::model(&model).ok_or(Error::<T>::UnknownModel)?;
-		match info.status {
-			ModelStatus::Available => {},
-			ModelStatus::Uploading => return Err(Error::<T>::ModelNotAvailable.into()),
-			ModelStatus::Retired => return Err(Error::<T>::ModelRetired.into()),
-		}
+		let info = Self::available(&model)?;
 		let encoded = input.encode();
 		let encoded: BoundedVec<u8, T::MaxInputBytes> =
 			encoded.try_into().map_err(|_| Error::<T>::InputTooLarge)?;
 		check_tensors::<T>(&input, &info.inputs)?;
-		let Fee { total: fee, premium, compute } = Self::fee_for(&info)?;
+		let policy = Self::policy_at(&info, level)?;
+		let Fee { total: fee, premium, compute } = Self::fee_for(&info, &policy)?;
 		ensure!(fee <= max_fee, Error::<T>::FeeBelowPrice);
 		ensure!(
-			T::Nodes::active(Role::Inference).len() >= usize::from(info.policy.replicas),
+			T::Nodes::active(Role::Inference).len() >= usize::from(policy.replicas),
 			Error::<T>::NotEnoughNodes
 		);
-		if info.policy.sample_ppm > 0 {
+		if policy.sample_ppm > 0 {
 			ensure!(
-				T::Nodes::active(Role::Verifier).len() >= usize::from(info.policy.verifiers),
+				T::Nodes::active(Role::Verifier).len() >= usize::from(policy.verifiers),
 				Error::<T>::NotEnoughNodes
 			);
 		}
@@ -139,7 +213,8 @@ impl<T: Config> Pallet<T> {
 			royalty: info.price,
 			compute,
 			created: frame_system::Pallet::<T>::block_number(),
-			policy: info.policy,
+			level,
+			policy,
 			attempts: 0,
 			checking: Checking::Pending,
 			slots: Default::default(),
@@ -147,7 +222,7 @@ impl<T: Config> Pallet<T> {
 		};
 		Inputs::<T>::insert(id, encoded);
 		ByRequester::<T>::insert(&who, id, ());
-		Self::deposit_event(Event::Requested { id, requester: who, model, fee });
+		Self::deposit_event(Event::Requested { id, requester: who, model, fee, level });
 		if seat_now {
 			// Drawn from this block's VRF randomness, which the requester could not know when it
 			// signed; this block's offchain workers run it.
@@ -184,5 +259,62 @@ impl<T: Config> Pallet<T> {
 		ids.sort();
 		ids.truncate(limit.min(1000) as usize);
 		ids
+	}
+}
+
+impl<T: Config> InferenceRequests<T::AccountId, T::Balance> for Pallet<T> {
+	fn quote(
+		model: &ModelId,
+		level: Option<VerificationLevel>,
+	) -> Result<T::Balance, DispatchError> {
+		Pallet::<T>::quote(model, level)
+	}
+
+	fn check(
+		model: &ModelId,
+		input: &InputTensors,
+		bindings: &FeedBindings,
+		level: Option<VerificationLevel>,
+	) -> DispatchResult {
+		let info = Self::available(model)?;
+		ensure!(
+			input.encoded_size() <= T::MaxInputBytes::get() as usize,
+			Error::<T>::InputTooLarge
+		);
+		check_tensors::<T>(input, &info.inputs)?;
+		Self::policy_at(&info, level)?;
+		Self::check_bindings(input.clone(), bindings)?;
+		Ok(())
+	}
+
+	fn request(
+		who: &T::AccountId,
+		model: ModelId,
+		input: InputTensors,
+		bindings: &FeedBindings,
+		level: Option<VerificationLevel>,
+		max_fee: T::Balance,
+	) -> Result<RequestId, Refused> {
+		Self::do_request_with_feeds(who.clone(), model, input, bindings, level, max_fee).map_err(
+			|error| {
+				let transient = [
+					Error::<T>::FeedStale,
+					Error::<T>::FeedHasNoValue,
+					Error::<T>::FeedHistoryTooShort,
+					Error::<T>::FeedValueOutOfRange,
+					Error::<T>::NotEnoughNodes,
+					Error::<T>::QueueFull,
+					Error::<T>::FeeBelowPrice,
+					Error::<T>::InsufficientBalance,
+				]
+				.into_iter()
+				.any(|e| DispatchError::from(e) == error);
+				Refused { error, transient }
+			},
+		)
+	}
+
+	fn request_weight(bindings: u32) -> Weight {
+		Self::request_weight(T::MaxInputBytes::get(), bindings)
 	}
 }

@@ -19,6 +19,7 @@ impl<T: Config> Pallet<T> {
 		let expired = Deadlines::<T>::take(now);
 		for id in expired {
 			weight.saturating_accrue(T::WeightInfo::expire_one(node_count));
+			weight.saturating_accrue(T::OnSettled::weight());
 			weight.saturating_accrue(Self::expire(id, now, &nodes, seed));
 		}
 
@@ -28,7 +29,9 @@ impl<T: Config> Pallet<T> {
 		Queue::<T>::put(BoundedVec::truncate_from(rest));
 		SeatedThisBlock::<T>::put(u32::try_from(queued.len()).unwrap_or(u32::MAX));
 		weight.saturating_accrue(
-			T::WeightInfo::assign_one(node_count).saturating_mul(queued.len() as u64),
+			T::WeightInfo::assign_one(node_count)
+				.saturating_add(T::OnSettled::weight())
+				.saturating_mul(queued.len() as u64),
 		);
 		for id in queued {
 			if let Some(request) = Requests::<T>::get(id) {

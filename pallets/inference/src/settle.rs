@@ -261,12 +261,15 @@ impl<T: Config> Pallet<T> {
 		}
 		let _ = Reveals::<T>::clear_prefix(id, sibyl_primitives::request::MAX_SEATS, None);
 		Inputs::<T>::remove(id);
+		let (level, checking) = (request.level, request.checking);
 		request.state = RequestState::Settled { outcome, at: now };
 		Requests::<T>::insert(id, request);
 		let (head, tail) = PruneCursor::<T>::get();
 		PruneLog::<T>::insert(tail, (id, now));
 		PruneCursor::<T>::put((head, tail.saturating_add(1)));
-		Self::deposit_event(Event::RequestSettled { id, outcome });
+		Self::deposit_event(Event::RequestSettled { id, outcome, level, checking });
+		let output = Outputs::<T>::get(id);
+		T::OnSettled::on_settled(id, &outcome, output.as_ref().map(|o| o.as_slice()));
 	}
 
 	/// Removes up to `MaxPrunePerBlock` requests whose retention ended; the weight used.

@@ -16,7 +16,7 @@ use frame_support::{
 };
 use pallet_payments::HoldReason;
 use sibyl_primitives::{
-	registry::{ModelCost, ModelStatus, Tolerance},
+	registry::{ModelCost, ModelStatus, Tolerance, VerificationLevel},
 	request::failure_hash,
 	verify::{commit_payload, decline_payload, open_payload, seal},
 	Checking, DType, InferenceError, ModelId, Outcome, RefundReason, RequestId, RequestState,
@@ -48,7 +48,8 @@ fn request(who: AccountId, model: ModelId) -> RequestId {
 		RuntimeOrigin::signed(who),
 		model,
 		input([1.0, 2.0, 3.0, 4.0]),
-		1_000
+		1_000,
+		None
 	));
 	id
 }
@@ -220,7 +221,7 @@ fn reveal_failure(id: RequestId, who: AccountId, error: InferenceError) -> Dispa
 
 fn settled(id: RequestId) -> Option<Outcome> {
 	System::events().into_iter().find_map(|r| match r.event {
-		RuntimeEvent::Inference(Event::RequestSettled { id: i, outcome }) if i == id => {
+		RuntimeEvent::Inference(Event::RequestSettled { id: i, outcome, .. }) if i == id => {
 			Some(outcome)
 		},
 		_ => None,
@@ -249,7 +250,7 @@ fn escrow_held(who: AccountId) -> Balance {
 fn a_request_runs_and_settles_verified() {
 	new_test_ext().execute_with(|| {
 		let model = add_model(1, 1, ModelStatus::Available, false);
-		assert_eq!(Inference::quote(&model), Some(PRICE + 7));
+		assert_eq!(Inference::quote(&model, None), Ok(PRICE + 7));
 		let id = request(DAVE, model);
 		assert_eq!(escrow_held(DAVE), 27);
 		assert_eq!(Balances::balance(&DAVE), 10_000 - 27);
@@ -300,7 +301,7 @@ fn bad_requests_fail_with_named_errors_and_hold_nothing() {
 		let retired = add_model(3, 1, ModelStatus::Retired, false);
 		let four = add_model(4, 4, ModelStatus::Available, false);
 		let go = |who, model, input: crate::InputTensors, max_fee| {
-			Inference::request(RuntimeOrigin::signed(who), model, input, max_fee)
+			Inference::request(RuntimeOrigin::signed(who), model, input, max_fee, None)
 		};
 		let good = input([1.0, 2.0, 3.0, 4.0]);
 		assert_noop!(go(DAVE, ModelId([9; 32]), good.clone(), 100), Error::<Test>::UnknownModel);
@@ -354,7 +355,7 @@ fn verifiers_check_every_request_and_everyone_is_paid() {
 	new_test_ext().execute_with(|| {
 		let model = add_checked_model(1, 2, 1_000_000, Tolerance::Exact);
 		// Price, one execution (7) and two verifications (3 each) as the premium.
-		assert_eq!(Inference::quote(&model), Some(PRICE + 7 + 6));
+		assert_eq!(Inference::quote(&model, None), Ok(PRICE + 7 + 6));
 		let id = request(DAVE, model);
 		next_block();
 		let r = Requests::<Test>::get(id).unwrap();
@@ -388,6 +389,88 @@ fn verifiers_check_every_request_and_everyone_is_paid() {
 }
 
 #[test]
+fn each_verification_level_is_charged_and_seated_as_quoted() {
+	use sibyl_primitives::registry::{LevelBounds, VerificationLevel::*};
+	new_test_ext().execute_with(|| {
+		// The model's policy: one executor, one verifier on every request.
+		let model = add_checked_model(1, 1, 1_000_000, Tolerance::Exact);
+		// (level, quote, executors, verifiers, checking): execution 7, each verification 3,
+		// the premium scaled by the share checked and rounded up.
+		let cases = [
+			(None, PRICE + 7 + 3, 1, 1, Checking::Drawn),
+			(Some(Unverified), PRICE + 7, 1, 0, Checking::Skipped),
+			(Some(Sampled(0)), PRICE + 7, 1, 0, Checking::Skipped),
+			(Some(Sampled(1_000_000)), PRICE + 7 + 3, 1, 1, Checking::Drawn),
+			(Some(Committee(3)), PRICE + 7 + 9, 1, 3, Checking::Drawn),
+		];
+		for (level, fee, executor_count, verifier_count, checking) in cases {
+			let quote = Inference::quote(&model, level).unwrap();
+			assert_eq!(quote, fee, "{level:?}");
+			let go = |max_fee| {
+				Inference::request(
+					RuntimeOrigin::signed(DAVE),
+					model,
+					input([1.0, 2.0, 3.0, 4.0]),
+					max_fee,
+					level,
+				)
+			};
+			assert_noop!(go(quote - 1), Error::<Test>::FeeBelowPrice);
+			let before = Balances::balance(&DAVE);
+			let id = RequestId(crate::NextRequestId::<Test>::get());
+			assert_ok!(go(quote));
+			assert_eq!(escrow_held(DAVE), quote, "{level:?}: the quote is what is held");
+			assert_eq!(Requests::<Test>::get(id).unwrap().level, level);
+			next_block();
+			assert_eq!(executors(id).len(), executor_count, "{level:?}");
+			assert_eq!(verifiers(id).len(), verifier_count, "{level:?}");
+			let out = output_bytes(1.0, 2.0);
+			let seats: Vec<_> =
+				executors(id).into_iter().chain(verifiers(id)).map(|w| (w, out.clone())).collect();
+			answer(id, &seats);
+			let event = System::events().into_iter().find_map(|r| match r.event {
+				RuntimeEvent::Inference(Event::RequestSettled {
+					id: i,
+					outcome,
+					level,
+					checking,
+				}) if i == id => Some((outcome, level, checking)),
+				_ => None,
+			});
+			let verified = Outcome::Verified { output_hash: hash(&out) };
+			assert_eq!(event, Some((verified, level, checking)), "{level:?}");
+			assert_eq!(before - Balances::balance(&DAVE), quote, "{level:?}: paid the quote");
+			assert_eq!(escrow_held(DAVE), 0);
+		}
+		// Malformed levels, and levels the owner does not allow: named errors, nothing held.
+		let go = |level| {
+			Inference::request(
+				RuntimeOrigin::signed(DAVE),
+				model,
+				input([1.0, 2.0, 3.0, 4.0]),
+				1_000,
+				Some(level),
+			)
+		};
+		assert_noop!(go(Committee(0)), Error::<Test>::BadLevel);
+		assert_noop!(go(Committee(17)), Error::<Test>::BadLevel);
+		assert_noop!(go(Sampled(1_000_001)), Error::<Test>::BadLevel);
+		set_levels(model, LevelBounds { min_sample_ppm: 1_000_000, max_verifiers: 2 });
+		assert_noop!(go(Unverified), Error::<Test>::LevelNotAllowed);
+		assert_noop!(go(Sampled(999_999)), Error::<Test>::LevelNotAllowed);
+		assert_noop!(go(Committee(3)), Error::<Test>::LevelNotAllowed);
+		assert_eq!(
+			Inference::quote(&model, Some(Unverified)),
+			Err(Error::<Test>::LevelNotAllowed.into())
+		);
+		assert_ok!(go(Committee(2)));
+		// A committee larger than the bonded verifiers cannot be seated.
+		set_levels(model, LevelBounds::default());
+		assert_noop!(go(Committee(4)), Error::<Test>::NotEnoughNodes);
+	});
+}
+
+#[test]
 fn the_fee_charges_the_declared_cost_per_run_and_pays_it_to_every_run() {
 	new_test_ext().execute_with(|| {
 		ComputeFeePerMegaOp::set(2);
@@ -397,7 +480,7 @@ fn the_fee_charges_the_declared_cost_per_run_and_pays_it_to_every_run() {
 		set_cost(costly, ModelCost { ops: 1_000_000_000, memory: 1 << 20 });
 		// Price, one execution (7) and two verifications (3 each), each run plus 2 per million
 		// declared ops.
-		let quote = |m| Inference::quote(&m).unwrap();
+		let quote = |m| Inference::quote(&m, None).unwrap();
 		assert_eq!(quote(cheap), PRICE + (7 + 2) + 2 * (3 + 2));
 		assert_eq!(quote(costly), PRICE + (7 + 2_000) + 2 * (3 + 2_000));
 		// 1,000× the ops: 1,000× the cost component.
@@ -416,7 +499,8 @@ fn the_fee_charges_the_declared_cost_per_run_and_pays_it_to_every_run() {
 				RuntimeOrigin::signed(DAVE),
 				costly,
 				input([1.0, 2.0, 3.0, 4.0]),
-				quote(costly) - 1
+				quote(costly) - 1,
+				None
 			),
 			Error::<Test>::FeeBelowPrice
 		);
@@ -424,7 +508,8 @@ fn the_fee_charges_the_declared_cost_per_run_and_pays_it_to_every_run() {
 			RuntimeOrigin::signed(DAVE),
 			costly,
 			input([1.0, 2.0, 3.0, 4.0]),
-			quote(costly)
+			quote(costly),
+			None
 		));
 		assert_eq!(Requests::<Test>::get(id).unwrap().fee, quote(costly));
 		next_block();
@@ -520,7 +605,7 @@ fn sampling_is_drawn_in_the_block_of_the_last_seal() {
 	new_test_ext().execute_with(|| {
 		let model = add_checked_model(1, 1, 500_000, Tolerance::Exact);
 		// Half the verification fee is the premium (1.5, rounded up).
-		assert_eq!(Inference::quote(&model), Some(PRICE + 7 + 2));
+		assert_eq!(Inference::quote(&model, None), Ok(PRICE + 7 + 2));
 		let (mut checked, mut unchecked) = (0, 0);
 		for _ in 0..12 {
 			let id = request(DAVE, model);
@@ -985,7 +1070,7 @@ fn a_node_is_never_seated_beyond_max_seats_per_node_and_requests_wait_in_the_que
 fn disagreeing_replicas_escalate_to_verifiers_once() {
 	new_test_ext().execute_with(|| {
 		let model = add_model(1, 2, ModelStatus::Available, false);
-		assert_eq!(Inference::quote(&model), Some(PRICE + 14));
+		assert_eq!(Inference::quote(&model, None), Ok(PRICE + 14));
 		let agree = request(DAVE, model);
 		let differ = request(DAVE, model);
 		let stalemate = request(DAVE, model);
@@ -1393,12 +1478,20 @@ fn money_is_conserved_over_random_requests_votes_timeouts_and_slashes() {
 						let who = requesters[rng.next(3) as usize];
 						let model = models[rng.next(5) as usize];
 						let id = RequestId(crate::NextRequestId::<Test>::get());
-						let fee = Inference::quote(&model).unwrap();
+						// Any verification level: the model's, none, sampled or a committee.
+						let level = [
+							None,
+							Some(VerificationLevel::Unverified),
+							Some(VerificationLevel::Sampled(rng.next(1_000_001) as u32)),
+							Some(VerificationLevel::Committee(1 + rng.next(3) as u8)),
+						][rng.next(4) as usize];
+						let Ok(fee) = Inference::quote(&model, level) else { continue };
 						if Inference::request(
 							RuntimeOrigin::signed(who),
 							model,
 							input([1.0, 0.0, 0.0, 0.0]),
 							1_000,
+							level,
 						)
 						.is_ok()
 						{
@@ -1593,7 +1686,7 @@ fn retiring_a_model_lets_running_requests_finish() {
 		let model = add_model(1, 1, ModelStatus::Available, false);
 		let id = request(DAVE, model);
 		set_status(model, ModelStatus::Retired);
-		assert_eq!(Inference::quote(&model), None);
+		assert_eq!(Inference::quote(&model, None), Err(Error::<Test>::ModelRetired.into()));
 		next_block();
 		let out = output_bytes(1.0, 2.0);
 		answer(id, &[(executors(id)[0], out.clone())]);
@@ -1682,7 +1775,8 @@ fn feed_values_are_written_into_the_stored_input_at_request_time() {
 			model,
 			input([0.0, 0.0, 0.0, 9.0]),
 			bindings(&[bind(0, 2, 0, 0), bind(7, 1, 0, 2)]),
-			1_000
+			1_000,
+			None
 		));
 		// Feed 0's last two rounds, oldest first; feed 7's latest; the unbound element kept.
 		assert_eq!(stored_input(id), vec![100.0, 105.5, 7.0, 9.0]);
@@ -1719,6 +1813,7 @@ fn unusable_feeds_and_bad_bindings_fail_the_request_and_hold_nothing() {
 				input([0.0; 4]),
 				bindings(list),
 				1_000,
+				None,
 			)
 		};
 		assert_noop!(go(&[bind(9, 1, 0, 0)]), Error::<Test>::UnknownFeed);
@@ -1742,7 +1837,8 @@ fn unusable_feeds_and_bad_bindings_fail_the_request_and_hold_nothing() {
 				model,
 				input([0.0; 4]),
 				bindings(&[bind(0, 1, 0, 0)]),
-				PRICE
+				PRICE,
+				None
 			),
 			Error::<Test>::FeeBelowPrice
 		);
@@ -1814,7 +1910,7 @@ fn a_block_seats_at_most_max_assign_per_block_requests_oldest_first() {
 		assert_eq!(state(ids[2]), RequestState::Queued);
 		assert_eq!(Queue::<Test>::get().into_inner(), ids[2..].to_vec());
 		assert_noop!(
-			Inference::request(RuntimeOrigin::signed(DAVE), model, input([0.0; 4]), 1_000),
+			Inference::request(RuntimeOrigin::signed(DAVE), model, input([0.0; 4]), 1_000, None),
 			Error::<Test>::QueueFull
 		);
 		next_block();
@@ -1865,7 +1961,8 @@ fn draws(
 					RuntimeOrigin::signed(VERIFIERS[0]),
 					model,
 					input([9.0; 4]),
-					1_000
+					1_000,
+					None
 				));
 			}
 		};
@@ -1879,7 +1976,8 @@ fn draws(
 				RuntimeOrigin::signed(requester),
 				model,
 				input(values),
-				1_000
+				1_000,
+				None
 			));
 			id
 		};
@@ -1972,8 +2070,13 @@ fn a_block_takes_new_requests_only_while_it_has_seats() {
 	new_test_ext().execute_with(|| {
 		MaxAssignPerBlock::set(&2);
 		let model = add_model(1, 1, ModelStatus::Available, false);
-		let call: RuntimeCall =
-			crate::Call::<Test>::request { model, input: input([1.0; 4]), max_fee: 1_000 }.into();
+		let call: RuntimeCall = crate::Call::<Test>::request {
+			model,
+			input: input([1.0; 4]),
+			max_fee: 1_000,
+			level: None,
+		}
+		.into();
 		let other: RuntimeCall = frame_system::Call::<Test>::remark { remark: vec![] }.into();
 		let check = |call: &RuntimeCall, source| {
 			SeatsLeft::<Test>::new().validate_only(

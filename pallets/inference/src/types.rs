@@ -25,7 +25,7 @@ pub struct Fee<Balance> {
 }
 
 /// The input tensors of a call.
-pub type InputTensors = BoundedVec<Tensor, ConstU32<MAX_TENSORS>>;
+pub type InputTensors = sibyl_primitives::tensor::Tensors;
 
 /// For each feed binding of a request, its feed and the newest round written into the input.
 pub type FeedRounds = Vec<(FeedId, u32)>;

@@ -46,6 +46,7 @@ fn model<T: Config>(size: u32, seed: u8) -> (Vec<u8>, ModelMetaOf<T>) {
 		outputs: schema,
 		price: 1u32.into(),
 		policy: VerificationPolicy::default(),
+		levels: Default::default(),
 		cost: ModelCost { ops: 1, memory: 1 },
 	};
 	(bytes, meta)

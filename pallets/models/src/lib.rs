@@ -51,8 +51,8 @@ use frame_support::{
 };
 use sibyl_primitives::{
 	registry::{
-		chunk_count, chunk_index_key, chunk_len, ModelCost, ModelInfo, ModelName, ModelRegistry,
-		ModelStatus, Schema, VerificationPolicy,
+		chunk_count, chunk_index_key, chunk_len, LevelBounds, ModelCost, ModelInfo, ModelName,
+		ModelRegistry, ModelStatus, Schema, VerificationPolicy,
 	},
 	tensor::{byte_len, MAX_TENSOR_BYTES},
 	ModelId,
@@ -103,8 +103,10 @@ pub struct ModelMeta<Balance, ChunkHashes> {
 	pub outputs: Schema,
 	/// Fee per call for the owner.
 	pub price: Balance,
-	/// Execution and verification policy.
+	/// Execution and verification policy: the default of every request.
 	pub policy: VerificationPolicy,
+	/// The verification levels requesters may choose instead ([`LevelBounds::default`]: any).
+	pub levels: LevelBounds,
 	/// Cost of one call as `sibyl-node model inspect` estimates it; at most `MaxModelOps` and
 	/// `MaxModelMemory`. Every node enforces it: a call that would cost more fails with
 	/// `OverBudget` before it runs, and requesters pay for it.
@@ -234,6 +236,13 @@ pub mod pallet {
 			/// Deposit released to the owner.
 			deposit: BalanceOf<T>,
 		},
+		/// The owner changed the verification levels requesters may choose.
+		LevelsSet {
+			/// The model.
+			id: ModelId,
+			/// The new bounds; requests already made keep their level.
+			levels: LevelBounds,
+		},
 	}
 
 	/// Errors of the models pallet.
@@ -279,6 +288,9 @@ pub mod pallet {
 		ChunkHashMismatch,
 		/// The model is already retired.
 		AlreadyRetired,
+		/// The level bounds are incoherent (a share above one, more than 16 verifiers) or
+		/// exclude the model's own policy.
+		InvalidLevels,
 		/// The declared cost is zero, or above `MaxModelOps` or `MaxModelMemory`.
 		CostOutOfBounds,
 	}
@@ -332,6 +344,39 @@ pub mod pallet {
 			let cleared = Self::do_retire(who, id)?;
 			Ok(Some(T::WeightInfo::retire(cleared)).into())
 		}
+
+		/// Sets the verification levels requesters may choose for a model.
+		///
+		/// The origin must be _Signed_ by the model's owner.
+		///
+		/// - `id`: the model (uploading or available).
+		/// - `levels`: the lowest share of checked requests and the most verifiers a level may
+		///   have; the model's own policy must lie within them.
+		///
+		/// Errors: `UnknownModel`, `NotOwner`, `AlreadyRetired`, `InvalidLevels`. Emits
+		/// `LevelsSet`. Requests already made keep their level.
+		///
+		/// ## Complexity
+		/// `O(1)`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::DbWeight::get().reads_writes(1, 1))]
+		pub fn set_levels(
+			origin: OriginFor<T>,
+			id: ModelId,
+			levels: LevelBounds,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Models::<T>::try_mutate(id, |model| {
+				let model = model.as_mut().ok_or(Error::<T>::UnknownModel)?;
+				ensure!(model.owner == who, Error::<T>::NotOwner);
+				ensure!(model.status != ModelStatus::Retired, Error::<T>::AlreadyRetired);
+				ensure!(levels.is_valid_for(&model.policy), Error::<T>::InvalidLevels);
+				model.levels = levels;
+				Ok::<_, DispatchError>(())
+			})?;
+			Self::deposit_event(Event::LevelsSet { id, levels });
+			Ok(())
+		}
 	}
 }
 
@@ -367,6 +412,7 @@ impl<T: Config> Pallet<T> {
 		Self::check_schema(&meta.inputs)?;
 		Self::check_schema(&meta.outputs)?;
 		ensure!(meta.policy.is_valid(), Error::<T>::InvalidPolicy);
+		ensure!(meta.levels.is_valid_for(&meta.policy), Error::<T>::InvalidLevels);
 		ensure!(
 			(1..=T::MaxModelOps::get()).contains(&meta.cost.ops)
 				&& (1..=T::MaxModelMemory::get()).contains(&meta.cost.memory),
@@ -399,6 +445,7 @@ impl<T: Config> Pallet<T> {
 				outputs: meta.outputs,
 				price: meta.price,
 				policy: meta.policy,
+				levels: meta.levels,
 				cost: meta.cost,
 				deposit,
 				status: ModelStatus::Uploading,

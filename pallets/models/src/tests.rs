@@ -46,6 +46,7 @@ fn meta_for(bytes: &[u8], name: &str, version: u32) -> ModelMetaOf<Test> {
 			sample_ppm: 500_000,
 			tolerance: Tolerance::Within { abs_ppb: 1_000, rel_ppb: 100 },
 		},
+		levels: Default::default(),
 		cost: ModelCost { ops: 5_000, memory: 4_096 },
 	}
 }

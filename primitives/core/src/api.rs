@@ -5,11 +5,14 @@ use alloc::vec::Vec;
 use codec::Codec;
 use sp_core::H256;
 
+use sp_runtime::DispatchError;
+
 use crate::{
 	model::{ModelId, RequestId},
 	oracle::{Answer, FeedId},
-	registry::{ModelInfo, ModelStatus},
+	registry::{ModelInfo, ModelStatus, VerificationLevel},
 	request::Request,
+	schedule::{LatestOutput, Run, Schedule, ScheduleId},
 };
 
 sp_api::decl_runtime_apis! {
@@ -47,8 +50,10 @@ sp_api::decl_runtime_apis! {
 		fn commitment(id: RequestId) -> Option<H256>;
 		/// Up to `limit` (at most 1000) of `who`'s kept requests, ids above `after`, ascending.
 		fn requests_of(who: AccountId, after: Option<RequestId>, limit: u32) -> Vec<RequestId>;
-		/// The fee a call of `model` costs now, or `None` if the model takes no requests.
-		fn quote(model: ModelId) -> Option<Balance>;
+		/// The fee a call of `model` at `level` (`None`: the model's policy) costs now, or the
+		/// named error a request would fail with (`UnknownModel`, `ModelNotAvailable`,
+		/// `ModelRetired`, `LevelNotAllowed`, `BadLevel`, `FeeOverflow`).
+		fn quote(model: ModelId, level: Option<VerificationLevel>) -> Result<Balance, DispatchError>;
 	}
 }
 
@@ -64,5 +69,24 @@ sp_api::decl_runtime_apis! {
 		fn latest(feed: FeedId) -> Option<(Answer<BlockNumber>, BlockNumber, bool)>;
 		/// Up to `count` latest answers of a feed, oldest first.
 		fn history(feed: FeedId, count: u32) -> Vec<Answer<BlockNumber>>;
+	}
+}
+
+sp_api::decl_runtime_apis! {
+	/// Reads schedules: for dApps (`api.call.schedulesApi.*`).
+	pub trait SchedulesApi<AccountId, Balance, BlockNumber>
+	where
+		AccountId: Codec,
+		Balance: Codec,
+		BlockNumber: Codec,
+	{
+		/// A schedule, until its owner removes it (`input`: its SCALE input template).
+		fn schedule(id: ScheduleId) -> Option<Schedule<AccountId, Balance, BlockNumber, Vec<u8>>>;
+		/// Its latest runs, oldest first (at most the pallet's `MaxHistory`).
+		fn runs(id: ScheduleId) -> Vec<Run<BlockNumber>>;
+		/// Its latest verified output (SCALE `Vec<Tensor>` when inline).
+		fn latest(id: ScheduleId) -> Option<LatestOutput<BlockNumber, Vec<u8>>>;
+		/// The schedules `who` owns, ascending.
+		fn schedules_of(who: AccountId) -> Vec<ScheduleId>;
 	}
 }

@@ -15,6 +15,7 @@ pub mod oracle;
 pub mod registry;
 pub mod request;
 pub mod roles;
+pub mod schedule;
 pub mod tensor;
 pub mod verify;
 

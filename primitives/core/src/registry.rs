@@ -140,6 +140,127 @@ impl VerificationPolicy {
 	}
 }
 
+/// How much checking one request asks for, instead of its model's default policy. The model's
+/// tolerance always applies; the model owner bounds what requesters may choose
+/// ([`LevelBounds`]).
+///
+/// (The issue sketch called the first level `None`; it is `Unverified` here because a level is
+/// always passed as an `Option`, whose `None` already means "the model's default policy".)
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum VerificationLevel {
+	/// One executor, no verifier: its outcome stands alone and nobody can be slashed over it.
+	Unverified,
+	/// The model's executors; the model's verifiers (at least one) check this share of
+	/// requests, in parts per million (`1_000_000`: every request, `0`: none).
+	Sampled(u32),
+	/// The model's executors; this many verifiers (1 to [`MAX_REPLICAS`]) check the request.
+	Committee(u8),
+}
+
+/// The verification levels a model's owner lets requesters choose: no level whose share of
+/// checked requests is below `min_sample_ppm`, none with more than `max_verifiers` verifiers.
+/// The model's own policy must lie within them.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+)]
+pub struct LevelBounds {
+	/// The lowest share of checked requests a level may have, parts per million (`0` allows
+	/// `Unverified`; `1_000_000` allows only levels that check every request).
+	pub min_sample_ppm: u32,
+	/// The most verifiers a level may seat (an escalation adds `verifiers + 1` more).
+	pub max_verifiers: u8,
+}
+
+impl Default for LevelBounds {
+	/// Every level: the requester bears the risk of a cheaper level, and the owner's price is
+	/// the same at every level.
+	fn default() -> Self {
+		LevelBounds { min_sample_ppm: 0, max_verifiers: MAX_REPLICAS }
+	}
+}
+
+impl LevelBounds {
+	/// Whether these bounds are coherent and allow the model's own `policy`.
+	pub fn is_valid_for(&self, policy: &VerificationPolicy) -> bool {
+		self.min_sample_ppm <= SAMPLE_RATE_ALWAYS
+			&& self.max_verifiers <= MAX_REPLICAS
+			&& self.allows(policy)
+	}
+
+	/// Whether a request may run under `policy`.
+	pub fn allows(&self, policy: &VerificationPolicy) -> bool {
+		policy.sample_ppm >= self.min_sample_ppm
+			&& (policy.sample_ppm == 0 || policy.verifiers <= self.max_verifiers)
+	}
+}
+
+/// Why a verification level cannot be used for a request.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum LevelError {
+	/// The level itself is malformed: a share above one, or a committee of 0 or more than
+	/// [`MAX_REPLICAS`].
+	Invalid,
+	/// The model's owner does not allow it ([`LevelBounds`]).
+	NotAllowed,
+}
+
+impl VerificationPolicy {
+	/// The policy a request at `level` runs under (`None`: this one), within `bounds`.
+	pub fn at_level(
+		&self,
+		level: Option<VerificationLevel>,
+		bounds: &LevelBounds,
+	) -> Result<VerificationPolicy, LevelError> {
+		let policy = match level {
+			None => return Ok(*self),
+			Some(VerificationLevel::Unverified) => {
+				VerificationPolicy { replicas: 1, verifiers: 0, sample_ppm: 0, ..*self }
+			},
+			Some(VerificationLevel::Sampled(ppm)) => {
+				if ppm > SAMPLE_RATE_ALWAYS {
+					return Err(LevelError::Invalid);
+				}
+				VerificationPolicy { verifiers: self.verifiers.max(1), sample_ppm: ppm, ..*self }
+			},
+			Some(VerificationLevel::Committee(k)) => {
+				if k == 0 || k > MAX_REPLICAS {
+					return Err(LevelError::Invalid);
+				}
+				VerificationPolicy { verifiers: k, sample_ppm: SAMPLE_RATE_ALWAYS, ..*self }
+			},
+		};
+		if !policy.is_valid() {
+			return Err(LevelError::Invalid);
+		}
+		if !bounds.allows(&policy) {
+			return Err(LevelError::NotAllowed);
+		}
+		Ok(policy)
+	}
+}
+
 /// What one call of a model costs, as the engine estimates it from the graph at the model's
 /// schema shapes (`sibyl-node model inspect` prints it). Declared at registration, bounded by the
 /// runtime, charged per call, and enforced by every node: a call whose estimate exceeds it fails
@@ -224,8 +345,10 @@ pub struct ModelInfo<AccountId, Balance, BlockNumber> {
 	pub outputs: Schema,
 	/// Fee per call paid to the model owner, on top of execution and verification fees.
 	pub price: Balance,
-	/// Execution and verification policy.
+	/// Execution and verification policy: the default of every request.
 	pub policy: VerificationPolicy,
+	/// The verification levels requesters may choose instead of `policy`.
+	pub levels: LevelBounds,
 	/// Declared cost of one call: charged per call and enforced by every node.
 	pub cost: ModelCost,
 	/// Held from the owner until the model is retired.
@@ -347,5 +470,47 @@ mod tests {
 		assert!(!sampled_without_verifiers.is_valid());
 		let unverified = VerificationPolicy { verifiers: 0, sample_ppm: 0, ..Default::default() };
 		assert!(unverified.is_valid());
+	}
+
+	#[test]
+	fn levels_resolve_to_policies_within_the_owners_bounds() {
+		use VerificationLevel::*;
+		let model = VerificationPolicy {
+			replicas: 2,
+			verifiers: 1,
+			sample_ppm: 100_000,
+			tolerance: Tolerance::TopK { k: 1 },
+		};
+		let any = LevelBounds::default();
+		assert_eq!(model.at_level(None, &any), Ok(model));
+		let unverified = model.at_level(Some(Unverified), &any).unwrap();
+		assert_eq!((unverified.replicas, unverified.verifiers, unverified.sample_ppm), (1, 0, 0));
+		assert_eq!(unverified.tolerance, model.tolerance);
+		let sampled = model.at_level(Some(Sampled(500_000)), &any).unwrap();
+		assert_eq!((sampled.replicas, sampled.verifiers, sampled.sample_ppm), (2, 1, 500_000));
+		let committee = model.at_level(Some(Committee(5)), &any).unwrap();
+		assert_eq!(
+			(committee.replicas, committee.verifiers, committee.sample_ppm),
+			(2, 5, SAMPLE_RATE_ALWAYS)
+		);
+		// A model without verifiers still gets one when a requester pays for sampling.
+		let bare = VerificationPolicy { verifiers: 0, sample_ppm: 0, ..model };
+		assert_eq!(bare.at_level(Some(Sampled(1)), &any).unwrap().verifiers, 1);
+		// Malformed levels.
+		assert_eq!(model.at_level(Some(Sampled(1_000_001)), &any), Err(LevelError::Invalid));
+		assert_eq!(model.at_level(Some(Committee(0)), &any), Err(LevelError::Invalid));
+		assert_eq!(model.at_level(Some(Committee(17)), &any), Err(LevelError::Invalid));
+		// The owner's bounds.
+		let strict = LevelBounds { min_sample_ppm: 100_000, max_verifiers: 3 };
+		assert!(strict.is_valid_for(&model));
+		assert_eq!(model.at_level(Some(Unverified), &strict), Err(LevelError::NotAllowed));
+		assert_eq!(model.at_level(Some(Sampled(99_999)), &strict), Err(LevelError::NotAllowed));
+		assert!(model.at_level(Some(Sampled(100_000)), &strict).is_ok());
+		assert!(model.at_level(Some(Committee(3)), &strict).is_ok());
+		assert_eq!(model.at_level(Some(Committee(4)), &strict), Err(LevelError::NotAllowed));
+		// Bounds that exclude the model's own policy are refused at registration.
+		assert!(!LevelBounds { min_sample_ppm: 200_000, max_verifiers: 3 }.is_valid_for(&model));
+		assert!(!LevelBounds { min_sample_ppm: 0, max_verifiers: 0 }.is_valid_for(&model));
+		assert!(!LevelBounds { min_sample_ppm: 0, max_verifiers: 17 }.is_valid_for(&model));
 	}
 }

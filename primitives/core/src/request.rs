@@ -3,12 +3,14 @@
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use sp_core::{ConstU32, H256};
-use sp_runtime::BoundedVec;
+use sp_runtime::{BoundedVec, DispatchError, DispatchResult, Weight};
 
 use crate::{
-	model::{InferenceError, ModelId},
-	registry::{VerificationPolicy, MAX_REPLICAS},
+	model::{InferenceError, ModelId, RequestId},
+	oracle::FeedBindings,
+	registry::{VerificationLevel, VerificationPolicy, MAX_REPLICAS},
 	roles::NodeKey,
+	tensor::Tensors,
 	verify::Seat,
 };
 
@@ -230,7 +232,10 @@ pub struct Request<AccountId, Balance, BlockNumber> {
 	pub compute: Balance,
 	/// Block of the request.
 	pub created: BlockNumber,
-	/// The model's execution and verification policy at request time.
+	/// The verification level the requester chose; `None`: the model's policy.
+	pub level: Option<VerificationLevel>,
+	/// The policy the request runs under: the model's at request time, or the one its `level`
+	/// resolves to.
 	pub policy: VerificationPolicy,
 	/// Executor assignments made so far (the first counts).
 	pub attempts: u8,
@@ -240,4 +245,67 @@ pub struct Request<AccountId, Balance, BlockNumber> {
 	pub slots: BoundedVec<Slot<AccountId>, ConstU32<MAX_SEATS>>,
 	/// Life-cycle state.
 	pub state: RequestState<BlockNumber>,
+}
+
+/// Why a request made on an account's behalf by another pallet (a schedule's run) was not made.
+/// Nothing is held when it is refused.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Refused {
+	/// The inference pallet's named error.
+	pub error: DispatchError,
+	/// Whether the same request may succeed later with nothing changed by its maker: a stale or
+	/// too short feed, too few nodes, a full queue, a price above the maximum. Otherwise (the
+	/// model retired, a feed gone, a level no longer allowed) it never will.
+	pub transient: bool,
+}
+
+impl From<DispatchError> for Refused {
+	/// An error from outside the request (a transactional layer too deep): not transient.
+	fn from(error: DispatchError) -> Self {
+		Refused { error, transient: false }
+	}
+}
+
+/// Requests that other pallets make on an account's behalf: `Inference` provides it, and
+/// `Schedules` makes its runs through it.
+pub trait InferenceRequests<AccountId, Balance> {
+	/// The fee of one call of `model` at `level` now, or the named error why it takes none.
+	fn quote(model: &ModelId, level: Option<VerificationLevel>) -> Result<Balance, DispatchError>;
+	/// Whether a request of `model` on `input` with `bindings` at `level` is well formed: the
+	/// model takes requests, the input matches its schema, the level is allowed and every
+	/// binding names a feed and writes inside the input. Reads no feed value, so a feed that is
+	/// stale now passes.
+	fn check(
+		model: &ModelId,
+		input: &Tensors,
+		bindings: &FeedBindings,
+		level: Option<VerificationLevel>,
+	) -> DispatchResult;
+	/// Makes a request for `who` exactly as `request_with_feeds` does: the feed values bound in
+	/// this block, at most `max_fee` escrowed from `who`'s free balance.
+	fn request(
+		who: &AccountId,
+		model: ModelId,
+		input: Tensors,
+		bindings: &FeedBindings,
+		level: Option<VerificationLevel>,
+		max_fee: Balance,
+	) -> Result<RequestId, Refused>;
+	/// The most [`Self::request`] can weigh with `bindings` bindings, at the largest input.
+	fn request_weight(bindings: u32) -> Weight;
+}
+
+/// Told when a request ends (after its escrow is settled).
+pub trait OnRequestSettled {
+	/// Request `id` ended with `outcome`; `output` is its inline output when verified with one.
+	fn on_settled(id: RequestId, outcome: &Outcome, output: Option<&[u8]>);
+	/// The most [`Self::on_settled`] can weigh.
+	fn weight() -> Weight;
+}
+
+impl OnRequestSettled for () {
+	fn on_settled(_: RequestId, _: &Outcome, _: Option<&[u8]>) {}
+	fn weight() -> Weight {
+		Weight::zero()
+	}
 }

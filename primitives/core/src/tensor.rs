@@ -86,6 +86,9 @@ impl DType {
 	}
 }
 
+/// The tensors of one call's input (or output), in the model's order.
+pub type Tensors = BoundedVec<Tensor, ConstU32<MAX_TENSORS>>;
+
 /// Dimensions of a tensor, outermost first.
 pub type Shape = BoundedVec<u32, ConstU32<MAX_TENSOR_RANK>>;
 

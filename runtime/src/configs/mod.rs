@@ -288,6 +288,36 @@ parameter_types! {
 }
 
 parameter_types! {
+	/// Sixteen schedules per account, 1,024 on chain.
+	pub const MaxSchedulesPerAccount: u32 = 16;
+	pub const MaxSchedules: u32 = 1_024;
+	/// Eight runs at the start of a block (a quarter of `MaxAssignPerBlock`): the rest are carried
+	/// to the next block, so schedules never crowd out requests sent as transactions.
+	pub const MaxScheduledRunsPerBlock: u32 = 8;
+	/// At most 100,000 runs per schedule (about 55 hours of runs every 2 s block).
+	pub const MaxScheduleRuns: u32 = 100_000;
+	/// The latest 16 runs of each schedule are kept.
+	pub const MaxScheduleHistory: u32 = 16;
+	/// A run at most every other block.
+	pub const MinSchedulePeriod: BlockNumber = 2;
+}
+
+impl pallet_schedules::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Inference = pallet_inference::Pallet<Runtime>;
+	type MaxInputBytes = MaxInputBytes;
+	type MaxOutputBytes = MaxInlineOutput;
+	type MaxSchedulesPerAccount = MaxSchedulesPerAccount;
+	type MaxSchedules = MaxSchedules;
+	type MaxRunsPerBlock = MaxScheduledRunsPerBlock;
+	type MaxRuns = MaxScheduleRuns;
+	type MaxHistory = MaxScheduleHistory;
+	type MinPeriod = MinSchedulePeriod;
+	type WeightInfo = pallet_schedules::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
 	/// Paid from the treasury to each data node within the deviation bound of a closed round.
 	pub const SubmissionReward: Balance = sibyl_primitives::currency::MILLI_UNIT;
 	/// A tenth of a data node's bond (1 UNIT at the minimum) for a value beyond the bound.
@@ -350,6 +380,7 @@ impl pallet_inference::Config for Runtime {
 	type Verifier = pallet_verification::Pallet<Runtime>;
 	type Feeds = pallet_oracle::Pallet<Runtime>;
 	type Randomness = BlockVrf;
+	type OnSettled = pallet_schedules::Pallet<Runtime>;
 	type ExecutionFee = ExecutionFee;
 	type ComputeFeePerMegaOp = ComputeFeePerMegaOp;
 	type ResultTimeout = ResultTimeout;

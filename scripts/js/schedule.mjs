@@ -1,0 +1,211 @@
+// Schedules a model over a feed window with @polkadot/api, follows its runs on finalized blocks,
+// then cancels it and checks that the unspent budget comes back.
+//
+//   node scripts/js/schedule.mjs --model 0x… --input input.json --feed FEED:TENSOR:OFFSET[:ROUNDS]…
+//        [--url ws://127.0.0.1:9944] [--suri //Alice] [--every 5] [--runs 8] [--cancel-after 6]
+//        [--level unverified|sampled:PPM|committee:K] [--max-fee PLANCK] [--timeout-blocks 120]
+//
+// `Schedules.schedule` runs the model every EVERY blocks, paying at most MAX-FEE (default: the
+// quote) per run from a budget of RUNS × MAX-FEE held now. After CANCEL-AFTER runs were made the
+// script cancels the schedule. For each run it reads, at the run's block: the stored input, the
+// feed rounds bound (`InputFromFeeds`) and those rounds' answers (`oracleApi.history`); and at the
+// request's settlement: its outcome and inline output. Prints one JSON report; exits non-zero
+// with the chain's error name if a transaction fails.
+
+import { readFileSync } from 'node:fs';
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { decodeTensors, toTensor } from './tensors.mjs';
+
+function fail(message) {
+  console.error(`schedule: ${message}`);
+  process.exit(1);
+}
+
+function parseArgs(argv) {
+  const args = {
+    url: 'ws://127.0.0.1:9944', suri: '//Alice', every: 5, runs: 8, cancelAfter: 6,
+    timeoutBlocks: 120, feeds: [], level: null,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => (i + 1 < argv.length ? argv[++i] : fail(`${a} needs a value`));
+    if (a === '--url') args.url = next();
+    else if (a === '--model') args.model = next();
+    else if (a === '--input') args.input = next();
+    else if (a === '--suri') args.suri = next();
+    else if (a === '--every') args.every = Number(next());
+    else if (a === '--runs') args.runs = Number(next());
+    else if (a === '--cancel-after') args.cancelAfter = Number(next());
+    else if (a === '--max-fee') args.maxFee = BigInt(next());
+    else if (a === '--timeout-blocks') args.timeoutBlocks = Number(next());
+    else if (a === '--level') {
+      const [kind, n] = next().split(':');
+      if (kind === 'unverified') args.level = { Unverified: null };
+      else if (kind === 'sampled') args.level = { Sampled: Number(n) };
+      else if (kind === 'committee') args.level = { Committee: Number(n) };
+      else fail(`--level ${kind}: expected unverified, sampled:PPM or committee:K`);
+    } else if (a === '--feed') {
+      const parts = next().split(':').map(Number);
+      if (parts.length < 3 || parts.length > 4 || parts.some((p) => !Number.isInteger(p) || p < 0)) {
+        fail('--feed: expected FEED:TENSOR:OFFSET[:ROUNDS]');
+      }
+      const [feed, tensor, offset, rounds = 1] = parts;
+      args.feeds.push({ feed, rounds, tensor, offset });
+    } else fail(`unknown argument ${a}`);
+  }
+  if (!/^0x[0-9a-fA-F]{64}$/.test(args.model ?? '')) fail('--model 0x<64 hex digits> is required');
+  if (!args.input) fail('--input FILE.json is required');
+  if (!(args.cancelAfter >= 1 && args.cancelAfter <= args.runs)) fail('--cancel-after must be within 1..=--runs');
+  return args;
+}
+
+function describe(api, error) {
+  if (error.isModule) {
+    const { section, name } = api.registry.findMetaError(error.asModule);
+    return `${section}.${name}`;
+  }
+  return error.toString();
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const file = JSON.parse(readFileSync(args.input, 'utf8'));
+  const tensors = (file.inputs ?? fail('the input file has no "inputs"')).map((t) => toTensor(t, fail));
+
+  await cryptoWaitReady();
+  const api = await ApiPromise.create({ provider: new WsProvider(args.url), noInitWarn: true, throwOnConnect: true });
+  const owner = new Keyring({ type: 'sr25519' }).addFromUri(args.suri);
+
+  const quote = await api.call.inferenceApi.quote(args.model, args.level);
+  if (quote.isErr) fail(`no quote: ${describe(api, quote.asErr)}`);
+  const maxFee = args.maxFee ?? quote.asOk.toBigInt();
+
+  const send = (tx) =>
+    new Promise((resolve, reject) => {
+      let unsub = () => {};
+      tx.signAndSend(owner, ({ status, events, dispatchError }) => {
+        if (dispatchError) {
+          unsub();
+          return reject(new Error(describe(api, dispatchError)));
+        }
+        if (status.isInBlock) {
+          unsub();
+          resolve({ block: status.asInBlock, events });
+        } else if (status.isDropped || status.isInvalid || status.isUsurped) {
+          unsub();
+          reject(new Error(`transaction ${status.type}`));
+        }
+      })
+        .then((u) => { unsub = u; })
+        .catch(reject);
+    });
+
+  const held = async (at) => {
+    const holds = await at.query.balances.holds(owner.address);
+    return holds
+      .filter((h) => h.id.isSchedules && h.id.asSchedules.isBudget)
+      .reduce((sum, h) => sum + h.amount.toBigInt(), 0n);
+  };
+
+  const { events: made } = await send(
+    api.tx.schedules.schedule(args.model, tensors, args.feeds, args.level, args.every, args.runs, maxFee),
+  );
+  const scheduled = made.find(({ event }) => api.events.schedules.Scheduled.is(event)).event.data;
+  const id = scheduled.id.toBigInt();
+  const budget = scheduled.budget.toBigInt();
+
+  // Follow finalized blocks: runs, their inputs and feed values, settlements; cancel in time.
+  const runs = new Map(); // request id → run record
+  const skipped = [];
+  let cancel;
+  let n = (await api.rpc.chain.getHeader(
+    (await api.rpc.chain.getFinalizedHead()),
+  )).number.toNumber();
+  const start = n;
+  const settledAll = () => runs.size >= args.cancelAfter && [...runs.values()].every((r) => r.outcome);
+  while (!(cancel && settledAll())) {
+    const finalized = (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
+    if (finalized - start > args.timeoutBlocks) {
+      fail(`not done within ${args.timeoutBlocks} blocks: ${runs.size} runs, cancel ${!!cancel}`);
+    }
+    if (n >= finalized) {
+      await new Promise((r) => setTimeout(r, 300));
+      continue;
+    }
+    n++;
+    const hash = await api.rpc.chain.getBlockHash(n);
+    const at = await api.at(hash);
+    const events = await at.query.system.events();
+    for (const { event } of events) {
+      const d = event.data;
+      if (api.events.schedules.RunMade.is(event) && d.id.toBigInt() === id) {
+        const request = d.request.toBigInt();
+        const rounds = events
+          .map(({ event: e }) => e)
+          .find((e) => api.events.inference.InputFromFeeds.is(e) && e.data.id.toBigInt() === request)
+          .data.rounds.map(([feed, round]) => ({ feed: feed.toNumber(), round: round.toNumber() }));
+        const stored = await at.query.inference.inputs(request);
+        // The answers each binding read: the feed's history in this block, oldest first.
+        const feedValues = [];
+        for (const b of args.feeds) {
+          const history = await at.call.oracleApi.history(b.feed, b.rounds);
+          feedValues.push(history.map((a) => ({ round: a.round.toNumber(), value: a.value.toString() })));
+        }
+        runs.set(request.toString(), {
+          run: d.run.toNumber(),
+          request: request.toString(),
+          block: n,
+          fee: d.fee.toString(),
+          rounds,
+          feed_values: feedValues,
+          stored_input: decodeTensors(stored.unwrap().toU8a(true)),
+        });
+      }
+      if (api.events.schedules.RunSkipped.is(event) && d.id.toBigInt() === id) {
+        skipped.push({ block: n, error: describe(api, d.error) });
+      }
+      if (api.events.inference.RequestSettled.is(event) && runs.has(d.id.toString())) {
+        const run = runs.get(d.id.toString());
+        run.outcome = d.outcome.toJSON();
+        run.settled = n;
+        const output = await at.query.inference.outputs(d.id);
+        if (output.isSome) run.output = decodeTensors(output.unwrap().toU8a(true));
+      }
+    }
+    if (!cancel && runs.size >= args.cancelAfter) {
+      const { block, events: done } = await send(api.tx.schedules.cancel(id));
+      const cancelled = done.find(({ event }) => api.events.schedules.Cancelled.is(event)).event.data;
+      const at = (await api.rpc.chain.getHeader(block)).number.toNumber();
+      cancel = { refunded: cancelled.refunded.toString(), block: at };
+    }
+  }
+  // Runs made before the cancel landed count too (one may slip in between).
+  const spent = [...runs.values()].reduce((sum, r) => sum + BigInt(r.fee), 0n);
+  // The state once the cancel is final.
+  let last;
+  for (;;) {
+    const hash = await api.rpc.chain.getFinalizedHead();
+    if ((await api.rpc.chain.getHeader(hash)).number.toNumber() >= cancel.block) {
+      last = await api.at(hash);
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  const report = {
+    schedule: id.toString(),
+    every: args.every,
+    max_fee_per_run: maxFee.toString(),
+    budget: budget.toString(),
+    runs: [...runs.values()].sort((a, b) => a.run - b.run),
+    skipped,
+    cancel: { ...cancel, expected: (budget - spent).toString() },
+    budget_held_after: (await held(last)).toString(),
+    schedule_after: (await last.call.schedulesApi.schedule(id)).toJSON(),
+  };
+  console.log(JSON.stringify(report));
+  await api.disconnect();
+}
+
+main().catch((e) => fail(e.message ?? String(e)));
