@@ -502,7 +502,9 @@ fn a_request_bound_to_a_feed_settles_on_the_feed_value_at_request_time() {
 		.rpc("state_call", serde_json::json!(["InferenceApi_requests_of", bob_and_page()]))
 		.unwrap();
 	let ids = common::hex_bytes(&held).unwrap();
-	assert_eq!(ids[0], 4, "Bob has exactly the one settled request: {ids:?}");
+	// SCALE `Vec<RequestId>` of 7 (compact 7 is 28): the feed-bound request and the six
+	// scheduled runs; none for the refused ones.
+	assert_eq!(ids[0], 28, "Bob has exactly his seven settled requests: {ids:?}");
 }
 
 /// A polkadot.js client (`scripts/js/schedule.mjs`) schedules the model every 5 blocks with the

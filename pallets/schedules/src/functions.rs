@@ -210,9 +210,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// A schedule, with its input template as bytes.
-	pub fn schedule_of(
-		id: ScheduleId,
-	) -> Option<Schedule<T::AccountId, BalanceOf<T>, BlockNumberFor<T>, Vec<u8>>> {
+	pub fn schedule_of(id: ScheduleId) -> Option<ScheduleInfoOf<T>> {
 		Schedules::<T>::get(id).map(|s| Schedule {
 			owner: s.owner,
 			model: s.model,

@@ -84,6 +84,10 @@ pub type ScheduleOf<T> = Schedule<
 	BoundedVec<u8, <T as Config>::MaxInputBytes>,
 >;
 
+/// A schedule as read from outside (its input template as plain bytes).
+pub type ScheduleInfoOf<T> =
+	Schedule<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>, Vec<u8>>;
+
 /// The latest verified output of a schedule in this runtime.
 pub type LatestOutputOf<T> =
 	LatestOutput<BlockNumberFor<T>, BoundedVec<u8, <T as Config>::MaxOutputBytes>>;

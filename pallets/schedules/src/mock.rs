@@ -2,7 +2,12 @@
 //! that quotes a settable fee, binds a settable feed and escrows fees by moving them to an
 //! escrow account (its own escrow and binding are tested in the inference pallet).
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+	clippy::unwrap_used,
+	clippy::expect_used,
+	clippy::indexing_slicing,
+	clippy::arithmetic_side_effects
+)]
 
 use crate as pallet_schedules;
 use core::cell::RefCell;

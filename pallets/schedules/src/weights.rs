@@ -31,6 +31,10 @@ const QUEUE: u64 = 1024 * 8 + 4;
 const OUTPUT: u64 = 16 * 1024 + 96;
 /// One run's history: 16 runs of at most 64 bytes.
 const HISTORY: u64 = 16 * 64;
+const RUN_PROOF: u64 = INPUT + QUEUE + HISTORY;
+const CANCEL_PROOF: u64 = 2 * QUEUE + INPUT + OUTPUT + HISTORY;
+const SETTLED_PROOF: u64 = HISTORY + OUTPUT + 128;
+const IDLE_PROOF: u64 = 2 * QUEUE;
 
 /// Time to encode, hash and check one byte (picoseconds), as the inference pallet's estimate.
 fn bytes_time(bytes: u64) -> u64 {
@@ -43,30 +47,30 @@ pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn schedule(bytes: u32) -> Weight {
 		// Checks through Inference (model, feeds), counts, the hold, the queue, the record.
-		Weight::from_parts(40_000_000 + bytes_time(bytes.into()), QUEUE)
+		Weight::from_parts(40_000_000u64.saturating_add(bytes_time(bytes.into())), QUEUE)
 			.saturating_add(bytes_proof(bytes))
 			.saturating_add(T::DbWeight::get().reads_writes(8, 8))
 	}
 
 	fn cancel() -> Weight {
-		Weight::from_parts(30_000_000, 2 * QUEUE + INPUT + OUTPUT + HISTORY)
+		Weight::from_parts(30_000_000, CANCEL_PROOF)
 			.saturating_add(T::DbWeight::get().reads_writes(6, 9))
 	}
 
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(2_000_000, 2 * QUEUE)
+		Weight::from_parts(2_000_000, IDLE_PROOF)
 			.saturating_add(T::DbWeight::get().reads_writes(2, 2))
 	}
 
 	fn run() -> Weight {
 		// The record (with its template), the hold, the history, the next queue; decoding the
 		// template.
-		Weight::from_parts(30_000_000 + bytes_time(INPUT), INPUT + QUEUE + HISTORY)
+		Weight::from_parts(30_000_000u64.saturating_add(bytes_time(INPUT)), RUN_PROOF)
 			.saturating_add(T::DbWeight::get().reads_writes(5, 6))
 	}
 
 	fn on_settled() -> Weight {
-		Weight::from_parts(15_000_000, HISTORY + OUTPUT + 128)
+		Weight::from_parts(15_000_000, SETTLED_PROOF)
 			.saturating_add(T::DbWeight::get().reads_writes(4, 4))
 	}
 }
@@ -77,28 +81,28 @@ fn bytes_proof(bytes: u32) -> Weight {
 
 impl WeightInfo for () {
 	fn schedule(bytes: u32) -> Weight {
-		Weight::from_parts(40_000_000 + bytes_time(bytes.into()), QUEUE)
+		Weight::from_parts(40_000_000u64.saturating_add(bytes_time(bytes.into())), QUEUE)
 			.saturating_add(bytes_proof(bytes))
 			.saturating_add(RocksDbWeight::get().reads_writes(8, 8))
 	}
 
 	fn cancel() -> Weight {
-		Weight::from_parts(30_000_000, 2 * QUEUE + INPUT + OUTPUT + HISTORY)
+		Weight::from_parts(30_000_000, CANCEL_PROOF)
 			.saturating_add(RocksDbWeight::get().reads_writes(6, 9))
 	}
 
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(2_000_000, 2 * QUEUE)
+		Weight::from_parts(2_000_000, IDLE_PROOF)
 			.saturating_add(RocksDbWeight::get().reads_writes(2, 2))
 	}
 
 	fn run() -> Weight {
-		Weight::from_parts(30_000_000 + bytes_time(INPUT), INPUT + QUEUE + HISTORY)
+		Weight::from_parts(30_000_000u64.saturating_add(bytes_time(INPUT)), RUN_PROOF)
 			.saturating_add(RocksDbWeight::get().reads_writes(5, 6))
 	}
 
 	fn on_settled() -> Weight {
-		Weight::from_parts(15_000_000, HISTORY + OUTPUT + 128)
+		Weight::from_parts(15_000_000, SETTLED_PROOF)
 			.saturating_add(RocksDbWeight::get().reads_writes(4, 4))
 	}
 }
