@@ -119,12 +119,15 @@ async function main() {
   // Follow finalized blocks: runs, their inputs and feed values, settlements; cancel in time.
   const runs = new Map(); // request id → run record
   const skipped = [];
-  let cancel;
+  let cancel; // the `Cancelled` event, once read on the finalized chain
+  let cancelSent = false;
   let n = (await api.rpc.chain.getHeader(
     (await api.rpc.chain.getFinalizedHead()),
   )).number.toNumber();
   const start = n;
   const settledAll = () => runs.size >= args.cancelAfter && [...runs.values()].every((r) => r.outcome);
+  // Done once the cancel has been read on the finalized chain (so every run made before it has
+  // been read too) and every run seen has settled.
   while (!(cancel && settledAll())) {
     const finalized = (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
     if (finalized - start > args.timeoutBlocks) {
@@ -163,6 +166,9 @@ async function main() {
           stored_input: decodeTensors(stored.unwrap().toU8a(true)),
         });
       }
+      if (api.events.schedules.Cancelled.is(event) && d.id.toBigInt() === id) {
+        cancel = { refunded: d.refunded.toString(), block: n };
+      }
       if (api.events.schedules.RunSkipped.is(event) && d.id.toBigInt() === id) {
         skipped.push({ block: n, error: describe(api, d.error) });
       }
@@ -174,25 +180,15 @@ async function main() {
         if (output.isSome) run.output = decodeTensors(output.unwrap().toU8a(true));
       }
     }
-    if (!cancel && runs.size >= args.cancelAfter) {
-      const { block, events: done } = await send(api.tx.schedules.cancel(id));
-      const cancelled = done.find(({ event }) => api.events.schedules.Cancelled.is(event)).event.data;
-      const at = (await api.rpc.chain.getHeader(block)).number.toNumber();
-      cancel = { refunded: cancelled.refunded.toString(), block: at };
+    if (!cancelSent && runs.size >= args.cancelAfter) {
+      cancelSent = true;
+      await send(api.tx.schedules.cancel(id));
     }
   }
   // Runs made before the cancel landed count too (one may slip in between).
   const spent = [...runs.values()].reduce((sum, r) => sum + BigInt(r.fee), 0n);
-  // The state once the cancel is final.
-  let last;
-  for (;;) {
-    const hash = await api.rpc.chain.getFinalizedHead();
-    if ((await api.rpc.chain.getHeader(hash)).number.toNumber() >= cancel.block) {
-      last = await api.at(hash);
-      break;
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
+  // The state at the last finalized block read (the cancel is final in it).
+  const last = await api.at(await api.rpc.chain.getBlockHash(n));
   const report = {
     schedule: id.toString(),
     every: args.every,

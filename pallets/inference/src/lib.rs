@@ -658,7 +658,8 @@ pub mod pallet {
 		/// Errors: `UnknownRequest`, `NotCommitting`, `NotAssigned`, `AlreadyCommitted`,
 		/// `BadAttestation`. Emits `Committed`, then `RevealsOpen` once every seat has sealed.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::commit())]
+		// The last seal can settle the request (no verifiers to draw, no room for a deadline).
+		#[pallet::weight(T::WeightInfo::commit().saturating_add(T::OnSettled::weight()))]
 		#[pallet::authorize(Pallet::<T>::authorize_commit)]
 		#[pallet::weight_of_authorize(T::WeightInfo::authorize_result(0))]
 		pub fn commit(

@@ -314,7 +314,7 @@ impl<T: Config> InferenceRequests<T::AccountId, T::Balance> for Pallet<T> {
 		)
 	}
 
-	fn request_weight(bindings: u32) -> Weight {
-		Self::request_weight(T::MaxInputBytes::get(), bindings)
+	fn request_weight(bytes: u32, bindings: u32) -> Weight {
+		Self::request_weight(bytes, bindings)
 	}
 }

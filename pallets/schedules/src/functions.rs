@@ -53,6 +53,7 @@ impl<T: Config> Pallet<T> {
 				max_runs,
 				runs: 0,
 				skipped: 0,
+				skipped_in_a_row: 0,
 				max_fee_per_run,
 				budget,
 				next,
@@ -68,49 +69,108 @@ impl<T: Config> Pallet<T> {
 		let schedule = Schedules::<T>::get(id).ok_or(Error::<T>::UnknownSchedule)?;
 		ensure!(schedule.owner == who, Error::<T>::NotOwner);
 		if schedule.state == ScheduleState::Active {
-			Due::<T>::mutate(schedule.next, |due| due.retain(|s| *s != id));
+			Due::<T>::mutate_exists(schedule.next, |due| {
+				if let Some(list) = due {
+					list.retain(|s| *s != id);
+				}
+				if due.as_ref().is_some_and(|list| list.is_empty()) {
+					*due = None;
+				}
+			});
 			Carried::<T>::mutate(|carried| carried.retain(|s| *s != id));
+			ScheduleCount::<T>::mutate(|n| *n = n.saturating_sub(1));
 		}
+		// An ended one is in `Expiring`, where a removed id is passed over.
 		let refunded = Self::release(&schedule.owner, schedule.budget);
 		Schedules::<T>::remove(id);
-		Runs::<T>::remove(id);
-		Latest::<T>::remove(id);
-		ByOwner::<T>::remove(&who, id);
-		OwnerCount::<T>::mutate_exists(&who, |n| {
-			*n = n.map(|n| n.saturating_sub(1)).filter(|n| *n > 0);
-		});
-		ScheduleCount::<T>::mutate(|n| *n = n.saturating_sub(1));
+		Self::forget(&who, id);
 		Self::deposit_event(Event::Cancelled { id, refunded });
 		Ok(())
 	}
 
-	/// Makes the runs due at the start of block `now`: those carried first, then the block's
-	/// own, at most `MaxRunsPerBlock`; carries the rest. The weight used.
-	pub(crate) fn run_due(now: BlockNumberFor<T>) -> Weight {
-		let mut ready = Carried::<T>::take().into_inner();
-		ready.extend(Due::<T>::take(now));
-		if ready.is_empty() {
-			return T::WeightInfo::on_initialize_idle();
-		}
-		let rest = ready.split_off(ready.len().min(T::MaxRunsPerBlock::get() as usize));
-		// Each running schedule is in one queue only, and there are at most `MaxSchedules`.
-		Carried::<T>::put(BoundedVec::truncate_from(rest));
-		let runs = ready.len() as u64;
-		for id in ready {
-			Self::run(id, now);
-		}
-		T::WeightInfo::on_initialize_idle().saturating_add(Self::run_weight().saturating_mul(runs))
+	/// Removes what is kept of schedule `id` of `owner`, but for its record.
+	fn forget(owner: &T::AccountId, id: ScheduleId) {
+		Runs::<T>::remove(id);
+		Latest::<T>::remove(id);
+		ByOwner::<T>::remove(owner, id);
+		OwnerCount::<T>::mutate_exists(owner, |n| {
+			*n = n.map(|n| n.saturating_sub(1)).filter(|n| *n > 0);
+		});
 	}
 
-	/// The most one run weighs: this pallet's part and the request with the most bindings.
-	pub(crate) fn run_weight() -> Weight {
-		T::WeightInfo::run().saturating_add(T::Inference::request_weight(MAX_FEED_BINDINGS))
+	/// Start-of-block work: removes ended schedules whose retention passed, then makes the runs
+	/// due (those carried first, then the block's own) while they fit in `MaxRunsPerBlock` and
+	/// `MaxRunWeight`, and carries the rest. The weight used.
+	pub(crate) fn run_due(now: BlockNumberFor<T>) -> Weight {
+		let mut weight = T::WeightInfo::on_initialize_idle().saturating_add(Self::prune(now));
+		let mut ready = Carried::<T>::take().into_inner();
+		ready.extend(Due::<T>::take(now));
+		let limit = T::MaxRunWeight::get();
+		let mut made = 0u32;
+		let mut runs = ready.into_iter();
+		let mut carried = Vec::new();
+		for id in runs.by_ref() {
+			let Some(schedule) = Schedules::<T>::get(id) else { continue };
+			let cost = Self::run_weight(&schedule);
+			let fits = weight.saturating_add(cost).all_lte(limit);
+			if made >= T::MaxRunsPerBlock::get() || (made > 0 && !fits) {
+				carried.push(id);
+				break;
+			}
+			weight.saturating_accrue(cost);
+			made = made.saturating_add(1);
+			Self::run(id, schedule, now);
+		}
+		carried.extend(runs);
+		// Each running schedule is in one queue only, and at most `MaxSchedules` are running.
+		if carried.is_empty() {
+			Carried::<T>::kill();
+		} else {
+			Carried::<T>::put(BoundedVec::truncate_from(carried));
+		}
+		weight
+	}
+
+	/// What one run of `schedule` weighs: this pallet's part (its template decoded) and the
+	/// request it makes, at its own input size and bindings.
+	pub(crate) fn run_weight(schedule: &ScheduleOf<T>) -> Weight {
+		let bytes = schedule.input.len() as u32;
+		T::WeightInfo::run(bytes)
+			.saturating_add(T::Inference::request_weight(bytes, schedule.bindings.len() as u32))
+	}
+
+	/// Removes up to `MaxPrunePerBlock` ended schedules whose retention passed; the rest wait
+	/// for the next block. The weight used.
+	fn prune(now: BlockNumberFor<T>) -> Weight {
+		let mut expired = Expiring::<T>::take(now).into_inner();
+		if expired.is_empty() {
+			return Weight::zero();
+		}
+		let rest = expired.split_off(expired.len().min(T::MaxPrunePerBlock::get() as usize));
+		if !rest.is_empty() {
+			// At most `MaxSchedules` end per block, and fewer stay: there is room.
+			let next = now.saturating_add(One::one());
+			Expiring::<T>::mutate(next, |list| {
+				for id in rest {
+					if list.try_push(id).is_err() {
+						defensive!("expiring schedules fit in one block's list");
+					}
+				}
+			});
+		}
+		let count = expired.len() as u64;
+		for id in expired {
+			// A schedule its owner removed already is passed over.
+			if let Some(schedule) = Schedules::<T>::take(id) {
+				Self::forget(&schedule.owner, id);
+			}
+		}
+		T::WeightInfo::prune_one().saturating_mul(count)
 	}
 
 	/// Makes the run of schedule `id` that is due in block `now`, skips it, or ends the
 	/// schedule; files its next run.
-	fn run(id: ScheduleId, now: BlockNumberFor<T>) {
-		let Some(mut schedule) = Schedules::<T>::get(id) else { return };
+	fn run(id: ScheduleId, mut schedule: ScheduleOf<T>, now: BlockNumberFor<T>) {
 		if schedule.state != ScheduleState::Active {
 			defensive!("only running schedules are queued");
 			return;
@@ -118,30 +178,42 @@ impl<T: Config> Pallet<T> {
 		// The next run is due a period after this one was due, and never in the past.
 		schedule.next =
 			schedule.next.saturating_add(schedule.every).max(now.saturating_add(One::one()));
-		match Self::make_run(&schedule) {
-			Ok((request, fee)) => {
-				let run = schedule.runs;
+		let run = schedule.runs;
+		match Self::make_run(id, &schedule) {
+			Ok((request, fee, settled)) => {
 				schedule.runs = schedule.runs.saturating_add(1);
+				schedule.skipped_in_a_row = 0;
 				schedule.budget = schedule.budget.saturating_sub(fee);
-				RunOf::<T>::insert(request, (id, run));
 				Runs::<T>::mutate(id, |runs| {
 					if runs.is_full() {
 						runs.remove(0);
 					}
-					let _ = runs.try_push(Run { index: run, request, at: now, outcome: None });
+					let entry = Run { index: run, request, at: now, outcome: settled };
+					let _ = runs.try_push(entry);
 				});
 				Self::deposit_event(Event::RunMade { id, run, request, fee });
+				match settled {
+					// It settled at once (no node could be seated): it is recorded now.
+					Some(outcome) => {
+						Self::deposit_event(Event::RunSettled { id, run, request, outcome })
+					},
+					None => RunOf::<T>::insert(request, (id, run)),
+				}
 			},
 			Err(Refused { error, transient: true }) => {
 				schedule.skipped = schedule.skipped.saturating_add(1);
+				schedule.skipped_in_a_row = schedule.skipped_in_a_row.saturating_add(1);
 				Self::deposit_event(Event::RunSkipped { id, error });
+				if schedule.skipped_in_a_row >= T::MaxConsecutiveSkips::get() {
+					return Self::end(id, schedule, now, EndReason::Skipped(error));
+				}
 			},
 			Err(Refused { error, transient: false }) => {
-				return Self::end(id, schedule, EndReason::Unrunnable(error));
+				return Self::end(id, schedule, now, EndReason::Unrunnable(error));
 			},
 		}
 		if schedule.runs >= schedule.max_runs {
-			return Self::end(id, schedule, EndReason::BudgetSpent);
+			return Self::end(id, schedule, now, EndReason::BudgetSpent);
 		}
 		if Due::<T>::try_append(schedule.next, id).is_err() {
 			defensive!("at most `MaxSchedules` schedules are due in one block");
@@ -153,8 +225,12 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Releases the quote of one run from the budget and makes its request, in one
-	/// transaction: a refused request releases nothing. Its id and fee.
-	fn make_run(schedule: &ScheduleOf<T>) -> Result<(RequestId, BalanceOf<T>), Refused> {
+	/// transaction: a refused request releases nothing. Its id, its fee, and its outcome if it
+	/// settled at once.
+	fn make_run(
+		id: ScheduleId,
+		schedule: &ScheduleOf<T>,
+	) -> Result<(RequestId, BalanceOf<T>, Option<Outcome>), Refused> {
 		let permanent = |error: DispatchError| Refused { error, transient: false };
 		let input = Tensors::decode_all(&mut &schedule.input[..])
 			.map_err(|_| permanent(DispatchError::Corruption))?;
@@ -163,6 +239,7 @@ impl<T: Config> Pallet<T> {
 			return Err(Refused { error: Error::<T>::MaxFeeBelowQuote.into(), transient: true });
 		}
 		with_transaction(|| {
+			Making::<T>::put((id, schedule.runs, None::<Outcome>));
 			let made = T::Currency::release(
 				&HoldReason::Budget.into(),
 				&schedule.owner,
@@ -180,19 +257,28 @@ impl<T: Config> Pallet<T> {
 					fee,
 				)
 			});
+			let settled = Making::<T>::take().and_then(|(_, _, outcome)| outcome);
 			match made {
-				Ok(request) => TransactionOutcome::Commit(Ok((request, fee))),
+				Ok(request) => TransactionOutcome::Commit(Ok((request, fee, settled))),
 				Err(refused) => TransactionOutcome::Rollback(Err(refused)),
 			}
 		})
 	}
 
-	/// Ends schedule `id`: no more runs, what is left of its budget released.
-	fn end(id: ScheduleId, mut schedule: ScheduleOf<T>, reason: EndReason) {
+	/// Ends schedule `id` in block `now`: no more runs, what is left of its budget released, its
+	/// template dropped, its removal filed `EndedRetention` blocks later.
+	fn end(id: ScheduleId, mut schedule: ScheduleOf<T>, now: BlockNumberFor<T>, reason: EndReason) {
 		let refunded = Self::release(&schedule.owner, schedule.budget);
 		schedule.budget = Zero::zero();
-		schedule.state = ScheduleState::Ended(reason);
+		schedule.input = Default::default();
+		schedule.state = ScheduleState::Ended { reason, at: now };
 		Schedules::<T>::insert(id, schedule);
+		ScheduleCount::<T>::mutate(|n| *n = n.saturating_sub(1));
+		let expires =
+			now.saturating_add(T::EndedRetention::get()).max(now.saturating_add(One::one()));
+		if Expiring::<T>::try_append(expires, id).is_err() {
+			defensive!("fewer than `MaxSchedules` schedules end in one block");
+		}
 		Self::deposit_event(Event::Ended { id, reason, refunded });
 	}
 
@@ -221,6 +307,7 @@ impl<T: Config> Pallet<T> {
 			max_runs: s.max_runs,
 			runs: s.runs,
 			skipped: s.skipped,
+			skipped_in_a_row: s.skipped_in_a_row,
 			max_fee_per_run: s.max_fee_per_run,
 			budget: s.budget,
 			next: s.next,
@@ -254,7 +341,13 @@ impl<T: Config> Pallet<T> {
 
 impl<T: Config> OnRequestSettled for Pallet<T> {
 	fn on_settled(request: RequestId, outcome: &Outcome, output: Option<&[u8]>) {
-		let Some((id, run)) = RunOf::<T>::take(request) else { return };
+		let Some((id, run)) = RunOf::<T>::take(request) else {
+			// The request of the run being made settled at once: the run records it.
+			if let Some((id, run, None)) = Making::<T>::get() {
+				Making::<T>::put((id, run, Some(*outcome)));
+			}
+			return;
+		};
 		// A removed schedule's runs still settle; nothing is recorded for them.
 		if !Schedules::<T>::contains_key(id) {
 			return;

@@ -9,8 +9,9 @@
 //!    requests, the input matches its schema, the level is allowed, every binding names a feed
 //!    and writes inside the input) and holds `max_runs × max_fee_per_run` of the owner's balance
 //!    as its budget ([`HoldReason::Budget`]). Its first run is due in the next block.
-//! 2. At the start of a block, the runs due are made, at most `MaxRunsPerBlock`, oldest first;
-//!    the rest are carried to the next block, ahead of that block's own. A run releases the fee
+//! 2. At the start of a block, the runs due are made, oldest first, at most `MaxRunsPerBlock`
+//!    and as many as fit in `MaxRunWeight` (each weighed at its own input size and bindings); the
+//!    rest are carried to the next block, ahead of that block's own. A run releases the fee
 //!    `Inference` quotes from the budget and makes the request through
 //!    [`InferenceRequests::request`], exactly as `request_with_feeds` does: the feed windows are
 //!    bound in that block and the fee is escrowed by `Payments`. The next run is due `every`
@@ -18,13 +19,16 @@
 //!    the next block).
 //! 3. A run that cannot be made now (a stale or too short feed, too few nodes, a full queue, a
 //!    quote above `max_fee_per_run`) is skipped with [`Event::RunSkipped`] and costs nothing;
-//!    one that never can (the model retired, a feed removed, a level no longer allowed) ends the
-//!    schedule ([`EndReason::Unrunnable`]). After `max_runs` runs the budget is spent and the
-//!    schedule ends ([`EndReason::BudgetSpent`]); what the runs did not spend is released.
+//!    after `MaxConsecutiveSkips` skips in a row the schedule ends ([`EndReason::Skipped`]). One
+//!    that never can be made (the model retired, a feed removed, a level no longer allowed) ends
+//!    the schedule ([`EndReason::Unrunnable`]). After `max_runs` runs the budget is spent and the
+//!    schedule ends ([`EndReason::BudgetSpent`]); what the runs did not spend is released. An
+//!    ended schedule's record (without its input template), history and latest output are
+//!    removed `EndedRetention` blocks later.
 //! 4. Each run's request settles in `Inference`, which tells this pallet
-//!    ([`OnRequestSettled`]): the run's outcome goes into the schedule's history (the latest
-//!    `MaxHistory` runs) and a verified output becomes its latest output, kept until the owner
-//!    removes the schedule. A request's refund (or the part of its fee not paid out) goes back to
+//!    ([`OnRequestSettled`]), also when it settles at once (no node to seat it): the run's
+//!    outcome goes into the schedule's history (the latest `MaxHistory` runs) and a verified
+//!    output becomes its latest output. A request's refund (or the part of its fee not paid out) goes back to
 //!    the owner's free balance, as for any request.
 //! 5. [`Pallet::cancel`] stops a schedule, releases what is left of its budget and removes its
 //!    record and history; runs already made still settle.
@@ -50,7 +54,7 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use sibyl_primitives::{
-	oracle::{FeedBindings, MAX_FEED_BINDINGS},
+	oracle::FeedBindings,
 	registry::VerificationLevel,
 	request::{InferenceRequests, OnRequestSettled, Refused},
 	schedule::{EndReason, LatestOutput, Run, Schedule, ScheduleId, ScheduleState},
@@ -120,12 +124,26 @@ pub mod pallet {
 		/// Most schedules one account holds (running or ended and not yet removed).
 		#[pallet::constant]
 		type MaxSchedulesPerAccount: Get<u32>;
-		/// Most schedules on chain.
+		/// Most running schedules on chain.
 		#[pallet::constant]
 		type MaxSchedules: Get<u32>;
 		/// Most runs made at the start of one block; the rest are carried to the next.
 		#[pallet::constant]
 		type MaxRunsPerBlock: Get<u32>;
+		/// Most weight the runs made at the start of one block may use (each weighed at its own
+		/// input and bindings, with the request it makes); the rest are carried. At least one run
+		/// is made per block.
+		#[pallet::constant]
+		type MaxRunWeight: Get<Weight>;
+		/// Periods in a row a schedule may skip before it ends.
+		#[pallet::constant]
+		type MaxConsecutiveSkips: Get<u32>;
+		/// Blocks an ended schedule stays readable before it is removed.
+		#[pallet::constant]
+		type EndedRetention: Get<BlockNumberFor<Self>>;
+		/// Most ended schedules removed per block; the rest wait for the next.
+		#[pallet::constant]
+		type MaxPrunePerBlock: Get<u32>;
 		/// Most runs a schedule may pay for.
 		#[pallet::constant]
 		type MaxRuns: Get<u32>;
@@ -157,9 +175,24 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Schedules<T: Config> = StorageMap<_, Twox64Concat, ScheduleId, ScheduleOf<T>>;
 
-	/// How many schedules there are.
+	/// How many schedules are running (bounded by `MaxSchedules`).
 	#[pallet::storage]
 	pub type ScheduleCount<T> = StorageValue<_, u32, ValueQuery>;
+
+	/// Ended schedules to remove at the start of a block, by that block.
+	#[pallet::storage]
+	pub type Expiring<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		BoundedVec<ScheduleId, T::MaxSchedules>,
+		ValueQuery,
+	>;
+
+	/// The run being made, while its request is made: `(schedule, run, outcome)`, the outcome
+	/// set when the request settles at once. Never kept past the run.
+	#[pallet::storage]
+	pub type Making<T: Config> = StorageValue<_, (ScheduleId, u32, Option<Outcome>)>;
 
 	/// Schedules by owner.
 	// Blake2_128Concat: accounts are chosen by users.
@@ -174,7 +207,7 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
-	/// How many schedules each account holds.
+	/// How many schedules each account holds, running or ended.
 	#[pallet::storage]
 	pub type OwnerCount<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
 
@@ -297,7 +330,7 @@ pub mod pallet {
 		/// The account holds `MaxSchedulesPerAccount` schedules (remove ended ones with
 		/// `cancel`).
 		TooManySchedules,
-		/// The chain holds `MaxSchedules` schedules.
+		/// `MaxSchedules` schedules are running.
 		NoRoomForSchedules,
 		/// The encoded input template is larger than `MaxInputBytes`.
 		InputTooLarge,
@@ -317,6 +350,8 @@ pub mod pallet {
 
 		fn integrity_test() {
 			assert!(T::MaxRunsPerBlock::get() >= 1, "MaxRunsPerBlock must be at least 1");
+			assert!(T::MaxPrunePerBlock::get() >= 1, "MaxPrunePerBlock must be at least 1");
+			assert!(T::MaxConsecutiveSkips::get() >= 1, "MaxConsecutiveSkips must be at least 1");
 			assert!(T::MaxHistory::get() >= 1, "MaxHistory must be at least 1");
 			assert!(!T::MinPeriod::get().is_zero(), "MinPeriod must be at least 1");
 		}
@@ -376,7 +411,7 @@ pub mod pallet {
 		///
 		/// The origin must be _Signed_ by the schedule's owner.
 		///
-		/// - `id`: the schedule, running or ended.
+		/// - `id`: the schedule, running or ended (and not yet removed).
 		///
 		/// Errors: `UnknownSchedule`, `NotOwner`. Emits `Cancelled`.
 		///

@@ -21,7 +21,7 @@ use sibyl_primitives::{
 	registry::VerificationLevel,
 	request::{InferenceRequests, Refused},
 	tensor::Tensors,
-	ModelId, RequestId,
+	ModelId, RefundReason, RequestId,
 };
 use sp_runtime::{BuildStorage, DispatchError, DispatchResult};
 
@@ -74,6 +74,10 @@ parameter_types! {
 	pub const MaxRuns: u32 = 100;
 	pub const MaxHistory: u32 = 3;
 	pub const MinPeriod: u64 = 2;
+	pub static MaxRunWeight: Weight = Weight::from_parts(u64::MAX, u64::MAX);
+	pub const MaxConsecutiveSkips: u32 = 4;
+	pub const EndedRetention: u64 = 10;
+	pub const MaxPrunePerBlock: u32 = 2;
 }
 
 impl pallet_schedules::Config for Test {
@@ -88,6 +92,10 @@ impl pallet_schedules::Config for Test {
 	type MaxRuns = MaxRuns;
 	type MaxHistory = MaxHistory;
 	type MinPeriod = MinPeriod;
+	type MaxRunWeight = MaxRunWeight;
+	type MaxConsecutiveSkips = MaxConsecutiveSkips;
+	type EndedRetention = EndedRetention;
+	type MaxPrunePerBlock = MaxPrunePerBlock;
 	type WeightInfo = ();
 }
 
@@ -136,6 +144,8 @@ pub struct State {
 	pub stale: bool,
 	/// Whether too few nodes are bonded.
 	pub no_nodes: bool,
+	/// Whether a request settles as it is made (no node to seat it): refunded at once.
+	pub settle_at_once: bool,
 	pub made: Vec<Made>,
 }
 
@@ -206,15 +216,19 @@ impl InferenceRequests<AccountId, Balance> for MockInference {
 		Balances::transfer(who, &ESCROW, fee, Preservation::Preserve)
 			.map_err(|_| transient(DispatchError::Other("InsufficientBalance")))?;
 		let at = System::block_number();
-		Ok(with_state(|s| {
+		let id = with_state(|s| {
 			let id = RequestId(s.made.len() as u64);
 			s.made.push(Made { id, who: *who, level, fee, at, values, settled: false });
 			id
-		}))
+		});
+		if with_state(|s| s.settle_at_once) {
+			settle(id, sibyl_primitives::Outcome::Refunded(RefundReason::NoExecutors), 0, &[]);
+		}
+		Ok(id)
 	}
 
-	fn request_weight(_bindings: u32) -> Weight {
-		Weight::from_parts(1_000_000, 0)
+	fn request_weight(bytes: u32, bindings: u32) -> Weight {
+		Weight::from_parts(1_000_000 + u64::from(bytes) + 1_000 * u64::from(bindings), 0)
 	}
 }
 

@@ -7,6 +7,7 @@ use crate::{
 	mock::*, Carried, Due, Error, Event, Latest, Runs, ScheduleCount, Schedules as SchedulesMap,
 };
 use codec::Encode;
+use frame_support::weights::Weight;
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::fungible::{Inspect, InspectHold},
@@ -105,7 +106,8 @@ fn runs_are_made_every_period_on_that_blocks_feed_window_until_the_budget_is_spe
 		});
 		// Three runs of 30 from a budget of 150: 60 released when the budget was spent.
 		let schedule = SchedulesMap::<Test>::get(id).unwrap();
-		assert_eq!(schedule.state, ScheduleState::Ended(EndReason::BudgetSpent));
+		assert_eq!(schedule.state, ScheduleState::Ended { reason: EndReason::BudgetSpent, at: 12 });
+		assert!(schedule.input.is_empty(), "an ended schedule drops its template");
 		assert_eq!((schedule.runs, schedule.budget), (3, 0));
 		assert!(events().contains(&Event::Ended {
 			id,
@@ -220,6 +222,7 @@ fn cancel_returns_exactly_the_unspent_budget_and_runs_in_flight_still_settle() {
 fn settled_runs_fill_a_bounded_history_and_the_newest_verified_output_is_the_latest() {
 	new_test_ext().execute_with(|| {
 		let id = schedule_with(ALICE, 2, 5, 30).unwrap();
+		assert_eq!(crate::Pallet::<Test>::schedule_of(id).unwrap().input, input().encode());
 		feed_for(2);
 		for _ in 0..9 {
 			next_block();
@@ -262,7 +265,7 @@ fn settled_runs_fill_a_bounded_history_and_the_newest_verified_output_is_the_lat
 		assert_eq!(Latest::<Test>::get(id).unwrap().run, 3);
 		// Read access for the runtime API.
 		assert_eq!(crate::Pallet::<Test>::schedules_of(&ALICE), vec![id]);
-		assert_eq!(crate::Pallet::<Test>::schedule_of(id).unwrap().input, input().encode());
+		assert!(crate::Pallet::<Test>::schedule_of(id).unwrap().input.is_empty(), "ended");
 	});
 }
 
@@ -389,7 +392,10 @@ fn money_is_conserved_over_random_schedules_runs_skips_settlements_and_cancels()
 						let who = owners[rng.next(3) as usize];
 						let _ = crate::Pallet::<Test>::cancel(RuntimeOrigin::signed(who), id);
 					},
-					3 => with_state(|s| s.stale = rng.next(3) == 0),
+					3 => with_state(|s| {
+						s.stale = rng.next(3) == 0;
+						s.settle_at_once = rng.next(5) == 0;
+					}),
 					4 => with_state(|s| s.quote = Some(25 + rng.next(30))),
 					5 | 6 => {
 						let open: Vec<RequestId> = with_state(|s| {
@@ -430,12 +436,17 @@ fn money_is_conserved_over_random_schedules_runs_skips_settlements_and_cancels()
 						.count();
 					match s.state {
 						ScheduleState::Active => assert_eq!(queued, 1, "seed {seed}: {id}"),
-						ScheduleState::Ended(_) => {
+						ScheduleState::Ended { .. } => {
 							assert_eq!((queued, s.budget), (0, 0), "seed {seed}: {id}")
 						},
 					}
 					assert!(s.runs <= s.max_runs);
 				}
+				let running = SchedulesMap::<Test>::iter_values()
+					.filter(|s| s.state == ScheduleState::Active)
+					.count() as u32;
+				assert_eq!(ScheduleCount::<Test>::get(), running, "seed {seed}");
+				assert!(crate::Making::<Test>::get().is_none(), "seed {seed}");
 			}
 			assert_eq!(Balances::total_issuance(), issuance, "seed {seed}");
 			let end: Vec<Balance> = accounts.iter().map(Balances::total_balance).collect();
@@ -449,4 +460,93 @@ fn money_is_conserved_over_random_schedules_runs_skips_settlements_and_cancels()
 			assert_eq!(Balances::total_balance(&PAYEE), 10 + paid_out, "seed {seed}");
 		});
 	}
+}
+
+#[test]
+fn a_run_whose_request_settles_as_it_is_made_is_recorded_and_leaves_nothing_behind() {
+	new_test_ext().execute_with(|| {
+		let id = schedule_with(ALICE, 2, 3, 30).unwrap();
+		feed_for(2);
+		with_state(|s| s.settle_at_once = true);
+		next_block();
+		let outcome = Outcome::Refunded(RefundReason::NoExecutors);
+		assert!(events().contains(&Event::RunSettled {
+			id,
+			run: 0,
+			request: RequestId(0),
+			outcome
+		}));
+		assert_eq!(Runs::<Test>::get(id)[0].outcome, Some(outcome));
+		assert!(crate::RunOf::<Test>::iter().next().is_none(), "no run left waiting");
+		assert!(crate::Making::<Test>::get().is_none());
+		// Refunded at once: the owner paid nothing for it.
+		assert_eq!(Balances::balance(&ALICE) + held(ALICE), 10_000);
+	});
+}
+
+#[test]
+fn a_schedule_skipped_too_many_times_in_a_row_ends_and_releases_its_budget() {
+	new_test_ext().execute_with(|| {
+		let id = schedule_with(ALICE, 2, 3, 30).unwrap();
+		feed_for(2);
+		next_block();
+		with_state(|s| s.no_nodes = true);
+		// MaxConsecutiveSkips is 4: periods at 4, 6, 8 and 10.
+		for _ in 0..9 {
+			next_block();
+		}
+		let reason = EndReason::Skipped(NO_NODES);
+		assert!(events().contains(&Event::Ended { id, reason, refunded: 60 }));
+		let schedule = SchedulesMap::<Test>::get(id).unwrap();
+		assert_eq!((schedule.runs, schedule.skipped, schedule.skipped_in_a_row), (1, 4, 4));
+		assert_eq!(held(ALICE), 0);
+	});
+}
+
+#[test]
+fn ended_schedules_are_removed_after_their_retention_and_free_their_slots() {
+	new_test_ext().execute_with(|| {
+		feed_for(2);
+		let ids: Vec<_> = (0..3).map(|_| schedule_with(ALICE, 2, 1, 30).unwrap()).collect();
+		assert_eq!(ScheduleCount::<Test>::get(), 3);
+		next_block();
+		next_block();
+		// Ended at blocks 2 and 3 (MaxRunsPerBlock 2): no longer running, still readable.
+		assert_eq!(ScheduleCount::<Test>::get(), 0);
+		assert!(ids.iter().all(|id| SchedulesMap::<Test>::get(id).is_some()));
+		settle(RequestId(0), Outcome::Verified { output_hash: H256::repeat_byte(5) }, 30, &[5]);
+		assert!(Latest::<Test>::get(ids[0]).is_some());
+		// EndedRetention is 10: removed at blocks 12 and 13, with their history and output.
+		while System::block_number() < 12 {
+			next_block();
+		}
+		assert!(SchedulesMap::<Test>::get(ids[0]).is_none());
+		assert!(SchedulesMap::<Test>::get(ids[1]).is_none());
+		assert!(SchedulesMap::<Test>::get(ids[2]).is_some());
+		assert!(Latest::<Test>::get(ids[0]).is_none() && Runs::<Test>::get(ids[0]).is_empty());
+		next_block();
+		assert!(SchedulesMap::<Test>::get(ids[2]).is_none());
+		assert_eq!(crate::Pallet::<Test>::schedules_of(&ALICE), Vec::<ScheduleId>::new());
+		assert_eq!(crate::OwnerCount::<Test>::get(ALICE), 0);
+		// A late settlement of a removed schedule's run changes nothing.
+		settle(RequestId(1), Outcome::Refunded(RefundReason::Timeout), 0, &[]);
+		assert_eq!(Balances::balance(&ALICE), 10_000 - 60, "run 2 is still in escrow");
+	});
+}
+
+#[test]
+fn runs_that_would_exceed_max_run_weight_are_carried_but_one_always_runs() {
+	new_test_ext().execute_with(|| {
+		feed_for(2);
+		let ids: Vec<_> = (0..3).map(|_| schedule_with(BOB, 10, 1, 30).unwrap()).collect();
+		// Room for the idle hook and little more: one run a block.
+		MaxRunWeight::set(Weight::from_parts(1, u64::MAX));
+		next_block();
+		assert_eq!(made_at(), vec![2]);
+		assert_eq!(Carried::<Test>::get().into_inner(), ids[1..].to_vec());
+		next_block();
+		next_block();
+		assert_eq!(made_at(), vec![2, 3, 4]);
+		MaxRunWeight::set(Weight::from_parts(u64::MAX, u64::MAX));
+	});
 }

@@ -18,8 +18,11 @@ pub trait WeightInfo {
 	fn cancel() -> Weight;
 	/// `on_initialize` with nothing due.
 	fn on_initialize_idle() -> Weight;
-	/// This pallet's part of one run (the request it makes is weighed by `Inference`).
-	fn run() -> Weight;
+	/// This pallet's part of one run with a template of `bytes` bytes (the request it makes is
+	/// weighed by `Inference`).
+	fn run(bytes: u32) -> Weight;
+	/// Removing one ended schedule.
+	fn prune_one() -> Weight;
 	/// Recording one run's outcome when its request settles.
 	fn on_settled() -> Weight;
 }
@@ -31,10 +34,11 @@ const QUEUE: u64 = 1024 * 8 + 4;
 const OUTPUT: u64 = 16 * 1024 + 96;
 /// One run's history: 16 runs of at most 64 bytes.
 const HISTORY: u64 = 16 * 64;
-const RUN_PROOF: u64 = INPUT + QUEUE + HISTORY;
+const RUN_PROOF: u64 = 512 + QUEUE + HISTORY;
 const CANCEL_PROOF: u64 = 2 * QUEUE + INPUT + OUTPUT + HISTORY;
 const SETTLED_PROOF: u64 = HISTORY + OUTPUT + 128;
-const IDLE_PROOF: u64 = 2 * QUEUE;
+const IDLE_PROOF: u64 = 3 * QUEUE;
+const PRUNE_PROOF: u64 = 512 + HISTORY + OUTPUT;
 
 /// Time to encode, hash and check one byte (picoseconds), as the inference pallet's estimate.
 fn bytes_time(bytes: u64) -> u64 {
@@ -62,11 +66,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads_writes(2, 2))
 	}
 
-	fn run() -> Weight {
+	fn run(bytes: u32) -> Weight {
 		// The record (with its template), the hold, the history, the next queue; decoding the
 		// template.
-		Weight::from_parts(30_000_000u64.saturating_add(bytes_time(INPUT)), RUN_PROOF)
-			.saturating_add(T::DbWeight::get().reads_writes(5, 6))
+		Weight::from_parts(
+			30_000_000u64.saturating_add(bytes_time(bytes.into())),
+			RUN_PROOF.saturating_add(bytes.into()),
+		)
+		.saturating_add(T::DbWeight::get().reads_writes(6, 7))
+	}
+
+	fn prune_one() -> Weight {
+		// The record (its template dropped when it ended), its history, latest output, index.
+		Weight::from_parts(10_000_000, PRUNE_PROOF)
+			.saturating_add(T::DbWeight::get().reads_writes(2, 5))
 	}
 
 	fn on_settled() -> Weight {
@@ -96,9 +109,17 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads_writes(2, 2))
 	}
 
-	fn run() -> Weight {
-		Weight::from_parts(30_000_000u64.saturating_add(bytes_time(INPUT)), RUN_PROOF)
-			.saturating_add(RocksDbWeight::get().reads_writes(5, 6))
+	fn run(bytes: u32) -> Weight {
+		Weight::from_parts(
+			30_000_000u64.saturating_add(bytes_time(bytes.into())),
+			RUN_PROOF.saturating_add(bytes.into()),
+		)
+		.saturating_add(RocksDbWeight::get().reads_writes(6, 7))
+	}
+
+	fn prune_one() -> Weight {
+		Weight::from_parts(10_000_000, PRUNE_PROOF)
+			.saturating_add(RocksDbWeight::get().reads_writes(2, 5))
 	}
 
 	fn on_settled() -> Weight {

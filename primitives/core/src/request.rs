@@ -291,8 +291,9 @@ pub trait InferenceRequests<AccountId, Balance> {
 		level: Option<VerificationLevel>,
 		max_fee: Balance,
 	) -> Result<RequestId, Refused>;
-	/// The most [`Self::request`] can weigh with `bindings` bindings, at the largest input.
-	fn request_weight(bindings: u32) -> Weight;
+	/// The most [`Self::request`] can weigh with an input of `bytes` encoded bytes and
+	/// `bindings` bindings.
+	fn request_weight(bytes: u32, bindings: u32) -> Weight;
 }
 
 /// Told when a request ends (after its escrow is settled).

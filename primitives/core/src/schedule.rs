@@ -27,7 +27,8 @@ pub struct Schedule<AccountId, Balance, BlockNumber, Input> {
 	pub owner: AccountId,
 	/// The model run.
 	pub model: ModelId,
-	/// The SCALE input tensors each run starts from, before its feed values are written in.
+	/// The SCALE input tensors each run starts from, before its feed values are written in
+	/// (emptied when the schedule ends).
 	pub input: Input,
 	/// Feed windows written into each run's input, bound in the block of the run.
 	pub bindings: FeedBindings,
@@ -42,6 +43,9 @@ pub struct Schedule<AccountId, Balance, BlockNumber, Input> {
 	/// Periods skipped so far (a stale feed, too few nodes, a full queue, a price above
 	/// `max_fee_per_run`).
 	pub skipped: u32,
+	/// Periods skipped since the last run was made; the schedule ends at the pallet's
+	/// `MaxConsecutiveSkips`.
+	pub skipped_in_a_row: u32,
 	/// The most one run may cost.
 	pub max_fee_per_run: Balance,
 	/// What is still held of the budget (`max_runs × max_fee_per_run` at creation, less what
@@ -50,7 +54,7 @@ pub struct Schedule<AccountId, Balance, BlockNumber, Input> {
 	/// The block the next run is due (it may be carried to later blocks when many are due).
 	pub next: BlockNumber,
 	/// Running, or ended.
-	pub state: ScheduleState,
+	pub state: ScheduleState<BlockNumber>,
 }
 
 /// Whether a schedule still runs.
@@ -66,12 +70,18 @@ pub struct Schedule<AccountId, Balance, BlockNumber, Input> {
 	TypeInfo,
 	Debug,
 )]
-pub enum ScheduleState {
+pub enum ScheduleState<BlockNumber> {
 	/// Runs are made as they come due.
 	Active,
-	/// No more runs; its budget was released. Its record and history stay readable until its
-	/// owner removes them with `cancel`.
-	Ended(EndReason),
+	/// No more runs; its budget was released. Its record, history and latest output stay
+	/// readable until the pallet's `EndedRetention` blocks have passed or its owner removes them
+	/// with `cancel`.
+	Ended {
+		/// Why it ended.
+		reason: EndReason,
+		/// The block it ended in.
+		at: BlockNumber,
+	},
 }
 
 /// Why a schedule ended.
@@ -93,6 +103,9 @@ pub enum EndReason {
 	/// A run was refused for a reason that will not pass (the model retired, a feed removed, a
 	/// level no longer allowed): the inference pallet's error.
 	Unrunnable(DispatchError),
+	/// The pallet's `MaxConsecutiveSkips` periods in a row were skipped (a feed stale for long, a
+	/// level the bonded nodes cannot serve): the last error.
+	Skipped(DispatchError),
 }
 
 /// One run of a schedule.

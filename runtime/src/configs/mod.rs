@@ -300,6 +300,14 @@ parameter_types! {
 	pub const MaxScheduleHistory: u32 = 16;
 	/// A run at most every other block.
 	pub const MinSchedulePeriod: BlockNumber = 2;
+	/// Runs use at most a quarter of a block's 2 s (each at its own input and bindings).
+	pub const MaxScheduledRunWeight: Weight =
+		Weight::from_parts(WEIGHT_REF_TIME_PER_SECOND.saturating_div(2), u64::MAX);
+	/// A schedule that skipped 64 periods in a row ends (its budget released).
+	pub const MaxConsecutiveSkips: u32 = 64;
+	/// Ended schedules stay readable as long as settled requests (`RequestRetention`).
+	pub const EndedScheduleRetention: BlockNumber = 14_400;
+	pub const MaxSchedulesPrunedPerBlock: u32 = 64;
 }
 
 impl pallet_schedules::Config for Runtime {
@@ -311,6 +319,10 @@ impl pallet_schedules::Config for Runtime {
 	type MaxSchedulesPerAccount = MaxSchedulesPerAccount;
 	type MaxSchedules = MaxSchedules;
 	type MaxRunsPerBlock = MaxScheduledRunsPerBlock;
+	type MaxRunWeight = MaxScheduledRunWeight;
+	type MaxConsecutiveSkips = MaxConsecutiveSkips;
+	type EndedRetention = EndedScheduleRetention;
+	type MaxPrunePerBlock = MaxSchedulesPrunedPerBlock;
 	type MaxRuns = MaxScheduleRuns;
 	type MaxHistory = MaxScheduleHistory;
 	type MinPeriod = MinSchedulePeriod;
