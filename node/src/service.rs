@@ -452,6 +452,7 @@ pub fn new_full<
 		let client = client.clone();
 		let pool = transaction_pool.clone();
 		let outputs = outputs.clone();
+		let outputs_source: Arc<dyn crate::rpc::OutputSource> = outputs.clone();
 		Box::new(move |_| {
 			let deps = crate::rpc::FullDeps { client: client.clone(), pool: pool.clone() };
 			let mut module = crate::rpc::create_full(deps)?;
@@ -460,6 +461,10 @@ pub fn new_full<
 			module
 				.merge(outputs)
 				.map_err(|e| ServiceError::Other(format!("inference_output RPC: {e}")))?;
+			let sibyl = crate::rpc::Sibyl::new(client.clone(), outputs_source.clone());
+			module
+				.merge(crate::rpc::SibylApiServer::into_rpc(sibyl))
+				.map_err(|e| ServiceError::Other(format!("sibyl RPC: {e}")))?;
 			Ok(module)
 		})
 	};

@@ -25,7 +25,8 @@ fn a_request_from_polkadot_js_is_executed_attested_and_settled() {
 	let (model_s, input_s) = (&example.model[..], &example.input[..]);
 	let model_id = example.id.clone();
 
-	let mut node = Node::start("e2e", &["--dev", "--tmp", "--block-time-ms", "1000"]);
+	let mut node =
+		Node::start("e2e", &["--dev", "--tmp", "--block-time-ms", "1000", "-l", "sibyl-rpc=debug"]);
 	node.wait_ready(Duration::from_secs(120));
 	upload(&node, model_s, "e2e-demo");
 
@@ -73,6 +74,10 @@ fn a_request_from_polkadot_js_is_executed_attested_and_settled() {
 	assert_eq!(chain_values, local_values);
 	assert!(report["commitment"].as_str().is_some_and(|c| c.len() == 66));
 
+	// Issue 20: the node's `sibyl_*` RPC follows the next request and serves its output.
+	let next = report["id"].as_str().unwrap().parse::<u64>().unwrap() + 1;
+	sibyl_rpc_follows_a_request_to_its_final_settlement(&node, &model_id, input_s, next, &local);
+
 	// Bad requests: each refused with the chain's named error.
 	let (_, stderr, ok) = request(
 		&node,
@@ -96,14 +101,16 @@ fn a_request_from_polkadot_js_is_executed_attested_and_settled() {
 		&["--model", &model_id, "--input", wrong.to_str().unwrap(), "--suri", "//Bob"],
 	);
 	assert!(!ok && stderr.contains("inference.InputShapeMismatch"), "{stderr}");
-	// The refused requests left no record: Bob has exactly the one that settled.
+	// The refused requests left no record: Bob has exactly the two that settled (the first and
+	// the one the RPC followed).
 	let ids = node
 		.rpc("state_call", serde_json::json!(["InferenceApi_requests_of", bob_and_page()]))
 		.unwrap();
 	let ids = common::hex_bytes(&ids).unwrap();
 	let id: u64 = report["id"].as_str().unwrap().parse().unwrap();
-	let mut expected = vec![4u8]; // one entry
+	let mut expected = vec![8u8]; // two entries
 	expected.extend_from_slice(&id.to_le_bytes());
+	expected.extend_from_slice(&next.to_le_bytes());
 	assert_eq!(ids, expected, "Bob's kept requests");
 
 	// Inputs that are finite but overflow the model (every element f32::MAX): the model fails
@@ -614,4 +621,101 @@ fn scheduled_runs_use_their_blocks_feed_values(
 	assert_eq!(report["budget_held_after"], "0", "{report}");
 	assert!(report["schedule_after"].is_null(), "{report}");
 	runs.len()
+}
+
+/// `sibyl_quote` quotes and names a refusal; `sibyl_watchRequest` refuses an unknown id, then
+/// follows request `id` (sent by polkadot.js meanwhile) through its states in order to `settled`
+/// with the decoded output and `final`; `sibyl_output` serves the same output.
+fn sibyl_rpc_follows_a_request_to_its_final_settlement(
+	node: &Node,
+	model_id: &str,
+	input: &str,
+	id: u64,
+	local: &Value,
+) {
+	use jsonrpsee::{
+		core::client::{Subscription, SubscriptionClientT},
+		rpc_params,
+		ws_client::WsClientBuilder,
+	};
+	let quote = node.rpc("sibyl_quote", serde_json::json!([model_id, null])).unwrap();
+	let fee: u128 = quote["fee"].as_str().unwrap().parse().unwrap();
+	assert!(fee > 0, "{quote}");
+	let refused = node.rpc("sibyl_quote", serde_json::json!([model_id, {"Committee": 0}]));
+	assert!(refused.as_ref().is_err_and(|e| e.contains("Inference.BadLevel")), "{refused:?}");
+
+	let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+	let url = format!("ws://127.0.0.1:{}", node.rpc_port);
+	let client = runtime.block_on(WsClientBuilder::default().build(&url)).unwrap();
+	let unknown: Result<Subscription<Value>, _> = runtime.block_on(client.subscribe(
+		"sibyl_watchRequest",
+		rpc_params![999_999u64],
+		"sibyl_unwatchRequest",
+	));
+	let unknown = unknown.map(|_| ()).unwrap_err().to_string();
+	assert!(unknown.contains("no request 999999"), "{unknown}");
+
+	// Request `id` from polkadot.js; subscribe as soon as it is on chain.
+	let sender = Command::new("node")
+		.arg(common::scripts_js().join("request.mjs"))
+		.args(["--url", &url, "--model", model_id, "--input", input, "--suri", "//Bob", "--json"])
+		.stdout(std::process::Stdio::piped())
+		.spawn()
+		.unwrap();
+	let scale_id = sibyl_primitives::to_hex(&codec::Encode::encode(&id));
+	common::wait_for(Duration::from_secs(60), "the request on chain", || {
+		let found = node.rpc("state_call", serde_json::json!(["InferenceApi_request", scale_id]));
+		found.ok().filter(|v| v.as_str().is_some_and(|h| h.starts_with("0x01")))
+	});
+	let mut subscription: Subscription<Value> = runtime
+		.block_on(client.subscribe("sibyl_watchRequest", rpc_params![id], "sibyl_unwatchRequest"))
+		.unwrap();
+	let mut statuses = Vec::new();
+	runtime.block_on(async {
+		let deadline = tokio::time::sleep(Duration::from_secs(90));
+		tokio::pin!(deadline);
+		loop {
+			tokio::select! {
+				message = subscription.next() => {
+					let Some(Ok(message)) = message else { break };
+					let done = message["status"] == "final";
+					statuses.push(message);
+					if done {
+						break;
+					}
+				},
+				_ = &mut deadline => panic!("no final status within 90 s: {statuses:?}"),
+			}
+		}
+	});
+	println!("sibyl_watchRequest {id}: {statuses:?}");
+	let sent = sender.wait_with_output().unwrap();
+	assert!(sent.status.success());
+	let sent: Value = serde_json::from_slice(&sent.stdout).unwrap();
+	assert_eq!(sent["id"], id.to_string());
+	assert_eq!(sent["fee"].as_str().unwrap(), fee.to_string(), "the quote is the fee held");
+
+	let rank = |s: &Value| match s["status"].as_str().unwrap() {
+		"queued" => 0,
+		"committing" => 1,
+		"revealing" => 2,
+		"opening" => 3,
+		"settled" => 4,
+		"final" => 5,
+		other => panic!("unknown status {other}"),
+	};
+	let ranks: Vec<u8> = statuses.iter().map(rank).collect();
+	assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "states in order: {statuses:?}");
+	assert_eq!(ranks[ranks.len() - 2..], [4, 5], "settled, then final: {statuses:?}");
+	assert!(statuses.len() >= 3, "at least one state before settlement: {statuses:?}");
+	let settled = &statuses[statuses.len() - 2];
+	assert_eq!(settled["outcome"]["verified"]["outputHash"], local["output_hash"], "{settled}");
+	assert_eq!(settled["outputs"][0]["data"], local["outputs"][0]["data"], "{settled}");
+
+	let output = node.rpc("sibyl_output", serde_json::json!([id])).unwrap();
+	assert_eq!(output["outputHash"], local["output_hash"]);
+	assert_eq!(output["outputs"][0]["data"], local["outputs"][0]["data"]);
+	assert_eq!(output["outputs"][0]["name"], local["outputs"][0]["name"]);
+	let missing = node.rpc("sibyl_output", serde_json::json!([999_999u64]));
+	assert!(missing.as_ref().is_err_and(|e| e.contains("no request 999999")), "{missing:?}");
 }
