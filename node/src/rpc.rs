@@ -136,6 +136,14 @@ pub trait SibylApi {
 	#[method(name = "output")]
 	async fn output(&self, of: OutputRef) -> RpcResult<Value>;
 
+	/// The receipt of a request that settled `Verified` or `Failed`, read at the finalized
+	/// block and kept after the request is pruned: requester, model, input hash, outcome,
+	/// commitment, level, checking, settlement block; with the block it was read at, its state
+	/// root, and the storage key and SCALE value a light client checks with a read proof
+	/// (`state_getReadProof([key], at)`) against that header's state root.
+	#[method(name = "receipt")]
+	fn receipt(&self, id: u64) -> RpcResult<Value>;
+
 	/// Follows a request: one message per change of its state as best blocks are imported
 	/// (`queued`, `committing` with the seats sealed, `revealing` with the seats revealed,
 	/// `opening`, `settled` with the outcome and the decoded output), and a last one, `final`,
@@ -300,6 +308,49 @@ where
 			Ok(fee) => Ok(Quote { model, level, fee: fee.to_string(), at }),
 			Err(e) => Err(error(codes::REFUSED, error_name(&e))),
 		}
+	}
+
+	fn receipt(&self, id: u64) -> RpcResult<Value> {
+		use codec::Encode;
+		use sp_runtime::traits::Header as _;
+		let info = self.client.info();
+		let at = info.finalized_hash;
+		let receipt =
+			self.client.runtime_api().receipt(at, RequestId(id)).map_err(internal)?.ok_or_else(
+				|| {
+					error(
+						codes::UNKNOWN,
+						format!(
+							"no receipt for request {id} at the finalized block #{} (unknown, not \
+						 settled and final yet, or refunded)",
+							info.finalized_number
+						),
+					)
+				},
+			)?;
+		let header = self
+			.client
+			.header(at)
+			.map_err(internal)?
+			.ok_or_else(|| internal("the finalized header is missing"))?;
+		let key =
+			pallet_inference::Receipts::<sibyl_runtime::Runtime>::hashed_key_for(RequestId(id));
+		Ok(json!({
+			"request": id,
+			"requester": receipt.requester.to_string(),
+			"model": format!("{:?}", H256(receipt.model.0)),
+			"inputHash": format!("{:?}", receipt.input_hash),
+			"outcome": outcome_json(&receipt.outcome),
+			"commitment": format!("{:?}", receipt.commitment),
+			"level": receipt.level,
+			"checking": format!("{:?}", receipt.checking),
+			"settled": receipt.settled,
+			"at": format!("{at:?}"),
+			"number": info.finalized_number,
+			"stateRoot": format!("{:?}", header.state_root()),
+			"storageKey": sibyl_primitives::to_hex(&key),
+			"value": sibyl_primitives::to_hex(&receipt.encode()),
+		}))
 	}
 
 	async fn output(&self, of: OutputRef) -> RpcResult<Value> {

@@ -718,4 +718,63 @@ fn sibyl_rpc_follows_a_request_to_its_final_settlement(
 	assert_eq!(output["outputs"][0]["name"], local["outputs"][0]["name"]);
 	let missing = node.rpc("sibyl_output", serde_json::json!([999_999u64]));
 	assert!(missing.as_ref().is_err_and(|e| e.contains("no request 999999")), "{missing:?}");
+
+	durable_receipt_checks_against_a_finalized_header(node, id, &sent, local);
+}
+
+/// `sibyl_receipt(id)` of a final, verified request: its commitment is the one the client got
+/// and the one anyone recomputes from the receipt's fields; and it is proven, as a light client
+/// would, by a read proof of its storage key against the finalized header's state root.
+fn durable_receipt_checks_against_a_finalized_header(
+	node: &Node,
+	id: u64,
+	sent: &Value,
+	local: &Value,
+) {
+	use codec::Decode;
+	use sibyl_primitives::{commitment, CommitmentDomain, ModelId, RequestId};
+	let receipt = node.rpc("sibyl_receipt", serde_json::json!([id])).unwrap();
+	println!("receipt: {receipt}");
+	assert_eq!(receipt["commitment"], sent["commitment"], "the commitment the client got");
+	assert_eq!(receipt["outcome"]["verified"]["outputHash"], local["output_hash"]);
+	let bob = sp_keyring::Sr25519Keyring::Bob.to_account_id().to_string();
+	assert_eq!(receipt["requester"], bob);
+	let h256 = |v: &Value| {
+		let bytes = common::hex_bytes(v).unwrap();
+		sp_core::H256::from_slice(&bytes)
+	};
+	let genesis = h256(&node.rpc("chain_getBlockHash", serde_json::json!([0])).unwrap());
+	let domain = CommitmentDomain::Request { genesis_hash: genesis, request_id: RequestId(id) };
+	let model = ModelId(h256(&receipt["model"]).0);
+	let recomputed = commitment(
+		&domain,
+		&model,
+		&h256(&receipt["inputHash"]),
+		&h256(&receipt["outcome"]["verified"]["outputHash"]),
+	);
+	assert_eq!(recomputed, h256(&receipt["commitment"]), "anyone recomputes the commitment");
+
+	// The light client's check: a read proof of the key at the finalized block.
+	let header = node.rpc("chain_getHeader", serde_json::json!([receipt["at"]])).unwrap();
+	assert_eq!(header["stateRoot"], receipt["stateRoot"]);
+	let proof = node
+		.rpc("state_getReadProof", serde_json::json!([[receipt["storageKey"]], receipt["at"]]))
+		.unwrap();
+	let nodes: Vec<Vec<u8>> =
+		proof["proof"].as_array().unwrap().iter().map(|n| common::hex_bytes(n).unwrap()).collect();
+	let key = common::hex_bytes(&receipt["storageKey"]).unwrap();
+	let checked = sp_state_machine::read_proof_check::<sp_runtime::traits::BlakeTwo256, _>(
+		h256(&header["stateRoot"]),
+		sp_state_machine::StorageProof::new(nodes),
+		[&key],
+	)
+	.expect("a valid proof against the finalized state root");
+	let value = checked.get(&key).cloned().flatten().expect("the receipt is in the state");
+	assert_eq!(value, common::hex_bytes(&receipt["value"]).unwrap());
+	let decoded =
+		sibyl_primitives::Receipt::<sibyl_runtime::AccountId, u32>::decode(&mut &value[..])
+			.unwrap();
+	assert_eq!(decoded.commitment, recomputed);
+	let unknown = node.rpc("sibyl_receipt", serde_json::json!([999_999u64]));
+	assert!(unknown.as_ref().is_err_and(|e| e.contains("no receipt")), "{unknown:?}");
 }

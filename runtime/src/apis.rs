@@ -278,6 +278,10 @@ impl_runtime_apis! {
 			Inference::commitment(id)
 		}
 
+		fn receipt(id: RequestId) -> Option<sibyl_primitives::Receipt<AccountId, BlockNumber>> {
+			Inference::receipt(id)
+		}
+
 		fn requests_of(who: AccountId, after: Option<RequestId>, limit: u32) -> Vec<RequestId> {
 			Inference::requests_of(&who, after, limit)
 		}

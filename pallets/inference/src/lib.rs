@@ -55,7 +55,8 @@
 //!    engine) steps aside with [`Pallet::decline`], without penalty, and is replaced. No node
 //!    holds more than `MaxSeatsPerNode` open seats: requests wait in the queue instead.
 //! 8. `Retention` blocks after settlement the request, its output and its index entries are
-//!    pruned; the commitment of a verified request is kept.
+//!    pruned; the receipt of a verified or failed request (its commitment with
+//!    the requester, model, input hash, outcome and level) is kept.
 //!
 //! Outputs up to `MaxInlineOutput` bytes are stored on chain; larger ones stay in the
 //! executor's offchain storage under their hash, and only the hash is on chain (such outputs
@@ -269,9 +270,10 @@ pub mod pallet {
 	pub type Reveals<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, RequestId, Blake2_128Concat, NodeKey, ResultOutputOf<T>>;
 
-	/// Commitments of verified requests; kept after pruning.
+	/// Receipts of requests that settled `Verified` or `Failed`; kept after pruning. A light
+	/// client proves one with a read proof of this key against a finalized header's state root.
 	#[pallet::storage]
-	pub type Commitments<T: Config> = StorageMap<_, Twox64Concat, RequestId, H256>;
+	pub type Receipts<T: Config> = StorageMap<_, Twox64Concat, RequestId, ReceiptOf<T>>;
 
 	/// Requests waiting for nodes with room, oldest first; the start of each block seats up to
 	/// `MaxAssignPerBlock` of them.

@@ -246,9 +246,14 @@ impl<T: Config> Pallet<T> {
 		Outputs::<T>::get(id).map(|o| o.into_inner())
 	}
 
-	/// The commitment of a verified request.
+	/// The commitment of a verified (or failed) request.
 	pub fn commitment(id: RequestId) -> Option<H256> {
-		Commitments::<T>::get(id)
+		Receipts::<T>::get(id).map(|r| r.commitment)
+	}
+
+	/// The receipt of a request that settled with an outcome.
+	pub fn receipt(id: RequestId) -> Option<ReceiptOf<T>> {
+		Receipts::<T>::get(id)
 	}
 
 	/// Up to `limit` (at most 1000) kept requests of `who` with ids above `after`, ascending.

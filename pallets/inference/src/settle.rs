@@ -209,6 +209,25 @@ impl<T: Config> Pallet<T> {
 		Judged::Escalated
 	}
 
+	/// The receipt kept of `request` settled with `outcome` in block `now`.
+	fn receipt_for(
+		request: &RequestOf<T>,
+		outcome: Outcome,
+		commitment: H256,
+		now: BlockNumberFor<T>,
+	) -> ReceiptOf<T> {
+		sibyl_primitives::Receipt {
+			requester: request.requester.clone(),
+			model: request.model,
+			input_hash: request.input_hash,
+			outcome,
+			commitment,
+			level: request.level,
+			checking: request.checking,
+			settled: now,
+		}
+	}
+
 	/// Ends request `id` with `outcome`: pays (the owner, the executors in `paid`, the treasury)
 	/// or refunds the escrow, records and announces it.
 	pub(crate) fn settle(
@@ -228,7 +247,7 @@ impl<T: Config> Pallet<T> {
 				payees.push((T::Treasury::account(), request.premium));
 				let commitment =
 					Self::commitment_of(id, &request.model, &request.input_hash, &output_hash);
-				Commitments::<T>::insert(id, commitment);
+				Receipts::<T>::insert(id, Self::receipt_for(&request, outcome, commitment, now));
 				T::Escrow::settle(id, &payees).map(|_| ())
 			},
 			Outcome::Failed(error) => {
@@ -245,7 +264,7 @@ impl<T: Config> Pallet<T> {
 					&request.input_hash,
 					&failure_hash(error),
 				);
-				Commitments::<T>::insert(id, commitment);
+				Receipts::<T>::insert(id, Self::receipt_for(&request, outcome, commitment, now));
 				T::Escrow::settle(id, &payees).map(|_| ())
 			},
 			Outcome::Refunded(_) | Outcome::SlashedAndRefunded(_) => {

@@ -5,7 +5,7 @@
 
 use crate::types::Job;
 use crate::{
-	mock::*, Assigned, ByRequester, Commitments, Error, Event, Inputs, Outputs, PruneCursor, Queue,
+	mock::*, Assigned, ByRequester, Error, Event, Inputs, Outputs, PruneCursor, Queue, Receipts,
 	Requests, ResultOutputOf, Reveals, SeatCounts, StoredOutputs,
 };
 use codec::Encode;
@@ -275,10 +275,13 @@ fn a_request_runs_and_settles_verified() {
 		let outcome = Outcome::Verified { output_hash: hash(&out) };
 		assert_eq!(settled(id), Some(outcome));
 		assert_eq!(Inference::output_of(id), Some(out.clone()));
+		let receipt = Receipts::<Test>::get(id).unwrap();
 		assert_eq!(
-			Commitments::<Test>::get(id),
-			Some(Inference::commitment_of(id, &model, &r.input_hash, &hash(&out)))
+			receipt.commitment,
+			Inference::commitment_of(id, &model, &r.input_hash, &hash(&out))
 		);
+		assert_eq!((receipt.requester, receipt.model, receipt.outcome), (DAVE, model, outcome));
+		assert_eq!((receipt.input_hash, receipt.level), (r.input_hash, None));
 		assert_eq!(escrow_held(DAVE), 0);
 		assert_eq!(Balances::balance(&DAVE), 10_000 - 27);
 		assert_eq!(Balances::balance(&OWNER), 10 + PRICE);
@@ -557,7 +560,7 @@ fn a_wrong_executor_is_slashed_and_the_requester_made_whole() {
 		// Below the minimum bond: the executor gets no more work.
 		assert!(!pallet_payments::Active::<Test>::get(Role::Inference).contains(&exec));
 		assert!(Outputs::<Test>::get(id).is_none());
-		assert!(Commitments::<Test>::get(id).is_none());
+		assert!(Receipts::<Test>::get(id).is_none());
 	});
 }
 
@@ -940,10 +943,12 @@ fn an_agreed_failure_settles_as_failed_pays_the_work_and_penalizes_nobody() {
 		)));
 		// The failure is committed to like an output.
 		let r = Requests::<Test>::get(id).unwrap();
+		let receipt = Receipts::<Test>::get(id).unwrap();
 		assert_eq!(
-			Commitments::<Test>::get(id),
-			Some(Inference::commitment_of(id, &r.model, &r.input_hash, &failure_hash(error)))
+			receipt.commitment,
+			Inference::commitment_of(id, &r.model, &r.input_hash, &failure_hash(error))
 		);
+		assert_eq!(receipt.outcome, Outcome::Failed(error));
 	});
 }
 
@@ -1129,7 +1134,7 @@ fn disagreeing_replicas_escalate_to_verifiers_once() {
 		);
 		assert_eq!(settled(stalemate), Some(Outcome::Refunded(RefundReason::NoAgreement)));
 		assert_eq!(bonds(&pair_c), before);
-		assert!(Commitments::<Test>::get(stalemate).is_none());
+		assert!(Receipts::<Test>::get(stalemate).is_none());
 	});
 }
 
@@ -1399,7 +1404,7 @@ fn settled_requests_are_pruned_after_retention() {
 			assert!(!Requests::<Test>::contains_key(id));
 			assert!(Outputs::<Test>::get(id).is_none());
 			assert!(!ByRequester::<Test>::contains_key(DAVE, id));
-			assert!(Commitments::<Test>::get(id).is_some(), "the commitment is kept");
+			assert!(Receipts::<Test>::get(id).is_some(), "the receipt is kept");
 		}
 		assert_eq!(PruneCursor::<Test>::get(), (3, 3));
 		assert!(Inference::requests_of(&DAVE, None, 10).is_empty());

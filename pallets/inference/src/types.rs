@@ -6,6 +6,10 @@ use super::*;
 pub type RequestOf<T> =
 	Request<<T as frame_system::Config>::AccountId, <T as Config>::Balance, BlockNumberFor<T>>;
 
+/// A request's receipt in this runtime.
+pub type ReceiptOf<T> =
+	sibyl_primitives::Receipt<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+
 /// A model record in this runtime.
 pub type ModelInfoOf<T> = sibyl_primitives::registry::ModelInfo<
 	<T as frame_system::Config>::AccountId,

@@ -11,7 +11,7 @@ use crate::{
 	model::{ModelId, RequestId},
 	oracle::{Answer, FeedId},
 	registry::{ModelInfo, ModelStatus, VerificationLevel},
-	request::Request,
+	request::{Receipt, Request},
 	schedule::{LatestOutput, Run, Schedule, ScheduleId},
 };
 
@@ -48,6 +48,9 @@ sp_api::decl_runtime_apis! {
 		fn output(id: RequestId) -> Option<Vec<u8>>;
 		/// The commitment of a verified request; kept after the request is pruned.
 		fn commitment(id: RequestId) -> Option<H256>;
+		/// The receipt of a request that settled `Verified` or `Failed`: requester, model, input
+		/// hash, outcome, commitment, level; kept after the request is pruned.
+		fn receipt(id: RequestId) -> Option<Receipt<AccountId, BlockNumber>>;
 		/// Up to `limit` (at most 1000) of `who`'s kept requests, ids above `after`, ascending.
 		fn requests_of(who: AccountId, after: Option<RequestId>, limit: u32) -> Vec<RequestId>;
 		/// The fee a call of `model` at `level` (`None`: the model's policy) costs now, or the

@@ -20,7 +20,9 @@ pub mod tensor;
 pub mod verify;
 
 pub use model::{commitment, tensors_hash, CommitmentDomain, InferenceError, ModelId, RequestId};
-pub use request::{Checking, Outcome, RefundReason, Request, RequestState, ResultOutput, Slot};
+pub use request::{
+	Checking, Outcome, Receipt, RefundReason, Request, RequestState, ResultOutput, Slot,
+};
 pub use roles::{NodeKey, NodeSignature, Role};
 pub use tensor::{DType, Shape, Tensor, TensorError};
 pub use verify::Seat;

@@ -206,6 +206,34 @@ pub enum ResultOutput<Inline> {
 	Hashed(H256),
 }
 
+/// What the chain keeps of a request that settled with an outcome (`Verified` or `Failed`),
+/// after the request itself is pruned: who asked, which model on which input, the outcome, and
+/// the commitment every seat in line signed,
+/// `commitment(Request { genesis, id }, model, input_hash, output_hash)` (see
+/// [`crate::commitment`]), which anyone can recompute from these fields.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct Receipt<AccountId, BlockNumber> {
+	/// Who asked and paid.
+	pub requester: AccountId,
+	/// The model run.
+	pub model: ModelId,
+	/// `blake2_256` of the SCALE input tensors (feed values written in).
+	pub input_hash: H256,
+	/// `Verified { output_hash }` or `Failed(error)` (whose output hash is
+	/// [`failure_hash`]).
+	pub outcome: Outcome,
+	/// The commitment the seats in line signed.
+	pub commitment: H256,
+	/// The verification level asked for (`None`: the model's policy).
+	pub level: Option<VerificationLevel>,
+	/// The checking it got.
+	pub checking: Checking,
+	/// The block it settled in.
+	pub settled: BlockNumber,
+}
+
 /// An inference request.
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
