@@ -78,6 +78,8 @@ pub mod codes {
 	pub const REFUSED: i32 = 4000;
 	/// The node could not read its own state or decode what it read.
 	pub const INTERNAL: i32 = 5000;
+	/// Too many subscriptions are open; try again later.
+	pub const BUSY: i32 = 5030;
 }
 
 fn error(code: i32, message: impl Into<String>) -> ErrorObjectOwned {
@@ -168,16 +170,43 @@ impl<S: OffchainStorage + 'static> OutputSource for crate::outputs::Outputs<S> {
 	}
 }
 
+/// Most `sibyl_watchRequest` subscriptions open at once, over all connections: each makes one
+/// runtime call per imported best block. Beyond, a subscription is refused as busy.
+pub const MAX_WATCHERS: usize = 256;
+
 /// The `sibyl_*` methods over a client and an output store.
 pub struct Sibyl<C> {
 	client: Arc<C>,
 	outputs: Arc<dyn OutputSource>,
+	watchers: Arc<std::sync::atomic::AtomicUsize>,
 }
 
 impl<C> Sibyl<C> {
 	/// The methods over `client` and `outputs`.
 	pub fn new(client: Arc<C>, outputs: Arc<dyn OutputSource>) -> Self {
-		Sibyl { client, outputs }
+		Sibyl { client, outputs, watchers: Default::default() }
+	}
+}
+
+/// One open watcher, counted while it lives.
+struct Watcher(Arc<std::sync::atomic::AtomicUsize>);
+
+impl Watcher {
+	/// A watcher, unless `MAX_WATCHERS` are open.
+	fn take(count: &Arc<std::sync::atomic::AtomicUsize>) -> Option<Watcher> {
+		use std::sync::atomic::Ordering;
+		count
+			.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| {
+				(n < MAX_WATCHERS).then_some(n.saturating_add(1))
+			})
+			.ok()
+			.map(|_| Watcher(count.clone()))
+	}
+}
+
+impl Drop for Watcher {
+	fn drop(&mut self) {
+		self.0.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
 	}
 }
 
@@ -369,6 +398,11 @@ where
 	}
 
 	async fn watch_request(&self, pending: PendingSubscriptionSink, id: u64) -> SubscriptionResult {
+		let Some(_watcher) = Watcher::take(&self.watchers) else {
+			let busy = format!("busy: {MAX_WATCHERS} requests are being watched; try again later");
+			pending.reject(error(codes::BUSY, busy)).await;
+			return Ok(());
+		};
 		let at = self.best();
 		let Some(first) = self.request(at, id)? else {
 			pending
@@ -428,5 +462,21 @@ where
 				_ = finality.next().fuse() => {},
 			}
 		}
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn watchers_are_bounded_and_counted_back_when_they_end() {
+		let count = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+		let open: Vec<Watcher> = (0..MAX_WATCHERS).filter_map(|_| Watcher::take(&count)).collect();
+		assert_eq!(open.len(), MAX_WATCHERS);
+		assert!(Watcher::take(&count).is_none(), "one more is refused");
+		drop(open);
+		assert_eq!(count.load(std::sync::atomic::Ordering::SeqCst), 0);
+		assert!(Watcher::take(&count).is_some());
 	}
 }
