@@ -18,6 +18,7 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { compactFromU8a, hexToU8a } from '@polkadot/util';
 import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
+import { parseFeed, parseLevel } from './cli.mjs';
 import { decodeTensors, toTensor } from './tensors.mjs';
 
 function parseArgs(argv) {
@@ -35,30 +36,13 @@ function parseArgs(argv) {
     else if (a === '--max-fee') args.maxFee = BigInt(next());
     else if (a === '--timeout-blocks') args.timeoutBlocks = Number(next());
     else if (a === '--json') args.json = true;
-    else if (a === '--level') args.level = parseLevel(next());
-    else if (a === '--feed') {
-      const text = next();
-      const parts = text.split(':');
-      if (parts.length < 3 || parts.length > 4 || !parts.every((p) => /^\d+$/.test(p))) {
-        fail(`--feed ${text}: expected FEED:TENSOR:OFFSET[:ROUNDS], all non-negative integers`);
-      }
-      const [feed, tensor, offset, rounds = 1] = parts.map(Number);
-      args.feeds.push({ feed, rounds, tensor, offset });
-    }
+    else if (a === '--level') args.level = parseLevel(next(), fail);
+    else if (a === '--feed') args.feeds.push(parseFeed(next(), fail));
     else fail(`unknown argument ${a}`);
   }
   if (!/^0x[0-9a-fA-F]{64}$/.test(args.model ?? '')) fail('--model 0x<64 hex digits> is required');
   if (!args.input) fail('--input FILE.json is required');
   return args;
-}
-
-/// `unverified`, `sampled:PPM` or `committee:K` as the runtime's `VerificationLevel`.
-function parseLevel(text) {
-  const [kind, n] = text.split(':');
-  if (kind === 'unverified' && n === undefined) return { Unverified: null };
-  if (kind === 'sampled' && /^\d+$/.test(n ?? '')) return { Sampled: Number(n) };
-  if (kind === 'committee' && /^\d+$/.test(n ?? '')) return { Committee: Number(n) };
-  fail(`--level ${text}: expected unverified, sampled:PPM or committee:K`);
 }
 
 function fail(message) {

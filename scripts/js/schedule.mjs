@@ -16,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { parseFeed, parseLevel } from './cli.mjs';
 import { decodeTensors, toTensor } from './tensors.mjs';
 
 function fail(message) {
@@ -40,20 +41,9 @@ function parseArgs(argv) {
     else if (a === '--cancel-after') args.cancelAfter = Number(next());
     else if (a === '--max-fee') args.maxFee = BigInt(next());
     else if (a === '--timeout-blocks') args.timeoutBlocks = Number(next());
-    else if (a === '--level') {
-      const [kind, n] = next().split(':');
-      if (kind === 'unverified') args.level = { Unverified: null };
-      else if (kind === 'sampled') args.level = { Sampled: Number(n) };
-      else if (kind === 'committee') args.level = { Committee: Number(n) };
-      else fail(`--level ${kind}: expected unverified, sampled:PPM or committee:K`);
-    } else if (a === '--feed') {
-      const parts = next().split(':').map(Number);
-      if (parts.length < 3 || parts.length > 4 || parts.some((p) => !Number.isInteger(p) || p < 0)) {
-        fail('--feed: expected FEED:TENSOR:OFFSET[:ROUNDS]');
-      }
-      const [feed, tensor, offset, rounds = 1] = parts;
-      args.feeds.push({ feed, rounds, tensor, offset });
-    } else fail(`unknown argument ${a}`);
+    else if (a === '--level') args.level = parseLevel(next(), fail);
+    else if (a === '--feed') args.feeds.push(parseFeed(next(), fail));
+    else fail(`unknown argument ${a}`);
   }
   if (!/^0x[0-9a-fA-F]{64}$/.test(args.model ?? '')) fail('--model 0x<64 hex digits> is required');
   if (!args.input) fail('--input FILE.json is required');

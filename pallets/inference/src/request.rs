@@ -166,6 +166,22 @@ impl<T: Config> Pallet<T> {
 		Ok(id)
 	}
 
+	/// Checks a request of `model` on `input` at `level`: the model takes requests, the input
+	/// fits and matches its schema, the level is allowed. The model, the encoded input and the
+	/// policy the request runs under.
+	fn validate(
+		model: &ModelId,
+		input: &InputTensors,
+		level: Option<VerificationLevel>,
+	) -> Result<Validated<T>, Error<T>> {
+		let info = Self::available(model)?;
+		let encoded: BoundedVec<u8, T::MaxInputBytes> =
+			input.encode().try_into().map_err(|_| Error::<T>::InputTooLarge)?;
+		check_tensors::<T>(input, &info.inputs)?;
+		let policy = Self::policy_at(&info, level)?;
+		Ok((info, encoded, policy))
+	}
+
 	/// Validates, escrows and queues a request at `level`; its id.
 	pub fn do_request(
 		who: T::AccountId,
@@ -174,12 +190,7 @@ impl<T: Config> Pallet<T> {
 		level: Option<VerificationLevel>,
 		max_fee: T::Balance,
 	) -> Result<RequestId, DispatchError> {
-		let info = Self::available(&model)?;
-		let encoded = input.encode();
-		let encoded: BoundedVec<u8, T::MaxInputBytes> =
-			encoded.try_into().map_err(|_| Error::<T>::InputTooLarge)?;
-		check_tensors::<T>(&input, &info.inputs)?;
-		let policy = Self::policy_at(&info, level)?;
+		let (info, encoded, policy) = Self::validate(&model, &input, level)?;
 		let Fee { total: fee, premium, compute } = Self::fee_for(&info, &policy)?;
 		ensure!(fee <= max_fee, Error::<T>::FeeBelowPrice);
 		ensure!(
@@ -281,13 +292,7 @@ impl<T: Config> InferenceRequests<T::AccountId, T::Balance> for Pallet<T> {
 		bindings: &FeedBindings,
 		level: Option<VerificationLevel>,
 	) -> DispatchResult {
-		let info = Self::available(model)?;
-		ensure!(
-			input.encoded_size() <= T::MaxInputBytes::get() as usize,
-			Error::<T>::InputTooLarge
-		);
-		check_tensors::<T>(input, &info.inputs)?;
-		Self::policy_at(&info, level)?;
+		Self::validate(model, input, level)?;
 		Self::check_bindings(input.clone(), bindings)?;
 		Ok(())
 	}

@@ -287,8 +287,7 @@ impl<T: Config> Pallet<T> {
 		PruneLog::<T>::insert(tail, (id, now));
 		PruneCursor::<T>::put((head, tail.saturating_add(1)));
 		Self::deposit_event(Event::RequestSettled { id, outcome, level, checking });
-		let output = Outputs::<T>::get(id);
-		T::OnSettled::on_settled(id, &outcome, output.as_ref().map(|o| o.as_slice()));
+		T::OnSettled::on_settled(id, &outcome, || Outputs::<T>::get(id).map(|o| o.into_inner()));
 	}
 
 	/// Removes up to `MaxPrunePerBlock` requests whose retention ended; the weight used.

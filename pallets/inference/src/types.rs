@@ -6,6 +6,13 @@ use super::*;
 pub type RequestOf<T> =
 	Request<<T as frame_system::Config>::AccountId, <T as Config>::Balance, BlockNumberFor<T>>;
 
+/// A request that passed validation: its model, its encoded input and the policy it runs under.
+pub(crate) type Validated<T> = (
+	ModelInfoOf<T>,
+	BoundedVec<u8, <T as Config>::MaxInputBytes>,
+	sibyl_primitives::registry::VerificationPolicy,
+);
+
 /// A request's receipt in this runtime.
 pub type ReceiptOf<T> =
 	sibyl_primitives::Receipt<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;

@@ -179,7 +179,7 @@ impl<T: Config> Pallet<T> {
 		schedule.next =
 			schedule.next.saturating_add(schedule.every).max(now.saturating_add(One::one()));
 		let run = schedule.runs;
-		match Self::make_run(id, &schedule) {
+		match Self::make_run(&schedule) {
 			Ok((request, fee, settled)) => {
 				schedule.runs = schedule.runs.saturating_add(1);
 				schedule.skipped_in_a_row = 0;
@@ -228,7 +228,6 @@ impl<T: Config> Pallet<T> {
 	/// transaction: a refused request releases nothing. Its id, its fee, and its outcome if it
 	/// settled at once.
 	fn make_run(
-		id: ScheduleId,
 		schedule: &ScheduleOf<T>,
 	) -> Result<(RequestId, BalanceOf<T>, Option<Outcome>), Refused> {
 		let permanent = |error: DispatchError| Refused { error, transient: false };
@@ -239,7 +238,7 @@ impl<T: Config> Pallet<T> {
 			return Err(Refused { error: Error::<T>::MaxFeeBelowQuote.into(), transient: true });
 		}
 		with_transaction(|| {
-			Making::<T>::put((id, schedule.runs, None::<Outcome>));
+			Making::<T>::put(None::<Outcome>);
 			let made = T::Currency::release(
 				&HoldReason::Budget.into(),
 				&schedule.owner,
@@ -257,7 +256,7 @@ impl<T: Config> Pallet<T> {
 					fee,
 				)
 			});
-			let settled = Making::<T>::take().and_then(|(_, _, outcome)| outcome);
+			let settled = Making::<T>::take().flatten();
 			match made {
 				Ok(request) => TransactionOutcome::Commit(Ok((request, fee, settled))),
 				Err(refused) => TransactionOutcome::Rollback(Err(refused)),
@@ -340,11 +339,11 @@ impl<T: Config> Pallet<T> {
 }
 
 impl<T: Config> OnRequestSettled for Pallet<T> {
-	fn on_settled(request: RequestId, outcome: &Outcome, output: Option<&[u8]>) {
+	fn on_settled(request: RequestId, outcome: &Outcome, output: impl FnOnce() -> Option<Vec<u8>>) {
 		let Some((id, run)) = RunOf::<T>::take(request) else {
 			// The request of the run being made settled at once: the run records it.
-			if let Some((id, run, None)) = Making::<T>::get() {
-				Making::<T>::put((id, run, Some(*outcome)));
+			if Making::<T>::get() == Some(None) {
+				Making::<T>::put(Some(*outcome));
 			}
 			return;
 		};
@@ -367,7 +366,7 @@ impl<T: Config> OnRequestSettled for Pallet<T> {
 						request,
 						settled: frame_system::Pallet::<T>::block_number(),
 						output_hash,
-						output: output.and_then(|o| BoundedVec::try_from(o.to_vec()).ok()),
+						output: output().and_then(|o| BoundedVec::try_from(o).ok()),
 					},
 				);
 			}

@@ -189,10 +189,10 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
-	/// The run being made, while its request is made: `(schedule, run, outcome)`, the outcome
-	/// set when the request settles at once. Never kept past the run.
+	/// Present while a run's request is made: its outcome once it settles at once (no node to
+	/// seat it), so that the run records it. Never kept past the run.
 	#[pallet::storage]
-	pub type Making<T: Config> = StorageValue<_, (ScheduleId, u32, Option<Outcome>)>;
+	pub type Making<T: Config> = StorageValue<_, Option<Outcome>>;
 
 	/// Schedules by owner.
 	// Blake2_128Concat: accounts are chosen by users.

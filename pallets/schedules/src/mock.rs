@@ -245,8 +245,8 @@ pub fn settle(id: RequestId, outcome: sibyl_primitives::Outcome, paid: Balance, 
 	let paid = paid.min(made.fee);
 	Balances::transfer(&ESCROW, &PAYEE, paid, Preservation::Expendable).unwrap();
 	Balances::transfer(&ESCROW, &made.who, made.fee - paid, Preservation::Expendable).unwrap();
-	let output = matches!(outcome, sibyl_primitives::Outcome::Verified { .. }).then_some(output);
-	Schedules::on_settled(id, &outcome, output);
+	let verified = matches!(outcome, sibyl_primitives::Outcome::Verified { .. });
+	Schedules::on_settled(id, &outcome, || verified.then(|| output.to_vec()));
 }
 
 pub fn new_test_ext() -> sp_io::TestExternalities {

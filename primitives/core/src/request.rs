@@ -326,14 +326,15 @@ pub trait InferenceRequests<AccountId, Balance> {
 
 /// Told when a request ends (after its escrow is settled).
 pub trait OnRequestSettled {
-	/// Request `id` ended with `outcome`; `output` is its inline output when verified with one.
-	fn on_settled(id: RequestId, outcome: &Outcome, output: Option<&[u8]>);
+	/// Request `id` ended with `outcome`; `output` reads its inline output (verified with one),
+	/// only if the hook needs it.
+	fn on_settled(id: RequestId, outcome: &Outcome, output: impl FnOnce() -> Option<Vec<u8>>);
 	/// The most [`Self::on_settled`] can weigh.
 	fn weight() -> Weight;
 }
 
 impl OnRequestSettled for () {
-	fn on_settled(_: RequestId, _: &Outcome, _: Option<&[u8]>) {}
+	fn on_settled(_: RequestId, _: &Outcome, _: impl FnOnce() -> Option<Vec<u8>>) {}
 	fn weight() -> Weight {
 		Weight::zero()
 	}
