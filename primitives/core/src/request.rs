@@ -328,13 +328,17 @@ pub trait InferenceRequests<AccountId, Balance> {
 pub trait OnRequestSettled {
 	/// Request `id` ended with `outcome`; `output` reads its inline output (verified with one),
 	/// only if the hook needs it.
-	fn on_settled(id: RequestId, outcome: &Outcome, output: impl FnOnce() -> Option<Vec<u8>>);
+	fn on_settled(
+		id: RequestId,
+		outcome: &Outcome,
+		output: impl FnOnce() -> Option<alloc::vec::Vec<u8>>,
+	);
 	/// The most [`Self::on_settled`] can weigh.
 	fn weight() -> Weight;
 }
 
 impl OnRequestSettled for () {
-	fn on_settled(_: RequestId, _: &Outcome, _: impl FnOnce() -> Option<Vec<u8>>) {}
+	fn on_settled(_: RequestId, _: &Outcome, _: impl FnOnce() -> Option<alloc::vec::Vec<u8>>) {}
 	fn weight() -> Weight {
 		Weight::zero()
 	}
