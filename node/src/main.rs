@@ -3,6 +3,7 @@
 // `sc_cli::Error` and `sc_service::Error` are large by design; every command returns them.
 #![allow(clippy::result_large_err)]
 
+mod chain_client;
 mod chain_spec;
 mod cli;
 mod command;

@@ -7,37 +7,21 @@
 //! reads from the ONNX graph. An interrupted upload resumes: chunks
 //! the chain already has are skipped.
 
-use std::{
-	collections::HashMap,
-	path::PathBuf,
-	sync::{
-		atomic::{AtomicU32, Ordering},
-		Arc,
-	},
-	time::Instant,
-};
+use std::{path::PathBuf, time::Instant};
 
-use codec::{Decode, Encode};
 use futures::{stream::FuturesUnordered, StreamExt};
-use jsonrpsee::{
-	core::client::{ClientT, Subscription, SubscriptionClientT},
-	rpc_params,
-	ws_client::{WsClient, WsClientBuilder},
-};
 use sibyl_engine::sandbox::Sandbox;
 use sibyl_primitives::{
 	registry::{
 		LevelBounds, ModelCost, ModelInfo, ModelStatus, Schema, TensorSpec, Tolerance,
 		VerificationPolicy,
 	},
-	to_hex, AccountId, Balance, BlockNumber, DType, ModelId,
+	AccountId, Balance, BlockNumber, DType, ModelId,
 };
-use sibyl_runtime::{
-	Address, Runtime, RuntimeCall, RuntimeEvent, SignedPayload, UncheckedExtrinsic,
-};
-use sp_core::{crypto::Ss58Codec, sr25519, Pair, H256};
-use sp_runtime::{generic::Era, traits::IdentifyAccount, MultiSignature, MultiSigner};
+use sibyl_runtime::{Runtime, RuntimeCall};
+use sp_core::H256;
 
+use crate::chain_client::Chain;
 use crate::inference::{inspect_with_shapes, parse_shape, read_model};
 
 /// How long `model upload` waits for chunks a reorg retracted to land again before it gives up.
@@ -296,15 +280,15 @@ impl UploadCmd {
 		cost: ModelCost,
 	) -> Result<Summary, String> {
 		let started = Instant::now();
-		let chain = Chain::connect(&self.url, &self.suri).await?;
+		let chain = Chain::connect_signed(&self.url, &self.suri).await?;
 		let id = ModelId::of(&bytes);
 		let chunk_size = sibyl_runtime::configs::MODEL_CHUNK_SIZE as usize;
 		let pieces: Vec<&[u8]> = bytes.chunks(chunk_size).collect();
 		let size = u32::try_from(bytes.len()).map_err(|_| "model too large".to_string())?;
 		let chunks = pieces.len() as u32;
 
-		let first_block = match chain.model(id).await? {
-			Some(existing) if existing.owner != chain.account => {
+		let first_block = match registered(&chain, id).await? {
+			Some(existing) if Some(&existing.owner) != chain.account() => {
 				return Err(format!("model {} is registered by another account", id.to_hex()))
 			},
 			Some(existing) if existing.status == ModelStatus::Retired => {
@@ -349,13 +333,13 @@ impl UploadCmd {
 
 		let mut missing = Vec::new();
 		for index in 0..chunks {
-			if !chain.chunk_received(id, index).await? {
+			if !chunk_received(&chain, id, index).await? {
 				missing.push(index);
 			}
 		}
 		let mut last_block = first_block;
 		let mut sent = 0u32;
-		if chain.model(id).await?.is_some_and(|m| m.status == ModelStatus::Uploading) {
+		if registered(&chain, id).await?.is_some_and(|m| m.status == ModelStatus::Uploading) {
 			let mut in_flight = FuturesUnordered::new();
 			let mut queue = missing.into_iter();
 			loop {
@@ -367,7 +351,7 @@ impl UploadCmd {
 						index,
 						bytes: piece.to_vec().try_into().map_err(|_| "chunk too large")?,
 					});
-					let nonce = chain.next_nonce();
+					let nonce = chain.next_nonce()?;
 					let chain = &chain;
 					in_flight.push(async move { (index, chain.submit_at(call, nonce).await) });
 				}
@@ -384,11 +368,12 @@ impl UploadCmd {
 
 		// A chunk included in a block that a reorg then retracted (BABE forks now and then) is
 		// not on the best chain yet: the pool puts it back, and it lands a block or two later.
-		let mut model = chain.model(id).await?.ok_or("the model vanished from the registry")?;
+		let mut model =
+			registered(&chain, id).await?.ok_or("the model vanished from the registry")?;
 		let waited = Instant::now();
 		while model.status == ModelStatus::Uploading && waited.elapsed() < REORG_WAIT {
 			tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-			model = chain.model(id).await?.ok_or("the model vanished from the registry")?;
+			model = registered(&chain, id).await?.ok_or("the model vanished from the registry")?;
 		}
 		if model.status == ModelStatus::Uploading {
 			return Err(format!(
@@ -411,299 +396,18 @@ impl UploadCmd {
 	}
 }
 
-/// A signing client of one chain, over WebSocket JSON-RPC.
-struct Chain {
-	client: WsClient,
-	genesis: H256,
-	spec_version: u32,
-	tx_version: u32,
-	pair: sr25519::Pair,
-	account: AccountId,
-	nonce: AtomicU32,
-	/// Extrinsic hashes and decoded events of blocks already looked at: several chunks share a
-	/// block, and each block is fetched once.
-	blocks: tokio::sync::Mutex<HashMap<H256, Arc<BlockRecord>>>,
+/// The registry's record of `id`, if any.
+async fn registered(
+	chain: &Chain,
+	id: ModelId,
+) -> Result<Option<ModelInfo<AccountId, Balance, BlockNumber>>, String> {
+	chain.runtime_api("ModelsApi_model", id).await
 }
 
-/// What [`Chain::outcome`] needs of a block.
-struct BlockRecord {
-	extrinsics: Vec<H256>,
-	/// `None` when this binary cannot decode the chain's events (another runtime).
-	events: Option<Vec<frame_system::EventRecord<RuntimeEvent, H256>>>,
-}
-
-fn rpc_err(what: &str) -> impl Fn(jsonrpsee::core::ClientError) -> String + '_ {
-	move |e| format!("{what}: {e}")
-}
-
-fn unhex(text: &str) -> Result<Vec<u8>, String> {
-	sibyl_primitives::from_hex(text).ok_or_else(|| format!("the node sent bad hex `{text}`"))
-}
-
-/// How watching a submitted transaction ended, when not in a block.
-enum Watched {
-	/// The pool dropped it without including it: worth submitting again.
-	Dropped(String),
-	/// Anything else, with the reason.
-	Failed(String),
-}
-
-impl Chain {
-	async fn connect(url: &str, suri: &str) -> Result<Chain, String> {
-		let pair = sr25519::Pair::from_string(suri, None)
-			.map_err(|e| format!("--suri is not a valid secret URI: {e:?}"))?;
-		let account: AccountId = MultiSigner::from(pair.public()).into_account();
-		let client = WsClientBuilder::default()
-			.max_request_size(16 * 1024 * 1024)
-			.max_response_size(64 * 1024 * 1024)
-			.build(url)
-			.await
-			.map_err(|e| format!("cannot connect to {url}: {e}"))?;
-		let genesis: H256 = client
-			.request("chain_getBlockHash", rpc_params![0])
-			.await
-			.map_err(rpc_err("chain_getBlockHash"))?;
-		let version: serde_json::Value = client
-			.request("state_getRuntimeVersion", rpc_params![])
-			.await
-			.map_err(rpc_err("state_getRuntimeVersion"))?;
-		let field = |name: &str| {
-			version
-				.get(name)
-				.and_then(|v| v.as_u64())
-				.and_then(|v| u32::try_from(v).ok())
-				.ok_or_else(|| format!("runtime version lacks {name}"))
-		};
-		let (spec_version, tx_version) = (field("specVersion")?, field("transactionVersion")?);
-		let nonce: u32 = client
-			.request("system_accountNextIndex", rpc_params![account.to_ss58check()])
-			.await
-			.map_err(rpc_err("system_accountNextIndex"))?;
-		Ok(Chain {
-			client,
-			genesis,
-			spec_version,
-			tx_version,
-			pair,
-			account,
-			nonce: AtomicU32::new(nonce),
-			blocks: Default::default(),
-		})
-	}
-
-	/// Takes the next nonce of the account.
-	fn next_nonce(&self) -> u32 {
-		self.nonce.fetch_add(1, Ordering::SeqCst)
-	}
-
-	/// Signs `call` with `nonce` and `tip`; returns the extrinsic and its hash.
-	fn sign_at(&self, call: RuntimeCall, nonce: u32, tip: u128) -> (Vec<u8>, H256) {
-		let tx_ext: sibyl_runtime::TxExtension = (
-			frame_system::AuthorizeCall::<Runtime>::new(),
-			frame_system::CheckNonZeroSender::<Runtime>::new(),
-			frame_system::CheckSpecVersion::<Runtime>::new(),
-			frame_system::CheckTxVersion::<Runtime>::new(),
-			frame_system::CheckGenesis::<Runtime>::new(),
-			frame_system::CheckEra::<Runtime>::from(Era::Immortal),
-			frame_system::CheckNonce::<Runtime>::from(nonce),
-			frame_system::CheckWeight::<Runtime>::new(),
-			pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(tip),
-			pallet_inference::SeatsLeft::<Runtime>::new(),
-			frame_system::WeightReclaim::<Runtime>::new(),
-		);
-		let implicit = (
-			(),
-			(),
-			self.spec_version,
-			self.tx_version,
-			self.genesis,
-			self.genesis,
-			(),
-			(),
-			(),
-			(),
-			(),
-		);
-		let payload = SignedPayload::from_raw(call.clone(), tx_ext.clone(), implicit);
-		let signature = payload.using_encoded(|bytes| self.pair.sign(bytes));
-		let xt = UncheckedExtrinsic::new_signed(
-			call,
-			Address::Id(self.account.clone()),
-			MultiSignature::Sr25519(signature),
-			tx_ext,
-		)
-		.encode();
-		let hash = H256(sp_io::hashing::blake2_256(&xt));
-		(xt, hash)
-	}
-
-	/// Signs and submits `call` with the next nonce; returns the block it was included in once it
-	/// succeeded there.
-	async fn submit(&self, call: RuntimeCall) -> Result<H256, String> {
-		self.submit_at(call, self.next_nonce()).await
-	}
-
-	/// Signs `call` with `nonce`, submits it and follows it into a block; fails with the pallet
-	/// error's name if it was included but failed. A transaction the pool dropped or turned away
-	/// (its limits, under a burst of chunks; never included) is signed again with the same nonce
-	/// and a tip one planck higher, a few times, a second apart: the pool bans a dropped
-	/// transaction's hash, and the nonce keeps the call from being included twice.
-	async fn submit_at(&self, call: RuntimeCall, nonce: u32) -> Result<H256, String> {
-		const ATTEMPTS: u128 = 5;
-		let mut tip = 0;
-		loop {
-			let (xt, hash) = self.sign_at(call.clone(), nonce, tip);
-			match self.watch_once(&xt, hash).await {
-				Err(Watched::Dropped(why)) if tip + 1 < ATTEMPTS => {
-					log::debug!("{why}; signing it again with a tip of {} planck", tip + 1);
-					tip += 1;
-					tokio::time::sleep(std::time::Duration::from_secs(1)).await;
-				},
-				Err(Watched::Dropped(why)) | Err(Watched::Failed(why)) => return Err(why),
-				Ok(block) => return Ok(block),
-			}
-		}
-	}
-
-	/// One submission of [`Self::submit_at`].
-	async fn watch_once(&self, xt: &[u8], hash: H256) -> Result<H256, Watched> {
-		let mut sub: Subscription<serde_json::Value> = self
-			.client
-			.subscribe(
-				"author_submitAndWatchExtrinsic",
-				rpc_params![to_hex(xt)],
-				"author_unwatchExtrinsic",
-			)
-			.await
-			.map_err(|e| {
-				let why = format!("the node refused the transaction: {e}");
-				// A full pool turns it away at once ("Immediately Dropped"): worth another try.
-				if why.contains("Immediately Dropped") {
-					Watched::Dropped(why)
-				} else {
-					Watched::Failed(why)
-				}
-			})?;
-		while let Some(status) = sub.next().await {
-			let status =
-				status.map_err(|e| Watched::Failed(format!("watching the transaction: {e}")))?;
-			if let Some(block) = status.get("inBlock").or_else(|| status.get("finalized")) {
-				let block: H256 = serde_json::from_value(block.clone())
-					.map_err(|e| Watched::Failed(format!("bad block hash from the node: {e}")))?;
-				self.outcome(block, hash).await.map_err(Watched::Failed)?;
-				return Ok(block);
-			}
-			let ended = |t: &str| status == t || status.get(t).is_some();
-			let why = format!("transaction {hash:?} ended as {status}");
-			if ended("dropped") {
-				return Err(Watched::Dropped(why));
-			}
-			if ["invalid", "usurped", "finalityTimeout"].iter().any(|t| ended(t)) {
-				return Err(Watched::Failed(why));
-			}
-		}
-		Err(Watched::Failed("the node closed the subscription".into()))
-	}
-
-	/// `Ok` if extrinsic `hash` succeeded in `block`, else the dispatch error by name.
-	async fn outcome(&self, block: H256, hash: H256) -> Result<(), String> {
-		let record = self.block_record(block).await?;
-		let position = record
-			.extrinsics
-			.iter()
-			.position(|x| *x == hash)
-			.ok_or("the transaction is not in the block it was reported in")?;
-		// A runtime this binary does not know: inclusion is all we can report.
-		let Some(events) = &record.events else { return Ok(()) };
-		for event in events {
-			if event.phase != frame_system::Phase::ApplyExtrinsic(position as u32) {
-				continue;
-			}
-			if let RuntimeEvent::System(frame_system::Event::ExtrinsicFailed {
-				dispatch_error,
-				..
-			}) = &event.event
-			{
-				return Err(
-					match sibyl_runtime::RuntimeError::from_dispatch_error(*dispatch_error) {
-						Some(error) => format!("failed on chain: {error:?}"),
-						None => format!("failed on chain: {dispatch_error:?}"),
-					},
-				);
-			}
-		}
-		Ok(())
-	}
-
-	/// The extrinsic hashes and events of `block`, fetched once.
-	async fn block_record(&self, block: H256) -> Result<Arc<BlockRecord>, String> {
-		let mut cache = self.blocks.lock().await;
-		if let Some(record) = cache.get(&block) {
-			return Ok(record.clone());
-		}
-		let body: serde_json::Value = self
-			.client
-			.request("chain_getBlock", rpc_params![block])
-			.await
-			.map_err(rpc_err("chain_getBlock"))?;
-		let extrinsics = body
-			.pointer("/block/extrinsics")
-			.and_then(|x| x.as_array())
-			.ok_or("the node sent a block without extrinsics")?
-			.iter()
-			.map(|x| {
-				let bytes = unhex(x.as_str().unwrap_or_default())?;
-				Ok(H256(sp_io::hashing::blake2_256(&bytes)))
-			})
-			.collect::<Result<Vec<_>, String>>()?;
-		// `System::Events`: twox128("System") ++ twox128("Events").
-		let key =
-			[sp_io::hashing::twox_128(b"System"), sp_io::hashing::twox_128(b"Events")].concat();
-		let raw: Option<String> = self
-			.client
-			.request("state_getStorage", rpc_params![to_hex(&key), block])
-			.await
-			.map_err(rpc_err("state_getStorage"))?;
-		let raw = unhex(raw.as_deref().unwrap_or("0x"))?;
-		let events = Decode::decode(&mut &raw[..]).ok();
-		let record = Arc::new(BlockRecord { extrinsics, events });
-		cache.insert(block, record.clone());
-		Ok(record)
-	}
-
-	async fn block_number(&self, block: H256) -> Result<u32, String> {
-		let header: serde_json::Value = self
-			.client
-			.request("chain_getHeader", rpc_params![block])
-			.await
-			.map_err(rpc_err("chain_getHeader"))?;
-		let number =
-			header.get("number").and_then(|n| n.as_str()).ok_or("header without number")?;
-		u32::from_str_radix(number.trim_start_matches("0x"), 16)
-			.map_err(|_| format!("bad block number {number}"))
-	}
-
-	async fn model(
-		&self,
-		id: ModelId,
-	) -> Result<Option<ModelInfo<AccountId, Balance, BlockNumber>>, String> {
-		let raw: String = self
-			.client
-			.request("state_call", rpc_params!["ModelsApi_model", to_hex(&id.encode())])
-			.await
-			.map_err(rpc_err("ModelsApi_model"))?;
-		Decode::decode(&mut &unhex(&raw)?[..]).map_err(|e| format!("ModelsApi_model: {e}"))
-	}
-
-	async fn chunk_received(&self, id: ModelId, index: u32) -> Result<bool, String> {
-		let key = pallet_models::ChunkReceived::<Runtime>::hashed_key_for(id, index);
-		let raw: Option<String> = self
-			.client
-			.request("state_getStorage", rpc_params![to_hex(&key)])
-			.await
-			.map_err(rpc_err("state_getStorage"))?;
-		Ok(raw.is_some())
-	}
+/// Whether the chain has chunk `index` of model `id`.
+async fn chunk_received(chain: &Chain, id: ModelId, index: u32) -> Result<bool, String> {
+	let key = pallet_models::ChunkReceived::<Runtime>::hashed_key_for(id, index);
+	Ok(chain.raw_storage(&key, None).await?.is_some())
 }
 
 #[cfg(test)]

@@ -46,10 +46,8 @@ fn testnet_raw_spec_builds_with_six_second_blocks() {
 	assert_eq!(spec["id"], "sibyl_testnet");
 	let top = spec["genesis"]["raw"]["top"].as_object().unwrap();
 	// The storage value BlockTime::SlotDuration holds 6000u64, little endian.
-	let key: Vec<u8> =
-		[sp_io::hashing::twox_128(b"BlockTime"), sp_io::hashing::twox_128(b"SlotDuration")]
-			.concat();
-	let key = format!("0x{}", key.iter().map(|b| format!("{b:02x}")).collect::<String>());
+	let key = pallet_block_time::SlotDuration::<sibyl_runtime::Runtime>::hashed_key();
+	let key = sibyl_primitives::to_hex(&key);
 	assert_eq!(top.get(&key).and_then(Value::as_str), Some("0x7017000000000000"));
 }
 

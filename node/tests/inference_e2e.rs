@@ -364,6 +364,29 @@ fn a_large_output_is_kept_offchain_and_fetched_by_another_node() {
 	b.wait_ready(Duration::from_secs(120));
 
 	upload(&a, model_s, "wide");
+	// Another model under the same name and version: the chain refuses it, and `model upload`
+	// names the runtime's error.
+	std::fs::create_dir_all(dir.join("other")).unwrap();
+	let other = common::example_model(&dir.join("other"), &[]);
+	let url = format!("ws://127.0.0.1:{}", a.rpc_port);
+	let taken = run_cli(&[
+		"model",
+		"upload",
+		"--model",
+		&other.model,
+		"--name",
+		"wide",
+		"--model-version",
+		"1",
+		"--suri",
+		"//Alice",
+		"--url",
+		&url,
+	]);
+	let stderr = String::from_utf8_lossy(&taken.stderr);
+	assert!(!taken.status.success());
+	assert!(stderr.contains("register: failed on chain: Models(VersionTaken)"), "{stderr}");
+
 	let (stdout, stderr, ok) = request(&a, &["--model", &model_id, "--input", input_s, "--json"]);
 	assert!(ok, "request failed:\n{stdout}\n{stderr}\n{}", a.log_tail());
 	let report: Value = serde_json::from_str(stdout.trim()).unwrap();

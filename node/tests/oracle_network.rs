@@ -16,24 +16,19 @@ use std::{
 	time::{Duration, Instant},
 };
 
-use codec::Encode;
+use codec::Decode;
 use common::{hex_bytes, latest, wait_for, Node, Source};
 use serde_json::json;
 
-/// The amount of `who`'s data bond, from `Payments.Bonds`.
+/// The amount of `who`'s data bond, from `Payments.Bonds` (the pallet's own storage key).
 fn data_bond(node: &Node, who: sp_keyring::Sr25519Keyring) -> Option<u128> {
-	use sp_io::hashing::{blake2_128, twox_128, twox_64};
-	let account = who.to_account_id();
-	let role = sibyl_primitives::Role::Data.encode();
-	let mut key = twox_128(b"Payments").to_vec();
-	key.extend(twox_128(b"Bonds"));
-	key.extend(twox_64(&role));
-	key.extend(&role);
-	key.extend(blake2_128(account.as_ref()));
-	key.extend(AsRef::<[u8]>::as_ref(&account));
+	let key = pallet_payments::Bonds::<sibyl_runtime::Runtime>::hashed_key_for(
+		sibyl_primitives::Role::Data,
+		who.to_account_id(),
+	);
 	let raw = node.rpc("state_getStorage", json!([sibyl_primitives::to_hex(&key)])).ok()?;
-	let bytes = hex_bytes(&raw)?;
-	Some(u128::from_le_bytes(bytes.get(..16)?.try_into().ok()?))
+	let bond = pallet_payments::Bond::<u128, u32>::decode(&mut &hex_bytes(&raw)?[..]).ok()?;
+	Some(bond.amount)
 }
 
 #[test]

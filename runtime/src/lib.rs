@@ -106,6 +106,40 @@ pub type TxExtension = (
 	frame_system::WeightReclaim<Runtime>,
 );
 
+/// What [`TxExtension`] adds to a signed payload without sending it (spec and transaction
+/// versions, genesis and era block hashes).
+pub type TxExtensionImplicit =
+	<TxExtension as sp_runtime::traits::TransactionExtension<RuntimeCall>>::Implicit;
+
+/// The transaction extensions of an immortal transaction with `nonce` and `tip`: the one place
+/// outside the type above that knows their order (clients sign with it, the offchain workers
+/// authorize with it).
+pub fn tx_extension(nonce: Nonce, tip: Balance) -> TxExtension {
+	(
+		frame_system::AuthorizeCall::<Runtime>::new(),
+		frame_system::CheckNonZeroSender::<Runtime>::new(),
+		frame_system::CheckSpecVersion::<Runtime>::new(),
+		frame_system::CheckTxVersion::<Runtime>::new(),
+		frame_system::CheckGenesis::<Runtime>::new(),
+		frame_system::CheckEra::<Runtime>::from(generic::Era::Immortal),
+		frame_system::CheckNonce::<Runtime>::from(nonce),
+		frame_system::CheckWeight::<Runtime>::new(),
+		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(tip),
+		pallet_inference::SeatsLeft::<Runtime>::new(),
+		frame_system::WeightReclaim::<Runtime>::new(),
+	)
+}
+
+/// The implicit part of [`tx_extension`]'s payload on a chain with `genesis` whose runtime has
+/// `spec_version` and `transaction_version` (an immortal era's block is the genesis).
+pub fn tx_extension_implicit(
+	spec_version: u32,
+	transaction_version: u32,
+	genesis: Hash,
+) -> TxExtensionImplicit {
+	((), (), spec_version, transaction_version, genesis, genesis, (), (), (), (), ())
+}
+
 /// An extrinsic as the runtime decodes it.
 pub type UncheckedExtrinsic =
 	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;

@@ -437,18 +437,6 @@ where
 	RuntimeCall: From<LocalCall>,
 {
 	fn create_extension() -> super::TxExtension {
-		(
-			frame_system::AuthorizeCall::<Runtime>::new(),
-			frame_system::CheckNonZeroSender::<Runtime>::new(),
-			frame_system::CheckSpecVersion::<Runtime>::new(),
-			frame_system::CheckTxVersion::<Runtime>::new(),
-			frame_system::CheckGenesis::<Runtime>::new(),
-			frame_system::CheckEra::<Runtime>::from(sp_runtime::generic::Era::Immortal),
-			frame_system::CheckNonce::<Runtime>::from(0),
-			frame_system::CheckWeight::<Runtime>::new(),
-			pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
-			pallet_inference::SeatsLeft::<Runtime>::new(),
-			frame_system::WeightReclaim::<Runtime>::new(),
-		)
+		super::tx_extension(0, 0)
 	}
 }
