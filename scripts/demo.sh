@@ -10,7 +10,8 @@ cd "$(dirname "$0")/.."
 URL="${1:-ws://127.0.0.1:9944}"
 HTTP="${URL/ws:/http:}"
 BIN="${SIBYL_NODE:-$CARGO_TARGET_DIR/debug/sibyl-node}"
-[ -d scripts/js/node_modules/@polkadot/api ] || npm ci --prefix scripts/js --no-audit --no-fund >/dev/null
+. scripts/js-deps.sh
+ensure_js_deps >/dev/null
 
 for _ in $(seq 1 120); do
 	curl -sf -H 'Content-Type: application/json' \

@@ -25,8 +25,8 @@ rustup show active-toolchain >/dev/null
 rustup target add wasm32v1-none >/dev/null 2>&1 || rustup target add wasm32v1-none
 rustup component add rust-src rustfmt clippy >/dev/null 2>&1 || rustup component add rust-src rustfmt clippy
 
-# The polkadot.js clients (demo and end-to-end tests), pinned by scripts/js/package-lock.json.
-if [ ! -f scripts/js/node_modules/.package-lock.json ] \
-	|| [ scripts/js/package-lock.json -nt scripts/js/node_modules/.package-lock.json ]; then
-	npm ci --prefix scripts/js --no-audit --no-fund --loglevel=error
-fi
+# The JavaScript (the @sibyl/client package and the polkadot.js scripts of the demo and the
+# end-to-end tests): one npm workspace at the root, pinned by package-lock.json; the client is
+# built into clients/js/dist when its sources changed.
+. scripts/js-deps.sh
+ensure_js_deps

@@ -19,8 +19,10 @@ SIBYL_FEEDS="$(mktemp -d)/feeds.json"
 export SIBYL_FEEDS
 printf '{"feeds":[{"feed":0,"url":"http://127.0.0.1:%s/price","path":"data.usd"}]}\n' \
 	"$SIBYL_FEED_PORT" > "$SIBYL_FEEDS"
-# zombienet's test runner loads the js-scripts, which use scripts/js's @polkadot/api clients.
-[ -d scripts/js/node_modules/@polkadot/api ] || npm ci --prefix scripts/js --no-audit --no-fund
+# zombienet's test runner loads the js-scripts, which run scripts/js's @polkadot/api clients
+# (the root npm workspace, with @sibyl/client built).
+. scripts/js-deps.sh
+ensure_js_deps
 case "${1:-test}" in
 	spawn) exec zombienet/node_modules/.bin/zombienet spawn --provider native zombienet/sibyl.json ;;
 	test) exec zombienet/node_modules/.bin/zombienet test --provider native zombienet/sibyl.zndsl ;;

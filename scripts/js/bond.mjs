@@ -1,14 +1,15 @@
-// Bonds accounts for a node role with @polkadot/api, each with its own sr25519 key as node key
-// (what `sibyl-node --alice|--bob|…` inserts for that role).
+// Bonds accounts for a node role through @sibyl/client, each with its own sr25519 key as node key
+// (what `sibyl-node --alice|--bob|…` inserts for that role) and that key's proof of possession.
+// With --key and --proof (what `sibyl-node key prove` prints), one account bonds that key instead:
+// an operator's path, where the key lives in the node's keystore.
 //
 //   node scripts/js/bond.mjs --url ws://127.0.0.1:9944 --role Inference|Verifier|Data
-//        --accounts //Dave,//Eve [--amount-units 100]
+//        --accounts //Dave,//Eve [--amount-units 100] [--key 0x… --proof 0x…]
 //
-// Exits non-zero with the chain's error name if a bond fails.
+// Exits non-zero with the chain's error name (e.g. `Payments.BadKeyProof`) if a bond fails.
 
-import { ApiPromise, WsProvider } from '@polkadot/api';
+import { connect, keyProof, ROLES } from '@sibyl/client';
 import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
 
 const UNIT = 10n ** 12n;
 
@@ -17,7 +18,7 @@ function fail(message) {
   process.exit(1);
 }
 
-const args = { url: 'ws://127.0.0.1:9944', role: undefined, accounts: [], amount: 100n };
+const args = { url: 'ws://127.0.0.1:9944', role: undefined, accounts: [], amount: 100n, key: undefined, proof: undefined };
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
   const next = () => argv[++i] ?? fail(`${argv[i - 1]} needs a value`);
@@ -26,39 +27,32 @@ for (let i = 0; i < argv.length; i++) {
     case '--role': args.role = next(); break;
     case '--accounts': args.accounts = next().split(',').filter(Boolean); break;
     case '--amount-units': args.amount = BigInt(next()); break;
+    case '--key': args.key = next(); break;
+    case '--proof': args.proof = next(); break;
     default: fail(`unknown argument ${argv[i]}`);
   }
 }
-if (!['Inference', 'Verifier', 'Data'].includes(args.role)) fail('--role Inference|Verifier|Data is required');
+if (!ROLES.includes(args.role)) fail(`--role ${ROLES.join('|')} is required`);
 if (args.accounts.length === 0) fail('--accounts is required');
+if ((args.key === undefined) !== (args.proof === undefined)) fail('--key and --proof go together');
+if (args.key !== undefined && args.accounts.length !== 1) fail('--key and --proof bond one account');
 
-await cryptoWaitReady();
-const api = await ApiPromise.create({ provider: new WsProvider(args.url), noInitWarn: true, throwOnConnect: true });
+const sibyl = await connect(args.url);
 const keyring = new Keyring({ type: 'sr25519' });
-const bond = (suri) => new Promise((resolve, reject) => {
+const bond = async (suri) => {
   const pair = keyring.addFromUri(suri);
-  let unsub = () => {};
-  api.tx.payments.bond(args.role, args.amount * UNIT, pair.publicKey)
-    .signAndSend(pair, ({ status, dispatchError }) => {
-      if (dispatchError) {
-        unsub();
-        const { section, name } = dispatchError.isModule ? api.registry.findMetaError(dispatchError.asModule) : { section: '', name: dispatchError.toString() };
-        reject(new Error(`${suri}: ${section}.${name}`));
-      } else if (status.isInBlock) {
-        unsub();
-        resolve();
-      } else if (status.isDropped || status.isInvalid || status.isUsurped) {
-        unsub();
-        reject(new Error(`${suri}: transaction ${status.type}`));
-      }
-    })
-    .then((u) => { unsub = u; })
-    .catch(reject);
-});
+  const key = args.key ?? pair.publicKey;
+  const proof = args.proof ?? keyProof(sibyl.api, args.role, pair, pair.address);
+  try {
+    await sibyl.send(sibyl.api.tx.payments.bond(args.role, args.amount * UNIT, key, proof), pair);
+  } catch (e) {
+    throw new Error(`${suri}: ${e.pallet ? `${e.pallet}.${e.error}` : e.message}`);
+  }
+};
 try {
   await Promise.all(args.accounts.map(bond));
   console.log(`bonded ${args.accounts.join(', ')} for ${args.role}`);
 } catch (e) {
   fail(e.message);
 }
-await api.disconnect();
+await sibyl.disconnect();

@@ -21,10 +21,8 @@
 // minute of chain time (first inclusion to last settlement) and outcomes.
 
 import { readFileSync } from 'node:fs';
-import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { toTensor } from './tensors.mjs';
+import { connect, inputTensors, SibylInputError, toChainTensor } from '@sibyl/client';
 
 function fail(message) {
   console.error(`burst: ${message}`);
@@ -63,16 +61,25 @@ const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const input = JSON.parse(readFileSync(args.input, 'utf8'));
-  const tensors = (input.inputs ?? fail('the input file has no "inputs"')).map((t) => toTensor(t, fail));
+  // The input as the file gives it: the chain checks it against the model.
+  let tensors;
+  try {
+    tensors = inputTensors(undefined, input.inputs ?? fail('the input file has no "inputs"'), false).map(toChainTensor);
+  } catch (e) {
+    fail(e instanceof SibylInputError ? `tensor ${e.message}` : e.message);
+  }
 
-  await cryptoWaitReady();
-  const api = await ApiPromise.create({ provider: new WsProvider(args.url), noInitWarn: true, throwOnConnect: true });
+  const sibyl = await connect(args.url);
+  const { api } = sibyl;
   const keyring = new Keyring({ type: 'sr25519' });
   const pairs = args.accounts.map((suri) => keyring.addFromUri(suri));
   const addresses = pairs.map((p) => p.address);
-  const quote = await api.call.inferenceApi.quote(args.model, null);
-  if (quote.isErr) fail(`model ${args.model} takes no requests: ${quote.asErr.toString()}`);
-  const fee = quote.asOk.toBigInt();
+  let fee;
+  try {
+    fee = (await sibyl.quote(args.model)).fee;
+  } catch (e) {
+    fail(`model ${args.model} takes no requests: ${e.message}`);
+  }
 
   // The state before: balances, issuance and nonces, all at one block.
   const startHash = await api.rpc.chain.getFinalizedHead();
@@ -139,8 +146,8 @@ async function main() {
       } else if (api.events.system.ExtrinsicFailed.is(event) && phase.isApplyExtrinsic) {
         const xt = block.block.extrinsics[phase.asApplyExtrinsic.toNumber()];
         if (xt.isSigned && mine.has(xt.signer.toString())) {
-          const e = d.dispatchError;
-          const name = e.isModule ? (({ section, name }) => `${section}.${name}`)(api.registry.findMetaError(e.asModule)) : e.toString();
+          const e = sibyl.chainError(d.dispatchError);
+          const name = e.isModule ? `${e.section}.${e.error}` : e.error;
           failures.push({ at: number, who: xt.signer.toString(), error: name });
         }
       }
@@ -257,7 +264,7 @@ async function main() {
     console.log(`penalties: ${penalties.missed} missed, ${penalties.slashed} slashed ${JSON.stringify(penalties.by)}`);
     console.log(problems.length === 0 ? 'balances reconcile exactly' : `NOT reconciled:\n  ${problems.slice(0, 20).join('\n  ')}`);
   }
-  await api.disconnect();
+  await sibyl.disconnect();
   return problems.length === 0 ? 0 : 4;
 }
 

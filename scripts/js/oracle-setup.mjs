@@ -10,6 +10,7 @@
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { keyProof } from '@sibyl/client';
 
 const UNIT = 10n ** 12n;
 
@@ -68,7 +69,7 @@ async function main() {
   await Promise.all(
     args.nodes.map((suri) => {
       const pair = keyring.addFromUri(suri);
-      return send(api.tx.payments.bond('Data', 10n * UNIT, pair.publicKey), pair);
+      return send(api.tx.payments.bond('Data', 10n * UNIT, pair.publicKey, keyProof(api, 'Data', pair, pair.address)), pair);
     }),
   );
   const create = api.tx.oracle.createFeed(

@@ -14,12 +14,9 @@
 // if the request fails.
 
 import { readFileSync } from 'node:fs';
-import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
-import { compactFromU8a, hexToU8a } from '@polkadot/util';
-import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
+import { connect, decodeTensors, plainData, SibylChainError, SibylInputError } from '@sibyl/client';
 import { parseFeed, parseLevel } from './cli.mjs';
-import { decodeTensors, toTensor } from './tensors.mjs';
 
 function parseArgs(argv) {
   const args = { url: 'ws://127.0.0.1:9944', suri: '//Alice', timeoutBlocks: 60, json: false, feeds: [] };
@@ -50,73 +47,55 @@ function fail(message) {
   process.exit(1);
 }
 
-function describeError(api, dispatchError) {
-  if (dispatchError.isModule) {
-    const { section, name, docs } = api.registry.findMetaError(dispatchError.asModule);
-    return `${section}.${name}: ${docs.join(' ')}`;
-  }
-  return dispatchError.toString();
+/// The chain's error as this script has always named it: `inference.FeeBelowPrice: <docs>`.
+function describeError(e) {
+  if (e instanceof SibylChainError) return e.isModule ? `${e.section}.${e.error}: ${e.docs}` : e.error;
+  return e.message ?? String(e);
 }
+
+/// Tensors as this script prints them (`sibyl-node model run`'s data: plain numbers).
+const plain = (tensors) => tensors.map((t) => ({ dtype: t.dtype, shape: t.shape, data: plainData(t) }));
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const input = JSON.parse(readFileSync(args.input, 'utf8'));
-  const tensors = (input.inputs ?? fail('the input file has no "inputs"')).map((t) => toTensor(t, fail));
+  const inputs = input.inputs ?? fail('the input file has no "inputs"');
 
-  await cryptoWaitReady();
-  const api = await ApiPromise.create({ provider: new WsProvider(args.url), noInitWarn: true, throwOnConnect: true });
+  const sibyl = await connect(args.url);
+  const { api } = sibyl;
   const signer = new Keyring({ type: 'sr25519' }).addFromUri(args.suri);
 
   // Without --max-fee, pay the quote; with it, send as given and let the chain judge.
   const level = args.level ?? null;
-  const quote = await api.call.inferenceApi.quote(args.model, level);
-  if (quote.isErr && args.maxFee === undefined) {
-    fail(`model ${args.model} takes no requests at this level: ${describeError(api, quote.asErr)}`);
+  let fee = 0n;
+  try {
+    fee = (await sibyl.quote(args.model, level)).fee;
+  } catch (e) {
+    if (!(e instanceof SibylChainError)) throw e;
+    if (args.maxFee === undefined) fail(`model ${args.model} takes no requests at this level: ${describeError(e)}`);
   }
-  const fee = quote.isOk ? quote.asOk.toBigInt() : 0n;
   const maxFee = args.maxFee ?? fee;
   const before = (await api.query.system.account(signer.address)).data.free.toBigInt();
 
-  // Submit and wait for inclusion; the request id comes from the `Requested` event.
-  const tx = args.feeds.length > 0
-    ? api.tx.inference.requestWithFeeds(args.model, tensors, args.feeds, maxFee, level)
-    : api.tx.inference.request(args.model, tensors, maxFee, level);
-  const { id, includedAt, inBlock, fromFeeds } = await new Promise((resolve, reject) => {
-    let unsub = () => {};
-    tx
-      .signAndSend(signer, async ({ status, events, dispatchError }) => {
-        if (dispatchError) {
-          unsub();
-          reject(new Error(describeError(api, dispatchError)));
-          return;
-        }
-        if (status.isInBlock) {
-          unsub();
-          const requested = events.find(({ event }) => api.events.inference.Requested.is(event));
-          if (!requested) return reject(new Error('included without an Inference.Requested event'));
-          const header = await api.rpc.chain.getHeader(status.asInBlock);
-          const fromFeeds = events.find(({ event }) => api.events.inference.InputFromFeeds.is(event));
-          resolve({
-            id: requested.event.data.id.toBigInt(),
-            includedAt: header.number.toNumber(),
-            inBlock: status.asInBlock,
-            fromFeeds: fromFeeds?.event.data.rounds.map(([feed, round]) => ({ feed: feed.toNumber(), round: round.toNumber() })),
-          });
-        } else if (status.isDropped || status.isInvalid || status.isUsurped) {
-          unsub();
-          reject(new Error(`transaction ${status.type}`));
-        }
-      })
-      .then((u) => { unsub = u; })
-      .catch(reject);
-  });
+  // Submit (the tensors as the file gives them: the chain checks them against the model) and wait
+  // for inclusion; the request id comes from the `Requested` event.
+  let submitted;
+  try {
+    submitted = await sibyl.request(args.model, inputs, { signer, maxFee, level, feeds: args.feeds, validate: false });
+  } catch (e) {
+    fail(e instanceof SibylInputError ? `tensor ${e.message}` : describeError(e));
+  }
+  const { requestId: id, blockNumber: includedAt, blockHash: inBlock, events } = submitted;
+  const fromFeeds = events
+    .find(({ event }) => api.events.inference.InputFromFeeds.is(event))
+    ?.event.data.rounds.map(([feed, round]) => ({ feed: feed.toNumber(), round: round.toNumber() }));
   if (!args.json) console.log(`request ${id} included in block #${includedAt} (fee ${fee} escrowed)`);
   // The input as stored with the request (feed values written in), read at the inclusion block:
   // it is removed once the request settles.
   let storedInput;
   if (fromFeeds) {
     const stored = await (await api.at(inBlock)).query.inference.inputs(id);
-    storedInput = stored.isSome ? decodeTensors(stored.unwrap().toU8a(true)) : undefined;
+    storedInput = stored.isSome ? plain(decodeTensors(stored.unwrap().toU8a(true))) : undefined;
     if (!args.json) {
       for (const [i, { feed, round }] of fromFeeds.entries()) {
         const b = args.feeds[i];
@@ -223,27 +202,18 @@ async function main() {
     report.input_from_feeds = fromFeeds;
     report.stored_input = storedInput;
   }
-  // `InferenceApi_output` returns SCALE `Option<Vec<u8>>`; read it raw, exactly as the runtime
-  // encoded it, rather than through a decoded wrapper.
-  const raw = (await api.rpc.state.call('InferenceApi_output', api.createType('u64', id).toHex(true))).toU8a(true);
-  if (raw[0] === 1) {
-    const [prefix, len] = compactFromU8a(raw.subarray(1));
-    const bytes = raw.subarray(1 + prefix, 1 + prefix + len.toNumber());
-    report.output_hash = blake2AsHex(bytes, 256);
-    report.outputs = decodeTensors(bytes);
-  } else {
-    // Too large for state: only its hash is on chain; the bytes come from the node's offchain
-    // store (or, through it, from a peer) by the `inference_output` RPC.
+  // The accepted output (`sibyl_output`, checked against its hash by the client). Outputs too
+  // large for state have only their hash on chain (`Inference.StoredOutputs`); the node serves
+  // the bytes from its offchain store or, through it, from a peer.
+  if (settled.outcome && settled.outcome.verified) {
     const stored = await api.query.inference.storedOutputs(id);
     if (stored.isSome) {
       const [hash, len] = stored.unwrap();
-      const hex = await api._rpcCore.provider.send('inference_output', [hash.toHex()]);
-      const bytes = hexToU8a(hex);
-      if (blake2AsHex(bytes, 256) !== hash.toHex()) throw new Error('inference_output returned other bytes');
       report.stored_output = { hash: hash.toHex(), len: len.toNumber() };
-      report.output_hash = hash.toHex();
-      report.outputs = decodeTensors(bytes);
     }
+    const output = await sibyl.output(id);
+    report.output_hash = output.outputHash;
+    report.outputs = plain(output.tensors);
   }
   const commitment = await api.call.inferenceApi.commitment(id);
   if (commitment.isSome) report.commitment = commitment.unwrap().toHex();
@@ -261,12 +231,12 @@ async function main() {
     }
     if (report.commitment) console.log(`  commitment  ${report.commitment}`);
   }
-  await api.disconnect();
+  await sibyl.disconnect();
   return settled.outcome && Object.keys(settled.outcome)[0] === 'verified' ? 0 : 3;
 }
 
 // Exit only once stdout is flushed: a large JSON report to a pipe is written asynchronously.
 main().then(
   (code) => process.stdout.write('', () => process.exit(code)),
-  (e) => fail(e.message ?? String(e)),
+  (e) => fail(describeError(e)),
 );

@@ -13,11 +13,9 @@
 // with the chain's error name if a transaction fails.
 
 import { readFileSync } from 'node:fs';
-import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { connect, decodeTensors, inputTensors, plainData, SibylChainError, toChainTensor } from '@sibyl/client';
 import { parseFeed, parseLevel } from './cli.mjs';
-import { decodeTensors, toTensor } from './tensors.mjs';
 
 function fail(message) {
   console.error(`schedule: ${message}`);
@@ -51,46 +49,41 @@ function parseArgs(argv) {
   return args;
 }
 
-function describe(api, error) {
-  if (error.isModule) {
-    const { section, name } = api.registry.findMetaError(error.asModule);
-    return `${section}.${name}`;
-  }
-  return error.toString();
+/// A chain error (a `SibylChainError`, or a dispatch error in an event) as `inference.QueueFull`.
+function describe(sibyl, error) {
+  const e = error instanceof SibylChainError ? error : error instanceof Error ? undefined : sibyl.chainError(error);
+  if (!e) return error.message ?? String(error);
+  return e.isModule ? `${e.section}.${e.error}` : e.error;
 }
+
+/// Tensors as this script prints them (`sibyl-node model run`'s data: plain numbers).
+const plain = (tensors) => tensors.map((t) => ({ dtype: t.dtype, shape: t.shape, data: plainData(t) }));
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const file = JSON.parse(readFileSync(args.input, 'utf8'));
-  const tensors = (file.inputs ?? fail('the input file has no "inputs"')).map((t) => toTensor(t, fail));
+  // The template as the file gives it: the chain checks it against the model.
+  const tensors = inputTensors(undefined, file.inputs ?? fail('the input file has no "inputs"'), false).map(toChainTensor);
 
-  await cryptoWaitReady();
-  const api = await ApiPromise.create({ provider: new WsProvider(args.url), noInitWarn: true, throwOnConnect: true });
+  const sibyl = await connect(args.url);
+  const { api } = sibyl;
   const owner = new Keyring({ type: 'sr25519' }).addFromUri(args.suri);
 
-  const quote = await api.call.inferenceApi.quote(args.model, args.level);
-  if (quote.isErr) fail(`no quote: ${describe(api, quote.asErr)}`);
-  const maxFee = args.maxFee ?? quote.asOk.toBigInt();
+  let maxFee = args.maxFee;
+  try {
+    const quote = await sibyl.quote(args.model, args.level);
+    maxFee ??= quote.fee;
+  } catch (e) {
+    fail(`no quote: ${describe(sibyl, e)}`);
+  }
 
-  const send = (tx) =>
-    new Promise((resolve, reject) => {
-      let unsub = () => {};
-      tx.signAndSend(owner, ({ status, events, dispatchError }) => {
-        if (dispatchError) {
-          unsub();
-          return reject(new Error(describe(api, dispatchError)));
-        }
-        if (status.isInBlock) {
-          unsub();
-          resolve({ block: status.asInBlock, events });
-        } else if (status.isDropped || status.isInvalid || status.isUsurped) {
-          unsub();
-          reject(new Error(`transaction ${status.type}`));
-        }
-      })
-        .then((u) => { unsub = u; })
-        .catch(reject);
-    });
+  const send = async (tx) => {
+    try {
+      return await sibyl.send(tx, owner);
+    } catch (e) {
+      throw new Error(describe(sibyl, e));
+    }
+  };
 
   const held = async (at) => {
     const holds = await at.query.balances.holds(owner.address);
@@ -153,21 +146,21 @@ async function main() {
           fee: d.fee.toString(),
           rounds,
           feed_values: feedValues,
-          stored_input: decodeTensors(stored.unwrap().toU8a(true)),
+          stored_input: plain(decodeTensors(stored.unwrap().toU8a(true))),
         });
       }
       if (api.events.schedules.Cancelled.is(event) && d.id.toBigInt() === id) {
         cancel = { refunded: d.refunded.toString(), block: n };
       }
       if (api.events.schedules.RunSkipped.is(event) && d.id.toBigInt() === id) {
-        skipped.push({ block: n, error: describe(api, d.error) });
+        skipped.push({ block: n, error: describe(sibyl, d.error) });
       }
       if (api.events.inference.RequestSettled.is(event) && runs.has(d.id.toString())) {
         const run = runs.get(d.id.toString());
         run.outcome = d.outcome.toJSON();
         run.settled = n;
         const output = await at.query.inference.outputs(d.id);
-        if (output.isSome) run.output = decodeTensors(output.unwrap().toU8a(true));
+        if (output.isSome) run.output = plain(decodeTensors(output.unwrap().toU8a(true)));
       }
     }
     if (!cancelSent && runs.size >= args.cancelAfter) {
@@ -191,7 +184,7 @@ async function main() {
     schedule_after: (await last.call.schedulesApi.schedule(id)).toJSON(),
   };
   console.log(JSON.stringify(report));
-  await api.disconnect();
+  await sibyl.disconnect();
 }
 
 main().catch((e) => fail(e.message ?? String(e)));

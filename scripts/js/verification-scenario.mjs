@@ -9,10 +9,8 @@
 // Ferdie's infr key. The model takes `x: f32[1, 8]` and is verified by 2 verifiers, always.
 // The requester is //Two. Prints one JSON report; exits non-zero on any failed transaction.
 
-import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
-import { u8aToHex } from '@polkadot/util';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { connect, keyProof, toChainTensor, toTensor } from '@sibyl/client';
 
 const UNIT = 10n ** 12n;
 
@@ -30,25 +28,22 @@ function parseArgs(argv) {
 
 /// An f32[1, 8] input whose values depend on `seed`.
 function input(seed) {
-  const bytes = new Uint8Array(32);
-  const view = new DataView(bytes.buffer);
-  for (let i = 0; i < 8; i++) view.setFloat32(i * 4, Math.sin(seed * 7 + i) * 2, true);
-  return [{ dtype: 'F32', shape: [1, 8], data: u8aToHex(bytes) }];
+  const x = Float32Array.from({ length: 8 }, (_, i) => Math.sin(seed * 7 + i) * 2);
+  return [toChainTensor(toTensor('x', { shape: [1, 8], data: x }))];
 }
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  await cryptoWaitReady();
-  const api = await ApiPromise.create({ provider: new WsProvider(args.url), noInitWarn: true, throwOnConnect: true });
+  const sibyl = await connect(args.url);
+  const { api } = sibyl;
   const keyring = new Keyring({ type: 'sr25519' });
   const acct = Object.fromEntries(
     ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie', 'One', 'Two'].map((n) => [n.toLowerCase(), keyring.addFromUri(`//${n}`)]),
   );
 
   const describe = (dispatchError) => {
-    if (!dispatchError.isModule) return dispatchError.toString();
-    const { section, name } = api.registry.findMetaError(dispatchError.asModule);
-    return `${section}.${name}`;
+    const e = sibyl.chainError(dispatchError);
+    return e.isModule ? `${e.section}.${e.error}` : e.error;
   };
 
   /// Sends `tx` signed by `signer` (with `nonce` if given); resolves with the inclusion block
@@ -169,7 +164,7 @@ async function main() {
 
   // 2. A dishonest executor: Dave bonds, Alice leaves; Dave is the only executor.
   await Promise.all([
-    send(api.tx.payments.bond('Inference', 100n * UNIT, acct.dave.publicKey), acct.dave),
+    send(api.tx.payments.bond('Inference', 100n * UNIT, acct.dave.publicKey, keyProof(api, 'Inference', acct.dave, acct.dave.address)), acct.dave),
     send(api.tx.payments.unbond('Inference'), acct.alice),
   ]);
   report.dishonest_executor = await deltas(['bob', 'charlie', 'dave'], () => requests(2));
@@ -178,8 +173,8 @@ async function main() {
 
   // 3. A lazy verifier: Ferdie executes (key on Alice's node), Bob and Eve verify.
   await Promise.all([
-    send(api.tx.payments.bond('Inference', 100n * UNIT, acct.ferdie.publicKey), acct.ferdie),
-    send(api.tx.payments.bond('Verifier', 1000n * UNIT, acct.eve.publicKey), acct.eve),
+    send(api.tx.payments.bond('Inference', 100n * UNIT, acct.ferdie.publicKey, keyProof(api, 'Inference', acct.ferdie, acct.ferdie.address)), acct.ferdie),
+    send(api.tx.payments.bond('Verifier', 1000n * UNIT, acct.eve.publicKey, keyProof(api, 'Verifier', acct.eve, acct.eve.address)), acct.eve),
     send(api.tx.payments.unbond('Verifier'), acct.charlie),
   ]);
   report.lazy_verifier = { sets: { inference: (await active('Inference')).map(name), verifiers: (await active('Verifier')).map(name) } };
@@ -197,7 +192,7 @@ async function main() {
     verifier_executions_per_request: verifierSeals / all.length,
     blocks_to_settle: all.map((r) => r.blocks),
   };
-  await api.disconnect();
+  await sibyl.disconnect();
   // Exit only once the report is flushed: stdout may be a pipe.
   await new Promise((resolve) => process.stdout.write(`${JSON.stringify(report)}\n`, resolve));
 }

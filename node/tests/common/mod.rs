@@ -324,8 +324,8 @@ pub fn scripts_js() -> PathBuf {
 pub fn js(script: &str, args: &[&str]) -> (String, String, bool) {
 	let dir = scripts_js();
 	assert!(
-		dir.join("node_modules/@polkadot/api").exists(),
-		"@polkadot/api is not installed: run ./scripts/setup.sh (npm ci --prefix scripts/js)"
+		dir.join("../../node_modules/@sibyl/client/dist/index.js").exists(),
+		"@sibyl/client is not installed and built: run ./scripts/setup.sh (npm ci, client build)"
 	);
 	let output = Command::new("node")
 		.arg(dir.join(script))
