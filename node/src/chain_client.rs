@@ -196,6 +196,11 @@ impl Chain {
 		Ok(chain)
 	}
 
+	/// The chain's genesis hash.
+	pub fn genesis(&self) -> H256 {
+		self.genesis
+	}
+
 	/// The signing account, if any.
 	pub fn account(&self) -> Option<&AccountId> {
 		self.signer.as_ref().map(|s| &s.account)

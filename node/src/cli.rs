@@ -10,9 +10,9 @@ pub enum Subcommand {
 	#[command(subcommand)]
 	Model(crate::inference::ModelCmd),
 
-	/// Key management: generate, inspect and insert keys.
+	/// Key management: generate, inspect and insert keys; prove a role key for a bond.
 	#[command(subcommand)]
-	Key(sc_cli::KeySubcommand),
+	Key(KeyCmd),
 
 	/// Build a chain specification (prefer `export-chain-spec`).
 	BuildSpec(sc_cli::BuildSpecCmd),
@@ -50,6 +50,17 @@ pub enum Subcommand {
 	#[cfg(feature = "runtime-benchmarks")]
 	#[command(subcommand)]
 	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
+}
+
+/// `sibyl-node key`: Substrate's key commands, and `prove`.
+#[derive(Debug, clap::Subcommand)]
+pub enum KeyCmd {
+	#[allow(missing_docs)]
+	#[command(flatten)]
+	Substrate(sc_cli::KeySubcommand),
+	/// Print the proof of possession of this node's role key that `Payments.bond` and
+	/// `Payments.rotate_key` take, for one account on the chain of `--url`.
+	Prove(crate::key_proof::ProveCmd),
 }
 
 /// `sibyl-node engine-worker`.

@@ -50,7 +50,10 @@ pub fn run() -> sc_cli::Result<()> {
 		Some(Subcommand::EngineWorker(cmd)) => {
 			sibyl_engine::sandbox::serve(cmd.memory_bytes).map_err(sc_cli::Error::Input)
 		},
-		Some(Subcommand::Key(cmd)) => cmd.run(&cli),
+		Some(Subcommand::Key(crate::cli::KeyCmd::Substrate(cmd))) => cmd.run(&cli),
+		Some(Subcommand::Key(crate::cli::KeyCmd::Prove(cmd))) => {
+			cmd.run(&cli).map_err(sc_cli::Error::Input)
+		},
 		Some(Subcommand::BuildSpec(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run(config.chain_spec, config.network))

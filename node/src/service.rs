@@ -209,6 +209,7 @@ fn role_keys(
 	keystore: &sp_keystore::KeystorePtr,
 	role: Role,
 	seeds: &[&str],
+	hint: &crate::role_check::KeystoreHint,
 ) -> Result<(), ServiceError> {
 	let key_type = role.key_type();
 	for seed in seeds {
@@ -220,7 +221,10 @@ fn role_keys(
 	if keys.is_empty() {
 		log::warn!(
 			"🧠 {role:?} role without a {name} key: insert one with `sibyl-node key insert \
-			 --key-type {name} --scheme sr25519` (or `author_insertKey`) and bond its account"
+			 --key-type {name} --scheme sr25519 --chain {} --base-path {}` (or \
+			 `author_insertKey`) and bond it",
+			hint.chain,
+			hint.base_path,
 		);
 	} else {
 		log::info!("🧠 {role:?} role on, {} {name} key(s): {:?}", keys.len(), keys);
@@ -368,10 +372,14 @@ pub fn new_full<
 	let keystore: sp_keystore::KeystorePtr =
 		crate::keystore::CachingKeystore::new(keystore_container.keystore());
 	let dev_seed = config.dev_key_seed.clone();
+	let hint = || crate::role_check::KeystoreHint {
+		chain: config.chain_spec.id().to_string(),
+		base_path: config.base_path.path().display().to_string(),
+	};
 	if options.inference {
 		// `--dev` / `--alice`…: the dev account's inference key, bonded in the dev genesis.
 		let seeds: Vec<&str> = dev_seed.as_deref().into_iter().collect();
-		role_keys(&keystore, Role::Inference, &seeds)?;
+		role_keys(&keystore, Role::Inference, &seeds, &hint())?;
 	}
 	if options.verify {
 		// `--bob`, `--charlie`…: that account's verifier key (bonded in the local genesis); a
@@ -382,18 +390,25 @@ pub fn new_full<
 		} else if let Some(seed) = dev_seed.as_deref() {
 			seeds.push(seed);
 		}
-		role_keys(&keystore, Role::Verifier, &seeds)?;
+		role_keys(&keystore, Role::Verifier, &seeds, &hint())?;
 	}
 	let sources = match &options.oracle_feeds {
 		Some(file) => {
 			let sources = crate::oracle::read_sources(file).map_err(ServiceError::Other)?;
 			let seeds: Vec<&str> = dev_seed.as_deref().into_iter().collect();
-			role_keys(&keystore, Role::Data, &seeds)?;
+			role_keys(&keystore, Role::Data, &seeds, &hint())?;
 			log::info!("📈 Data role on, {} source(s) from {}", sources.len(), file.display());
 			sources
 		},
 		None => Vec::new(),
 	};
+	if !roles.is_empty() {
+		task_manager.spawn_handle().spawn(
+			"sibyl-role-keys",
+			None,
+			crate::role_check::watch(client.clone(), keystore.clone(), roles.clone(), hint()),
+		);
+	}
 	// The runtime's offchain workers act only for the roles (and sources) recorded here.
 	if let Some(mut db) = backend.offchain_storage() {
 		use sp_core::offchain::OffchainStorage;

@@ -1,6 +1,7 @@
 //! Faults on a real network (issue 8): four nodes on loopback (`--chain local`, 1 s blocks):
 //! Alice (validator, inference), Bob and Charlie (validators, verifiers) and Dave (inference,
-//! bonded by a polkadot.js client). Real @polkadot/api clients send the requests
+//! bonded by a polkadot.js client with the proof `sibyl-node key prove` makes from his node's
+//! keystore; the same proof refused for another account). Real @polkadot/api clients send the requests
 //! (`scripts/js/burst.mjs`), follow every one to its end and reconcile the money exactly.
 //!
 //! 1. Dave is killed with SIGKILL while requests are in flight: each of them still ends exactly
@@ -82,16 +83,62 @@ fn the_network_survives_a_killed_executor_a_restarted_validator_and_a_burst() {
 	let boot = alice.multiaddr();
 	let bob = start("f-bob", "--bob", 2, dir, &["--verify", "--bootnodes", &boot]);
 	let mut charlie = start("f-charlie", "--charlie", 3, dir, &["--verify", "--bootnodes", &boot]);
+	// Dave's `infr` key in his node's keystore on disk, where an operator puts it.
+	let inserted = common::run_cli(&[
+		"key",
+		"insert",
+		"--chain",
+		"local",
+		"--base-path",
+		dir.join("f-dave").to_str().unwrap(),
+		"--key-type",
+		"infr",
+		"--scheme",
+		"sr25519",
+		"--suri",
+		"//Dave",
+	]);
+	assert!(inserted.status.success(), "{}", String::from_utf8_lossy(&inserted.stderr));
 	let mut dave = start("f-dave", "--dave", 4, dir, &["--inference", "--bootnodes", &boot]);
 	for node in [&alice, &bob, &charlie, &dave] {
 		wait_for(Duration::from_secs(60), &format!("{} peers", node.name), || {
 			node.peers().filter(|p| *p >= 3)
 		});
 	}
+	// Dave bonds as an operator would (issue 21): his node proves its keystore's `infr` key for
+	// his account, and the proof bonds it. The same proof is worth nothing for Eve.
 	let url = format!("ws://127.0.0.1:{}", alice.rpc_port);
-	let (_, stderr, ok) =
-		js("bond.mjs", &["--url", &url, "--role", "Inference", "--accounts", "//Dave"]);
+	assert!(dave.log_has("is not bonded on this chain"), "{}", dave.log_tail());
+	let dave_account = sp_keyring::Sr25519Keyring::Dave.to_account_id().to_string();
+	let base = dir.join("f-dave");
+	let prove = common::run_cli(&[
+		"key",
+		"prove",
+		"--chain",
+		"local",
+		"--base-path",
+		base.to_str().unwrap(),
+		"--role",
+		"inference",
+		"--account",
+		&dave_account,
+		"--url",
+		&url,
+	]);
+	assert!(prove.status.success(), "{}", String::from_utf8_lossy(&prove.stderr));
+	let proven: Value = serde_json::from_slice(&prove.stdout).unwrap();
+	let (key, proof) = (proven["key"].as_str().unwrap(), proven["proof"].as_str().unwrap());
+	let bond = |who: &str| {
+		let args = ["--url", &url, "--role", "Inference", "--accounts", who, "--key", key];
+		js("bond.mjs", &[&args[..], &["--proof", proof]].concat())
+	};
+	let (_, stderr, ok) = bond("//Eve");
+	assert!(!ok && stderr.contains("Payments.BadKeyProof"), "{stderr}");
+	let (_, stderr, ok) = bond("//Dave");
 	assert!(ok, "bond failed: {stderr}");
+	wait_for(Duration::from_secs(30), "Dave's node to see its key bonded", || {
+		dave.log_has(&format!("is bonded by {dave_account}")).then_some(())
+	});
 	upload(&alice, model_s, "faults");
 	wait_for(Duration::from_secs(60), "the model on Dave's node", || {
 		dave.log_has("Stored model").then_some(())

@@ -6,7 +6,13 @@
 //!
 //! - [`Pallet::bond`]: hold at least the role's minimum from the caller and bind a node key (the
 //!   sr25519 key the node keeps in its keystore under the role's key type, e.g. `infr`) to the
-//!   account. A key serves one account per role.
+//!   account, with the key's proof of possession (its signature over
+//!   [`sibyl_primitives::key_proof_payload`]: this chain, the role and the caller; `sibyl-node
+//!   key prove` makes it). A key serves one account per role, and only its holder can bond it.
+//! - [`Pallet::rotate_key`]: bind a new node key (with its proof) to an active bond. New work goes
+//!   to the new key at once; the old key stays bound to the account for `UnbondingPeriod`
+//!   blocks, so the seats it was given before the rotation can still be sealed and revealed
+//!   with it (keep it in the keystore until then), and is released after that.
 //! - [`Pallet::bond_extra`]: add to an active bond.
 //! - [`Pallet::unbond`]: leave the role. The node stops being assigned work at once; the bond stays
 //!   held (and slashable) for `UnbondingPeriod` blocks.
@@ -47,8 +53,9 @@ use frame_support::{
 	},
 };
 use sibyl_primitives::{
+	key_proof_payload,
 	roles::{Escrow, NodeRegistry, Settlement, Treasury},
-	NodeKey, RequestId, Role,
+	NodeKey, NodeSignature, RequestId, Role,
 };
 use sp_runtime::{
 	traits::{Saturating, Zero},
@@ -153,6 +160,19 @@ pub mod pallet {
 	pub type KeyOwners<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, Role, Blake2_128Concat, NodeKey, T::AccountId>;
 
+	/// Keys an account rotated away from, by role, with the block from which they are released:
+	/// until then they stay in [`KeyOwners`] so the seats given to them can still be served.
+	#[pallet::storage]
+	pub type RetiringKeys<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		Role,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<(NodeKey, BlockNumberFor<T>), ConstU32<MAX_RETIRING_KEYS>>,
+		ValueQuery,
+	>;
+
 	/// Accounts bonded for each role and not unbonding, in bonding order.
 	#[pallet::storage]
 	pub type Active<T: Config> =
@@ -189,6 +209,15 @@ pub mod pallet {
 	pub enum Event<T: Config> {
 		/// `who` bonded `amount` for `role` with node key `key`.
 		Bonded { who: T::AccountId, role: Role, amount: BalanceOf<T>, key: NodeKey },
+		/// `who` bound node key `new` to its bond for `role` in place of `old`, which stays
+		/// bound to it for its seats until block `old_released_at`.
+		KeyRotated {
+			who: T::AccountId,
+			role: Role,
+			old: NodeKey,
+			new: NodeKey,
+			old_released_at: BlockNumberFor<T>,
+		},
 		/// `who` added `amount` to its bond for `role`.
 		BondedExtra { who: T::AccountId, role: Role, amount: BalanceOf<T> },
 		/// `who` left `role`; the bond can be withdrawn from block `unlocks_at`.
@@ -214,8 +243,14 @@ pub mod pallet {
 		AlreadyBonded,
 		/// The account is not bonded for this role.
 		NotBonded,
-		/// The node key is bound to another account for this role.
+		/// The node key is bound to another account for this role, or (rotating) already to this
+		/// one.
 		KeyInUse,
+		/// The proof is not the node key's signature over this chain, role and account
+		/// (`sibyl_primitives::key_proof_payload`).
+		BadKeyProof,
+		/// The account rotated its key for this role too often within `UnbondingPeriod`.
+		TooManyRotations,
 		/// The role already has the most nodes it can take.
 		TooManyNodes,
 		/// The account cannot pay the amount (free balance above the existential deposit).
@@ -235,15 +270,35 @@ pub mod pallet {
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Bonds `amount` for `role`, binding node key `key` to the caller.
+		///
+		/// The origin must be _Signed_; `amount` is held from it.
+		///
+		/// - `role`: the role to take.
+		/// - `amount`: at least the role's minimum bond.
+		/// - `key`: the node's sr25519 key for the role (in its keystore under the role's key
+		///   type).
+		/// - `proof`: `key`'s signature over `key_proof_payload(genesis hash, role, caller)`
+		///   (`sibyl-node key prove` prints it).
+		///
+		/// Errors: `BadKeyProof`, `BondTooSmall`, `AlreadyBonded`, `KeyInUse`, `TooManyNodes`,
+		/// `InsufficientBalance`; nothing is held then.
+		///
+		/// Emits `Bonded`.
+		///
+		/// ## Complexity
+		/// `O(N)` for the `N` active nodes of the role (bounded by `MaxNodes`), plus one sr25519
+		/// verification.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::DbWeight::get().reads_writes(4, 4).saturating_add(Weight::from_parts(60_000_000, 4_000)))]
+		#[pallet::weight(T::DbWeight::get().reads_writes(5, 4).saturating_add(Weight::from_parts(110_000_000, 4_000)))]
 		pub fn bond(
 			origin: OriginFor<T>,
 			role: Role,
 			amount: BalanceOf<T>,
 			key: NodeKey,
+			proof: NodeSignature,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
+			Self::check_key_proof(&who, role, &key, &proof)?;
 			Self::do_bond(&who, role, amount, key)
 		}
 
@@ -305,11 +360,74 @@ pub mod pallet {
 			)?;
 			Bonds::<T>::remove(role, &who);
 			KeyOwners::<T>::remove(role, bond.key);
+			for (old, _) in RetiringKeys::<T>::take(role, &who) {
+				KeyOwners::<T>::remove(role, old);
+			}
 			Self::deposit_event(Event::Withdrawn { who, role, amount: released });
+			Ok(())
+		}
+
+		/// Binds node key `key` to the caller's active bond for `role` in place of its current
+		/// key, without unbonding.
+		///
+		/// The origin must be _Signed_ and bonded for `role` (not unbonding).
+		///
+		/// - `role`: the bonded role.
+		/// - `key`: the new node key, bound to no account for `role`.
+		/// - `proof`: `key`'s signature over `key_proof_payload(genesis hash, role, caller)`.
+		///
+		/// New seats go to `key` at once. The old key stays bound to the caller for
+		/// `UnbondingPeriod` blocks, so seats it already holds can still be sealed and revealed
+		/// with it (keep it in the node's keystore until then); after that it is released (at
+		/// the next rotation or withdrawal). At most 4 keys can be retiring at once.
+		///
+		/// Errors: `BadKeyProof`, `NotBonded`, `Unbonding`, `KeyInUse`, `TooManyRotations`.
+		///
+		/// Emits `KeyRotated`.
+		///
+		/// ## Complexity
+		/// `O(1)`: one sr25519 verification, at most 4 retiring keys released.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::DbWeight::get().reads_writes(4, 4 + u64::from(MAX_RETIRING_KEYS)).saturating_add(Weight::from_parts(110_000_000, 4_000)))]
+		pub fn rotate_key(
+			origin: OriginFor<T>,
+			role: Role,
+			key: NodeKey,
+			proof: NodeSignature,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::check_key_proof(&who, role, &key, &proof)?;
+			let mut bond = Bonds::<T>::get(role, &who).ok_or(Error::<T>::NotBonded)?;
+			ensure!(bond.unlocks_at.is_none(), Error::<T>::Unbonding);
+			ensure!(!KeyOwners::<T>::contains_key(role, key), Error::<T>::KeyInUse);
+			let now = frame_system::Pallet::<T>::block_number();
+			let released_at = now.saturating_add(T::UnbondingPeriod::get());
+			let mut retiring = RetiringKeys::<T>::get(role, &who);
+			let (done, kept): (Vec<_>, Vec<_>) =
+				retiring.into_iter().partition(|(_, at)| *at <= now);
+			retiring = BoundedVec::truncate_from(kept);
+			retiring.try_push((bond.key, released_at)).map_err(|_| Error::<T>::TooManyRotations)?;
+			for (old, _) in done {
+				KeyOwners::<T>::remove(role, old);
+			}
+			let old = core::mem::replace(&mut bond.key, key);
+			KeyOwners::<T>::insert(role, key, who.clone());
+			Bonds::<T>::insert(role, &who, bond);
+			RetiringKeys::<T>::insert(role, &who, retiring);
+			Self::deposit_event(Event::KeyRotated {
+				who,
+				role,
+				old,
+				new: key,
+				old_released_at: released_at,
+			});
 			Ok(())
 		}
 	}
 }
+
+/// Most keys an account can have retiring for one role ([`Pallet::rotate_key`]).
+pub const MAX_RETIRING_KEYS: u32 = 4;
 
 impl<T: Config> Pallet<T> {
 	/// The smallest bond `role` takes.
@@ -319,6 +437,22 @@ impl<T: Config> Pallet<T> {
 			Role::Verifier => T::MinVerifierBond::get(),
 			Role::Data => T::MinDataBond::get(),
 		}
+	}
+
+	/// `Ok` if `proof` is `key`'s signature over this chain's proof payload for `role` and
+	/// `who`.
+	pub fn check_key_proof(
+		who: &T::AccountId,
+		role: Role,
+		key: &NodeKey,
+		proof: &NodeSignature,
+	) -> DispatchResult {
+		let genesis = frame_system::Pallet::<T>::block_hash(
+			frame_system::pallet_prelude::BlockNumberFor::<T>::zero(),
+		);
+		let payload = key_proof_payload(&genesis, role, who);
+		ensure!(sp_io::crypto::sr25519_verify(proof, &payload, key), Error::<T>::BadKeyProof);
+		Ok(())
 	}
 
 	fn do_bond(

@@ -76,9 +76,36 @@ pub const POOR: AccountId = 9;
 /// The treasury account.
 pub const TREASURY: AccountId = 99;
 
+/// The node key pair of `n`.
+pub fn pair(n: u8) -> sp_core::sr25519::Pair {
+	use sp_core::Pair;
+	sp_core::sr25519::Pair::from_seed(&[n; 32])
+}
+
 /// A distinct node key for `n`.
 pub fn key(n: u8) -> NodeKey {
-	NodeKey::from_raw([n; 32])
+	use sp_core::Pair;
+	pair(n).public()
+}
+
+/// Key `n`'s proof of possession for `who` bonding it for `role` on this chain.
+pub fn proof(
+	n: u8,
+	role: sibyl_primitives::Role,
+	who: AccountId,
+) -> sibyl_primitives::NodeSignature {
+	use sp_core::Pair;
+	pair(n).sign(&sibyl_primitives::key_proof_payload(&System::block_hash(0), role, &who))
+}
+
+/// `who` bonds `amount` for `role` with key `n` and its proof.
+pub fn bond(
+	who: AccountId,
+	role: sibyl_primitives::Role,
+	amount: Balance,
+	n: u8,
+) -> sp_runtime::DispatchResult {
+	Payments::bond(RuntimeOrigin::signed(who), role, amount, key(n), proof(n, role, who))
 }
 
 pub fn new_test_ext() -> sp_io::TestExternalities {

@@ -23,7 +23,7 @@ pub use model::{commitment, tensors_hash, CommitmentDomain, InferenceError, Mode
 pub use request::{
 	Checking, Outcome, Receipt, RefundReason, Request, RequestState, ResultOutput, Slot,
 };
-pub use roles::{NodeKey, NodeSignature, Role};
+pub use roles::{key_proof_payload, NodeKey, NodeSignature, Role};
 pub use tensor::{DType, Shape, Tensor, TensorError};
 pub use verify::Seat;
 

@@ -66,6 +66,28 @@ impl Role {
 	}
 }
 
+/// The domain that opens every role key proof ([`key_proof_payload`]).
+pub const KEY_PROOF_DOMAIN: &[u8; 18] = b"sibyl/key-proof/v1";
+
+/// What a role key signs to prove that whoever bonds it holds it: the domain, the chain's
+/// genesis hash, the role (one byte: its SCALE index) and the bonding account's SCALE encoding
+/// (32 bytes for an `AccountId32`), concatenated. A proof made for one account, one role or one
+/// chain is worth nothing for another, so nobody can bond (or front-run) a key they do not hold.
+/// `Payments.bond` and `Payments.rotate_key` check it; `sibyl-node key prove` and the clients
+/// make it.
+pub fn key_proof_payload<AccountId: Encode>(
+	genesis: &impl AsRef<[u8]>,
+	role: Role,
+	account: &AccountId,
+) -> Vec<u8> {
+	let mut payload = Vec::with_capacity(83);
+	payload.extend_from_slice(KEY_PROOF_DOMAIN);
+	payload.extend_from_slice(genesis.as_ref());
+	role.encode_to(&mut payload);
+	account.encode_to(&mut payload);
+	payload
+}
+
 /// Which accounts are bonded for a role, and with which node key.
 pub trait NodeRegistry<AccountId> {
 	/// Accounts bonded for `role` and not unbonding, in a stable order.
