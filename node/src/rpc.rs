@@ -129,7 +129,7 @@ pub trait SibylApi {
 	/// The fee a request of `model` at `level` (`null`: the model's policy) holds now, or the
 	/// runtime's named error why it would fail.
 	#[method(name = "quote")]
-	fn quote(&self, model: H256, level: Option<VerificationLevel>) -> RpcResult<Quote>;
+	fn quote(&self, model: H256, level: Option<Value>) -> RpcResult<Quote>;
 
 	/// The accepted output of a verified request (by id), or an output by hash: its hash and its
 	/// tensors in the JSON form of `sibyl-node model run` (named after the model's outputs when
@@ -237,12 +237,65 @@ fn outcome_json(outcome: &Outcome) -> Value {
 		Outcome::Verified { output_hash } => {
 			json!({ "verified": { "outputHash": format!("{output_hash:?}") } })
 		},
-		Outcome::Failed(error) => json!({ "failed": format!("{error:?}") }),
-		Outcome::Refunded(reason) => json!({ "refunded": format!("{reason:?}") }),
+		Outcome::Failed(error) => json!({ "failed": enum_json(error, false) }),
+		Outcome::Refunded(reason) => json!({ "refunded": enum_json(reason, true) }),
 		Outcome::SlashedAndRefunded(reason) => {
-			json!({ "slashedAndRefunded": format!("{reason:?}") })
+			json!({ "slashedAndRefunded": enum_json(reason, true) })
 		},
 	}
+}
+
+/// An enum in the JSON form polkadot.js gives the same value in events: a variant with data as
+/// `{ "declined": "ResourceLimit" }` (the variant camelCased); a unit variant by its name
+/// (`"ResourceLimit"`) when no variant has data (`has_data_variants` false), else as
+/// `{ "timeout": null }`.
+fn enum_json(value: &impl Serialize, has_data_variants: bool) -> Value {
+	fn camel(value: Value) -> Value {
+		match value {
+			Value::Object(map) if map.len() == 1 => map
+				.into_iter()
+				.map(|(key, inner)| {
+					let mut chars = key.chars();
+					let key: String = chars
+						.next()
+						.map(|c| c.to_lowercase().chain(chars).collect())
+						.unwrap_or_default();
+					(key, camel(inner))
+				})
+				.collect(),
+			other => other,
+		}
+	}
+	match camel(serde_json::to_value(value).unwrap_or(Value::Null)) {
+		Value::String(name) if has_data_variants => camel(json!({ name: null })),
+		other => other,
+	}
+}
+
+/// A verification level as JSON-RPC callers send it: serde's form (`"Unverified"`,
+/// `{"Committee": 3}`) or polkadot.js's (`"unverified"`, `{"committee": 3}`).
+fn parse_level(value: Option<Value>) -> RpcResult<Option<VerificationLevel>> {
+	fn capital(text: &str) -> String {
+		let mut chars = text.chars();
+		chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+	}
+	let value = match value {
+		None | Some(Value::Null) => return Ok(None),
+		Some(Value::String(name)) => Value::String(capital(&name)),
+		Some(Value::Object(map)) => {
+			Value::Object(map.into_iter().map(|(k, v)| (capital(&k), v)).collect())
+		},
+		Some(other) => other,
+	};
+	serde_json::from_value(value.clone()).map(Some).map_err(|_| {
+		error(
+			jsonrpsee::types::error::INVALID_PARAMS_CODE,
+			format!(
+				"level {value} is not null, \"Unverified\", {{\"Sampled\": ppm}} or \
+				 {{\"Committee\": k}}"
+			),
+		)
+	})
 }
 
 /// Sends `value` to a subscriber.
@@ -330,7 +383,8 @@ where
 	C::Api: InferenceApi<Block, AccountId, Balance, BlockNumber>
 		+ ModelsApi<Block, AccountId, Balance, BlockNumber>,
 {
-	fn quote(&self, model: H256, level: Option<VerificationLevel>) -> RpcResult<Quote> {
+	fn quote(&self, model: H256, level: Option<Value>) -> RpcResult<Quote> {
+		let level = parse_level(level)?;
 		let at = self.best();
 		let fee = self.client.runtime_api().quote(at, ModelId(model.0), level).map_err(internal)?;
 		match fee {
@@ -478,5 +532,42 @@ mod tests {
 		drop(open);
 		assert_eq!(count.load(std::sync::atomic::Ordering::SeqCst), 0);
 		assert!(Watcher::take(&count).is_some());
+	}
+
+	#[test]
+	fn outcomes_read_as_polkadot_js_shows_them_in_events() {
+		use sibyl_primitives::{request::RefundReason, InferenceError};
+		let json = |o: Outcome| outcome_json(&o).to_string();
+		assert_eq!(
+			json(Outcome::Refunded(RefundReason::Declined(InferenceError::ResourceLimit))),
+			r#"{"refunded":{"declined":"ResourceLimit"}}"#
+		);
+		assert_eq!(
+			json(Outcome::Refunded(RefundReason::NoVerifiers)),
+			r#"{"refunded":{"noVerifiers":null}}"#
+		);
+		assert_eq!(
+			json(Outcome::SlashedAndRefunded(RefundReason::WrongResult)),
+			r#"{"slashedAndRefunded":{"wrongResult":null}}"#
+		);
+		assert_eq!(
+			json(Outcome::Failed(InferenceError::NonFiniteOutput)),
+			r#"{"failed":"NonFiniteOutput"}"#
+		);
+	}
+
+	#[test]
+	fn levels_are_read_in_serdes_form_and_in_polkadot_js_form() {
+		use sibyl_primitives::registry::VerificationLevel as L;
+		let level = |v: Option<Value>| parse_level(v).map_err(|e| e.message().to_string());
+		assert_eq!(level(None), Ok(None));
+		assert_eq!(level(Some(Value::Null)), Ok(None));
+		assert_eq!(level(Some(json!("Unverified"))), Ok(Some(L::Unverified)));
+		assert_eq!(level(Some(json!("unverified"))), Ok(Some(L::Unverified)));
+		assert_eq!(level(Some(json!({"Unverified": null}))), Ok(Some(L::Unverified)));
+		assert_eq!(level(Some(json!({"committee": 3}))), Ok(Some(L::Committee(3))));
+		assert_eq!(level(Some(json!({"Sampled": 500}))), Ok(Some(L::Sampled(500))));
+		let err = level(Some(json!({"quorum": 3}))).unwrap_err();
+		assert!(err.contains("is not null"), "{err}");
 	}
 }

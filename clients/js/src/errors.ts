@@ -78,8 +78,22 @@ export function outcomeKind(outcome: Outcome): 'verified' | 'failed' | 'refunded
  * A request settled without a verified output: the model failed on the input (`failed`: the
  * requester paid for the work, the price came back), or the fee was refunded (`refunded`,
  * `slashedAndRefunded`: no majority, timeouts, a dishonest executor, …). `outcome` is the
- * node's outcome, `reason` its reason (`'NonFiniteOutput'`, `'Timeout'`, …).
+ * node's outcome, `reason` its reason (`'NonFiniteOutput'`, `'Timeout'`, `'Declined(ResourceLimit)'`, …).
  */
+/** `'NonFiniteOutput'`, `{ noVerifiers: null }` → `'NoVerifiers'`, `{ declined: 'ResourceLimit' }` → `'Declined(ResourceLimit)'`. */
+function reasonOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (entries.length === 1) {
+      const [key, inner] = entries[0];
+      const name = key.charAt(0).toUpperCase() + key.slice(1);
+      return inner === null || inner === undefined ? name : `${name}(${reasonOf(inner)})`;
+    }
+  }
+  return JSON.stringify(value);
+}
+
 export class SibylOutcomeError extends SibylError {
   readonly kind: 'failed' | 'refunded' | 'slashedAndRefunded';
   readonly reason: string;
@@ -91,7 +105,7 @@ export class SibylOutcomeError extends SibylError {
     readonly settledAt: number,
   ) {
     const kind = outcomeKind(outcome) as 'failed' | 'refunded' | 'slashedAndRefunded';
-    const reason = String((outcome as Record<string, unknown>)[kind]);
+    const reason = reasonOf((outcome as Record<string, unknown>)[kind]);
     super(`request ${requestId} settled ${kind}: ${reason}`);
     this.kind = kind;
     this.reason = reason;

@@ -109,6 +109,7 @@ pub fn commitment(
 	MaxEncodedLen,
 	TypeInfo,
 	Debug,
+	serde::Serialize,
 )]
 pub enum InferenceError {
 	/// No engine here: the host interface was called outside an offchain worker.

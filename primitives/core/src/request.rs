@@ -88,6 +88,7 @@ pub enum Checking {
 	MaxEncodedLen,
 	TypeInfo,
 	Debug,
+	serde::Serialize,
 )]
 pub enum RefundReason {
 	/// No executor answered within the deadline, after every allowed reassignment.
