@@ -85,8 +85,9 @@ function reasonOf(value: unknown): string {
   if (typeof value === 'string') return value;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>);
-    if (entries.length === 1) {
-      const [key, inner] = entries[0];
+    const [entry] = entries;
+    if (entries.length === 1 && entry) {
+      const [key, inner] = entry;
       const name = key.charAt(0).toUpperCase() + key.slice(1);
       return inner === null || inner === undefined ? name : `${name}(${reasonOf(inner)})`;
     }
