@@ -31,6 +31,8 @@ pub fn worker_program() -> PathBuf {
 pub struct EngineBackend {
 	sandbox: Sandbox,
 	store: ModelStore,
+	/// Run times, once the node registered its metrics.
+	metrics: std::sync::OnceLock<Arc<crate::metrics::Metrics>>,
 }
 
 impl EngineBackend {
@@ -41,7 +43,16 @@ impl EngineBackend {
 
 	/// A backend running models from `store` in a sandbox configured by `config`.
 	pub fn new(store: ModelStore, config: SandboxConfig) -> Arc<EngineBackend> {
-		Arc::new(EngineBackend { sandbox: Sandbox::new(config), store })
+		Arc::new(EngineBackend {
+			sandbox: Sandbox::new(config),
+			store,
+			metrics: std::sync::OnceLock::new(),
+		})
+	}
+
+	/// Records every run's time in `metrics` from now on.
+	pub fn attach_metrics(&self, metrics: Arc<crate::metrics::Metrics>) {
+		let _ = self.metrics.set(metrics);
 	}
 
 	/// The sandbox.
@@ -57,7 +68,12 @@ impl InferenceBackend for EngineBackend {
 		inputs: &[Tensor],
 		budget: Option<&ModelCost>,
 	) -> Result<Vec<Tensor>, InferenceError> {
-		self.sandbox.run(model, inputs, budget, || self.store.get(model)).map_err(|error| {
+		let started = Instant::now();
+		let result = self.sandbox.run(model, inputs, budget, || self.store.get(model));
+		if let Some(metrics) = self.metrics.get() {
+			metrics.engine_run(model, started.elapsed(), result.is_ok());
+		}
+		result.map_err(|error| {
 			log::warn!(target: LOG_TARGET, "model {}: {error}", model.to_hex());
 			error.to_inference_error()
 		})

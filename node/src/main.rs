@@ -10,6 +10,7 @@ mod command;
 mod inference;
 mod key_proof;
 mod keystore;
+mod metrics;
 mod model_sync;
 mod offchain_pool;
 mod oracle;

@@ -213,6 +213,8 @@ pub struct ModelSync<S> {
 	engine: Arc<crate::inference::EngineBackend>,
 	/// Retired models whose plans were dropped.
 	forgotten: HashSet<ModelId>,
+	/// Bytes and failures, when the node has metrics.
+	metrics: Option<Arc<crate::metrics::Metrics>>,
 }
 
 /// Where the chunks of an assembled model came from.
@@ -220,6 +222,8 @@ pub struct ModelSync<S> {
 struct Provenance {
 	local: u32,
 	peers: u32,
+	local_bytes: u64,
+	peer_bytes: u64,
 }
 
 impl<S: OffchainStorage + 'static> ModelSync<S> {
@@ -230,6 +234,7 @@ impl<S: OffchainStorage + 'static> ModelSync<S> {
 		sync: Arc<SyncingService<Block>>,
 		protocol: ProtocolName,
 		engine: Arc<crate::inference::EngineBackend>,
+		metrics: Option<Arc<crate::metrics::Metrics>>,
 	) -> Self {
 		ModelSync {
 			source,
@@ -240,6 +245,7 @@ impl<S: OffchainStorage + 'static> ModelSync<S> {
 			banned: HashSet::new(),
 			engine,
 			forgotten: HashSet::new(),
+			metrics,
 		}
 	}
 
@@ -257,6 +263,9 @@ impl<S: OffchainStorage + 'static> ModelSync<S> {
 					},
 					Err(reason) => {
 						log::warn!(target: LOG, "model {} not stored yet: {reason}", model.to_hex());
+						if let Some(metrics) = &self.metrics {
+							metrics.model_sync_failed();
+						}
 						// Keep a longer back-off that `fetch` chose.
 						let at = Instant::now() + RETRY_AFTER;
 						self.retry_at.entry(model).and_modify(|t| *t = (*t).max(at)).or_insert(at);
@@ -328,11 +337,13 @@ impl<S: OffchainStorage + 'static> ModelSync<S> {
 			let chunk = match self.source.local_chunk(model, index).filter(|c| check(c)) {
 				Some(chunk) => {
 					provenance.local += 1;
+					provenance.local_bytes += chunk.len() as u64;
 					chunk
 				},
 				None => {
 					let chunk = self.fetch_from_peers(model, index, &check).await?;
 					provenance.peers += 1;
+					provenance.peer_bytes += chunk.len() as u64;
 					chunk
 				},
 			};
@@ -344,6 +355,9 @@ impl<S: OffchainStorage + 'static> ModelSync<S> {
 			return Err("its chunks match their hashes but not the model id".into());
 		}
 		self.source.store.put(&bytes).map_err(|e| format!("store refused it: {e}"))?;
+		if let Some(metrics) = &self.metrics {
+			metrics.model_synced(provenance.local_bytes, provenance.peer_bytes);
+		}
 		let secs = started.elapsed().as_secs_f64();
 		log::info!(
 			target: LOG,

@@ -334,6 +334,17 @@ pub fn new_full<
 	log::info!("📦 Model store at {}", store.dir().display());
 	// Models run in sandboxed worker processes (started on first use), never in this one.
 	let engine = crate::inference::EngineBackend::new(store.clone(), options.engine.clone());
+	// Sibyl's metrics on the node's Prometheus registry (node/src/metrics.rs).
+	let sibyl_metrics =
+		match config.prometheus_registry() {
+			Some(registry) => Some(crate::metrics::Metrics::register(registry).map_err(|e| {
+				ServiceError::Other(format!("cannot register Sibyl's metrics: {e}"))
+			})?),
+			None => None,
+		};
+	if let Some(metrics) = &sibyl_metrics {
+		engine.attach_metrics(metrics.clone());
+	}
 	let chunk_source = Arc::new(crate::model_sync::ChunkSource::new(
 		client.clone(),
 		store.clone(),
@@ -362,6 +373,7 @@ pub fn new_full<
 			sync_service.clone(),
 			models_protocol,
 			engine.clone(),
+			sibyl_metrics.clone(),
 		);
 		task_manager.spawn_handle().spawn("sibyl-model-sync", Some("sibyl-models"), sync.run());
 	}
@@ -402,6 +414,19 @@ pub fn new_full<
 		},
 		None => Vec::new(),
 	};
+	if let Some(metrics) = sibyl_metrics {
+		task_manager.spawn_handle().spawn(
+			"sibyl-metrics",
+			None,
+			crate::metrics::watch(
+				client.clone(),
+				keystore.clone(),
+				roles.clone(),
+				backend.offchain_storage(),
+				metrics,
+			),
+		);
+	}
 	if !roles.is_empty() {
 		task_manager.spawn_handle().spawn(
 			"sibyl-role-keys",

@@ -177,6 +177,59 @@ fn a_request_from_polkadot_js_is_executed_attested_and_settled() {
 		blocks.iter().chain(&overflow_blocks).all(|b| *b == 2),
 		"{blocks:?} {overflow_blocks:?}"
 	);
+
+	// Issue 21: the node's Prometheus metrics after these 11 settled requests (2 verified, 6
+	// failed on the overflowing input, 3 idle ones), each executed by Alice's key and checked by
+	// Bob's, both in this node's keystore. Seat counters follow finality, so they may lag.
+	let settled = 11.0;
+	let scrape = || common::http_get(node.prometheus_port, "/metrics").unwrap_or_default();
+	let text = common::wait_for(Duration::from_secs(60), "seat metrics at finality", || {
+		let text = scrape();
+		let caught_up = ["sealed", "revealed"].iter().all(|event| {
+			["inference", "verifier"].iter().all(|role| {
+				metric(&text, "sibyl_seats_total", &[("role", role), ("event", event)]) >= settled
+			})
+		});
+		caught_up.then_some(text)
+	});
+	println!("{}", text.lines().filter(|l| l.starts_with("sibyl_")).collect::<Vec<_>>().join("\n"));
+	let value = |name: &str, labels: &[(&str, &str)]| metric(&text, name, labels);
+	assert!(value("sibyl_seats_total", &[("role", "inference"), ("event", "taken")]) >= settled);
+	assert!(value("sibyl_seats_total", &[("role", "verifier"), ("event", "taken")]) >= settled);
+	assert_eq!(
+		value("sibyl_seats_total", &[("event", "missed")]),
+		0.0,
+		"an honest node misses none"
+	);
+	assert_eq!(value("sibyl_slashed_planck_total", &[]), 0.0);
+	// Two engine runs a request (executor and verifier), each timed.
+	assert!(value("sibyl_engine_run_seconds_count", &[]) >= 2.0 * settled);
+	let seconds = value("sibyl_engine_run_seconds_sum", &[]);
+	assert!(seconds > 0.0 && seconds < 60.0 * 2.0 * settled, "engine seconds {seconds}");
+	assert_eq!(value("sibyl_inference_queue_depth", &[]), 0.0, "an idle chain queues nothing");
+	// The model came from the offchain index (a lone dev node has no peers): its 1,964 bytes.
+	assert!(value("sibyl_model_sync_bytes_total", &[("source", "local")]) >= 1964.0);
+	assert_eq!(value("sibyl_model_sync_failures_total", &[]), 0.0);
+	assert!(text.contains("sibyl_oracle_fetch_failures_total "), "the oracle counter is exported");
+}
+
+/// The sum of the samples of Prometheus metric `name` in `text` whose labels include `labels`
+/// (0 when there are none).
+fn metric(text: &str, name: &str, labels: &[(&str, &str)]) -> f64 {
+	text.lines()
+		.filter(|line| !line.starts_with('#'))
+		.filter_map(|line| {
+			let (series, value) = line.rsplit_once(' ')?;
+			let (series_name, series_labels) = match series.split_once('{') {
+				Some((n, rest)) => (n, rest.trim_end_matches('}')),
+				None => (series, ""),
+			};
+			(series_name == name
+				&& labels.iter().all(|(k, v)| series_labels.contains(&format!("{k}=\"{v}\""))))
+			.then(|| value.parse::<f64>().ok())
+			.flatten()
+		})
+		.sum()
 }
 
 /// The hostile-model zoo (`sibyl-node model zoo`) against a real `--dev` node. `model upload`

@@ -12,6 +12,11 @@ use sibyl_primitives::oracle::FeedId;
 /// `Vec<Source>`, written by `sibyl-node --oracle-feeds FILE`.
 pub const SOURCES_KEY: &[u8] = b"sibyl/oracle/sources";
 
+/// Offchain (persistent) storage key of the number of source fetches that gave no value on this
+/// node, SCALE `u64`: the data role's offchain worker counts them, the node's metrics read them
+/// (`sibyl_oracle_fetch_failures_total`).
+pub const FETCH_FAILURES_KEY: &[u8] = b"sibyl/oracle/fetch-failures";
+
 /// How long a fetch may take, in milliseconds.
 pub const FETCH_DEADLINE_MS: u64 = 2_000;
 

@@ -547,6 +547,11 @@ impl<T: Config> Pallet<T> {
 			Ok(value) => value,
 			Err(error) => {
 				StorageValueRef::persistent(&claim_key).clear();
+				let _ = StorageValueRef::persistent(fetch::FETCH_FAILURES_KEY).mutate(
+					|count: Result<Option<u64>, _>| {
+						Ok::<_, ()>(count.ok().flatten().unwrap_or(0).saturating_add(1))
+					},
+				);
 				log::warn!(
 					target: LOG_TARGET,
 					"feed {feed}: source {} gave no value ({error:?}); not submitting",
