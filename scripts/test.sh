@@ -46,6 +46,13 @@ stage "engine cost"
 stage "conformance"
 ./scripts/conformance.sh
 
+# The dApp clients against one real --dev node: the TypeScript package (clients/js) and the
+# Python one (clients/python) call the example model and a PP-OCR model and compare with
+# `sibyl-node model run`, map refusals to typed errors, follow requests; the committed typegen
+# augmentations match the runtime; docs/dapp-guide.md's snippets run as written.
+stage "clients (TypeScript, Python, the dApp guide)"
+./scripts/clients-test.sh
+
 # The six-node local network of zombienet/sibyl.json (native provider, the binary built above):
 # blocks and finality everywhere, a model over p2p, a request settled, a feed following its source.
 stage "network (zombienet)"
