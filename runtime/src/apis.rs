@@ -290,7 +290,7 @@ impl_runtime_apis! {
 			model: ModelId,
 			level: Option<VerificationLevel>,
 		) -> Result<Balance, sp_runtime::DispatchError> {
-			Inference::quote(&model, level)
+			Inference::quote_now(&model, level)
 		}
 	}
 

@@ -31,6 +31,35 @@ impl<T: Config> Pallet<T> {
 		Ok(Self::fee_for(&info, &policy)?.total)
 	}
 
+	/// As [`Self::quote`], and also `NotEnoughNodes` when too few nodes are bonded now to seat
+	/// such a request: what a dApp asks before sending one (the runtime API's quote). Schedules
+	/// use [`Self::quote`], since a schedule outlives a moment without nodes.
+	pub fn quote_now(
+		model: &ModelId,
+		level: Option<VerificationLevel>,
+	) -> Result<T::Balance, DispatchError> {
+		let info = Self::available(model)?;
+		let policy = Self::policy_at(&info, level)?;
+		Self::enough_nodes(&policy)?;
+		Ok(Self::fee_for(&info, &policy)?.total)
+	}
+
+	/// `Ok` if enough inference nodes (and verifiers, if the policy checks) are bonded to seat a
+	/// request under `policy`.
+	fn enough_nodes(policy: &VerificationPolicy) -> Result<(), Error<T>> {
+		ensure!(
+			T::Nodes::active(Role::Inference).len() >= usize::from(policy.replicas),
+			Error::<T>::NotEnoughNodes
+		);
+		if policy.sample_ppm > 0 {
+			ensure!(
+				T::Nodes::active(Role::Verifier).len() >= usize::from(policy.verifiers),
+				Error::<T>::NotEnoughNodes
+			);
+		}
+		Ok(())
+	}
+
 	/// The record of `model` if it takes requests, else the named error.
 	fn available(model: &ModelId) -> Result<ModelInfoOf<T>, Error<T>> {
 		let info = T::Models::model(model).ok_or(Error::<T>::UnknownModel)?;
@@ -193,16 +222,7 @@ impl<T: Config> Pallet<T> {
 		let (info, encoded, policy) = Self::validate(&model, &input, level)?;
 		let Fee { total: fee, premium, compute } = Self::fee_for(&info, &policy)?;
 		ensure!(fee <= max_fee, Error::<T>::FeeBelowPrice);
-		ensure!(
-			T::Nodes::active(Role::Inference).len() >= usize::from(policy.replicas),
-			Error::<T>::NotEnoughNodes
-		);
-		if policy.sample_ppm > 0 {
-			ensure!(
-				T::Nodes::active(Role::Verifier).len() >= usize::from(policy.verifiers),
-				Error::<T>::NotEnoughNodes
-			);
-		}
+		Self::enough_nodes(&policy)?;
 
 		let id = RequestId(NextRequestId::<T>::get());
 		// Seated in this block when nothing waits ahead of it and the block has seats to give;

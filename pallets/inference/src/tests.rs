@@ -470,6 +470,17 @@ fn each_verification_level_is_charged_and_seated_as_quoted() {
 		// A committee larger than the bonded verifiers cannot be seated.
 		set_levels(model, LevelBounds::default());
 		assert_noop!(go(Committee(4)), Error::<Test>::NotEnoughNodes);
+		// A dApp's quote says so; the schedules' quote (a schedule outlives a moment without
+		// nodes) does not.
+		assert_eq!(
+			Inference::quote_now(&model, Some(Committee(4))),
+			Err(Error::<Test>::NotEnoughNodes.into())
+		);
+		assert!(Inference::quote(&model, Some(Committee(4))).is_ok());
+		assert_eq!(
+			Inference::quote_now(&model, Some(Committee(2))),
+			Inference::quote(&model, Some(Committee(2)))
+		);
 	});
 }
 

@@ -55,7 +55,7 @@ sp_api::decl_runtime_apis! {
 		fn requests_of(who: AccountId, after: Option<RequestId>, limit: u32) -> Vec<RequestId>;
 		/// The fee a call of `model` at `level` (`None`: the model's policy) costs now, or the
 		/// named error a request would fail with (`UnknownModel`, `ModelNotAvailable`,
-		/// `ModelRetired`, `LevelNotAllowed`, `BadLevel`, `FeeOverflow`).
+		/// `ModelRetired`, `LevelNotAllowed`, `BadLevel`, `FeeOverflow`, `NotEnoughNodes`).
 		fn quote(model: ModelId, level: Option<VerificationLevel>) -> Result<Balance, DispatchError>;
 	}
 }

@@ -133,7 +133,7 @@ declare module '@polkadot/api-base/types/calls' {
        **/
       output: AugmentedCall<ApiType, (id: u64 | AnyNumber | Uint8Array) => Observable<Option<Bytes>>>;
       /**
-       * The fee a call of `model` at `level` (`None`: the model's policy) costs now, or the, named error a request would fail with (`UnknownModel`, `ModelNotAvailable`,, `ModelRetired`, `LevelNotAllowed`, `BadLevel`, `FeeOverflow`).
+       * The fee a call of `model` at `level` (`None`: the model's policy) costs now, or the, named error a request would fail with (`UnknownModel`, `ModelNotAvailable`,, `ModelRetired`, `LevelNotAllowed`, `BadLevel`, `FeeOverflow`, `NotEnoughNodes`).
        **/
       quote: AugmentedCall<ApiType, (model: SibylPrimitivesModelModelId | string | Uint8Array, level: Option<SibylPrimitivesRegistryVerificationLevel> | null | Uint8Array | SibylPrimitivesRegistryVerificationLevel | { Unverified: any } | { Sampled: any } | { Committee: any } | string) => Observable<Result<u128, SpRuntimeDispatchError>>>;
       /**
