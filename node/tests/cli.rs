@@ -96,3 +96,50 @@ fn unknown_chain_is_a_one_line_error() {
 	let err = stderr(&output);
 	assert!(err.trim().lines().count() == 1 && err.contains("unknown chain"), "{err}");
 }
+
+/// Issue 21: the committed testnet (scripts/testnet-ceremony.sh) has bootnodes, and no key anyone
+/// can derive: none of the well-known dev accounts (Alice … Ferdie and their stashes, sr25519,
+/// ed25519 or ecdsa), and none from the public dev phrase (the old testnet preset's
+/// `//sibyl-testnet//validator-N` and `//sibyl-testnet//root`).
+#[test]
+fn testnet_raw_spec_has_bootnodes_and_no_dev_keys() {
+	use sp_core::{ecdsa, ed25519, sr25519, Pair};
+	let output = run_cli(&["build-spec", "--chain", "testnet", "--raw"]);
+	assert!(output.status.success(), "{}", stderr(&output));
+	let text = String::from_utf8(output.stdout).unwrap().to_lowercase();
+	let spec: Value = serde_json::from_str(&text).unwrap();
+	let boot = spec["bootnodes"].as_array().expect("bootNodes");
+	assert!(!boot.is_empty(), "the testnet spec names its bootnodes");
+	for node in boot {
+		let addr = node.as_str().unwrap();
+		assert!(addr.contains("/tcp/30333/p2p/12d3koo"), "bootnode {addr}");
+	}
+
+	let mut suris: Vec<String> = ["alice", "bob", "charlie", "dave", "eve", "ferdie"]
+		.iter()
+		.flat_map(|n| [format!("//{n}"), format!("//{n}//stash")])
+		.collect();
+	suris.extend((0..8).map(|i| format!("//sibyl-testnet//validator-{i}")));
+	suris.push("//sibyl-testnet//root".into());
+	let mut publics: Vec<(String, Vec<u8>)> = Vec::new();
+	for suri in &suris {
+		let phrase = format!("{}{suri}", sp_core::crypto::DEV_PHRASE);
+		publics.push((
+			format!("sr25519 {suri}"),
+			sr25519::Pair::from_string(&phrase, None).unwrap().public().0.to_vec(),
+		));
+		publics.push((
+			format!("ed25519 {suri}"),
+			ed25519::Pair::from_string(&phrase, None).unwrap().public().0.to_vec(),
+		));
+		publics.push((
+			format!("ecdsa {suri}"),
+			ecdsa::Pair::from_string(&phrase, None).unwrap().public().0.to_vec(),
+		));
+	}
+	assert!(publics.len() >= 3 * 12);
+	for (what, public) in publics {
+		let hex: String = public.iter().map(|b| format!("{b:02x}")).collect();
+		assert!(!text.contains(&hex), "the testnet spec holds the {what} dev key {hex}");
+	}
+}

@@ -1,7 +1,8 @@
 //! Genesis presets: `development`, `local_testnet` and `testnet`.
 //!
 //! The node builds its `dev` and `local` chain specs from these at start-up; the committed
-//! `chain-specs/testnet.raw.json` was generated from `testnet` (see `docs/building.md`).
+//! `chain-specs/testnet.raw.json` was generated from the `testnet` template by
+//! `scripts/testnet-ceremony.sh`, which adds the keys (see `docs/building.md`).
 
 use crate::{
 	AccountId, BalancesConfig, BlockTimeConfig, PaymentsConfig, RuntimeGenesisConfig, SudoConfig,
@@ -16,7 +17,7 @@ use sibyl_primitives::{
 };
 use sp_consensus_babe::AuthorityId as BabeId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
-use sp_core::{crypto::UncheckedFrom, ed25519, sr25519};
+use sp_core::sr25519;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
@@ -29,31 +30,9 @@ pub const ENDOWMENT: Balance = UNIT.saturating_mul(1_000_000);
 /// Bond of the nodes bonded in genesis (the dev chain's Alice and Bob).
 pub const NODE_BOND: Balance = UNIT.saturating_mul(1_000);
 
-/// Testnet validators: (sr25519 BABE key, ed25519 GRANDPA key), derived from the well-known
-/// development phrase at `//sibyl-testnet//validator-N` (see `docs/building.md`). The testnet
-/// is public and carries no value: anyone who reads this may run its validators.
-const TESTNET_VALIDATORS: [([u8; 32], [u8; 32]); 3] = [
-	(
-		hex_literal::hex!("f24200d7983450e4ba158d4498df3e45861c5ef61be34dffde83a78fb2f6777b"),
-		hex_literal::hex!("57125cfd8f2792dfef481d3538a237184b44e6b6ebe3d8c92707c6f908829310"),
-	),
-	(
-		hex_literal::hex!("26a45744ac1dd83fa1f5d2ece54d703f09f90f066905087a68f49498bcfe971c"),
-		hex_literal::hex!("b4e084efa3c25b4fb28f0d271c57212eccb43671cbbf69548c69d079ed60f22a"),
-	),
-	(
-		hex_literal::hex!("4ee14660063d8a2de47c760bf5491911b681a4ba1e273fbb8897f1362526a100"),
-		hex_literal::hex!("20155b74b360b560fd669673f90fb27907bbcd544ca9ddd54a079cfaa0f2218e"),
-	),
-];
-
-/// The testnet's sudo and faucet account: sr25519 at `//sibyl-testnet//root`.
-const TESTNET_ROOT: [u8; 32] =
-	hex_literal::hex!("06a570142c5070b912afaab7d58453583b4bd4712f0983ef1e013f9e0b793003");
-
 fn genesis(
 	authorities: Vec<(BabeId, GrandpaId)>,
-	root: AccountId,
+	root: Option<AccountId>,
 	endowed: Vec<AccountId>,
 	nodes: Vec<(AccountId, Role, sr25519::Public)>,
 	slot_duration_ms: u64,
@@ -78,7 +57,7 @@ fn genesis(
 				.map(|(_, grandpa)| (grandpa, 1))
 				.collect::<Vec<_>>(),
 		},
-		sudo: SudoConfig { key: Some(root) },
+		sudo: SudoConfig { key: root },
 		block_time: BlockTimeConfig { slot_duration_ms },
 		payments: PaymentsConfig {
 			bonds: nodes
@@ -103,7 +82,7 @@ fn dev_node(account: Sr25519Keyring, role: Role) -> (AccountId, Role, sr25519::P
 pub fn development_config_genesis() -> Value {
 	genesis(
 		vec![dev_authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
-		Sr25519Keyring::Alice.to_account_id(),
+		Some(Sr25519Keyring::Alice.to_account_id()),
 		Sr25519Keyring::iter().map(|k| k.to_account_id()).collect(),
 		vec![
 			dev_node(Sr25519Keyring::Alice, Role::Inference),
@@ -123,7 +102,7 @@ pub fn local_config_genesis() -> Value {
 			dev_authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
 			dev_authority(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
 		],
-		Sr25519Keyring::Alice.to_account_id(),
+		Some(Sr25519Keyring::Alice.to_account_id()),
 		Sr25519Keyring::iter().map(|k| k.to_account_id()).collect(),
 		vec![
 			dev_node(Sr25519Keyring::Alice, Role::Inference),
@@ -134,22 +113,14 @@ pub fn local_config_genesis() -> Value {
 	)
 }
 
-/// The public testnet: three validators, 6 s blocks.
+/// The public testnet's template: 6 s blocks and the treasury's endowment, with no authorities
+/// and no root. `scripts/testnet-ceremony.sh` generates those and writes them into the committed
+/// spec: keys in a preset would be in the runtime's code, where anyone can read them, and keys
+/// derived from a public phrase would let anyone sign as the chain's root.
 pub fn testnet_config_genesis() -> Value {
-	let authorities = TESTNET_VALIDATORS
-		.iter()
-		.map(|(babe, grandpa)| {
-			(
-				BabeId::from(sr25519::Public::unchecked_from(*babe)),
-				GrandpaId::from(ed25519::Public::unchecked_from(*grandpa)),
-			)
-		})
-		.collect();
-	let root = AccountId::from(TESTNET_ROOT);
-	genesis(authorities, root.clone(), vec![root], Vec::new(), TESTNET_BLOCK_TIME_MS)
+	genesis(Vec::new(), None, Vec::new(), Vec::new(), TESTNET_BLOCK_TIME_MS)
 }
 
-/// The JSON patch of the preset named `id`, if there is one.
 pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	let patch = match id.as_ref() {
 		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
