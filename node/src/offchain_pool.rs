@@ -58,8 +58,13 @@ where
 			async move {
 				let ready = submitter.ready_at(at);
 				futures::future::select(ready, futures_timer::Delay::new(WAIT)).await;
+				let hash = submitter.hash_of(&xt);
 				if let Err(e) = submitter.submit_one(at, TransactionSource::Local, xt).await {
-					log::debug!(target: "sibyl", "an offchain worker's transaction was refused: {e:?}");
+					// At info: a seal or reveal the pool refuses is a seat this node may miss.
+					log::info!(
+						target: "sibyl",
+						"the pool refused offchain transaction {hash:?} (worker block {at:?}): {e:?}"
+					);
 				}
 			}
 		});
