@@ -12,7 +12,8 @@
 //! - [`Pallet::rotate_key`]: bind a new node key (with its proof) to an active bond. New work goes
 //!   to the new key at once; the old key stays bound to the account for `UnbondingPeriod`
 //!   blocks, so the seats it was given before the rotation can still be sealed and revealed
-//!   with it (keep it in the keystore until then), and is released after that.
+//!   with it (keep it in the keystore until then); after that it is released at the account's
+//!   next rotation or withdrawal (not before: see the known limits in `docs/running-a-node.md`).
 //! - [`Pallet::bond_extra`]: add to an active bond.
 //! - [`Pallet::unbond`]: leave the role. The node stops being assigned work at once; the bond stays
 //!   held (and slashable) for `UnbondingPeriod` blocks.
