@@ -77,6 +77,13 @@ fn unhex(text: &str) -> Result<Vec<u8>, String> {
 	sibyl_primitives::from_hex(text).ok_or_else(|| format!("the node sent bad hex `{text}`"))
 }
 
+/// The storage key of `System::Events`, which frame-system keeps private: FRAME's prefix of the
+/// storage item under the runtime's name for the pallet.
+pub fn system_events_key() -> [u8; 32] {
+	let system = <frame_system::Pallet<Runtime> as frame_support::traits::PalletInfoAccess>::name();
+	frame_support::storage::storage_prefix(system.as_bytes(), b"Events")
+}
+
 /// How a runtime builds transactions: what a signer must agree on with the chain.
 #[derive(Debug, PartialEq, Eq)]
 pub struct TxFormat {
@@ -353,13 +360,8 @@ impl Chain {
 				Ok(H256(sp_io::hashing::blake2_256(&bytes)))
 			})
 			.collect::<Result<Vec<_>, String>>()?;
-		// `System::Events` is private to frame-system: its key is FRAME's prefix of the storage
-		// item under the runtime's name for the pallet.
-		let system =
-			<frame_system::Pallet<Runtime> as frame_support::traits::PalletInfoAccess>::name();
-		let key = frame_support::storage::storage_prefix(system.as_bytes(), b"Events");
 		let events = self
-			.raw_storage(&key, Some(block))
+			.raw_storage(&system_events_key(), Some(block))
 			.await?
 			.and_then(|raw| Decode::decode(&mut &raw[..]).ok());
 		let record = Arc::new(BlockRecord { extrinsics, events });

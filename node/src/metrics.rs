@@ -151,8 +151,7 @@ fn own_accounts(
 
 /// The events of block `at`.
 fn events(client: &FullClient, at: H256) -> Vec<RuntimeEvent> {
-	let system = <frame_system::Pallet<Runtime> as frame_support::traits::PalletInfoAccess>::name();
-	let key = frame_support::storage::storage_prefix(system.as_bytes(), b"Events");
+	let key = crate::chain_client::system_events_key();
 	client
 		.storage(at, &StorageKey(key.to_vec()))
 		.ok()
