@@ -94,45 +94,51 @@ async function main() {
   const active = async (role) => (await api.query.payments.active(role)).map((a) => a.toString());
   const name = (address) => Object.entries(acct).find(([, p]) => p.address === address.toString())?.[0] ?? address.toString();
 
-  /// Sends `count` requests from //Two in one go and waits until each has settled.
+  /// Sends `count` requests from //Two in one go and waits until each has settled. The log is
+  /// read from finalized blocks only: under BABE a best block read early can be retracted (a
+  /// seal included there lands again in another block), and a log walked over the best chain
+  /// then misses or doubles events. A request's inclusion block is where its `Requested` event
+  /// is on the finalized chain, not the fork block `send` first saw it in.
   let seed = 0;
+  const seen = new Set();
+  const finalizedNumber = async () => (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
   const requests = async (count) => {
     const quote = (await api.call.inferenceApi.quote(args.model, null)).asOk.toBigInt();
     const nonce = (await api.rpc.system.accountNextIndex(acct.two.address)).toNumber();
-    const sent = await Promise.all(
+    // Finalized blocks cannot be retracted, so the requests are in a later one.
+    const start = await finalizedNumber();
+    await Promise.all(
       Array.from({ length: count }, (_, i) =>
         send(api.tx.inference.request(args.model, input(++seed), quote, null), acct.two, nonce + i),
       ),
     );
     const ids = new Map();
-    for (const { block, events } of sent) {
-      const ev = events.find(({ event }) => api.events.inference.Requested.is(event));
-      ids.set(ev.event.data.id.toString(), { included: block, fee: ev.event.data.fee.toBigInt() });
-    }
     const result = new Map();
     const escrows = new Map();
     const log = [];
-    let n = Math.min(...[...ids.values()].map((r) => r.included));
-    const start = n;
-    while (result.size < ids.size) {
-      const best = (await api.rpc.chain.getHeader()).number.toNumber();
-      if (best - start > args.timeoutBlocks) throw new Error(`requests not settled within ${args.timeoutBlocks} blocks`);
-      if (n > best) {
+    let n = start + 1;
+    while (ids.size < count || result.size < ids.size) {
+      if (n > (await finalizedNumber())) {
+        const best = (await api.rpc.chain.getHeader()).number.toNumber();
+        if (best - start > args.timeoutBlocks) throw new Error(`requests not settled and finalized within ${args.timeoutBlocks} blocks`);
         await new Promise((r) => setTimeout(r, 500));
         continue;
       }
       const at = await api.at(await api.rpc.chain.getBlockHash(n));
       for (const { event } of await at.query.system.events()) {
-        if (api.events.payments.EscrowSettled.is(event) && ids.has(event.data.request.toString())) {
-          const { paid, refunded } = event.data;
-          escrows.set(event.data.request.toString(), { paid: paid.toString(), refunded: refunded.toString() });
+        const d = event.data;
+        if (api.events.inference.Requested.is(event) && d.requester.toString() === acct.two.address && !seen.has(d.id.toString())) {
+          seen.add(d.id.toString());
+          ids.set(d.id.toString(), { included: n, fee: d.fee.toBigInt() });
         }
-        const id = event.data?.id?.toString();
+        if (api.events.payments.EscrowSettled.is(event) && ids.has(d.request.toString())) {
+          escrows.set(d.request.toString(), { paid: d.paid.toString(), refunded: d.refunded.toString() });
+        }
+        const id = d?.id?.toString();
         if (!ids.has(id)) continue;
         if (api.events.inference.RequestSettled.is(event)) {
-          result.set(id, { outcome: event.data.outcome.toJSON(), settled: n, blocks: n - ids.get(id).included, fee: ids.get(id).fee });
+          result.set(id, { outcome: d.outcome.toJSON(), settled: n, blocks: n - ids.get(id).included, fee: ids.get(id).fee });
         }
-        const d = event.data;
         if (api.events.inference.Committed.is(event)) log.push({ id, block: n, committed: name(d.node), seat: d.seat.toString() });
         if (api.events.inference.Revealed.is(event)) log.push({ id, block: n, revealed: name(d.node), seat: d.seat.toString() });
         if (api.events.verification.Slashed.is(event)) log.push({ id, block: n, slashed: name(d.who), offence: d.offence.toString(), amount: d.slashed.toString() });
