@@ -13,13 +13,23 @@
 //! [`AfterMaintenance`] queues the worker's transaction and returns at once; one task submits
 //! each, once the pool is ready at the worker's block (or after [`WAIT`]), with the pool's
 //! asynchronous `submit_one`, which validates in the views then active.
+//!
+//! A seal sent by the node that authored the block seating it reaches peers before that block
+//! does: they validate it at their best block, where the request does not exist yet, and drop
+//! it. The network sends a transaction to each peer once, so it then stays in this pool alone
+//! and lands only in a block this node authors (seven blocks late in one CI run, and after the
+//! deadline in another: an honest seat recorded missed). Workers resubmit a pending seal or
+//! reveal every [`pallet_inference::RESUBMIT_AFTER`] blocks with a new signature, that is a new
+//! hash; the pool refuses it while the old one holds the seat's tag. [`AfterMaintenance`] then
+//! replaces the old by the new (same seat and phase, by [`result_slot`]), which the network
+//! sends again, to peers that have the block by now.
 
 use std::{sync::Arc, time::Duration};
 
 use futures::{channel::mpsc, StreamExt};
 use sc_transaction_pool_api::{
-	error::Error as PoolError, LocalTransactionFor, LocalTransactionPool, TransactionPool,
-	TransactionSource, TxHash,
+	error::Error as PoolError, InPoolTransaction, LocalTransactionFor, LocalTransactionPool,
+	TransactionPool, TransactionSource, TxHash,
 };
 use sp_runtime::traits::Block as BlockT;
 
@@ -36,6 +46,22 @@ pub const QUEUE: usize = 8_192;
 
 type Queued<B> = (<B as BlockT>::Hash, <B as BlockT>::Extrinsic);
 
+/// The seat and phase a Sibyl result transaction (seal, step aside, reveal, opening) fills,
+/// encoded: the runtime's own [`pallet_inference::Call::result_slot`], which its pool tags
+/// follow. `None` for any other transaction.
+pub fn result_slot(xt: &sibyl_runtime::opaque::UncheckedExtrinsic) -> Option<Vec<u8>> {
+	use codec::{Decode, Encode};
+	let xt = sibyl_runtime::UncheckedExtrinsic::decode(&mut &xt.encode()[..]).ok()?;
+	match xt.function {
+		sibyl_runtime::RuntimeCall::Inference(call) => call.result_slot().map(|s| s.encode()),
+		_ => None,
+	}
+}
+
+/// What [`AfterMaintenance`] needs to know of a transaction: the slot it fills, if a newer
+/// transaction for the same slot should replace a pending one ([`result_slot`]).
+pub type SlotOf<B> = fn(&<B as BlockT>::Extrinsic) -> Option<Vec<u8>>;
+
 /// A [`LocalTransactionPool`] for offchain workers that submits after the pool's maintenance of
 /// the worker's block.
 pub struct AfterMaintenance<P: TransactionPool> {
@@ -48,7 +74,11 @@ where
 	P: TransactionPool + 'static,
 {
 	/// The submitter, and the task that must run for its transactions to reach the pool.
-	pub fn new(pool: Arc<P>) -> (Self, impl std::future::Future<Output = ()> + Send) {
+	/// A transaction the pool refuses for a pending one of the same `slot_of` replaces it.
+	pub fn new(
+		pool: Arc<P>,
+		slot_of: SlotOf<P::Block>,
+	) -> (Self, impl std::future::Future<Output = ()> + Send) {
 		let (queue, queued) = mpsc::channel::<Queued<P::Block>>(QUEUE);
 		let submitter = pool.clone();
 		// Concurrently: a block the pool never builds a view for (a fork it skipped) costs
@@ -58,17 +88,70 @@ where
 			async move {
 				let ready = submitter.ready_at(at);
 				futures::future::select(ready, futures_timer::Delay::new(WAIT)).await;
-				let hash = submitter.hash_of(&xt);
-				if let Err(e) = submitter.submit_one(at, TransactionSource::Local, xt).await {
-					// At info: a seal or reveal the pool refuses is a seat this node may miss.
-					log::info!(
-						target: "sibyl",
-						"the pool refused offchain transaction {hash:?} (worker block {at:?}): {e:?}"
-					);
-				}
+				submit(&*submitter, at, xt, slot_of).await;
 			}
 		});
 		(Self { pool, queue }, task)
+	}
+}
+
+/// Submits `xt` at `at`; if a pending transaction of the same slot holds its tag, replaces it.
+async fn submit<P: TransactionPool>(
+	pool: &P,
+	at: <P::Block as BlockT>::Hash,
+	xt: <P::Block as BlockT>::Extrinsic,
+	slot_of: SlotOf<P::Block>,
+) {
+	use sc_transaction_pool_api::error::IntoPoolError;
+	let hash = pool.hash_of(&xt);
+	let refused = match pool.submit_one(at, TransactionSource::Local, xt.clone()).await {
+		Ok(_) => return,
+		Err(e) => match e.into_pool_error() {
+			Ok(e) => e,
+			Err(e) => {
+				log::info!(
+					target: "sibyl",
+					"the pool refused offchain transaction {hash:?} (worker block {at:?}): {e:?}"
+				);
+				return;
+			},
+		},
+	};
+	let occupied = matches!(refused, PoolError::TooLowPriority { .. });
+	let Some(slot) = occupied.then(|| slot_of(&xt)).flatten() else {
+		// At info: a seal or reveal the pool refuses is a seat this node may miss.
+		log::info!(
+			target: "sibyl",
+			"the pool refused offchain transaction {hash:?} (worker block {at:?}): {refused:?}"
+		);
+		return;
+	};
+	let stale: Vec<_> = pool
+		.ready_at_with_timeout(at, WAIT)
+		.await
+		.filter(|tx| *tx.hash() != hash && slot_of(tx.data()).as_ref() == Some(&slot))
+		.map(|tx| tx.hash().clone())
+		.collect();
+	if stale.is_empty() {
+		log::info!(
+			target: "sibyl",
+			"the pool refused offchain transaction {hash:?} (worker block {at:?}): its seat's \
+			 transaction is pending but not ready here"
+		);
+		return;
+	}
+	pool.report_invalid(Some(at), stale.iter().map(|h| (h.clone(), None)).collect()).await;
+	match pool.submit_one(at, TransactionSource::Local, xt).await {
+		Ok(_) => log::info!(
+			target: "sibyl",
+			"offchain transaction {hash:?} replaced its pending {stale:?}, which peers may have \
+			 refused before its block reached them (worker block {at:?})"
+		),
+		Err(e) => log::info!(
+			target: "sibyl",
+			"the pool refused offchain transaction {hash:?} (worker block {at:?}) after \
+			 dropping its pending {stale:?}: {e:?}"
+		),
 	}
 }
 
@@ -88,5 +171,38 @@ where
 		let hash = self.pool.hash_of(&xt);
 		self.queue.clone().try_send((at, xt)).map_err(|_| PoolError::ImmediatelyDropped)?;
 		Ok(hash)
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use codec::{Decode, Encode};
+	use sibyl_runtime::{RuntimeCall, UncheckedExtrinsic};
+
+	fn opaque(call: RuntimeCall) -> sibyl_runtime::opaque::UncheckedExtrinsic {
+		let xt = UncheckedExtrinsic::new_bare(call);
+		Decode::decode(&mut &xt.encode()[..]).unwrap()
+	}
+
+	#[test]
+	fn a_result_transaction_is_known_by_its_seat_and_phase() {
+		let key = sp_core::sr25519::Public::from_raw([7; 32]);
+		let signature = sp_core::sr25519::Signature::from_raw([0; 64]);
+		let commit = |seal| {
+			opaque(RuntimeCall::Inference(pallet_inference::Call::commit {
+				id: sibyl_primitives::RequestId(3),
+				key: key.into(),
+				seal,
+				signature: signature.into(),
+			}))
+		};
+		// Two seals of the same seat (resubmitted, signed anew) fill the same slot.
+		let slot = result_slot(&commit(sp_core::H256::repeat_byte(1)));
+		assert_eq!(slot, Some((sibyl_primitives::RequestId(3), key, 0u8).encode()));
+		assert_eq!(slot, result_slot(&commit(sp_core::H256::repeat_byte(2))));
+		let remark =
+			opaque(RuntimeCall::System(frame_system::Call::remark { remark: b"x".to_vec() }));
+		assert_eq!(result_slot(&remark), None);
 	}
 }

@@ -455,8 +455,10 @@ pub fn new_full<
 			None => engine,
 		};
 		// Workers' transactions reach the pool once it has caught up with their block.
-		let (submitter, submitting) =
-			crate::offchain_pool::AfterMaintenance::new(transaction_pool.clone());
+		let (submitter, submitting) = crate::offchain_pool::AfterMaintenance::new(
+			transaction_pool.clone(),
+			crate::offchain_pool::result_slot,
+		);
 		task_manager.spawn_handle().spawn("offchain-submit", "offchain-worker", submitting);
 		let offchain_workers =
 			sc_offchain::OffchainWorkers::new(sc_offchain::OffchainWorkerOptions {

@@ -2,6 +2,30 @@
 
 use super::*;
 
+/// The phase of a seat's transaction in its pool tag: a seal or a step aside.
+pub const PHASE_SEAL: u8 = 0;
+/// The phase of a reveal in its pool tag.
+pub const PHASE_REVEAL: u8 = 1;
+/// The phase of an opening in its pool tag.
+pub const PHASE_OPEN: u8 = 2;
+
+impl<T: Config> Call<T> {
+	/// The seat and phase a result transaction (`commit`, `decline`, `reveal`, `open`) fills:
+	/// the pool keeps one transaction per seat and phase. A node that resubmits a seal or reveal
+	/// with a new signature (a new hash) replaces its own pending one by it; `None` for any
+	/// other call.
+	pub fn result_slot(&self) -> Option<(RequestId, NodeKey, u8)> {
+		match self {
+			Call::commit { id, key, .. } | Call::decline { id, key, .. } => {
+				Some((*id, *key, PHASE_SEAL))
+			},
+			Call::reveal { id, key, .. } => Some((*id, *key, PHASE_REVEAL)),
+			Call::open { id, key, .. } => Some((*id, *key, PHASE_OPEN)),
+			_ => None,
+		}
+	}
+}
+
 impl<T: Config> Pallet<T> {
 	/// The seat of `key` in `request`, if `key` is still bound to the seat's account.
 	pub(crate) fn seat_of(request: &RequestOf<T>, key: &NodeKey) -> Result<usize, DispatchError> {
@@ -211,6 +235,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn validity(id: RequestId, key: &NodeKey, phase: u8) -> ValidTransaction {
+		// One transaction per seat and phase: the pool keeps the first and refuses the rest.
 		let longevity: u64 = T::ResultTimeout::get().unique_saturated_into();
 		let longevity = longevity.max(1);
 		ValidTransaction::with_tag_prefix("SibylInferenceResult")
@@ -248,7 +273,7 @@ impl<T: Config> Pallet<T> {
 		signature: &NodeSignature,
 	) -> TransactionValidityWithRefund {
 		Self::check_commit(*id, key, seal, signature).map_err(Self::invalid)?;
-		Ok((Self::validity(*id, key, 0), Weight::zero()))
+		Ok((Self::validity(*id, key, PHASE_SEAL), Weight::zero()))
 	}
 
 	/// `#[pallet::authorize]` of [`Pallet::decline`].
@@ -260,7 +285,7 @@ impl<T: Config> Pallet<T> {
 		signature: &NodeSignature,
 	) -> TransactionValidityWithRefund {
 		Self::check_decline(*id, key, *reason, signature).map_err(Self::invalid)?;
-		Ok((Self::validity(*id, key, 0), Weight::zero()))
+		Ok((Self::validity(*id, key, PHASE_SEAL), Weight::zero()))
 	}
 
 	/// `#[pallet::authorize]` of [`Pallet::reveal`].
@@ -273,7 +298,7 @@ impl<T: Config> Pallet<T> {
 		attestation: &NodeSignature,
 	) -> TransactionValidityWithRefund {
 		Self::check_reveal(*id, key, output, salt, attestation).map_err(Self::invalid)?;
-		Ok((Self::validity(*id, key, 1), Weight::zero()))
+		Ok((Self::validity(*id, key, PHASE_REVEAL), Weight::zero()))
 	}
 
 	/// `#[pallet::authorize]` of [`Pallet::open`].
@@ -285,7 +310,7 @@ impl<T: Config> Pallet<T> {
 		signature: &NodeSignature,
 	) -> TransactionValidityWithRefund {
 		Self::check_open(*id, key, output, signature).map_err(Self::invalid)?;
-		Ok((Self::validity(*id, key, 2), Weight::zero()))
+		Ok((Self::validity(*id, key, PHASE_OPEN), Weight::zero()))
 	}
 
 	/// Records a checked seal.

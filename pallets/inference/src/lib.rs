@@ -120,6 +120,7 @@ use sp_runtime::{
 };
 
 mod commit_reveal;
+pub use commit_reveal::{PHASE_OPEN, PHASE_REVEAL, PHASE_SEAL};
 mod extension;
 #[cfg(test)]
 mod mock;

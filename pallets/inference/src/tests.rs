@@ -124,8 +124,14 @@ fn pool_then_block(call: crate::Call<Test>) -> DispatchResult {
 	use frame_support::traits::UnfilteredDispatchable;
 	let authorized = call.authorize(TransactionSource::External).unwrap();
 	let origin = RuntimeOrigin::from(frame_system::RawOrigin::Authorized);
-	let dispatched = call.dispatch_bypass_filter(origin).map(|_| ()).map_err(|e| e.error);
+	let dispatched = call.clone().dispatch_bypass_filter(origin).map(|_| ()).map_err(|e| e.error);
 	assert_eq!(authorized.is_ok(), dispatched.is_ok(), "authorize and dispatch disagree");
+	if let Ok((valid, _)) = &authorized {
+		// The node replaces a pending result transaction by one of the same slot: the slot
+		// must be exactly what the pool tags.
+		let slot = call.result_slot().expect("a result call has a slot");
+		assert_eq!(valid.provides, vec![("SibylInferenceResult", slot).encode()]);
+	}
 	dispatched
 }
 
