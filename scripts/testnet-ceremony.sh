@@ -4,8 +4,9 @@
 #
 #   ./scripts/testnet-ceremony.sh SECRETS_DIR [--validators N] [--bootnode HOST]...
 #
-# For each of N validators (default 3): one secret phrase, whose sr25519 key is its BABE key and
-# whose ed25519 key is its GRANDPA key (`validator-I.json`), and a libp2p node key
+# For each of N validators (default 3): one secret phrase, whose sr25519 key is its account and
+# BABE session key and whose ed25519 key is its GRANDPA session key (`validator-I.json`; the
+# genesis validator set is these accounts, as root-managed invulnerables), and a libp2p node key
 # (`validator-I.node-key`, its peer id in `validator-I.peer-id`). One more phrase is the chain's
 # sudo and faucet account (`root.json`). Each --bootnode HOST (a DNS name or an IPv4 address, the
 # I-th for validator I) becomes `/dns|ip4/HOST/tcp/30333/p2p/<validator I's peer id>` in the spec's
@@ -15,7 +16,9 @@
 # Each validator's operator then inserts its keys, with the testnet's chain and base path:
 #   sibyl-node key insert --chain testnet --base-path DIR --key-type babe --scheme sr25519 --suri "PHRASE"
 #   sibyl-node key insert --chain testnet --base-path DIR --key-type gran --scheme ed25519 --suri "PHRASE"
-# and starts with `--chain testnet --validator --node-key-file validator-I.node-key`.
+# and starts with `--chain testnet --validator --node-key-file validator-I.node-key`. Later
+# validators join on chain instead (docs/running-a-node.md): `author_rotateKeysWithOwner`,
+# `session.setKeys`, and root's `collatorSelection.addInvulnerable`.
 #
 # The runtime's `testnet` preset is only the template (its keys are replaced here); a running
 # testnet upgrades its runtime on chain, not by regenerating this file.
@@ -96,11 +99,14 @@ const fs = require('fs');
 const [file, root, babe, grandpa, boot] = process.argv.slice(2);
 const spec = JSON.parse(fs.readFileSync(file, 'utf8'));
 const patch = spec.genesis.runtimeGenesis.patch;
-if (patch.babe.authorities.length || patch.grandpa.authorities.length || patch.sudo.key) {
+if (patch.session.keys.length || patch.collatorSelection.invulnerables.length || patch.sudo.key) {
   throw new Error('the testnet preset carries keys: it must be a template (runtime/src/genesis_config_presets.rs)');
 }
-patch.babe.authorities = babe.split(',').map((k) => [k, 1]);
-patch.grandpa.authorities = grandpa.split(',').map((k) => [k, 1]);
+// Each validator's account is its sr25519 key; its session keys are BABE (that key) and GRANDPA.
+const grandpaKeys = grandpa.split(',');
+const validators = babe.split(',');
+patch.session.keys = validators.map((account, i) => [account, account, { babe: account, grandpa: grandpaKeys[i] }]);
+patch.collatorSelection.invulnerables = validators;
 patch.sudo.key = root;
 // The root is the testnet's faucet: endowed like the treasury.
 const [[, endowment]] = patch.balances.balances;

@@ -192,9 +192,9 @@ mod tests {
 		let commit = |seal| {
 			opaque(RuntimeCall::Inference(pallet_inference::Call::commit {
 				id: sibyl_primitives::RequestId(3),
-				key: key.into(),
+				key,
 				seal,
-				signature: signature.into(),
+				signature,
 			}))
 		};
 		// Two seals of the same seat (resubmitted, signed anew) fill the same slot.

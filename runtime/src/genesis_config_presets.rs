@@ -5,8 +5,8 @@
 //! `scripts/testnet-ceremony.sh`, which adds the keys (see `docs/building.md`).
 
 use crate::{
-	AccountId, BalancesConfig, BlockTimeConfig, PaymentsConfig, RuntimeGenesisConfig, SudoConfig,
-	UNIT,
+	AccountId, BalancesConfig, BlockTimeConfig, CollatorSelectionConfig, PaymentsConfig,
+	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -30,8 +30,11 @@ pub const ENDOWMENT: Balance = UNIT.saturating_mul(1_000_000);
 /// Bond of the nodes bonded in genesis (the dev chain's Alice and Bob).
 pub const NODE_BOND: Balance = UNIT.saturating_mul(1_000);
 
+/// A validator: its account, and its session keys (BABE and GRANDPA).
+pub type Validator = (AccountId, BabeId, GrandpaId);
+
 fn genesis(
-	authorities: Vec<(BabeId, GrandpaId)>,
+	validators: Vec<Validator>,
 	root: Option<AccountId>,
 	endowed: Vec<AccountId>,
 	nodes: Vec<(AccountId, Role, sr25519::Public)>,
@@ -47,14 +50,22 @@ fn genesis(
 				.map(|account| (account, ENDOWMENT))
 				.collect::<Vec<_>>(),
 		},
+		// BABE's and GRANDPA's first authorities come from the session's genesis keys.
 		babe: pallet_babe::GenesisConfig {
-			authorities: authorities.iter().map(|(babe, _)| (babe.clone(), 1)).collect::<Vec<_>>(),
-			epoch_config: crate::configs::BABE_GENESIS_EPOCH_CONFIG,
+			epoch_config: crate::configs::BABE_GENESIS_EPOCH_CONFIG
 		},
-		grandpa: pallet_grandpa::GenesisConfig {
-			authorities: authorities
+		collator_selection: CollatorSelectionConfig {
+			invulnerables: validators
+				.iter()
+				.map(|(account, ..)| account.clone())
+				.collect::<Vec<_>>(),
+		},
+		session: SessionConfig {
+			keys: validators
 				.into_iter()
-				.map(|(_, grandpa)| (grandpa, 1))
+				.map(|(account, babe, grandpa)| {
+					(account.clone(), account, SessionKeys { babe, grandpa })
+				})
 				.collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: root },
@@ -68,8 +79,9 @@ fn genesis(
 	})
 }
 
-fn dev_authority(sr: Sr25519Keyring, ed: Ed25519Keyring) -> (BabeId, GrandpaId) {
-	(sr.public().into(), ed.public().into())
+/// A dev validator: the account and both session keys of one dev name.
+fn dev_validator(sr: Sr25519Keyring, ed: Ed25519Keyring) -> Validator {
+	(sr.to_account_id(), sr.public().into(), ed.public().into())
 }
 
 /// A dev account bonded for `role` with its own sr25519 key as node key.
@@ -81,7 +93,7 @@ fn dev_node(account: Sr25519Keyring, role: Role) -> (AccountId, Role, sr25519::P
 /// node and a data node, Bob as a verifier (the dev node holds their keys).
 pub fn development_config_genesis() -> Value {
 	genesis(
-		vec![dev_authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		vec![dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		Some(Sr25519Keyring::Alice.to_account_id()),
 		Sr25519Keyring::iter().map(|k| k.to_account_id()).collect(),
 		vec![
@@ -98,9 +110,9 @@ pub fn development_config_genesis() -> Value {
 pub fn local_config_genesis() -> Value {
 	genesis(
 		vec![
-			dev_authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
-			dev_authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
-			dev_authority(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+			dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			dev_validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+			dev_validator(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
 		],
 		Some(Sr25519Keyring::Alice.to_account_id()),
 		Sr25519Keyring::iter().map(|k| k.to_account_id()).collect(),

@@ -75,10 +75,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("sibyl"),
 	impl_name: Cow::Borrowed("sibyl-node"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 2,
+	transaction_version: 3,
 	system_version: 1,
 };
 
@@ -193,6 +193,17 @@ mod runtime {
 	#[runtime::pallet_index(4)]
 	pub type Grandpa = pallet_grandpa;
 
+	// The validator set. `CollatorSelection` before `Session`: the session's genesis asks it
+	// for the first validators. Both after `Babe`, whose slot they read.
+	#[runtime::pallet_index(16)]
+	pub type Authorship = pallet_authorship;
+
+	#[runtime::pallet_index(17)]
+	pub type CollatorSelection = pallet_collator_selection;
+
+	#[runtime::pallet_index(18)]
+	pub type Session = pallet_session;
+
 	#[runtime::pallet_index(5)]
 	pub type Balances = pallet_balances;
 
@@ -225,3 +236,6 @@ mod runtime {
 	#[runtime::pallet_index(15)]
 	pub type Schedules = pallet_schedules;
 }
+
+#[cfg(test)]
+mod tests;

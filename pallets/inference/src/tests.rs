@@ -129,7 +129,7 @@ fn pool_then_block(call: crate::Call<Test>) -> DispatchResult {
 	if let Ok((valid, _)) = &authorized {
 		// The node replaces a pending result transaction by one of the same slot: the slot
 		// must be exactly what the pool tags.
-		let slot = call.result_slot().expect("a result call has a slot");
+		let slot = call.result_slot().unwrap();
 		assert_eq!(valid.provides, vec![("SibylInferenceResult", slot).encode()]);
 	}
 	dispatched

@@ -85,9 +85,9 @@ impl pallet_timestamp::Config for Runtime {
 }
 
 parameter_types! {
-	/// Slots per BABE epoch. Epochs only reseed the slot lottery here (the authority set stays
-	/// as genesis set it), so they are short: 40 s on `--dev`, 2 min on the 6 s testnet. Fixed
-	/// once a chain runs, like the slot duration.
+	/// Slots per BABE epoch, which is also a session: a validator set change or a key rotation
+	/// takes effect two sessions after it is made (80 s on `--dev`, 4 min on the 6 s testnet).
+	/// Fixed once a chain runs, like the slot duration.
 	pub const EpochDuration: u64 = sibyl_primitives::time::EPOCH_DURATION_SLOTS;
 }
 
@@ -103,7 +103,9 @@ pub const BABE_GENESIS_EPOCH_CONFIG: sp_consensus_babe::BabeEpochConfiguration =
 impl pallet_babe::Config for Runtime {
 	type EpochDuration = EpochDuration;
 	type ExpectedBlockTime = pallet_block_time::SlotDurationOf<Runtime>;
-	type EpochChangeTrigger = pallet_babe::SameAuthoritiesForever;
+	// Sessions end with epochs (`Session::ShouldEndSession` is BABE), and each new session
+	// hands BABE the next authority set.
+	type EpochChangeTrigger = pallet_babe::ExternalTrigger;
 	type DisabledValidators = ();
 	type WeightInfo = ();
 	type MaxAuthorities = ConstU32<32>;
@@ -120,6 +122,65 @@ impl pallet_grandpa::Config for Runtime {
 	type MaxSetIdSessionEntries = ConstU64<0>;
 	type KeyOwnerProof = sp_core::Void;
 	type EquivocationReportSystem = ();
+}
+
+// --- Validator set: sessions, and who is in the set.
+//
+// `pallet-session` rotates BABE and GRANDPA keys at each epoch; `pallet-collator-selection`
+// (polkadot-sdk's smallest real set manager) decides who validates. Today the set is its
+// invulnerables, which only root adds and removes (a proof-of-authority testnet governed by
+// sudo); its candidacy (`register_as_candidate` with a bond, kicked when not authoring) is the
+// stake-based path later, closed today (`MaxCandidates` 0: opening it is a runtime upgrade).
+// Equivocation reports and offences are not wired yet (docs/running-a-node.md).
+
+parameter_types! {
+	/// Held from an account that registers session keys, for the storage they take.
+	pub const SessionKeyDeposit: Balance = sibyl_primitives::currency::UNIT;
+	pub const ValidatorPotId: frame_support::PalletId = frame_support::PalletId(*b"sibyl/va");
+	/// Most validators root may name: BABE's and GRANDPA's `MaxAuthorities`.
+	pub const MaxValidators: u32 = 32;
+	/// Fewer validators than this cannot remain: root cannot remove the last one.
+	pub const MinValidators: u32 = 1;
+	/// A (future) bonded candidate that has not authored for two sessions is removed.
+	pub const ValidatorKickThreshold: BlockNumber =
+		(sibyl_primitives::time::EPOCH_DURATION_SLOTS as BlockNumber).saturating_mul(2);
+}
+
+impl pallet_session::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type ValidatorId = AccountId;
+	type ValidatorIdOf = pallet_collator_selection::IdentityCollator;
+	type ShouldEndSession = Babe;
+	type NextSessionRotation = Babe;
+	type SessionManager = super::CollatorSelection;
+	type SessionHandler =
+		<super::SessionKeys as sp_runtime::traits::OpaqueKeys>::KeyTypeIdProviders;
+	type Keys = super::SessionKeys;
+	type DisablingStrategy = ();
+	type WeightInfo = pallet_session::weights::SubstrateWeight<Runtime>;
+	type Currency = Balances;
+	type KeyDeposit = SessionKeyDeposit;
+}
+
+impl pallet_authorship::Config for Runtime {
+	type FindAuthor = pallet_session::FindAccountFromAuthorIndex<Self, Babe>;
+	// Records each validator's last authored block (`CollatorSelection::LastAuthoredBlock`).
+	type EventHandler = super::CollatorSelection;
+}
+
+impl pallet_collator_selection::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Currency = Balances;
+	type UpdateOrigin = frame_system::EnsureRoot<AccountId>;
+	type PotId = ValidatorPotId;
+	type MaxCandidates = ConstU32<0>;
+	type MinEligibleCollators = MinValidators;
+	type MaxInvulnerables = MaxValidators;
+	type KickThreshold = ValidatorKickThreshold;
+	type ValidatorId = AccountId;
+	type ValidatorIdOf = pallet_collator_selection::IdentityCollator;
+	type ValidatorRegistration = super::Session;
+	type WeightInfo = pallet_collator_selection::weights::SubstrateWeight<Runtime>;
 }
 
 impl pallet_balances::Config for Runtime {

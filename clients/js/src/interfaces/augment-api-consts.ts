@@ -8,7 +8,7 @@ import '@polkadot/api-base/types/consts';
 import type { ApiTypes, AugmentedConst } from '@polkadot/api-base/types';
 import type { u128, u16, u32, u64, u8 } from '@polkadot/types-codec';
 import type { AccountId32, Perbill } from '@polkadot/types/interfaces/runtime';
-import type { FrameSystemLimitsBlockLength, FrameSystemLimitsBlockWeights, SpVersionRuntimeVersion, SpWeightsRuntimeDbWeight, SpWeightsWeightV2Weight } from '@polkadot/types/lookup';
+import type { FrameSupportPalletId, FrameSystemLimitsBlockLength, FrameSystemLimitsBlockWeights, SpVersionRuntimeVersion, SpWeightsRuntimeDbWeight, SpWeightsWeightV2Weight } from '@polkadot/types/lookup';
 
 export type __AugmentedConst<ApiType extends ApiTypes> = AugmentedConst<ApiType>;
 
@@ -81,6 +81,33 @@ declare module '@polkadot/api-base/types/consts' {
        * Shortest slot duration, in milliseconds, that genesis may choose.
        **/
       minSlotDuration: u64 & AugmentedConst<ApiType>;
+    };
+    collatorSelection: {
+      kickThreshold: u32 & AugmentedConst<ApiType>;
+      /**
+       * Maximum number of candidates that we should have.
+       * 
+       * This does not take into account the invulnerables.
+       **/
+      maxCandidates: u32 & AugmentedConst<ApiType>;
+      /**
+       * Maximum number of invulnerables.
+       **/
+      maxInvulnerables: u32 & AugmentedConst<ApiType>;
+      /**
+       * Minimum number eligible collators. Should always be greater than zero. This includes
+       * Invulnerable collators. This ensures that there will always be one collator who can
+       * produce a block.
+       **/
+      minEligibleCollators: u32 & AugmentedConst<ApiType>;
+      /**
+       * Gets this pallet's derived pot account.
+       **/
+      potAccount: AccountId32 & AugmentedConst<ApiType>;
+      /**
+       * Account Identifier from which the internal Pot is generated.
+       **/
+      potId: FrameSupportPalletId & AugmentedConst<ApiType>;
     };
     grandpa: {
       /**
@@ -293,6 +320,12 @@ declare module '@polkadot/api-base/types/consts' {
        * Fewest blocks between two runs.
        **/
       minPeriod: u32 & AugmentedConst<ApiType>;
+    };
+    session: {
+      /**
+       * The amount to be held when setting keys.
+       **/
+      keyDeposit: u128 & AugmentedConst<ApiType>;
     };
     system: {
       /**

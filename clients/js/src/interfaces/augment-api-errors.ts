@@ -79,6 +79,76 @@ declare module '@polkadot/api-base/types/errors' {
        **/
       VestingBalance: AugmentedError<ApiType>;
     };
+    collatorSelection: {
+      /**
+       * Account is already a candidate.
+       **/
+      AlreadyCandidate: AugmentedError<ApiType>;
+      /**
+       * Account is already an Invulnerable.
+       **/
+      AlreadyInvulnerable: AugmentedError<ApiType>;
+      /**
+       * New deposit amount would be below the minimum candidacy bond.
+       **/
+      DepositTooLow: AugmentedError<ApiType>;
+      /**
+       * The updated deposit amount is equal to the amount already reserved.
+       **/
+      IdenticalDeposit: AugmentedError<ApiType>;
+      /**
+       * Could not insert in the candidate list.
+       **/
+      InsertToCandidateListFailed: AugmentedError<ApiType>;
+      /**
+       * Deposit amount is too low to take the target's slot in the candidate list.
+       **/
+      InsufficientBond: AugmentedError<ApiType>;
+      /**
+       * Cannot lower candidacy bond while occupying a future collator slot in the list.
+       **/
+      InvalidUnreserve: AugmentedError<ApiType>;
+      /**
+       * Account has no associated validator ID.
+       **/
+      NoAssociatedValidatorId: AugmentedError<ApiType>;
+      /**
+       * Account is not a candidate.
+       **/
+      NotCandidate: AugmentedError<ApiType>;
+      /**
+       * Account is not an Invulnerable.
+       **/
+      NotInvulnerable: AugmentedError<ApiType>;
+      /**
+       * Could not remove from the candidate list.
+       **/
+      RemoveFromCandidateListFailed: AugmentedError<ApiType>;
+      /**
+       * The target account to be replaced in the candidate list is not a candidate.
+       **/
+      TargetIsNotCandidate: AugmentedError<ApiType>;
+      /**
+       * Leaving would result in too few candidates.
+       **/
+      TooFewEligibleCollators: AugmentedError<ApiType>;
+      /**
+       * The pallet has too many candidates.
+       **/
+      TooManyCandidates: AugmentedError<ApiType>;
+      /**
+       * There are too many Invulnerables.
+       **/
+      TooManyInvulnerables: AugmentedError<ApiType>;
+      /**
+       * Could not update the candidate list.
+       **/
+      UpdateCandidateListFailed: AugmentedError<ApiType>;
+      /**
+       * Validator ID is not yet registered.
+       **/
+      ValidatorNotRegistered: AugmentedError<ApiType>;
+    };
     grandpa: {
       /**
        * Attempt to signal GRANDPA change with one already pending.
@@ -516,6 +586,28 @@ declare module '@polkadot/api-base/types/errors' {
        * No schedule has this id (or it was removed).
        **/
       UnknownSchedule: AugmentedError<ApiType>;
+    };
+    session: {
+      /**
+       * Registered duplicate key.
+       **/
+      DuplicatedKey: AugmentedError<ApiType>;
+      /**
+       * Invalid ownership proof.
+       **/
+      InvalidProof: AugmentedError<ApiType>;
+      /**
+       * Key setting account is not live, so it's impossible to associate keys.
+       **/
+      NoAccount: AugmentedError<ApiType>;
+      /**
+       * No associated validator ID for account.
+       **/
+      NoAssociatedValidatorId: AugmentedError<ApiType>;
+      /**
+       * No keys are associated with this account.
+       **/
+      NoKeys: AugmentedError<ApiType>;
     };
     sudo: {
       /**

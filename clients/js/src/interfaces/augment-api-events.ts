@@ -139,6 +139,49 @@ declare module '@polkadot/api-base/types/events' {
        **/
       Withdraw: AugmentedEvent<ApiType, [who: AccountId32, amount: u128], { who: AccountId32, amount: u128 }>;
     };
+    collatorSelection: {
+      /**
+       * A new candidate joined.
+       **/
+      CandidateAdded: AugmentedEvent<ApiType, [accountId: AccountId32, deposit: u128], { accountId: AccountId32, deposit: u128 }>;
+      /**
+       * Bond of a candidate updated.
+       **/
+      CandidateBondUpdated: AugmentedEvent<ApiType, [accountId: AccountId32, deposit: u128], { accountId: AccountId32, deposit: u128 }>;
+      /**
+       * A candidate was removed.
+       **/
+      CandidateRemoved: AugmentedEvent<ApiType, [accountId: AccountId32], { accountId: AccountId32 }>;
+      /**
+       * An account was replaced in the candidate list by another one.
+       **/
+      CandidateReplaced: AugmentedEvent<ApiType, [old: AccountId32, new_: AccountId32, deposit: u128], { old: AccountId32, new_: AccountId32, deposit: u128 }>;
+      /**
+       * An account was unable to be added to the Invulnerables because they did not have keys
+       * registered. Other Invulnerables may have been set.
+       **/
+      InvalidInvulnerableSkipped: AugmentedEvent<ApiType, [accountId: AccountId32], { accountId: AccountId32 }>;
+      /**
+       * A new Invulnerable was added.
+       **/
+      InvulnerableAdded: AugmentedEvent<ApiType, [accountId: AccountId32], { accountId: AccountId32 }>;
+      /**
+       * An Invulnerable was removed.
+       **/
+      InvulnerableRemoved: AugmentedEvent<ApiType, [accountId: AccountId32], { accountId: AccountId32 }>;
+      /**
+       * The candidacy bond was set.
+       **/
+      NewCandidacyBond: AugmentedEvent<ApiType, [bondAmount: u128], { bondAmount: u128 }>;
+      /**
+       * The number of desired candidates was set.
+       **/
+      NewDesiredCandidates: AugmentedEvent<ApiType, [desiredCandidates: u32], { desiredCandidates: u32 }>;
+      /**
+       * New Invulnerables were set.
+       **/
+      NewInvulnerables: AugmentedEvent<ApiType, [invulnerables: Vec<AccountId32>], { invulnerables: Vec<AccountId32> }>;
+    };
     grandpa: {
       /**
        * New authority set has been applied.
@@ -327,6 +370,26 @@ declare module '@polkadot/api-base/types/events' {
        * A schedule was created and its budget held.
        **/
       Scheduled: AugmentedEvent<ApiType, [id: u64, owner: AccountId32, model: SibylPrimitivesModelModelId, every: u32, maxRuns: u32, budget: u128], { id: u64, owner: AccountId32, model: SibylPrimitivesModelModelId, every: u32, maxRuns: u32, budget: u128 }>;
+    };
+    session: {
+      /**
+       * The `NewSession` event in the current block also implies a new validator set to be
+       * queued.
+       **/
+      NewQueued: AugmentedEvent<ApiType, []>;
+      /**
+       * New session has happened. Note that the argument is the session index, not the
+       * block number as the type might suggest.
+       **/
+      NewSession: AugmentedEvent<ApiType, [sessionIndex: u32], { sessionIndex: u32 }>;
+      /**
+       * Validator has been disabled.
+       **/
+      ValidatorDisabled: AugmentedEvent<ApiType, [validator: AccountId32], { validator: AccountId32 }>;
+      /**
+       * Validator has been re-enabled.
+       **/
+      ValidatorReenabled: AugmentedEvent<ApiType, [validator: AccountId32], { validator: AccountId32 }>;
     };
     sudo: {
       /**

@@ -8,8 +8,8 @@ import '@polkadot/api-base/types/storage';
 import type { ApiTypes, AugmentedQuery, QueryableStorageEntry } from '@polkadot/api-base/types';
 import type { Bytes, Null, Option, Struct, U8aFixed, Vec, bool, i128, u128, u32, u64, u8 } from '@polkadot/types-codec';
 import type { AnyNumber, ITuple } from '@polkadot/types-codec/types';
-import type { AccountId32, H256 } from '@polkadot/types/interfaces/runtime';
-import type { FrameSupportDispatchPerDispatchClassWeight, FrameSupportTokensFungibleImbalance, FrameSupportTokensMiscIdAmountRuntimeFreezeReason, FrameSupportTokensMiscIdAmountRuntimeHoldReason, FrameSystemAccountInfo, FrameSystemCodeUpgradeAuthorization, FrameSystemEventRecord, FrameSystemLastRuntimeUpgradeInfo, FrameSystemPhase, PalletBalancesAccountData, PalletBalancesBalanceLock, PalletBalancesReserveData, PalletGrandpaStoredPendingChange, PalletGrandpaStoredState, PalletOracleFeed, PalletOracleRound, PalletPaymentsBond, PalletPaymentsEscrowRecord, PalletTransactionPaymentReleases, PalletVerificationNodeRecord, SibylPrimitivesModelModelId, SibylPrimitivesOracleAnswer, SibylPrimitivesOracleFeedBinding, SibylPrimitivesRegistryModelInfo, SibylPrimitivesRegistryVerificationLevel, SibylPrimitivesRequest, SibylPrimitivesRequestOutcome, SibylPrimitivesRequestReceipt, SibylPrimitivesRequestResultOutput, SibylPrimitivesRolesRole, SibylPrimitivesScheduleRun, SibylPrimitivesScheduleScheduleState, SpConsensusBabeAppPublic, SpConsensusBabeBabeEpochConfiguration, SpConsensusBabeDigestsNextConfigDescriptor, SpConsensusBabeDigestsPreDigest, SpConsensusGrandpaAppPublic, SpRuntimeDigest, SpWeightsWeightV2Weight } from '@polkadot/types/lookup';
+import type { AccountId32, H256, Perbill } from '@polkadot/types/interfaces/runtime';
+import type { FrameSupportDispatchPerDispatchClassWeight, FrameSupportTokensFungibleImbalance, FrameSupportTokensMiscIdAmountRuntimeFreezeReason, FrameSupportTokensMiscIdAmountRuntimeHoldReason, FrameSystemAccountInfo, FrameSystemCodeUpgradeAuthorization, FrameSystemEventRecord, FrameSystemLastRuntimeUpgradeInfo, FrameSystemPhase, PalletBalancesAccountData, PalletBalancesBalanceLock, PalletBalancesReserveData, PalletCollatorSelectionCandidateInfo, PalletGrandpaStoredPendingChange, PalletGrandpaStoredState, PalletOracleFeed, PalletOracleRound, PalletPaymentsBond, PalletPaymentsEscrowRecord, PalletTransactionPaymentReleases, PalletVerificationNodeRecord, SibylPrimitivesModelModelId, SibylPrimitivesOracleAnswer, SibylPrimitivesOracleFeedBinding, SibylPrimitivesRegistryModelInfo, SibylPrimitivesRegistryVerificationLevel, SibylPrimitivesRequest, SibylPrimitivesRequestOutcome, SibylPrimitivesRequestReceipt, SibylPrimitivesRequestResultOutput, SibylPrimitivesRolesRole, SibylPrimitivesScheduleRun, SibylPrimitivesScheduleScheduleState, SibylRuntimeOpaqueSessionKeys, SpConsensusBabeAppPublic, SpConsensusBabeBabeEpochConfiguration, SpConsensusBabeDigestsNextConfigDescriptor, SpConsensusBabeDigestsPreDigest, SpConsensusGrandpaAppPublic, SpCoreCryptoKeyTypeId, SpRuntimeDigest, SpWeightsWeightV2Weight } from '@polkadot/types/lookup';
 import type { Observable } from '@polkadot/types/types';
 
 export type __AugmentedQuery<ApiType extends ApiTypes> = AugmentedQuery<ApiType, () => unknown>;
@@ -17,6 +17,12 @@ export type __QueryableStorageEntry<ApiType extends ApiTypes> = QueryableStorage
 
 declare module '@polkadot/api-base/types/storage' {
   interface AugmentedQueries<ApiType extends ApiTypes> {
+    authorship: {
+      /**
+       * Author of current block.
+       **/
+      author: AugmentedQuery<ApiType, () => Observable<Option<AccountId32>>, []>;
+    };
     babe: {
       /**
        * Current epoch authorities.
@@ -193,6 +199,36 @@ declare module '@polkadot/api-base/types/storage' {
        * The slot duration in milliseconds, written once by genesis.
        **/
       slotDuration: AugmentedQuery<ApiType, () => Observable<Option<u64>>, []>;
+    };
+    collatorSelection: {
+      /**
+       * Fixed amount to deposit to become a collator.
+       * 
+       * When a collator calls `leave_intent` they immediately receive the deposit back.
+       **/
+      candidacyBond: AugmentedQuery<ApiType, () => Observable<u128>, []>;
+      /**
+       * The (community, limited) collation candidates. `Candidates` and `Invulnerables` should be
+       * mutually exclusive.
+       * 
+       * This list is sorted in ascending order by deposit and when the deposits are equal, the least
+       * recently updated is considered greater.
+       **/
+      candidateList: AugmentedQuery<ApiType, () => Observable<Vec<PalletCollatorSelectionCandidateInfo>>, []>;
+      /**
+       * Desired number of candidates.
+       * 
+       * This should ideally always be less than [`Config::MaxCandidates`] for weights to be correct.
+       **/
+      desiredCandidates: AugmentedQuery<ApiType, () => Observable<u32>, []>;
+      /**
+       * The invulnerable, permissioned collators. This list must be sorted.
+       **/
+      invulnerables: AugmentedQuery<ApiType, () => Observable<Vec<AccountId32>>, []>;
+      /**
+       * Last block authored by collator.
+       **/
+      lastAuthoredBlock: AugmentedQuery<ApiType, (arg: AccountId32 | string | Uint8Array) => Observable<u32>, [AccountId32]>;
     };
     grandpa: {
       /**
@@ -443,6 +479,49 @@ declare module '@polkadot/api-base/types/storage' {
     readonly next: u32;
     readonly state: SibylPrimitivesScheduleScheduleState;
   } & Struct>>, [u64]>;
+    };
+    session: {
+      /**
+       * Current index of the session.
+       **/
+      currentIndex: AugmentedQuery<ApiType, () => Observable<u32>, []>;
+      /**
+       * Indices of disabled validators.
+       * 
+       * The vec is always kept sorted so that we can find whether a given validator is
+       * disabled using binary search. It gets cleared when `on_session_ending` returns
+       * a new set of identities.
+       **/
+      disabledValidators: AugmentedQuery<ApiType, () => Observable<Vec<ITuple<[u32, Perbill]>>>, []>;
+      /**
+       * Accounts whose keys were set via `SessionInterface` (external path) without
+       * incrementing the consumer reference or placing a key deposit. `do_purge_keys`
+       * only decrements consumers for accounts that were registered through the local
+       * session pallet.
+       **/
+      externallySetKeys: AugmentedQuery<ApiType, (arg: AccountId32 | string | Uint8Array) => Observable<Option<Null>>, [AccountId32]>;
+      /**
+       * The owner of a key. The key is the `KeyTypeId` + the encoded key.
+       **/
+      keyOwner: AugmentedQuery<ApiType, (arg: ITuple<[SpCoreCryptoKeyTypeId, Bytes]> | [SpCoreCryptoKeyTypeId | string | Uint8Array, Bytes | string | Uint8Array]) => Observable<Option<AccountId32>>, [ITuple<[SpCoreCryptoKeyTypeId, Bytes]>]>;
+      /**
+       * The next session keys for a validator.
+       **/
+      nextKeys: AugmentedQuery<ApiType, (arg: AccountId32 | string | Uint8Array) => Observable<Option<SibylRuntimeOpaqueSessionKeys>>, [AccountId32]>;
+      /**
+       * True if the underlying economic identities or weighting behind the validators
+       * has changed in the queued validator set.
+       **/
+      queuedChanged: AugmentedQuery<ApiType, () => Observable<bool>, []>;
+      /**
+       * The queued keys for the next session. When the next session begins, these keys
+       * will be used to determine the validator's session keys.
+       **/
+      queuedKeys: AugmentedQuery<ApiType, () => Observable<Vec<ITuple<[AccountId32, SibylRuntimeOpaqueSessionKeys]>>>, []>;
+      /**
+       * The current set of validators.
+       **/
+      validators: AugmentedQuery<ApiType, () => Observable<Vec<AccountId32>>, []>;
     };
     sudo: {
       /**

@@ -9,7 +9,7 @@ import type { ApiTypes, AugmentedSubmittable, SubmittableExtrinsic, SubmittableE
 import type { Bytes, Compact, Option, U8aFixed, Vec, bool, i128, u128, u16, u32, u64, u8 } from '@polkadot/types-codec';
 import type { AnyNumber, IMethod, ITuple } from '@polkadot/types-codec/types';
 import type { AccountId32, Call, H256, MultiAddress } from '@polkadot/types/interfaces/runtime';
-import type { PalletBalancesAdjustmentDirection, PalletModelsModelMeta, SibylPrimitivesModelInferenceError, SibylPrimitivesModelModelId, SibylPrimitivesOracleFeedBinding, SibylPrimitivesRegistryLevelBounds, SibylPrimitivesRegistryVerificationLevel, SibylPrimitivesRequestResultOutput, SibylPrimitivesRolesRole, SibylPrimitivesTensor, SibylRuntimeOriginCaller, SpConsensusBabeDigestsNextConfigDescriptor, SpConsensusGrandpaEquivocationProof, SpConsensusSlotsEquivocationProof, SpCoreVoid, SpWeightsWeightV2Weight } from '@polkadot/types/lookup';
+import type { PalletBalancesAdjustmentDirection, PalletModelsModelMeta, SibylPrimitivesModelInferenceError, SibylPrimitivesModelModelId, SibylPrimitivesOracleFeedBinding, SibylPrimitivesRegistryLevelBounds, SibylPrimitivesRegistryVerificationLevel, SibylPrimitivesRequestResultOutput, SibylPrimitivesRolesRole, SibylPrimitivesTensor, SibylRuntimeOpaqueSessionKeys, SibylRuntimeOriginCaller, SpConsensusBabeDigestsNextConfigDescriptor, SpConsensusGrandpaEquivocationProof, SpConsensusSlotsEquivocationProof, SpCoreVoid, SpWeightsWeightV2Weight } from '@polkadot/types/lookup';
 
 export type __AugmentedSubmittable = AugmentedSubmittable<() => unknown>;
 export type __SubmittableExtrinsic<ApiType extends ApiTypes> = SubmittableExtrinsic<ApiType>;
@@ -128,6 +128,91 @@ declare module '@polkadot/api-base/types/submittable' {
        * possibility of churn).
        **/
       upgradeAccounts: AugmentedSubmittable<(who: Vec<AccountId32> | (AccountId32 | string | Uint8Array)[]) => SubmittableExtrinsic<ApiType>, [Vec<AccountId32>]>;
+    };
+    collatorSelection: {
+      /**
+       * Add a new account `who` to the list of `Invulnerables` collators. `who` must have
+       * registered session keys. If `who` is a candidate, they will be removed.
+       * 
+       * The origin for this call must be the `UpdateOrigin`.
+       **/
+      addInvulnerable: AugmentedSubmittable<(who: AccountId32 | string | Uint8Array) => SubmittableExtrinsic<ApiType>, [AccountId32]>;
+      /**
+       * Deregister `origin` as a collator candidate. Note that the collator can only leave on
+       * session change. The `CandidacyBond` will be unreserved immediately.
+       * 
+       * This call will fail if the total number of candidates would drop below
+       * `MinEligibleCollators`.
+       **/
+      leaveIntent: AugmentedSubmittable<() => SubmittableExtrinsic<ApiType>, []>;
+      /**
+       * Register this account as a collator candidate. The account must (a) already have
+       * registered session keys and (b) be able to reserve the `CandidacyBond`.
+       * 
+       * This call is not available to `Invulnerable` collators.
+       **/
+      registerAsCandidate: AugmentedSubmittable<() => SubmittableExtrinsic<ApiType>, []>;
+      /**
+       * Remove an account `who` from the list of `Invulnerables` collators. `Invulnerables` must
+       * be sorted.
+       * 
+       * The origin for this call must be the `UpdateOrigin`.
+       **/
+      removeInvulnerable: AugmentedSubmittable<(who: AccountId32 | string | Uint8Array) => SubmittableExtrinsic<ApiType>, [AccountId32]>;
+      /**
+       * Set the candidacy bond amount.
+       * 
+       * If the candidacy bond is increased by this call, all current candidates which have a
+       * deposit lower than the new bond will be kicked from the list and get their deposits
+       * back.
+       * 
+       * The origin for this call must be the `UpdateOrigin`.
+       **/
+      setCandidacyBond: AugmentedSubmittable<(bond: u128 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u128]>;
+      /**
+       * Set the ideal number of non-invulnerable collators. If lowering this number, then the
+       * number of running collators could be higher than this figure. Aside from that edge case,
+       * there should be no other way to have more candidates than the desired number.
+       * 
+       * The origin for this call must be the `UpdateOrigin`.
+       **/
+      setDesiredCandidates: AugmentedSubmittable<(max: u32 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u32]>;
+      /**
+       * Set the list of invulnerable (fixed) collators. These collators must do some
+       * preparation, namely to have registered session keys.
+       * 
+       * The call will remove any accounts that have not registered keys from the set. That is,
+       * it is non-atomic; the caller accepts all `AccountId`s passed in `new` _individually_ as
+       * acceptable Invulnerables, and is not proposing a _set_ of new Invulnerables.
+       * 
+       * This call does not maintain mutual exclusivity of `Invulnerables` and `Candidates`. It
+       * is recommended to use a batch of `add_invulnerable` and `remove_invulnerable` instead. A
+       * `batch_all` can also be used to enforce atomicity. If any candidates are included in
+       * `new`, they should be removed with `remove_invulnerable_candidate` after execution.
+       * 
+       * Must be called by the `UpdateOrigin`.
+       **/
+      setInvulnerables: AugmentedSubmittable<(updated: Vec<AccountId32> | (AccountId32 | string | Uint8Array)[]) => SubmittableExtrinsic<ApiType>, [Vec<AccountId32>]>;
+      /**
+       * The caller `origin` replaces a candidate `target` in the collator candidate list by
+       * reserving `deposit`. The amount `deposit` reserved by the caller must be greater than
+       * the existing bond of the target it is trying to replace.
+       * 
+       * This call will fail if the caller is already a collator candidate or invulnerable, the
+       * caller does not have registered session keys, the target is not a collator candidate,
+       * and/or the `deposit` amount cannot be reserved.
+       **/
+      takeCandidateSlot: AugmentedSubmittable<(deposit: u128 | AnyNumber | Uint8Array, target: AccountId32 | string | Uint8Array) => SubmittableExtrinsic<ApiType>, [u128, AccountId32]>;
+      /**
+       * Update the candidacy bond of collator candidate `origin` to a new amount `new_deposit`.
+       * 
+       * Setting a `new_deposit` that is lower than the current deposit while `origin` is
+       * occupying a top-`DesiredCandidates` slot is not allowed.
+       * 
+       * This call will fail if `origin` is not a collator candidate, the updated bond is lower
+       * than the minimum candidacy bond, and/or the amount cannot be reserved.
+       **/
+      updateBond: AugmentedSubmittable<(newDeposit: u128 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u128]>;
     };
     grandpa: {
       /**
@@ -462,6 +547,33 @@ declare module '@polkadot/api-base/types/submittable' {
        * `O(I + B)` for `I` input bytes and `B` bindings.
        **/
       schedule: AugmentedSubmittable<(model: SibylPrimitivesModelModelId | string | Uint8Array, input: Vec<SibylPrimitivesTensor> | (SibylPrimitivesTensor | { dtype?: any; shape?: any; data?: any } | string | Uint8Array)[], bindings: Vec<SibylPrimitivesOracleFeedBinding> | (SibylPrimitivesOracleFeedBinding | { feed?: any; rounds?: any; tensor?: any; offset?: any } | string | Uint8Array)[], level: Option<SibylPrimitivesRegistryVerificationLevel> | null | Uint8Array | SibylPrimitivesRegistryVerificationLevel | { Unverified: any } | { Sampled: any } | { Committee: any } | string, every: u32 | AnyNumber | Uint8Array, maxRuns: u32 | AnyNumber | Uint8Array, maxFeePerRun: u128 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [SibylPrimitivesModelModelId, Vec<SibylPrimitivesTensor>, Vec<SibylPrimitivesOracleFeedBinding>, Option<SibylPrimitivesRegistryVerificationLevel>, u32, u32, u128]>;
+    };
+    session: {
+      /**
+       * Removes any session key(s) of the function caller.
+       * 
+       * This doesn't take effect until the next session.
+       * 
+       * The dispatch origin of this function must be Signed and the account must be either be
+       * convertible to a validator ID using the chain's typical addressing system (this usually
+       * means being a controller account) or directly convertible into a validator ID (which
+       * usually means being a stash account).
+       **/
+      purgeKeys: AugmentedSubmittable<() => SubmittableExtrinsic<ApiType>, []>;
+      /**
+       * Sets the session key(s) of the function caller to `keys`.
+       * 
+       * Allows an account to set its session key prior to becoming a validator.
+       * This doesn't take effect until the next session.
+       * 
+       * - `origin`: The dispatch origin of this function must be signed.
+       * - `keys`: The new session keys to set. These are the public keys of all sessions keys
+       * setup in the runtime.
+       * - `proof`: The proof that `origin` has access to the private keys of `keys`. See
+       * [`impl_opaque_keys`](sp_runtime::impl_opaque_keys) for more information about the
+       * proof format.
+       **/
+      setKeys: AugmentedSubmittable<(keys: SibylRuntimeOpaqueSessionKeys | { babe?: any; grandpa?: any } | string | Uint8Array, proof: Bytes | string | Uint8Array) => SubmittableExtrinsic<ApiType>, [SibylRuntimeOpaqueSessionKeys, Bytes]>;
     };
     sudo: {
       /**

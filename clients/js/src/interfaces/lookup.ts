@@ -628,7 +628,63 @@ export default {
     }
   },
   /**
-   * Lookup94: sp_runtime::MultiSignature
+   * Lookup94: pallet_collator_selection::pallet::Call<T>
+   **/
+  PalletCollatorSelectionCall: {
+    _enum: {
+      set_invulnerables: {
+        _alias: {
+          new_: 'new',
+        },
+        new_: 'Vec<AccountId32>',
+      },
+      set_desired_candidates: {
+        max: 'u32',
+      },
+      set_candidacy_bond: {
+        bond: 'u128',
+      },
+      register_as_candidate: 'Null',
+      leave_intent: 'Null',
+      add_invulnerable: {
+        who: 'AccountId32',
+      },
+      remove_invulnerable: {
+        who: 'AccountId32',
+      },
+      update_bond: {
+        newDeposit: 'u128',
+      },
+      take_candidate_slot: {
+        deposit: 'u128',
+        target: 'AccountId32'
+      }
+    }
+  },
+  /**
+   * Lookup95: pallet_session::pallet::Call<T>
+   **/
+  PalletSessionCall: {
+    _enum: {
+      set_keys: {
+        _alias: {
+          keys_: 'keys',
+        },
+        keys_: 'SibylRuntimeOpaqueSessionKeys',
+        proof: 'Bytes',
+      },
+      purge_keys: 'Null'
+    }
+  },
+  /**
+   * Lookup96: sibyl_runtime::opaque::SessionKeys
+   **/
+  SibylRuntimeOpaqueSessionKeys: {
+    babe: 'SpConsensusBabeAppPublic',
+    grandpa: 'SpConsensusGrandpaAppPublic'
+  },
+  /**
+   * Lookup97: sp_runtime::MultiSignature
    **/
   SpRuntimeMultiSignature: {
     _enum: {
@@ -639,47 +695,47 @@ export default {
     }
   },
   /**
-   * Lookup96: frame_system::extensions::authorize_call::AuthorizeCall<T>
+   * Lookup99: frame_system::extensions::authorize_call::AuthorizeCall<T>
    **/
   FrameSystemExtensionsAuthorizeCall: 'Null',
   /**
-   * Lookup97: frame_system::extensions::check_non_zero_sender::CheckNonZeroSender<T>
+   * Lookup100: frame_system::extensions::check_non_zero_sender::CheckNonZeroSender<T>
    **/
   FrameSystemExtensionsCheckNonZeroSender: 'Null',
   /**
-   * Lookup98: frame_system::extensions::check_spec_version::CheckSpecVersion<T>
+   * Lookup101: frame_system::extensions::check_spec_version::CheckSpecVersion<T>
    **/
   FrameSystemExtensionsCheckSpecVersion: 'Null',
   /**
-   * Lookup99: frame_system::extensions::check_tx_version::CheckTxVersion<T>
+   * Lookup102: frame_system::extensions::check_tx_version::CheckTxVersion<T>
    **/
   FrameSystemExtensionsCheckTxVersion: 'Null',
   /**
-   * Lookup100: frame_system::extensions::check_genesis::CheckGenesis<T>
+   * Lookup103: frame_system::extensions::check_genesis::CheckGenesis<T>
    **/
   FrameSystemExtensionsCheckGenesis: 'Null',
   /**
-   * Lookup103: frame_system::extensions::check_nonce::CheckNonce<T>
+   * Lookup106: frame_system::extensions::check_nonce::CheckNonce<T>
    **/
   FrameSystemExtensionsCheckNonce: 'Compact<u32>',
   /**
-   * Lookup104: frame_system::extensions::check_weight::CheckWeight<T>
+   * Lookup107: frame_system::extensions::check_weight::CheckWeight<T>
    **/
   FrameSystemExtensionsCheckWeight: 'Null',
   /**
-   * Lookup105: pallet_transaction_payment::ChargeTransactionPayment<T>
+   * Lookup108: pallet_transaction_payment::ChargeTransactionPayment<T>
    **/
   PalletTransactionPaymentChargeTransactionPayment: 'Compact<u128>',
   /**
-   * Lookup106: pallet_inference::extension::SeatsLeft<T>
+   * Lookup109: pallet_inference::extension::SeatsLeft<T>
    **/
   PalletInferenceExtensionSeatsLeft: 'Null',
   /**
-   * Lookup107: frame_system::extensions::weight_reclaim::WeightReclaim<T>
+   * Lookup110: frame_system::extensions::weight_reclaim::WeightReclaim<T>
    **/
   FrameSystemExtensionsWeightReclaim: 'Null',
   /**
-   * Lookup109: frame_system::AccountInfo<Nonce, pallet_balances::types::AccountData<Balance>>
+   * Lookup112: frame_system::AccountInfo<Nonce, pallet_balances::types::AccountData<Balance>>
    **/
   FrameSystemAccountInfo: {
     nonce: 'u32',
@@ -689,7 +745,7 @@ export default {
     data: 'PalletBalancesAccountData'
   },
   /**
-   * Lookup110: pallet_balances::types::AccountData<Balance>
+   * Lookup113: pallet_balances::types::AccountData<Balance>
    **/
   PalletBalancesAccountData: {
     free: 'u128',
@@ -698,7 +754,7 @@ export default {
     flags: 'u128'
   },
   /**
-   * Lookup112: frame_support::dispatch::PerDispatchClass<sp_weights::weight_v2::Weight>
+   * Lookup115: frame_support::dispatch::PerDispatchClass<sp_weights::weight_v2::Weight>
    **/
   FrameSupportDispatchPerDispatchClassWeight: {
     normal: 'SpWeightsWeightV2Weight',
@@ -706,7 +762,7 @@ export default {
     mandatory: 'SpWeightsWeightV2Weight'
   },
   /**
-   * Lookup114: frame_system::EventRecord<sibyl_runtime::RuntimeEvent, primitive_types::H256>
+   * Lookup117: frame_system::EventRecord<sibyl_runtime::RuntimeEvent, primitive_types::H256>
    **/
   FrameSystemEventRecord: {
     phase: 'FrameSystemPhase',
@@ -714,7 +770,7 @@ export default {
     topics: 'Vec<H256>'
   },
   /**
-   * Lookup116: frame_system::pallet::Event<T>
+   * Lookup119: frame_system::pallet::Event<T>
    **/
   FrameSystemEvent: {
     _enum: {
@@ -755,7 +811,7 @@ export default {
     }
   },
   /**
-   * Lookup117: frame_system::DispatchEventInfo
+   * Lookup120: frame_system::DispatchEventInfo
    **/
   FrameSystemDispatchEventInfo: {
     weight: 'SpWeightsWeightV2Weight',
@@ -763,19 +819,19 @@ export default {
     paysFee: 'FrameSupportDispatchPays'
   },
   /**
-   * Lookup118: frame_support::dispatch::DispatchClass
+   * Lookup121: frame_support::dispatch::DispatchClass
    **/
   FrameSupportDispatchDispatchClass: {
     _enum: ['Normal', 'Operational', 'Mandatory']
   },
   /**
-   * Lookup119: frame_support::dispatch::Pays
+   * Lookup122: frame_support::dispatch::Pays
    **/
   FrameSupportDispatchPays: {
     _enum: ['Yes', 'No']
   },
   /**
-   * Lookup120: sp_runtime::DispatchError
+   * Lookup123: sp_runtime::DispatchError
    **/
   SpRuntimeDispatchError: {
     _enum: {
@@ -797,38 +853,38 @@ export default {
     }
   },
   /**
-   * Lookup121: sp_runtime::ModuleError
+   * Lookup124: sp_runtime::ModuleError
    **/
   SpRuntimeModuleError: {
     index: 'u8',
     error: '[u8;4]'
   },
   /**
-   * Lookup122: sp_runtime::TokenError
+   * Lookup125: sp_runtime::TokenError
    **/
   SpRuntimeTokenError: {
     _enum: ['FundsUnavailable', 'OnlyProvider', 'BelowMinimum', 'CannotCreate', 'UnknownAsset', 'Frozen', 'Unsupported', 'CannotCreateHold', 'NotExpendable', 'Blocked']
   },
   /**
-   * Lookup123: sp_arithmetic::ArithmeticError
+   * Lookup126: sp_arithmetic::ArithmeticError
    **/
   SpArithmeticArithmeticError: {
     _enum: ['Underflow', 'Overflow', 'DivisionByZero']
   },
   /**
-   * Lookup124: sp_runtime::TransactionalError
+   * Lookup127: sp_runtime::TransactionalError
    **/
   SpRuntimeTransactionalError: {
     _enum: ['LimitReached', 'NoLayer']
   },
   /**
-   * Lookup125: sp_runtime::proving_trie::TrieError
+   * Lookup128: sp_runtime::proving_trie::TrieError
    **/
   SpRuntimeProvingTrieTrieError: {
     _enum: ['InvalidStateRoot', 'IncompleteDatabase', 'ValueAtIncompleteKey', 'DecoderError', 'InvalidHash', 'DuplicateKey', 'ExtraneousNode', 'ExtraneousValue', 'ExtraneousHashReference', 'InvalidChildReference', 'ValueMismatch', 'IncompleteProof', 'RootMismatch', 'DecodeError']
   },
   /**
-   * Lookup126: pallet_grandpa::pallet::Event
+   * Lookup129: pallet_grandpa::pallet::Event
    **/
   PalletGrandpaEvent: {
     _enum: {
@@ -840,7 +896,7 @@ export default {
     }
   },
   /**
-   * Lookup129: pallet_balances::pallet::Event<T, I>
+   * Lookup132: pallet_balances::pallet::Event<T, I>
    **/
   PalletBalancesEvent: {
     _enum: {
@@ -972,13 +1028,13 @@ export default {
     }
   },
   /**
-   * Lookup130: frame_support::traits::tokens::misc::BalanceStatus
+   * Lookup133: frame_support::traits::tokens::misc::BalanceStatus
    **/
   FrameSupportTokensMiscBalanceStatus: {
     _enum: ['Free', 'Reserved']
   },
   /**
-   * Lookup131: sibyl_runtime::RuntimeHoldReason
+   * Lookup134: sibyl_runtime::RuntimeHoldReason
    **/
   SibylRuntimeRuntimeHoldReason: {
     _enum: {
@@ -997,35 +1053,44 @@ export default {
       __Unused12: 'Null',
       __Unused13: 'Null',
       __Unused14: 'Null',
-      Schedules: 'PalletSchedulesHoldReason'
+      Schedules: 'PalletSchedulesHoldReason',
+      __Unused16: 'Null',
+      __Unused17: 'Null',
+      Session: 'PalletSessionHoldReason'
     }
   },
   /**
-   * Lookup132: pallet_models::pallet::HoldReason
+   * Lookup135: pallet_models::pallet::HoldReason
    **/
   PalletModelsHoldReason: {
     _enum: ['ModelDeposit']
   },
   /**
-   * Lookup133: pallet_payments::pallet::HoldReason
+   * Lookup136: pallet_payments::pallet::HoldReason
    **/
   PalletPaymentsHoldReason: {
     _enum: ['Bond', 'Escrow']
   },
   /**
-   * Lookup134: pallet_schedules::pallet::HoldReason
+   * Lookup137: pallet_schedules::pallet::HoldReason
    **/
   PalletSchedulesHoldReason: {
     _enum: ['Budget']
   },
   /**
-   * Lookup135: pallet_balances::pallet::UnexpectedKind
+   * Lookup138: pallet_session::pallet::HoldReason
+   **/
+  PalletSessionHoldReason: {
+    _enum: ['Keys']
+  },
+  /**
+   * Lookup139: pallet_balances::pallet::UnexpectedKind
    **/
   PalletBalancesUnexpectedKind: {
     _enum: ['BalanceUpdated', 'FailedToMutateAccount']
   },
   /**
-   * Lookup136: pallet_transaction_payment::pallet::Event<T>
+   * Lookup140: pallet_transaction_payment::pallet::Event<T>
    **/
   PalletTransactionPaymentEvent: {
     _enum: {
@@ -1037,7 +1102,7 @@ export default {
     }
   },
   /**
-   * Lookup137: pallet_sudo::pallet::Event<T>
+   * Lookup141: pallet_sudo::pallet::Event<T>
    **/
   PalletSudoEvent: {
     _enum: {
@@ -1058,7 +1123,7 @@ export default {
     }
   },
   /**
-   * Lookup140: pallet_utility::pallet::Event
+   * Lookup144: pallet_utility::pallet::Event
    **/
   PalletUtilityEvent: {
     _enum: {
@@ -1082,7 +1147,7 @@ export default {
     }
   },
   /**
-   * Lookup141: pallet_models::pallet::Event<T>
+   * Lookup145: pallet_models::pallet::Event<T>
    **/
   PalletModelsEvent: {
     _enum: {
@@ -1117,7 +1182,7 @@ export default {
     }
   },
   /**
-   * Lookup142: pallet_payments::pallet::Event<T>
+   * Lookup146: pallet_payments::pallet::Event<T>
    **/
   PalletPaymentsEvent: {
     _enum: {
@@ -1174,7 +1239,7 @@ export default {
     }
   },
   /**
-   * Lookup143: pallet_inference::pallet::Event<T>
+   * Lookup147: pallet_inference::pallet::Event<T>
    **/
   PalletInferenceEvent: {
     _enum: {
@@ -1245,13 +1310,13 @@ export default {
     }
   },
   /**
-   * Lookup144: sibyl_primitives::verify::Seat
+   * Lookup148: sibyl_primitives::verify::Seat
    **/
   SibylPrimitivesVerifySeat: {
     _enum: ['Executor', 'Verifier']
   },
   /**
-   * Lookup145: sibyl_primitives::request::Outcome
+   * Lookup149: sibyl_primitives::request::Outcome
    **/
   SibylPrimitivesRequestOutcome: {
     _enum: {
@@ -1264,7 +1329,7 @@ export default {
     }
   },
   /**
-   * Lookup146: sibyl_primitives::request::RefundReason
+   * Lookup150: sibyl_primitives::request::RefundReason
    **/
   SibylPrimitivesRequestRefundReason: {
     _enum: {
@@ -1278,13 +1343,13 @@ export default {
     }
   },
   /**
-   * Lookup147: sibyl_primitives::request::Checking
+   * Lookup151: sibyl_primitives::request::Checking
    **/
   SibylPrimitivesRequestChecking: {
     _enum: ['Pending', 'Skipped', 'Drawn', 'Escalated']
   },
   /**
-   * Lookup150: pallet_verification::pallet::Event<T>
+   * Lookup154: pallet_verification::pallet::Event<T>
    **/
   PalletVerificationEvent: {
     _enum: {
@@ -1322,19 +1387,19 @@ export default {
     }
   },
   /**
-   * Lookup151: pallet_verification::Verdict
+   * Lookup155: pallet_verification::Verdict
    **/
   PalletVerificationVerdict: {
     _enum: ['Accepted', 'ExecutorsWrong', 'NoMajority']
   },
   /**
-   * Lookup152: pallet_verification::Offence
+   * Lookup156: pallet_verification::Offence
    **/
   PalletVerificationOffence: {
     _enum: ['WrongResult', 'WrongVote', 'MissedDeadlines']
   },
   /**
-   * Lookup153: pallet_oracle::pallet::Event<T>
+   * Lookup157: pallet_oracle::pallet::Event<T>
    **/
   PalletOracleEvent: {
     _enum: {
@@ -1377,7 +1442,7 @@ export default {
     }
   },
   /**
-   * Lookup154: pallet_schedules::pallet::Event<T>
+   * Lookup158: pallet_schedules::pallet::Event<T>
    **/
   PalletSchedulesEvent: {
     _enum: {
@@ -1417,7 +1482,7 @@ export default {
     }
   },
   /**
-   * Lookup155: sibyl_primitives::schedule::EndReason
+   * Lookup159: sibyl_primitives::schedule::EndReason
    **/
   SibylPrimitivesScheduleEndReason: {
     _enum: {
@@ -1427,7 +1492,68 @@ export default {
     }
   },
   /**
-   * Lookup156: frame_system::Phase
+   * Lookup160: pallet_collator_selection::pallet::Event<T>
+   **/
+  PalletCollatorSelectionEvent: {
+    _enum: {
+      NewInvulnerables: {
+        invulnerables: 'Vec<AccountId32>',
+      },
+      InvulnerableAdded: {
+        accountId: 'AccountId32',
+      },
+      InvulnerableRemoved: {
+        accountId: 'AccountId32',
+      },
+      NewDesiredCandidates: {
+        desiredCandidates: 'u32',
+      },
+      NewCandidacyBond: {
+        bondAmount: 'u128',
+      },
+      CandidateAdded: {
+        accountId: 'AccountId32',
+        deposit: 'u128',
+      },
+      CandidateBondUpdated: {
+        accountId: 'AccountId32',
+        deposit: 'u128',
+      },
+      CandidateRemoved: {
+        accountId: 'AccountId32',
+      },
+      CandidateReplaced: {
+        _alias: {
+          new_: 'new',
+        },
+        old: 'AccountId32',
+        new_: 'AccountId32',
+        deposit: 'u128',
+      },
+      InvalidInvulnerableSkipped: {
+        accountId: 'AccountId32'
+      }
+    }
+  },
+  /**
+   * Lookup161: pallet_session::pallet::Event<T>
+   **/
+  PalletSessionEvent: {
+    _enum: {
+      NewSession: {
+        sessionIndex: 'u32',
+      },
+      NewQueued: 'Null',
+      ValidatorDisabled: {
+        validator: 'AccountId32',
+      },
+      ValidatorReenabled: {
+        validator: 'AccountId32'
+      }
+    }
+  },
+  /**
+   * Lookup162: frame_system::Phase
    **/
   FrameSystemPhase: {
     _enum: {
@@ -1437,21 +1563,21 @@ export default {
     }
   },
   /**
-   * Lookup157: frame_system::LastRuntimeUpgradeInfo
+   * Lookup163: frame_system::LastRuntimeUpgradeInfo
    **/
   FrameSystemLastRuntimeUpgradeInfo: {
     specVersion: 'Compact<u32>',
     specName: 'Text'
   },
   /**
-   * Lookup160: frame_system::CodeUpgradeAuthorization<T>
+   * Lookup166: frame_system::CodeUpgradeAuthorization<T>
    **/
   FrameSystemCodeUpgradeAuthorization: {
     codeHash: 'H256',
     checkVersion: 'bool'
   },
   /**
-   * Lookup161: frame_system::limits::BlockWeights
+   * Lookup167: frame_system::limits::BlockWeights
    **/
   FrameSystemLimitsBlockWeights: {
     baseBlock: 'SpWeightsWeightV2Weight',
@@ -1459,7 +1585,7 @@ export default {
     perClass: 'FrameSupportDispatchPerDispatchClassWeightsPerClass'
   },
   /**
-   * Lookup162: frame_support::dispatch::PerDispatchClass<frame_system::limits::WeightsPerClass>
+   * Lookup168: frame_support::dispatch::PerDispatchClass<frame_system::limits::WeightsPerClass>
    **/
   FrameSupportDispatchPerDispatchClassWeightsPerClass: {
     normal: 'FrameSystemLimitsWeightsPerClass',
@@ -1467,7 +1593,7 @@ export default {
     mandatory: 'FrameSystemLimitsWeightsPerClass'
   },
   /**
-   * Lookup163: frame_system::limits::WeightsPerClass
+   * Lookup169: frame_system::limits::WeightsPerClass
    **/
   FrameSystemLimitsWeightsPerClass: {
     baseExtrinsic: 'SpWeightsWeightV2Weight',
@@ -1476,14 +1602,14 @@ export default {
     reserved: 'Option<SpWeightsWeightV2Weight>'
   },
   /**
-   * Lookup165: frame_system::limits::BlockLength
+   * Lookup171: frame_system::limits::BlockLength
    **/
   FrameSystemLimitsBlockLength: {
     max: 'FrameSupportDispatchPerDispatchClassU32',
     maxHeaderSize: 'Option<u32>'
   },
   /**
-   * Lookup166: frame_support::dispatch::PerDispatchClass<T>
+   * Lookup172: frame_support::dispatch::PerDispatchClass<T>
    **/
   FrameSupportDispatchPerDispatchClassU32: {
     normal: 'u32',
@@ -1491,14 +1617,14 @@ export default {
     mandatory: 'u32'
   },
   /**
-   * Lookup168: sp_weights::RuntimeDbWeight
+   * Lookup174: sp_weights::RuntimeDbWeight
    **/
   SpWeightsRuntimeDbWeight: {
     read: 'u64',
     write: 'u64'
   },
   /**
-   * Lookup169: sp_version::RuntimeVersion
+   * Lookup175: sp_version::RuntimeVersion
    **/
   SpVersionRuntimeVersion: {
     specName: 'Text',
@@ -1511,13 +1637,13 @@ export default {
     systemVersion: 'u8'
   },
   /**
-   * Lookup174: frame_system::pallet::Error<T>
+   * Lookup180: frame_system::pallet::Error<T>
    **/
   FrameSystemError: {
     _enum: ['InvalidSpecName', 'SpecVersionNeedsToIncrease', 'FailedToExtractRuntimeVersion', 'NonDefaultComposite', 'NonZeroRefCount', 'CallFiltered', 'MultiBlockMigrationsOngoing', 'NothingAuthorized', 'Unauthorized']
   },
   /**
-   * Lookup181: sp_consensus_babe::digests::PreDigest
+   * Lookup187: sp_consensus_babe::digests::PreDigest
    **/
   SpConsensusBabeDigestsPreDigest: {
     _enum: {
@@ -1528,7 +1654,7 @@ export default {
     }
   },
   /**
-   * Lookup182: sp_consensus_babe::digests::PrimaryPreDigest
+   * Lookup188: sp_consensus_babe::digests::PrimaryPreDigest
    **/
   SpConsensusBabeDigestsPrimaryPreDigest: {
     authorityIndex: 'u32',
@@ -1536,21 +1662,21 @@ export default {
     vrfSignature: 'SpCoreSr25519VrfVrfSignature'
   },
   /**
-   * Lookup183: sp_core::sr25519::vrf::VrfSignature
+   * Lookup189: sp_core::sr25519::vrf::VrfSignature
    **/
   SpCoreSr25519VrfVrfSignature: {
     preOutput: '[u8;32]',
     proof: '[u8;64]'
   },
   /**
-   * Lookup184: sp_consensus_babe::digests::SecondaryPlainPreDigest
+   * Lookup190: sp_consensus_babe::digests::SecondaryPlainPreDigest
    **/
   SpConsensusBabeDigestsSecondaryPlainPreDigest: {
     authorityIndex: 'u32',
     slot: 'u64'
   },
   /**
-   * Lookup185: sp_consensus_babe::digests::SecondaryVRFPreDigest
+   * Lookup191: sp_consensus_babe::digests::SecondaryVRFPreDigest
    **/
   SpConsensusBabeDigestsSecondaryVRFPreDigest: {
     authorityIndex: 'u32',
@@ -1558,20 +1684,20 @@ export default {
     vrfSignature: 'SpCoreSr25519VrfVrfSignature'
   },
   /**
-   * Lookup187: sp_consensus_babe::BabeEpochConfiguration
+   * Lookup193: sp_consensus_babe::BabeEpochConfiguration
    **/
   SpConsensusBabeBabeEpochConfiguration: {
     c: '(u64,u64)',
     allowedSlots: 'SpConsensusBabeAllowedSlots'
   },
   /**
-   * Lookup191: pallet_babe::pallet::Error<T>
+   * Lookup197: pallet_babe::pallet::Error<T>
    **/
   PalletBabeError: {
     _enum: ['InvalidEquivocationProof', 'InvalidKeyOwnershipProof', 'DuplicateOffenceReport', 'InvalidConfiguration']
   },
   /**
-   * Lookup192: pallet_grandpa::StoredState<N>
+   * Lookup198: pallet_grandpa::StoredState<N>
    **/
   PalletGrandpaStoredState: {
     _enum: {
@@ -1588,7 +1714,7 @@ export default {
     }
   },
   /**
-   * Lookup193: pallet_grandpa::StoredPendingChange<N, Limit>
+   * Lookup199: pallet_grandpa::StoredPendingChange<N, Limit>
    **/
   PalletGrandpaStoredPendingChange: {
     scheduledAt: 'u32',
@@ -1597,13 +1723,13 @@ export default {
     forced: 'Option<u32>'
   },
   /**
-   * Lookup195: pallet_grandpa::pallet::Error<T>
+   * Lookup201: pallet_grandpa::pallet::Error<T>
    **/
   PalletGrandpaError: {
     _enum: ['PauseFailed', 'ResumeFailed', 'ChangePending', 'TooSoon', 'InvalidKeyOwnershipProof', 'InvalidEquivocationProof', 'DuplicateOffenceReport']
   },
   /**
-   * Lookup197: pallet_balances::types::BalanceLock<Balance>
+   * Lookup203: pallet_balances::types::BalanceLock<Balance>
    **/
   PalletBalancesBalanceLock: {
     id: '[u8;8]',
@@ -1611,72 +1737,72 @@ export default {
     reasons: 'PalletBalancesReasons'
   },
   /**
-   * Lookup198: pallet_balances::types::Reasons
+   * Lookup204: pallet_balances::types::Reasons
    **/
   PalletBalancesReasons: {
     _enum: ['Fee', 'Misc', 'All']
   },
   /**
-   * Lookup201: pallet_balances::types::ReserveData<ReserveIdentifier, Balance>
+   * Lookup207: pallet_balances::types::ReserveData<ReserveIdentifier, Balance>
    **/
   PalletBalancesReserveData: {
     id: '[u8;8]',
     amount: 'u128'
   },
   /**
-   * Lookup204: frame_support::traits::tokens::misc::IdAmount<sibyl_runtime::RuntimeHoldReason, Balance>
+   * Lookup210: frame_support::traits::tokens::misc::IdAmount<sibyl_runtime::RuntimeHoldReason, Balance>
    **/
   FrameSupportTokensMiscIdAmountRuntimeHoldReason: {
     id: 'SibylRuntimeRuntimeHoldReason',
     amount: 'u128'
   },
   /**
-   * Lookup207: frame_support::traits::tokens::misc::IdAmount<sibyl_runtime::RuntimeFreezeReason, Balance>
+   * Lookup213: frame_support::traits::tokens::misc::IdAmount<sibyl_runtime::RuntimeFreezeReason, Balance>
    **/
   FrameSupportTokensMiscIdAmountRuntimeFreezeReason: {
     id: 'SibylRuntimeRuntimeFreezeReason',
     amount: 'u128'
   },
   /**
-   * Lookup208: sibyl_runtime::RuntimeFreezeReason
+   * Lookup214: sibyl_runtime::RuntimeFreezeReason
    **/
   SibylRuntimeRuntimeFreezeReason: 'Null',
   /**
-   * Lookup210: pallet_balances::pallet::Error<T, I>
+   * Lookup216: pallet_balances::pallet::Error<T, I>
    **/
   PalletBalancesError: {
     _enum: ['VestingBalance', 'LiquidityRestrictions', 'InsufficientBalance', 'ExistentialDeposit', 'Expendability', 'ExistingVestingSchedule', 'DeadAccount', 'TooManyReserves', 'TooManyHolds', 'TooManyFreezes', 'IssuanceDeactivated', 'DeltaZero']
   },
   /**
-   * Lookup212: pallet_transaction_payment::Releases
+   * Lookup218: pallet_transaction_payment::Releases
    **/
   PalletTransactionPaymentReleases: {
     _enum: ['V1Ancient', 'V2']
   },
   /**
-   * Lookup213: frame_support::traits::storage::NoDrop<frame_support::traits::tokens::fungible::imbalance::Imbalance<B, OnDrop, OppositeOnDrop>>
+   * Lookup219: frame_support::traits::storage::NoDrop<frame_support::traits::tokens::fungible::imbalance::Imbalance<B, OnDrop, OppositeOnDrop>>
    **/
   FrameSupportStorageNoDrop: 'FrameSupportTokensFungibleImbalance',
   /**
-   * Lookup214: frame_support::traits::tokens::fungible::imbalance::Imbalance<B, OnDrop, OppositeOnDrop>
+   * Lookup220: frame_support::traits::tokens::fungible::imbalance::Imbalance<B, OnDrop, OppositeOnDrop>
    **/
   FrameSupportTokensFungibleImbalance: {
     amount: 'u128'
   },
   /**
-   * Lookup215: pallet_sudo::pallet::Error<T>
+   * Lookup221: pallet_sudo::pallet::Error<T>
    **/
   PalletSudoError: {
     _enum: ['RequireSudo']
   },
   /**
-   * Lookup216: pallet_utility::pallet::Error<T>
+   * Lookup222: pallet_utility::pallet::Error<T>
    **/
   PalletUtilityError: {
     _enum: ['TooManyCalls']
   },
   /**
-   * Lookup217: sibyl_primitives::registry::ModelInfo<sp_core::crypto::AccountId32, Balance, BlockNumber>
+   * Lookup223: sibyl_primitives::registry::ModelInfo<sp_core::crypto::AccountId32, Balance, BlockNumber>
    **/
   SibylPrimitivesRegistryModelInfo: {
     _alias: {
@@ -1700,19 +1826,19 @@ export default {
     registeredAt: 'u32'
   },
   /**
-   * Lookup218: sibyl_primitives::registry::ModelStatus
+   * Lookup224: sibyl_primitives::registry::ModelStatus
    **/
   SibylPrimitivesRegistryModelStatus: {
     _enum: ['Uploading', 'Available', 'Retired']
   },
   /**
-   * Lookup221: pallet_models::pallet::Error<T>
+   * Lookup227: pallet_models::pallet::Error<T>
    **/
   PalletModelsError: {
     _enum: ['AlreadyRegistered', 'VersionTaken', 'NotFamilyOwner', 'EmptyName', 'EmptyModel', 'ModelTooLarge', 'ChunkCountMismatch', 'SchemaTooLarge', 'InvalidSchema', 'InvalidPolicy', 'InsufficientBalance', 'UnknownModel', 'NotOwner', 'NotUploading', 'ChunkIndexOutOfRange', 'ChunkAlreadyUploaded', 'ChunkSizeMismatch', 'ChunkHashMismatch', 'AlreadyRetired', 'InvalidLevels', 'CostOutOfBounds']
   },
   /**
-   * Lookup223: pallet_payments::Bond<Balance, BlockNumber>
+   * Lookup229: pallet_payments::Bond<Balance, BlockNumber>
    **/
   PalletPaymentsBond: {
     amount: 'u128',
@@ -1720,20 +1846,20 @@ export default {
     unlocksAt: 'Option<u32>'
   },
   /**
-   * Lookup229: pallet_payments::EscrowRecord<sp_core::crypto::AccountId32, Balance>
+   * Lookup235: pallet_payments::EscrowRecord<sp_core::crypto::AccountId32, Balance>
    **/
   PalletPaymentsEscrowRecord: {
     payer: 'AccountId32',
     amount: 'u128'
   },
   /**
-   * Lookup230: pallet_payments::pallet::Error<T>
+   * Lookup236: pallet_payments::pallet::Error<T>
    **/
   PalletPaymentsError: {
     _enum: ['BondTooSmall', 'AlreadyBonded', 'NotBonded', 'KeyInUse', 'BadKeyProof', 'TooManyRotations', 'TooManyNodes', 'InsufficientBalance', 'Unbonding', 'StillLocked', 'ZeroAmount', 'EscrowExists', 'NoEscrow']
   },
   /**
-   * Lookup231: sibyl_primitives::request::Request<sp_core::crypto::AccountId32, Balance, BlockNumber>
+   * Lookup237: sibyl_primitives::request::Request<sp_core::crypto::AccountId32, Balance, BlockNumber>
    **/
   SibylPrimitivesRequest: {
     requester: 'AccountId32',
@@ -1753,7 +1879,7 @@ export default {
     state: 'SibylPrimitivesRequestRequestState'
   },
   /**
-   * Lookup233: sibyl_primitives::request::Slot<sp_core::crypto::AccountId32>
+   * Lookup239: sibyl_primitives::request::Slot<sp_core::crypto::AccountId32>
    **/
   SibylPrimitivesRequestSlot: {
     node: 'AccountId32',
@@ -1763,7 +1889,7 @@ export default {
     output: 'Option<H256>'
   },
   /**
-   * Lookup236: sibyl_primitives::request::RequestState<BlockNumber>
+   * Lookup242: sibyl_primitives::request::RequestState<BlockNumber>
    **/
   SibylPrimitivesRequestRequestState: {
     _enum: {
@@ -1784,7 +1910,7 @@ export default {
     }
   },
   /**
-   * Lookup240: sibyl_primitives::request::Receipt<sp_core::crypto::AccountId32, BlockNumber>
+   * Lookup246: sibyl_primitives::request::Receipt<sp_core::crypto::AccountId32, BlockNumber>
    **/
   SibylPrimitivesRequestReceipt: {
     requester: 'AccountId32',
@@ -1797,13 +1923,13 @@ export default {
     settled: 'u32'
   },
   /**
-   * Lookup245: pallet_inference::pallet::Error<T>
+   * Lookup251: pallet_inference::pallet::Error<T>
    **/
   PalletInferenceError: {
     _enum: ['UnknownModel', 'ModelNotAvailable', 'ModelRetired', 'InputCountMismatch', 'InputTypeMismatch', 'InputShapeMismatch', 'MalformedTensor', 'NonFiniteInput', 'InputTooLarge', 'FeeBelowPrice', 'FeeOverflow', 'NotEnoughNodes', 'QueueFull', 'InsufficientBalance', 'UnknownRequest', 'NotCommitting', 'NotRevealing', 'NotAssigned', 'AlreadyCommitted', 'AlreadyRevealed', 'NotCommitted', 'SealMismatch', 'BadAttestation', 'OutputMismatch', 'OutputShouldBeInline', 'UnknownFeed', 'FeedHasNoValue', 'FeedStale', 'FeedHistoryTooShort', 'BadFeedWindow', 'BindingOutOfBounds', 'ReasonIsAnOutcome', 'NotAnOutcome', 'BindingsOverlap', 'BindingTypeUnsupported', 'FeedValueOutOfRange', 'WrongRevealForm', 'NotOpening', 'NothingToOpen', 'OpeningMismatch', 'BadLevel', 'LevelNotAllowed']
   },
   /**
-   * Lookup246: pallet_verification::NodeRecord
+   * Lookup252: pallet_verification::NodeRecord
    **/
   PalletVerificationNodeRecord: {
     inLine: 'u32',
@@ -1811,7 +1937,7 @@ export default {
     misses: 'u32'
   },
   /**
-   * Lookup248: pallet_oracle::Feed<BlockNumber, MaxDescription>
+   * Lookup254: pallet_oracle::Feed<BlockNumber, MaxDescription>
    **/
   PalletOracleFeed: {
     description: 'Bytes',
@@ -1822,14 +1948,14 @@ export default {
     maxAge: 'u32'
   },
   /**
-   * Lookup250: pallet_oracle::Round<BlockNumber>
+   * Lookup256: pallet_oracle::Round<BlockNumber>
    **/
   PalletOracleRound: {
     number: 'u32',
     opened: 'u32'
   },
   /**
-   * Lookup255: sibyl_primitives::oracle::Answer<BlockNumber>
+   * Lookup261: sibyl_primitives::oracle::Answer<BlockNumber>
    **/
   SibylPrimitivesOracleAnswer: {
     value: 'i128',
@@ -1837,13 +1963,13 @@ export default {
     at: 'u32'
   },
   /**
-   * Lookup257: pallet_oracle::pallet::Error<T>
+   * Lookup263: pallet_oracle::pallet::Error<T>
    **/
   PalletOracleError: {
     _enum: ['UnknownFeed', 'TooManyFeeds', 'NoSubmittersRequired', 'TooManySubmittersRequired', 'ZeroLength', 'WrongRound', 'NotADataNode', 'AlreadySubmitted', 'RoundFull', 'BadSignature']
   },
   /**
-   * Lookup259: sibyl_primitives::schedule::ScheduleState<BlockNumber>
+   * Lookup265: sibyl_primitives::schedule::ScheduleState<BlockNumber>
    **/
   SibylPrimitivesScheduleScheduleState: {
     _enum: {
@@ -1855,7 +1981,7 @@ export default {
     }
   },
   /**
-   * Lookup265: sibyl_primitives::schedule::Run<BlockNumber>
+   * Lookup271: sibyl_primitives::schedule::Run<BlockNumber>
    **/
   SibylPrimitivesScheduleRun: {
     index: 'u32',
@@ -1864,37 +1990,64 @@ export default {
     outcome: 'Option<SibylPrimitivesRequestOutcome>'
   },
   /**
-   * Lookup269: pallet_schedules::pallet::Error<T>
+   * Lookup275: pallet_schedules::pallet::Error<T>
    **/
   PalletSchedulesError: {
     _enum: ['PeriodTooShort', 'BadRunCount', 'MaxFeeBelowQuote', 'BudgetOverflow', 'TooManySchedules', 'NoRoomForSchedules', 'InputTooLarge', 'InsufficientBalance', 'UnknownSchedule', 'NotOwner']
   },
   /**
-   * Lookup270: sibyl_runtime::Runtime
+   * Lookup278: pallet_collator_selection::pallet::CandidateInfo<sp_core::crypto::AccountId32, Balance>
+   **/
+  PalletCollatorSelectionCandidateInfo: {
+    who: 'AccountId32',
+    deposit: 'u128'
+  },
+  /**
+   * Lookup280: frame_support::PalletId
+   **/
+  FrameSupportPalletId: '[u8;8]',
+  /**
+   * Lookup281: pallet_collator_selection::pallet::Error<T>
+   **/
+  PalletCollatorSelectionError: {
+    _enum: ['TooManyCandidates', 'TooFewEligibleCollators', 'AlreadyCandidate', 'NotCandidate', 'TooManyInvulnerables', 'AlreadyInvulnerable', 'NotInvulnerable', 'NoAssociatedValidatorId', 'ValidatorNotRegistered', 'InsertToCandidateListFailed', 'RemoveFromCandidateListFailed', 'DepositTooLow', 'UpdateCandidateListFailed', 'InsufficientBond', 'TargetIsNotCandidate', 'IdenticalDeposit', 'InvalidUnreserve']
+  },
+  /**
+   * Lookup288: sp_core::crypto::KeyTypeId
+   **/
+  SpCoreCryptoKeyTypeId: '[u8;4]',
+  /**
+   * Lookup289: pallet_session::pallet::Error<T>
+   **/
+  PalletSessionError: {
+    _enum: ['InvalidProof', 'NoAssociatedValidatorId', 'DuplicatedKey', 'NoKeys', 'NoAccount']
+  },
+  /**
+   * Lookup290: sibyl_runtime::Runtime
    **/
   SibylRuntimeRuntime: 'Null',
   /**
-   * Lookup271: sp_runtime::generic::block::LazyBlock<sp_runtime::generic::header::Header<Number, Hash>, sp_runtime::generic::unchecked_extrinsic::UncheckedExtrinsic<sp_runtime::multiaddress::MultiAddress<sp_core::crypto::AccountId32, AccountIndex>, sibyl_runtime::RuntimeCall, sp_runtime::MultiSignature, Extra>>
+   * Lookup291: sp_runtime::generic::block::LazyBlock<sp_runtime::generic::header::Header<Number, Hash>, sp_runtime::generic::unchecked_extrinsic::UncheckedExtrinsic<sp_runtime::multiaddress::MultiAddress<sp_core::crypto::AccountId32, AccountIndex>, sibyl_runtime::RuntimeCall, sp_runtime::MultiSignature, Extra>>
    **/
   SpRuntimeBlockLazyBlock: {
     header: 'SpRuntimeHeader',
     extrinsics: 'Vec<Bytes>'
   },
   /**
-   * Lookup275: sp_runtime::ExtrinsicInclusionMode
+   * Lookup295: sp_runtime::ExtrinsicInclusionMode
    **/
   SpRuntimeExtrinsicInclusionMode: {
     _enum: ['AllExtrinsics', 'OnlyInherents']
   },
   /**
-   * Lookup278: frame_support::view_functions::ViewFunctionId
+   * Lookup298: frame_support::view_functions::ViewFunctionId
    **/
   FrameSupportViewFunctionsViewFunctionId: {
     prefix: '[u8;16]',
     suffix: '[u8;16]'
   },
   /**
-   * Lookup281: frame_support::view_functions::ViewFunctionDispatchError
+   * Lookup301: frame_support::view_functions::ViewFunctionDispatchError
    **/
   FrameSupportViewFunctionsViewFunctionDispatchError: {
     _enum: {
@@ -1904,7 +2057,7 @@ export default {
     }
   },
   /**
-   * Lookup283: sp_runtime::transaction_validity::TransactionValidityError
+   * Lookup303: sp_runtime::transaction_validity::TransactionValidityError
    **/
   SpRuntimeTransactionValidityTransactionValidityError: {
     _enum: {
@@ -1913,7 +2066,7 @@ export default {
     }
   },
   /**
-   * Lookup284: sp_runtime::transaction_validity::InvalidTransaction
+   * Lookup304: sp_runtime::transaction_validity::InvalidTransaction
    **/
   SpRuntimeTransactionValidityInvalidTransaction: {
     _enum: {
@@ -1933,7 +2086,7 @@ export default {
     }
   },
   /**
-   * Lookup285: sp_runtime::transaction_validity::UnknownTransaction
+   * Lookup305: sp_runtime::transaction_validity::UnknownTransaction
    **/
   SpRuntimeTransactionValidityUnknownTransaction: {
     _enum: {
@@ -1943,13 +2096,13 @@ export default {
     }
   },
   /**
-   * Lookup286: sp_inherents::InherentData
+   * Lookup306: sp_inherents::InherentData
    **/
   SpInherentsInherentData: {
     data: 'BTreeMap<[u8;8], Bytes>'
   },
   /**
-   * Lookup291: sp_inherents::CheckInherentsResult
+   * Lookup311: sp_inherents::CheckInherentsResult
    **/
   SpInherentsCheckInherentsResult: {
     okay: 'bool',
@@ -1957,13 +2110,13 @@ export default {
     errors: 'SpInherentsInherentData'
   },
   /**
-   * Lookup292: sp_runtime::transaction_validity::TransactionSource
+   * Lookup312: sp_runtime::transaction_validity::TransactionSource
    **/
   SpRuntimeTransactionValidityTransactionSource: {
     _enum: ['InBlock', 'Local', 'External']
   },
   /**
-   * Lookup294: sp_runtime::transaction_validity::ValidTransaction
+   * Lookup314: sp_runtime::transaction_validity::ValidTransaction
    **/
   SpRuntimeTransactionValidityValidTransaction: {
     priority: 'u64',
@@ -1973,7 +2126,7 @@ export default {
     propagate: 'bool'
   },
   /**
-   * Lookup295: sp_consensus_babe::BabeConfiguration
+   * Lookup315: sp_consensus_babe::BabeConfiguration
    **/
   SpConsensusBabeBabeConfiguration: {
     slotDuration: 'u64',
@@ -1984,7 +2137,7 @@ export default {
     allowedSlots: 'SpConsensusBabeAllowedSlots'
   },
   /**
-   * Lookup296: sp_consensus_babe::Epoch
+   * Lookup316: sp_consensus_babe::Epoch
    **/
   SpConsensusBabeEpoch: {
     epochIndex: 'u64',
@@ -1995,7 +2148,7 @@ export default {
     config: 'SpConsensusBabeBabeEpochConfiguration'
   },
   /**
-   * Lookup301: sp_session::runtime_api::OpaqueGeneratedSessionKeys
+   * Lookup321: sp_session::runtime_api::OpaqueGeneratedSessionKeys
    **/
   SpSessionRuntimeApiOpaqueGeneratedSessionKeys: {
     _alias: {
@@ -2005,11 +2158,7 @@ export default {
     proof: 'Bytes'
   },
   /**
-   * Lookup305: sp_core::crypto::KeyTypeId
-   **/
-  SpCoreCryptoKeyTypeId: '[u8;4]',
-  /**
-   * Lookup308: pallet_transaction_payment::types::RuntimeDispatchInfo<Balance, sp_weights::weight_v2::Weight>
+   * Lookup327: pallet_transaction_payment::types::RuntimeDispatchInfo<Balance, sp_weights::weight_v2::Weight>
    **/
   PalletTransactionPaymentRuntimeDispatchInfo: {
     weight: 'SpWeightsWeightV2Weight',
@@ -2017,14 +2166,14 @@ export default {
     partialFee: 'u128'
   },
   /**
-   * Lookup309: pallet_transaction_payment::types::FeeDetails<Balance>
+   * Lookup328: pallet_transaction_payment::types::FeeDetails<Balance>
    **/
   PalletTransactionPaymentFeeDetails: {
     inclusionFee: 'Option<PalletTransactionPaymentInclusionFee>',
     tip: 'u128'
   },
   /**
-   * Lookup311: pallet_transaction_payment::types::InclusionFee<Balance>
+   * Lookup330: pallet_transaction_payment::types::InclusionFee<Balance>
    **/
   PalletTransactionPaymentInclusionFee: {
     baseFee: 'u128',
@@ -2032,7 +2181,7 @@ export default {
     adjustedWeightFee: 'u128'
   },
   /**
-   * Lookup323: sibyl_primitives::schedule::Schedule<sp_core::crypto::AccountId32, Balance, BlockNumber, Input>
+   * Lookup342: sibyl_primitives::schedule::Schedule<sp_core::crypto::AccountId32, Balance, BlockNumber, Input>
    **/
   SibylPrimitivesSchedule: {
     owner: 'AccountId32',
@@ -2051,7 +2200,7 @@ export default {
     state: 'SibylPrimitivesScheduleScheduleState'
   },
   /**
-   * Lookup325: sibyl_primitives::schedule::LatestOutput<BlockNumber, Output>
+   * Lookup344: sibyl_primitives::schedule::LatestOutput<BlockNumber, Output>
    **/
   SibylPrimitivesScheduleLatestOutput: {
     run: 'u32',
@@ -2061,7 +2210,7 @@ export default {
     output: 'Option<Bytes>'
   },
   /**
-   * Lookup331: sibyl_runtime::RuntimeError
+   * Lookup350: sibyl_runtime::RuntimeError
    **/
   SibylRuntimeRuntimeError: {
     _enum: {
@@ -2080,7 +2229,10 @@ export default {
       Inference: 'PalletInferenceError',
       __Unused13: 'Null',
       Oracle: 'PalletOracleError',
-      Schedules: 'PalletSchedulesError'
+      Schedules: 'PalletSchedulesError',
+      __Unused16: 'Null',
+      CollatorSelection: 'PalletCollatorSelectionError',
+      Session: 'PalletSessionError'
     }
   }
 };

@@ -661,7 +661,60 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Schedule' | 'Cancel';
   }
 
-  /** @name SpRuntimeMultiSignature (94) */
+  /** @name PalletCollatorSelectionCall (94) */
+  interface PalletCollatorSelectionCall extends Enum {
+    readonly isSetInvulnerables: boolean;
+    readonly asSetInvulnerables: {
+      readonly new_: Vec<AccountId32>;
+    } & Struct;
+    readonly isSetDesiredCandidates: boolean;
+    readonly asSetDesiredCandidates: {
+      readonly max: u32;
+    } & Struct;
+    readonly isSetCandidacyBond: boolean;
+    readonly asSetCandidacyBond: {
+      readonly bond: u128;
+    } & Struct;
+    readonly isRegisterAsCandidate: boolean;
+    readonly isLeaveIntent: boolean;
+    readonly isAddInvulnerable: boolean;
+    readonly asAddInvulnerable: {
+      readonly who: AccountId32;
+    } & Struct;
+    readonly isRemoveInvulnerable: boolean;
+    readonly asRemoveInvulnerable: {
+      readonly who: AccountId32;
+    } & Struct;
+    readonly isUpdateBond: boolean;
+    readonly asUpdateBond: {
+      readonly newDeposit: u128;
+    } & Struct;
+    readonly isTakeCandidateSlot: boolean;
+    readonly asTakeCandidateSlot: {
+      readonly deposit: u128;
+      readonly target: AccountId32;
+    } & Struct;
+    readonly type: 'SetInvulnerables' | 'SetDesiredCandidates' | 'SetCandidacyBond' | 'RegisterAsCandidate' | 'LeaveIntent' | 'AddInvulnerable' | 'RemoveInvulnerable' | 'UpdateBond' | 'TakeCandidateSlot';
+  }
+
+  /** @name PalletSessionCall (95) */
+  interface PalletSessionCall extends Enum {
+    readonly isSetKeys: boolean;
+    readonly asSetKeys: {
+      readonly keys_: SibylRuntimeOpaqueSessionKeys;
+      readonly proof: Bytes;
+    } & Struct;
+    readonly isPurgeKeys: boolean;
+    readonly type: 'SetKeys' | 'PurgeKeys';
+  }
+
+  /** @name SibylRuntimeOpaqueSessionKeys (96) */
+  interface SibylRuntimeOpaqueSessionKeys extends Struct {
+    readonly babe: SpConsensusBabeAppPublic;
+    readonly grandpa: SpConsensusGrandpaAppPublic;
+  }
+
+  /** @name SpRuntimeMultiSignature (97) */
   interface SpRuntimeMultiSignature extends Enum {
     readonly isEd25519: boolean;
     readonly asEd25519: U8aFixed;
@@ -674,37 +727,37 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Ed25519' | 'Sr25519' | 'Ecdsa' | 'Eth';
   }
 
-  /** @name FrameSystemExtensionsAuthorizeCall (96) */
+  /** @name FrameSystemExtensionsAuthorizeCall (99) */
   type FrameSystemExtensionsAuthorizeCall = Null;
 
-  /** @name FrameSystemExtensionsCheckNonZeroSender (97) */
+  /** @name FrameSystemExtensionsCheckNonZeroSender (100) */
   type FrameSystemExtensionsCheckNonZeroSender = Null;
 
-  /** @name FrameSystemExtensionsCheckSpecVersion (98) */
+  /** @name FrameSystemExtensionsCheckSpecVersion (101) */
   type FrameSystemExtensionsCheckSpecVersion = Null;
 
-  /** @name FrameSystemExtensionsCheckTxVersion (99) */
+  /** @name FrameSystemExtensionsCheckTxVersion (102) */
   type FrameSystemExtensionsCheckTxVersion = Null;
 
-  /** @name FrameSystemExtensionsCheckGenesis (100) */
+  /** @name FrameSystemExtensionsCheckGenesis (103) */
   type FrameSystemExtensionsCheckGenesis = Null;
 
-  /** @name FrameSystemExtensionsCheckNonce (103) */
+  /** @name FrameSystemExtensionsCheckNonce (106) */
   interface FrameSystemExtensionsCheckNonce extends Compact<u32> {}
 
-  /** @name FrameSystemExtensionsCheckWeight (104) */
+  /** @name FrameSystemExtensionsCheckWeight (107) */
   type FrameSystemExtensionsCheckWeight = Null;
 
-  /** @name PalletTransactionPaymentChargeTransactionPayment (105) */
+  /** @name PalletTransactionPaymentChargeTransactionPayment (108) */
   interface PalletTransactionPaymentChargeTransactionPayment extends Compact<u128> {}
 
-  /** @name PalletInferenceExtensionSeatsLeft (106) */
+  /** @name PalletInferenceExtensionSeatsLeft (109) */
   type PalletInferenceExtensionSeatsLeft = Null;
 
-  /** @name FrameSystemExtensionsWeightReclaim (107) */
+  /** @name FrameSystemExtensionsWeightReclaim (110) */
   type FrameSystemExtensionsWeightReclaim = Null;
 
-  /** @name FrameSystemAccountInfo (109) */
+  /** @name FrameSystemAccountInfo (112) */
   interface FrameSystemAccountInfo extends Struct {
     readonly nonce: u32;
     readonly consumers: u32;
@@ -713,7 +766,7 @@ declare module '@polkadot/types/lookup' {
     readonly data: PalletBalancesAccountData;
   }
 
-  /** @name PalletBalancesAccountData (110) */
+  /** @name PalletBalancesAccountData (113) */
   interface PalletBalancesAccountData extends Struct {
     readonly free: u128;
     readonly reserved: u128;
@@ -721,21 +774,21 @@ declare module '@polkadot/types/lookup' {
     readonly flags: u128;
   }
 
-  /** @name FrameSupportDispatchPerDispatchClassWeight (112) */
+  /** @name FrameSupportDispatchPerDispatchClassWeight (115) */
   interface FrameSupportDispatchPerDispatchClassWeight extends Struct {
     readonly normal: SpWeightsWeightV2Weight;
     readonly operational: SpWeightsWeightV2Weight;
     readonly mandatory: SpWeightsWeightV2Weight;
   }
 
-  /** @name FrameSystemEventRecord (114) */
+  /** @name FrameSystemEventRecord (117) */
   interface FrameSystemEventRecord extends Struct {
     readonly phase: FrameSystemPhase;
     readonly event: Event;
     readonly topics: Vec<H256>;
   }
 
-  /** @name FrameSystemEvent (116) */
+  /** @name FrameSystemEvent (119) */
   interface FrameSystemEvent extends Enum {
     readonly isExtrinsicSuccess: boolean;
     readonly asExtrinsicSuccess: {
@@ -776,14 +829,14 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'ExtrinsicSuccess' | 'ExtrinsicFailed' | 'CodeUpdated' | 'NewAccount' | 'KilledAccount' | 'Remarked' | 'UpgradeAuthorized' | 'RejectedInvalidAuthorizedUpgrade';
   }
 
-  /** @name FrameSystemDispatchEventInfo (117) */
+  /** @name FrameSystemDispatchEventInfo (120) */
   interface FrameSystemDispatchEventInfo extends Struct {
     readonly weight: SpWeightsWeightV2Weight;
     readonly class: FrameSupportDispatchDispatchClass;
     readonly paysFee: FrameSupportDispatchPays;
   }
 
-  /** @name FrameSupportDispatchDispatchClass (118) */
+  /** @name FrameSupportDispatchDispatchClass (121) */
   interface FrameSupportDispatchDispatchClass extends Enum {
     readonly isNormal: boolean;
     readonly isOperational: boolean;
@@ -791,14 +844,14 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Normal' | 'Operational' | 'Mandatory';
   }
 
-  /** @name FrameSupportDispatchPays (119) */
+  /** @name FrameSupportDispatchPays (122) */
   interface FrameSupportDispatchPays extends Enum {
     readonly isYes: boolean;
     readonly isNo: boolean;
     readonly type: 'Yes' | 'No';
   }
 
-  /** @name SpRuntimeDispatchError (120) */
+  /** @name SpRuntimeDispatchError (123) */
   interface SpRuntimeDispatchError extends Enum {
     readonly isOther: boolean;
     readonly isCannotLookup: boolean;
@@ -823,13 +876,13 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Other' | 'CannotLookup' | 'BadOrigin' | 'Module' | 'ConsumerRemaining' | 'NoProviders' | 'TooManyConsumers' | 'Token' | 'Arithmetic' | 'Transactional' | 'Exhausted' | 'Corruption' | 'Unavailable' | 'RootNotAllowed' | 'Trie';
   }
 
-  /** @name SpRuntimeModuleError (121) */
+  /** @name SpRuntimeModuleError (124) */
   interface SpRuntimeModuleError extends Struct {
     readonly index: u8;
     readonly error: U8aFixed;
   }
 
-  /** @name SpRuntimeTokenError (122) */
+  /** @name SpRuntimeTokenError (125) */
   interface SpRuntimeTokenError extends Enum {
     readonly isFundsUnavailable: boolean;
     readonly isOnlyProvider: boolean;
@@ -844,7 +897,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'FundsUnavailable' | 'OnlyProvider' | 'BelowMinimum' | 'CannotCreate' | 'UnknownAsset' | 'Frozen' | 'Unsupported' | 'CannotCreateHold' | 'NotExpendable' | 'Blocked';
   }
 
-  /** @name SpArithmeticArithmeticError (123) */
+  /** @name SpArithmeticArithmeticError (126) */
   interface SpArithmeticArithmeticError extends Enum {
     readonly isUnderflow: boolean;
     readonly isOverflow: boolean;
@@ -852,14 +905,14 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Underflow' | 'Overflow' | 'DivisionByZero';
   }
 
-  /** @name SpRuntimeTransactionalError (124) */
+  /** @name SpRuntimeTransactionalError (127) */
   interface SpRuntimeTransactionalError extends Enum {
     readonly isLimitReached: boolean;
     readonly isNoLayer: boolean;
     readonly type: 'LimitReached' | 'NoLayer';
   }
 
-  /** @name SpRuntimeProvingTrieTrieError (125) */
+  /** @name SpRuntimeProvingTrieTrieError (128) */
   interface SpRuntimeProvingTrieTrieError extends Enum {
     readonly isInvalidStateRoot: boolean;
     readonly isIncompleteDatabase: boolean;
@@ -878,7 +931,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'InvalidStateRoot' | 'IncompleteDatabase' | 'ValueAtIncompleteKey' | 'DecoderError' | 'InvalidHash' | 'DuplicateKey' | 'ExtraneousNode' | 'ExtraneousValue' | 'ExtraneousHashReference' | 'InvalidChildReference' | 'ValueMismatch' | 'IncompleteProof' | 'RootMismatch' | 'DecodeError';
   }
 
-  /** @name PalletGrandpaEvent (126) */
+  /** @name PalletGrandpaEvent (129) */
   interface PalletGrandpaEvent extends Enum {
     readonly isNewAuthorities: boolean;
     readonly asNewAuthorities: {
@@ -889,7 +942,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'NewAuthorities' | 'Paused' | 'Resumed';
   }
 
-  /** @name PalletBalancesEvent (129) */
+  /** @name PalletBalancesEvent (132) */
   interface PalletBalancesEvent extends Enum {
     readonly isEndowed: boolean;
     readonly asEndowed: {
@@ -1046,14 +1099,14 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Endowed' | 'DustLost' | 'Transfer' | 'BalanceSet' | 'Reserved' | 'Unreserved' | 'ReserveRepatriated' | 'Deposit' | 'Withdraw' | 'Slashed' | 'Minted' | 'MintedCredit' | 'Burned' | 'BurnedDebt' | 'Suspended' | 'Restored' | 'Upgraded' | 'Issued' | 'Rescinded' | 'Locked' | 'Unlocked' | 'Frozen' | 'Thawed' | 'TotalIssuanceForced' | 'Held' | 'BurnedHeld' | 'TransferOnHold' | 'TransferAndHold' | 'Released' | 'Unexpected';
   }
 
-  /** @name FrameSupportTokensMiscBalanceStatus (130) */
+  /** @name FrameSupportTokensMiscBalanceStatus (133) */
   interface FrameSupportTokensMiscBalanceStatus extends Enum {
     readonly isFree: boolean;
     readonly isReserved: boolean;
     readonly type: 'Free' | 'Reserved';
   }
 
-  /** @name SibylRuntimeRuntimeHoldReason (131) */
+  /** @name SibylRuntimeRuntimeHoldReason (134) */
   interface SibylRuntimeRuntimeHoldReason extends Enum {
     readonly isModels: boolean;
     readonly asModels: PalletModelsHoldReason;
@@ -1061,36 +1114,44 @@ declare module '@polkadot/types/lookup' {
     readonly asPayments: PalletPaymentsHoldReason;
     readonly isSchedules: boolean;
     readonly asSchedules: PalletSchedulesHoldReason;
-    readonly type: 'Models' | 'Payments' | 'Schedules';
+    readonly isSession: boolean;
+    readonly asSession: PalletSessionHoldReason;
+    readonly type: 'Models' | 'Payments' | 'Schedules' | 'Session';
   }
 
-  /** @name PalletModelsHoldReason (132) */
+  /** @name PalletModelsHoldReason (135) */
   interface PalletModelsHoldReason extends Enum {
     readonly isModelDeposit: boolean;
     readonly type: 'ModelDeposit';
   }
 
-  /** @name PalletPaymentsHoldReason (133) */
+  /** @name PalletPaymentsHoldReason (136) */
   interface PalletPaymentsHoldReason extends Enum {
     readonly isBond: boolean;
     readonly isEscrow: boolean;
     readonly type: 'Bond' | 'Escrow';
   }
 
-  /** @name PalletSchedulesHoldReason (134) */
+  /** @name PalletSchedulesHoldReason (137) */
   interface PalletSchedulesHoldReason extends Enum {
     readonly isBudget: boolean;
     readonly type: 'Budget';
   }
 
-  /** @name PalletBalancesUnexpectedKind (135) */
+  /** @name PalletSessionHoldReason (138) */
+  interface PalletSessionHoldReason extends Enum {
+    readonly isKeys: boolean;
+    readonly type: 'Keys';
+  }
+
+  /** @name PalletBalancesUnexpectedKind (139) */
   interface PalletBalancesUnexpectedKind extends Enum {
     readonly isBalanceUpdated: boolean;
     readonly isFailedToMutateAccount: boolean;
     readonly type: 'BalanceUpdated' | 'FailedToMutateAccount';
   }
 
-  /** @name PalletTransactionPaymentEvent (136) */
+  /** @name PalletTransactionPaymentEvent (140) */
   interface PalletTransactionPaymentEvent extends Enum {
     readonly isTransactionFeePaid: boolean;
     readonly asTransactionFeePaid: {
@@ -1101,7 +1162,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'TransactionFeePaid';
   }
 
-  /** @name PalletSudoEvent (137) */
+  /** @name PalletSudoEvent (141) */
   interface PalletSudoEvent extends Enum {
     readonly isSudid: boolean;
     readonly asSudid: {
@@ -1120,7 +1181,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Sudid' | 'KeyChanged' | 'KeyRemoved' | 'SudoAsDone';
   }
 
-  /** @name PalletUtilityEvent (140) */
+  /** @name PalletUtilityEvent (144) */
   interface PalletUtilityEvent extends Enum {
     readonly isBatchInterrupted: boolean;
     readonly asBatchInterrupted: {
@@ -1146,7 +1207,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'BatchInterrupted' | 'BatchCompleted' | 'BatchCompletedWithErrors' | 'ItemCompleted' | 'ItemFailed' | 'DispatchedAs' | 'IfElseMainSuccess' | 'IfElseFallbackCalled';
   }
 
-  /** @name PalletModelsEvent (141) */
+  /** @name PalletModelsEvent (145) */
   interface PalletModelsEvent extends Enum {
     readonly isRegistered: boolean;
     readonly asRegistered: {
@@ -1181,7 +1242,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Registered' | 'ChunkUploaded' | 'ModelAvailable' | 'Retired' | 'LevelsSet';
   }
 
-  /** @name PalletPaymentsEvent (142) */
+  /** @name PalletPaymentsEvent (146) */
   interface PalletPaymentsEvent extends Enum {
     readonly isBonded: boolean;
     readonly asBonded: {
@@ -1242,7 +1303,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Bonded' | 'KeyRotated' | 'BondedExtra' | 'Unbonding' | 'Withdrawn' | 'Escrowed' | 'EscrowSettled' | 'Slashed' | 'Rewarded';
   }
 
-  /** @name PalletInferenceEvent (143) */
+  /** @name PalletInferenceEvent (147) */
   interface PalletInferenceEvent extends Enum {
     readonly isRequested: boolean;
     readonly asRequested: {
@@ -1324,14 +1385,14 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Requested' | 'Assigned' | 'Committed' | 'RevealsOpen' | 'Revealed' | 'OpeningsOpen' | 'Opened' | 'Escalated' | 'Declined' | 'VerifiersReplaced' | 'Requeued' | 'RequestSettled' | 'InputFromFeeds';
   }
 
-  /** @name SibylPrimitivesVerifySeat (144) */
+  /** @name SibylPrimitivesVerifySeat (148) */
   interface SibylPrimitivesVerifySeat extends Enum {
     readonly isExecutor: boolean;
     readonly isVerifier: boolean;
     readonly type: 'Executor' | 'Verifier';
   }
 
-  /** @name SibylPrimitivesRequestOutcome (145) */
+  /** @name SibylPrimitivesRequestOutcome (149) */
   interface SibylPrimitivesRequestOutcome extends Enum {
     readonly isVerified: boolean;
     readonly asVerified: {
@@ -1346,7 +1407,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Verified' | 'Refunded' | 'SlashedAndRefunded' | 'Failed';
   }
 
-  /** @name SibylPrimitivesRequestRefundReason (146) */
+  /** @name SibylPrimitivesRequestRefundReason (150) */
   interface SibylPrimitivesRequestRefundReason extends Enum {
     readonly isTimeout: boolean;
     readonly isNoExecutors: boolean;
@@ -1359,7 +1420,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Timeout' | 'NoExecutors' | 'Declined' | 'NoAgreement' | 'WrongResult' | 'Overloaded' | 'NoVerifiers';
   }
 
-  /** @name SibylPrimitivesRequestChecking (147) */
+  /** @name SibylPrimitivesRequestChecking (151) */
   interface SibylPrimitivesRequestChecking extends Enum {
     readonly isPending: boolean;
     readonly isSkipped: boolean;
@@ -1368,7 +1429,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Pending' | 'Skipped' | 'Drawn' | 'Escalated';
   }
 
-  /** @name PalletVerificationEvent (150) */
+  /** @name PalletVerificationEvent (154) */
   interface PalletVerificationEvent extends Enum {
     readonly isVerifiersDrawn: boolean;
     readonly asVerifiersDrawn: {
@@ -1410,7 +1471,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'VerifiersDrawn' | 'NotSampled' | 'Judged' | 'Slashed' | 'Rewarded' | 'Missed';
   }
 
-  /** @name PalletVerificationVerdict (151) */
+  /** @name PalletVerificationVerdict (155) */
   interface PalletVerificationVerdict extends Enum {
     readonly isAccepted: boolean;
     readonly isExecutorsWrong: boolean;
@@ -1418,7 +1479,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Accepted' | 'ExecutorsWrong' | 'NoMajority';
   }
 
-  /** @name PalletVerificationOffence (152) */
+  /** @name PalletVerificationOffence (156) */
   interface PalletVerificationOffence extends Enum {
     readonly isWrongResult: boolean;
     readonly isWrongVote: boolean;
@@ -1426,7 +1487,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'WrongResult' | 'WrongVote' | 'MissedDeadlines';
   }
 
-  /** @name PalletOracleEvent (153) */
+  /** @name PalletOracleEvent (157) */
   interface PalletOracleEvent extends Enum {
     readonly isFeedCreated: boolean;
     readonly asFeedCreated: {
@@ -1474,7 +1535,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'FeedCreated' | 'FeedRemoved' | 'Submitted' | 'RoundClosed' | 'RoundFailed' | 'Penalized' | 'Rewarded';
   }
 
-  /** @name PalletSchedulesEvent (154) */
+  /** @name PalletSchedulesEvent (158) */
   interface PalletSchedulesEvent extends Enum {
     readonly isScheduled: boolean;
     readonly asScheduled: {
@@ -1518,7 +1579,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Scheduled' | 'RunMade' | 'RunSkipped' | 'RunSettled' | 'Ended' | 'Cancelled';
   }
 
-  /** @name SibylPrimitivesScheduleEndReason (155) */
+  /** @name SibylPrimitivesScheduleEndReason (159) */
   interface SibylPrimitivesScheduleEndReason extends Enum {
     readonly isBudgetSpent: boolean;
     readonly isUnrunnable: boolean;
@@ -1528,7 +1589,74 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'BudgetSpent' | 'Unrunnable' | 'Skipped';
   }
 
-  /** @name FrameSystemPhase (156) */
+  /** @name PalletCollatorSelectionEvent (160) */
+  interface PalletCollatorSelectionEvent extends Enum {
+    readonly isNewInvulnerables: boolean;
+    readonly asNewInvulnerables: {
+      readonly invulnerables: Vec<AccountId32>;
+    } & Struct;
+    readonly isInvulnerableAdded: boolean;
+    readonly asInvulnerableAdded: {
+      readonly accountId: AccountId32;
+    } & Struct;
+    readonly isInvulnerableRemoved: boolean;
+    readonly asInvulnerableRemoved: {
+      readonly accountId: AccountId32;
+    } & Struct;
+    readonly isNewDesiredCandidates: boolean;
+    readonly asNewDesiredCandidates: {
+      readonly desiredCandidates: u32;
+    } & Struct;
+    readonly isNewCandidacyBond: boolean;
+    readonly asNewCandidacyBond: {
+      readonly bondAmount: u128;
+    } & Struct;
+    readonly isCandidateAdded: boolean;
+    readonly asCandidateAdded: {
+      readonly accountId: AccountId32;
+      readonly deposit: u128;
+    } & Struct;
+    readonly isCandidateBondUpdated: boolean;
+    readonly asCandidateBondUpdated: {
+      readonly accountId: AccountId32;
+      readonly deposit: u128;
+    } & Struct;
+    readonly isCandidateRemoved: boolean;
+    readonly asCandidateRemoved: {
+      readonly accountId: AccountId32;
+    } & Struct;
+    readonly isCandidateReplaced: boolean;
+    readonly asCandidateReplaced: {
+      readonly old: AccountId32;
+      readonly new_: AccountId32;
+      readonly deposit: u128;
+    } & Struct;
+    readonly isInvalidInvulnerableSkipped: boolean;
+    readonly asInvalidInvulnerableSkipped: {
+      readonly accountId: AccountId32;
+    } & Struct;
+    readonly type: 'NewInvulnerables' | 'InvulnerableAdded' | 'InvulnerableRemoved' | 'NewDesiredCandidates' | 'NewCandidacyBond' | 'CandidateAdded' | 'CandidateBondUpdated' | 'CandidateRemoved' | 'CandidateReplaced' | 'InvalidInvulnerableSkipped';
+  }
+
+  /** @name PalletSessionEvent (161) */
+  interface PalletSessionEvent extends Enum {
+    readonly isNewSession: boolean;
+    readonly asNewSession: {
+      readonly sessionIndex: u32;
+    } & Struct;
+    readonly isNewQueued: boolean;
+    readonly isValidatorDisabled: boolean;
+    readonly asValidatorDisabled: {
+      readonly validator: AccountId32;
+    } & Struct;
+    readonly isValidatorReenabled: boolean;
+    readonly asValidatorReenabled: {
+      readonly validator: AccountId32;
+    } & Struct;
+    readonly type: 'NewSession' | 'NewQueued' | 'ValidatorDisabled' | 'ValidatorReenabled';
+  }
+
+  /** @name FrameSystemPhase (162) */
   interface FrameSystemPhase extends Enum {
     readonly isApplyExtrinsic: boolean;
     readonly asApplyExtrinsic: u32;
@@ -1537,33 +1665,33 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'ApplyExtrinsic' | 'Finalization' | 'Initialization';
   }
 
-  /** @name FrameSystemLastRuntimeUpgradeInfo (157) */
+  /** @name FrameSystemLastRuntimeUpgradeInfo (163) */
   interface FrameSystemLastRuntimeUpgradeInfo extends Struct {
     readonly specVersion: Compact<u32>;
     readonly specName: Text;
   }
 
-  /** @name FrameSystemCodeUpgradeAuthorization (160) */
+  /** @name FrameSystemCodeUpgradeAuthorization (166) */
   interface FrameSystemCodeUpgradeAuthorization extends Struct {
     readonly codeHash: H256;
     readonly checkVersion: bool;
   }
 
-  /** @name FrameSystemLimitsBlockWeights (161) */
+  /** @name FrameSystemLimitsBlockWeights (167) */
   interface FrameSystemLimitsBlockWeights extends Struct {
     readonly baseBlock: SpWeightsWeightV2Weight;
     readonly maxBlock: SpWeightsWeightV2Weight;
     readonly perClass: FrameSupportDispatchPerDispatchClassWeightsPerClass;
   }
 
-  /** @name FrameSupportDispatchPerDispatchClassWeightsPerClass (162) */
+  /** @name FrameSupportDispatchPerDispatchClassWeightsPerClass (168) */
   interface FrameSupportDispatchPerDispatchClassWeightsPerClass extends Struct {
     readonly normal: FrameSystemLimitsWeightsPerClass;
     readonly operational: FrameSystemLimitsWeightsPerClass;
     readonly mandatory: FrameSystemLimitsWeightsPerClass;
   }
 
-  /** @name FrameSystemLimitsWeightsPerClass (163) */
+  /** @name FrameSystemLimitsWeightsPerClass (169) */
   interface FrameSystemLimitsWeightsPerClass extends Struct {
     readonly baseExtrinsic: SpWeightsWeightV2Weight;
     readonly maxExtrinsic: Option<SpWeightsWeightV2Weight>;
@@ -1571,26 +1699,26 @@ declare module '@polkadot/types/lookup' {
     readonly reserved: Option<SpWeightsWeightV2Weight>;
   }
 
-  /** @name FrameSystemLimitsBlockLength (165) */
+  /** @name FrameSystemLimitsBlockLength (171) */
   interface FrameSystemLimitsBlockLength extends Struct {
     readonly max: FrameSupportDispatchPerDispatchClassU32;
     readonly maxHeaderSize: Option<u32>;
   }
 
-  /** @name FrameSupportDispatchPerDispatchClassU32 (166) */
+  /** @name FrameSupportDispatchPerDispatchClassU32 (172) */
   interface FrameSupportDispatchPerDispatchClassU32 extends Struct {
     readonly normal: u32;
     readonly operational: u32;
     readonly mandatory: u32;
   }
 
-  /** @name SpWeightsRuntimeDbWeight (168) */
+  /** @name SpWeightsRuntimeDbWeight (174) */
   interface SpWeightsRuntimeDbWeight extends Struct {
     readonly read: u64;
     readonly write: u64;
   }
 
-  /** @name SpVersionRuntimeVersion (169) */
+  /** @name SpVersionRuntimeVersion (175) */
   interface SpVersionRuntimeVersion extends Struct {
     readonly specName: Text;
     readonly implName: Text;
@@ -1602,7 +1730,7 @@ declare module '@polkadot/types/lookup' {
     readonly systemVersion: u8;
   }
 
-  /** @name FrameSystemError (174) */
+  /** @name FrameSystemError (180) */
   interface FrameSystemError extends Enum {
     readonly isInvalidSpecName: boolean;
     readonly isSpecVersionNeedsToIncrease: boolean;
@@ -1616,7 +1744,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'InvalidSpecName' | 'SpecVersionNeedsToIncrease' | 'FailedToExtractRuntimeVersion' | 'NonDefaultComposite' | 'NonZeroRefCount' | 'CallFiltered' | 'MultiBlockMigrationsOngoing' | 'NothingAuthorized' | 'Unauthorized';
   }
 
-  /** @name SpConsensusBabeDigestsPreDigest (181) */
+  /** @name SpConsensusBabeDigestsPreDigest (187) */
   interface SpConsensusBabeDigestsPreDigest extends Enum {
     readonly isPrimary: boolean;
     readonly asPrimary: SpConsensusBabeDigestsPrimaryPreDigest;
@@ -1627,39 +1755,39 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Primary' | 'SecondaryPlain' | 'SecondaryVRF';
   }
 
-  /** @name SpConsensusBabeDigestsPrimaryPreDigest (182) */
+  /** @name SpConsensusBabeDigestsPrimaryPreDigest (188) */
   interface SpConsensusBabeDigestsPrimaryPreDigest extends Struct {
     readonly authorityIndex: u32;
     readonly slot: u64;
     readonly vrfSignature: SpCoreSr25519VrfVrfSignature;
   }
 
-  /** @name SpCoreSr25519VrfVrfSignature (183) */
+  /** @name SpCoreSr25519VrfVrfSignature (189) */
   interface SpCoreSr25519VrfVrfSignature extends Struct {
     readonly preOutput: U8aFixed;
     readonly proof: U8aFixed;
   }
 
-  /** @name SpConsensusBabeDigestsSecondaryPlainPreDigest (184) */
+  /** @name SpConsensusBabeDigestsSecondaryPlainPreDigest (190) */
   interface SpConsensusBabeDigestsSecondaryPlainPreDigest extends Struct {
     readonly authorityIndex: u32;
     readonly slot: u64;
   }
 
-  /** @name SpConsensusBabeDigestsSecondaryVRFPreDigest (185) */
+  /** @name SpConsensusBabeDigestsSecondaryVRFPreDigest (191) */
   interface SpConsensusBabeDigestsSecondaryVRFPreDigest extends Struct {
     readonly authorityIndex: u32;
     readonly slot: u64;
     readonly vrfSignature: SpCoreSr25519VrfVrfSignature;
   }
 
-  /** @name SpConsensusBabeBabeEpochConfiguration (187) */
+  /** @name SpConsensusBabeBabeEpochConfiguration (193) */
   interface SpConsensusBabeBabeEpochConfiguration extends Struct {
     readonly c: ITuple<[u64, u64]>;
     readonly allowedSlots: SpConsensusBabeAllowedSlots;
   }
 
-  /** @name PalletBabeError (191) */
+  /** @name PalletBabeError (197) */
   interface PalletBabeError extends Enum {
     readonly isInvalidEquivocationProof: boolean;
     readonly isInvalidKeyOwnershipProof: boolean;
@@ -1668,7 +1796,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'InvalidEquivocationProof' | 'InvalidKeyOwnershipProof' | 'DuplicateOffenceReport' | 'InvalidConfiguration';
   }
 
-  /** @name PalletGrandpaStoredState (192) */
+  /** @name PalletGrandpaStoredState (198) */
   interface PalletGrandpaStoredState extends Enum {
     readonly isLive: boolean;
     readonly isPendingPause: boolean;
@@ -1685,7 +1813,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Live' | 'PendingPause' | 'Paused' | 'PendingResume';
   }
 
-  /** @name PalletGrandpaStoredPendingChange (193) */
+  /** @name PalletGrandpaStoredPendingChange (199) */
   interface PalletGrandpaStoredPendingChange extends Struct {
     readonly scheduledAt: u32;
     readonly delay: u32;
@@ -1693,7 +1821,7 @@ declare module '@polkadot/types/lookup' {
     readonly forced: Option<u32>;
   }
 
-  /** @name PalletGrandpaError (195) */
+  /** @name PalletGrandpaError (201) */
   interface PalletGrandpaError extends Enum {
     readonly isPauseFailed: boolean;
     readonly isResumeFailed: boolean;
@@ -1705,14 +1833,14 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'PauseFailed' | 'ResumeFailed' | 'ChangePending' | 'TooSoon' | 'InvalidKeyOwnershipProof' | 'InvalidEquivocationProof' | 'DuplicateOffenceReport';
   }
 
-  /** @name PalletBalancesBalanceLock (197) */
+  /** @name PalletBalancesBalanceLock (203) */
   interface PalletBalancesBalanceLock extends Struct {
     readonly id: U8aFixed;
     readonly amount: u128;
     readonly reasons: PalletBalancesReasons;
   }
 
-  /** @name PalletBalancesReasons (198) */
+  /** @name PalletBalancesReasons (204) */
   interface PalletBalancesReasons extends Enum {
     readonly isFee: boolean;
     readonly isMisc: boolean;
@@ -1720,28 +1848,28 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Fee' | 'Misc' | 'All';
   }
 
-  /** @name PalletBalancesReserveData (201) */
+  /** @name PalletBalancesReserveData (207) */
   interface PalletBalancesReserveData extends Struct {
     readonly id: U8aFixed;
     readonly amount: u128;
   }
 
-  /** @name FrameSupportTokensMiscIdAmountRuntimeHoldReason (204) */
+  /** @name FrameSupportTokensMiscIdAmountRuntimeHoldReason (210) */
   interface FrameSupportTokensMiscIdAmountRuntimeHoldReason extends Struct {
     readonly id: SibylRuntimeRuntimeHoldReason;
     readonly amount: u128;
   }
 
-  /** @name FrameSupportTokensMiscIdAmountRuntimeFreezeReason (207) */
+  /** @name FrameSupportTokensMiscIdAmountRuntimeFreezeReason (213) */
   interface FrameSupportTokensMiscIdAmountRuntimeFreezeReason extends Struct {
     readonly id: SibylRuntimeRuntimeFreezeReason;
     readonly amount: u128;
   }
 
-  /** @name SibylRuntimeRuntimeFreezeReason (208) */
+  /** @name SibylRuntimeRuntimeFreezeReason (214) */
   type SibylRuntimeRuntimeFreezeReason = Null;
 
-  /** @name PalletBalancesError (210) */
+  /** @name PalletBalancesError (216) */
   interface PalletBalancesError extends Enum {
     readonly isVestingBalance: boolean;
     readonly isLiquidityRestrictions: boolean;
@@ -1758,34 +1886,34 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'VestingBalance' | 'LiquidityRestrictions' | 'InsufficientBalance' | 'ExistentialDeposit' | 'Expendability' | 'ExistingVestingSchedule' | 'DeadAccount' | 'TooManyReserves' | 'TooManyHolds' | 'TooManyFreezes' | 'IssuanceDeactivated' | 'DeltaZero';
   }
 
-  /** @name PalletTransactionPaymentReleases (212) */
+  /** @name PalletTransactionPaymentReleases (218) */
   interface PalletTransactionPaymentReleases extends Enum {
     readonly isV1Ancient: boolean;
     readonly isV2: boolean;
     readonly type: 'V1Ancient' | 'V2';
   }
 
-  /** @name FrameSupportStorageNoDrop (213) */
+  /** @name FrameSupportStorageNoDrop (219) */
   interface FrameSupportStorageNoDrop extends FrameSupportTokensFungibleImbalance {}
 
-  /** @name FrameSupportTokensFungibleImbalance (214) */
+  /** @name FrameSupportTokensFungibleImbalance (220) */
   interface FrameSupportTokensFungibleImbalance extends Struct {
     readonly amount: u128;
   }
 
-  /** @name PalletSudoError (215) */
+  /** @name PalletSudoError (221) */
   interface PalletSudoError extends Enum {
     readonly isRequireSudo: boolean;
     readonly type: 'RequireSudo';
   }
 
-  /** @name PalletUtilityError (216) */
+  /** @name PalletUtilityError (222) */
   interface PalletUtilityError extends Enum {
     readonly isTooManyCalls: boolean;
     readonly type: 'TooManyCalls';
   }
 
-  /** @name SibylPrimitivesRegistryModelInfo (217) */
+  /** @name SibylPrimitivesRegistryModelInfo (223) */
   interface SibylPrimitivesRegistryModelInfo extends Struct {
     readonly owner: AccountId32;
     readonly name: Bytes;
@@ -1805,7 +1933,7 @@ declare module '@polkadot/types/lookup' {
     readonly registeredAt: u32;
   }
 
-  /** @name SibylPrimitivesRegistryModelStatus (218) */
+  /** @name SibylPrimitivesRegistryModelStatus (224) */
   interface SibylPrimitivesRegistryModelStatus extends Enum {
     readonly isUploading: boolean;
     readonly isAvailable: boolean;
@@ -1813,7 +1941,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Uploading' | 'Available' | 'Retired';
   }
 
-  /** @name PalletModelsError (221) */
+  /** @name PalletModelsError (227) */
   interface PalletModelsError extends Enum {
     readonly isAlreadyRegistered: boolean;
     readonly isVersionTaken: boolean;
@@ -1839,20 +1967,20 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'AlreadyRegistered' | 'VersionTaken' | 'NotFamilyOwner' | 'EmptyName' | 'EmptyModel' | 'ModelTooLarge' | 'ChunkCountMismatch' | 'SchemaTooLarge' | 'InvalidSchema' | 'InvalidPolicy' | 'InsufficientBalance' | 'UnknownModel' | 'NotOwner' | 'NotUploading' | 'ChunkIndexOutOfRange' | 'ChunkAlreadyUploaded' | 'ChunkSizeMismatch' | 'ChunkHashMismatch' | 'AlreadyRetired' | 'InvalidLevels' | 'CostOutOfBounds';
   }
 
-  /** @name PalletPaymentsBond (223) */
+  /** @name PalletPaymentsBond (229) */
   interface PalletPaymentsBond extends Struct {
     readonly amount: u128;
     readonly key: U8aFixed;
     readonly unlocksAt: Option<u32>;
   }
 
-  /** @name PalletPaymentsEscrowRecord (229) */
+  /** @name PalletPaymentsEscrowRecord (235) */
   interface PalletPaymentsEscrowRecord extends Struct {
     readonly payer: AccountId32;
     readonly amount: u128;
   }
 
-  /** @name PalletPaymentsError (230) */
+  /** @name PalletPaymentsError (236) */
   interface PalletPaymentsError extends Enum {
     readonly isBondTooSmall: boolean;
     readonly isAlreadyBonded: boolean;
@@ -1870,7 +1998,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'BondTooSmall' | 'AlreadyBonded' | 'NotBonded' | 'KeyInUse' | 'BadKeyProof' | 'TooManyRotations' | 'TooManyNodes' | 'InsufficientBalance' | 'Unbonding' | 'StillLocked' | 'ZeroAmount' | 'EscrowExists' | 'NoEscrow';
   }
 
-  /** @name SibylPrimitivesRequest (231) */
+  /** @name SibylPrimitivesRequest (237) */
   interface SibylPrimitivesRequest extends Struct {
     readonly requester: AccountId32;
     readonly model: SibylPrimitivesModelModelId;
@@ -1889,7 +2017,7 @@ declare module '@polkadot/types/lookup' {
     readonly state: SibylPrimitivesRequestRequestState;
   }
 
-  /** @name SibylPrimitivesRequestSlot (233) */
+  /** @name SibylPrimitivesRequestSlot (239) */
   interface SibylPrimitivesRequestSlot extends Struct {
     readonly node: AccountId32;
     readonly key: U8aFixed;
@@ -1898,7 +2026,7 @@ declare module '@polkadot/types/lookup' {
     readonly output: Option<H256>;
   }
 
-  /** @name SibylPrimitivesRequestRequestState (236) */
+  /** @name SibylPrimitivesRequestRequestState (242) */
   interface SibylPrimitivesRequestRequestState extends Enum {
     readonly isQueued: boolean;
     readonly isCommitting: boolean;
@@ -1921,7 +2049,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Queued' | 'Committing' | 'Revealing' | 'Opening' | 'Settled';
   }
 
-  /** @name SibylPrimitivesRequestReceipt (240) */
+  /** @name SibylPrimitivesRequestReceipt (246) */
   interface SibylPrimitivesRequestReceipt extends Struct {
     readonly requester: AccountId32;
     readonly model: SibylPrimitivesModelModelId;
@@ -1933,7 +2061,7 @@ declare module '@polkadot/types/lookup' {
     readonly settled: u32;
   }
 
-  /** @name PalletInferenceError (245) */
+  /** @name PalletInferenceError (251) */
   interface PalletInferenceError extends Enum {
     readonly isUnknownModel: boolean;
     readonly isModelNotAvailable: boolean;
@@ -1980,14 +2108,14 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'UnknownModel' | 'ModelNotAvailable' | 'ModelRetired' | 'InputCountMismatch' | 'InputTypeMismatch' | 'InputShapeMismatch' | 'MalformedTensor' | 'NonFiniteInput' | 'InputTooLarge' | 'FeeBelowPrice' | 'FeeOverflow' | 'NotEnoughNodes' | 'QueueFull' | 'InsufficientBalance' | 'UnknownRequest' | 'NotCommitting' | 'NotRevealing' | 'NotAssigned' | 'AlreadyCommitted' | 'AlreadyRevealed' | 'NotCommitted' | 'SealMismatch' | 'BadAttestation' | 'OutputMismatch' | 'OutputShouldBeInline' | 'UnknownFeed' | 'FeedHasNoValue' | 'FeedStale' | 'FeedHistoryTooShort' | 'BadFeedWindow' | 'BindingOutOfBounds' | 'ReasonIsAnOutcome' | 'NotAnOutcome' | 'BindingsOverlap' | 'BindingTypeUnsupported' | 'FeedValueOutOfRange' | 'WrongRevealForm' | 'NotOpening' | 'NothingToOpen' | 'OpeningMismatch' | 'BadLevel' | 'LevelNotAllowed';
   }
 
-  /** @name PalletVerificationNodeRecord (246) */
+  /** @name PalletVerificationNodeRecord (252) */
   interface PalletVerificationNodeRecord extends Struct {
     readonly inLine: u32;
     readonly outOfLine: u32;
     readonly misses: u32;
   }
 
-  /** @name PalletOracleFeed (248) */
+  /** @name PalletOracleFeed (254) */
   interface PalletOracleFeed extends Struct {
     readonly description: Bytes;
     readonly decimals: u8;
@@ -1997,20 +2125,20 @@ declare module '@polkadot/types/lookup' {
     readonly maxAge: u32;
   }
 
-  /** @name PalletOracleRound (250) */
+  /** @name PalletOracleRound (256) */
   interface PalletOracleRound extends Struct {
     readonly number: u32;
     readonly opened: u32;
   }
 
-  /** @name SibylPrimitivesOracleAnswer (255) */
+  /** @name SibylPrimitivesOracleAnswer (261) */
   interface SibylPrimitivesOracleAnswer extends Struct {
     readonly value: i128;
     readonly round: u32;
     readonly at: u32;
   }
 
-  /** @name PalletOracleError (257) */
+  /** @name PalletOracleError (263) */
   interface PalletOracleError extends Enum {
     readonly isUnknownFeed: boolean;
     readonly isTooManyFeeds: boolean;
@@ -2025,7 +2153,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'UnknownFeed' | 'TooManyFeeds' | 'NoSubmittersRequired' | 'TooManySubmittersRequired' | 'ZeroLength' | 'WrongRound' | 'NotADataNode' | 'AlreadySubmitted' | 'RoundFull' | 'BadSignature';
   }
 
-  /** @name SibylPrimitivesScheduleScheduleState (259) */
+  /** @name SibylPrimitivesScheduleScheduleState (265) */
   interface SibylPrimitivesScheduleScheduleState extends Enum {
     readonly isActive: boolean;
     readonly isEnded: boolean;
@@ -2036,7 +2164,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Active' | 'Ended';
   }
 
-  /** @name SibylPrimitivesScheduleRun (265) */
+  /** @name SibylPrimitivesScheduleRun (271) */
   interface SibylPrimitivesScheduleRun extends Struct {
     readonly index: u32;
     readonly request: u64;
@@ -2044,7 +2172,7 @@ declare module '@polkadot/types/lookup' {
     readonly outcome: Option<SibylPrimitivesRequestOutcome>;
   }
 
-  /** @name PalletSchedulesError (269) */
+  /** @name PalletSchedulesError (275) */
   interface PalletSchedulesError extends Enum {
     readonly isPeriodTooShort: boolean;
     readonly isBadRunCount: boolean;
@@ -2059,29 +2187,73 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'PeriodTooShort' | 'BadRunCount' | 'MaxFeeBelowQuote' | 'BudgetOverflow' | 'TooManySchedules' | 'NoRoomForSchedules' | 'InputTooLarge' | 'InsufficientBalance' | 'UnknownSchedule' | 'NotOwner';
   }
 
-  /** @name SibylRuntimeRuntime (270) */
+  /** @name PalletCollatorSelectionCandidateInfo (278) */
+  interface PalletCollatorSelectionCandidateInfo extends Struct {
+    readonly who: AccountId32;
+    readonly deposit: u128;
+  }
+
+  /** @name FrameSupportPalletId (280) */
+  interface FrameSupportPalletId extends U8aFixed {}
+
+  /** @name PalletCollatorSelectionError (281) */
+  interface PalletCollatorSelectionError extends Enum {
+    readonly isTooManyCandidates: boolean;
+    readonly isTooFewEligibleCollators: boolean;
+    readonly isAlreadyCandidate: boolean;
+    readonly isNotCandidate: boolean;
+    readonly isTooManyInvulnerables: boolean;
+    readonly isAlreadyInvulnerable: boolean;
+    readonly isNotInvulnerable: boolean;
+    readonly isNoAssociatedValidatorId: boolean;
+    readonly isValidatorNotRegistered: boolean;
+    readonly isInsertToCandidateListFailed: boolean;
+    readonly isRemoveFromCandidateListFailed: boolean;
+    readonly isDepositTooLow: boolean;
+    readonly isUpdateCandidateListFailed: boolean;
+    readonly isInsufficientBond: boolean;
+    readonly isTargetIsNotCandidate: boolean;
+    readonly isIdenticalDeposit: boolean;
+    readonly isInvalidUnreserve: boolean;
+    readonly type: 'TooManyCandidates' | 'TooFewEligibleCollators' | 'AlreadyCandidate' | 'NotCandidate' | 'TooManyInvulnerables' | 'AlreadyInvulnerable' | 'NotInvulnerable' | 'NoAssociatedValidatorId' | 'ValidatorNotRegistered' | 'InsertToCandidateListFailed' | 'RemoveFromCandidateListFailed' | 'DepositTooLow' | 'UpdateCandidateListFailed' | 'InsufficientBond' | 'TargetIsNotCandidate' | 'IdenticalDeposit' | 'InvalidUnreserve';
+  }
+
+  /** @name SpCoreCryptoKeyTypeId (288) */
+  interface SpCoreCryptoKeyTypeId extends U8aFixed {}
+
+  /** @name PalletSessionError (289) */
+  interface PalletSessionError extends Enum {
+    readonly isInvalidProof: boolean;
+    readonly isNoAssociatedValidatorId: boolean;
+    readonly isDuplicatedKey: boolean;
+    readonly isNoKeys: boolean;
+    readonly isNoAccount: boolean;
+    readonly type: 'InvalidProof' | 'NoAssociatedValidatorId' | 'DuplicatedKey' | 'NoKeys' | 'NoAccount';
+  }
+
+  /** @name SibylRuntimeRuntime (290) */
   type SibylRuntimeRuntime = Null;
 
-  /** @name SpRuntimeBlockLazyBlock (271) */
+  /** @name SpRuntimeBlockLazyBlock (291) */
   interface SpRuntimeBlockLazyBlock extends Struct {
     readonly header: SpRuntimeHeader;
     readonly extrinsics: Vec<Bytes>;
   }
 
-  /** @name SpRuntimeExtrinsicInclusionMode (275) */
+  /** @name SpRuntimeExtrinsicInclusionMode (295) */
   interface SpRuntimeExtrinsicInclusionMode extends Enum {
     readonly isAllExtrinsics: boolean;
     readonly isOnlyInherents: boolean;
     readonly type: 'AllExtrinsics' | 'OnlyInherents';
   }
 
-  /** @name FrameSupportViewFunctionsViewFunctionId (278) */
+  /** @name FrameSupportViewFunctionsViewFunctionId (298) */
   interface FrameSupportViewFunctionsViewFunctionId extends Struct {
     readonly prefix: U8aFixed;
     readonly suffix: U8aFixed;
   }
 
-  /** @name FrameSupportViewFunctionsViewFunctionDispatchError (281) */
+  /** @name FrameSupportViewFunctionsViewFunctionDispatchError (301) */
   interface FrameSupportViewFunctionsViewFunctionDispatchError extends Enum {
     readonly isNotImplemented: boolean;
     readonly isNotFound: boolean;
@@ -2090,7 +2262,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'NotImplemented' | 'NotFound' | 'Codec';
   }
 
-  /** @name SpRuntimeTransactionValidityTransactionValidityError (283) */
+  /** @name SpRuntimeTransactionValidityTransactionValidityError (303) */
   interface SpRuntimeTransactionValidityTransactionValidityError extends Enum {
     readonly isInvalid: boolean;
     readonly asInvalid: SpRuntimeTransactionValidityInvalidTransaction;
@@ -2099,7 +2271,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Invalid' | 'Unknown';
   }
 
-  /** @name SpRuntimeTransactionValidityInvalidTransaction (284) */
+  /** @name SpRuntimeTransactionValidityInvalidTransaction (304) */
   interface SpRuntimeTransactionValidityInvalidTransaction extends Enum {
     readonly isCall: boolean;
     readonly isPayment: boolean;
@@ -2118,7 +2290,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Call' | 'Payment' | 'Future' | 'Stale' | 'BadProof' | 'AncientBirthBlock' | 'ExhaustsResources' | 'Custom' | 'BadMandatory' | 'MandatoryValidation' | 'BadSigner' | 'IndeterminateImplicit' | 'UnknownOrigin';
   }
 
-  /** @name SpRuntimeTransactionValidityUnknownTransaction (285) */
+  /** @name SpRuntimeTransactionValidityUnknownTransaction (305) */
   interface SpRuntimeTransactionValidityUnknownTransaction extends Enum {
     readonly isCannotLookup: boolean;
     readonly isNoUnsignedValidator: boolean;
@@ -2127,19 +2299,19 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'CannotLookup' | 'NoUnsignedValidator' | 'Custom';
   }
 
-  /** @name SpInherentsInherentData (286) */
+  /** @name SpInherentsInherentData (306) */
   interface SpInherentsInherentData extends Struct {
     readonly data: BTreeMap<U8aFixed, Bytes>;
   }
 
-  /** @name SpInherentsCheckInherentsResult (291) */
+  /** @name SpInherentsCheckInherentsResult (311) */
   interface SpInherentsCheckInherentsResult extends Struct {
     readonly okay: bool;
     readonly fatalError: bool;
     readonly errors: SpInherentsInherentData;
   }
 
-  /** @name SpRuntimeTransactionValidityTransactionSource (292) */
+  /** @name SpRuntimeTransactionValidityTransactionSource (312) */
   interface SpRuntimeTransactionValidityTransactionSource extends Enum {
     readonly isInBlock: boolean;
     readonly isLocal: boolean;
@@ -2147,7 +2319,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'InBlock' | 'Local' | 'External';
   }
 
-  /** @name SpRuntimeTransactionValidityValidTransaction (294) */
+  /** @name SpRuntimeTransactionValidityValidTransaction (314) */
   interface SpRuntimeTransactionValidityValidTransaction extends Struct {
     readonly priority: u64;
     readonly requires: Vec<Bytes>;
@@ -2156,7 +2328,7 @@ declare module '@polkadot/types/lookup' {
     readonly propagate: bool;
   }
 
-  /** @name SpConsensusBabeBabeConfiguration (295) */
+  /** @name SpConsensusBabeBabeConfiguration (315) */
   interface SpConsensusBabeBabeConfiguration extends Struct {
     readonly slotDuration: u64;
     readonly epochLength: u64;
@@ -2166,7 +2338,7 @@ declare module '@polkadot/types/lookup' {
     readonly allowedSlots: SpConsensusBabeAllowedSlots;
   }
 
-  /** @name SpConsensusBabeEpoch (296) */
+  /** @name SpConsensusBabeEpoch (316) */
   interface SpConsensusBabeEpoch extends Struct {
     readonly epochIndex: u64;
     readonly startSlot: u64;
@@ -2176,36 +2348,33 @@ declare module '@polkadot/types/lookup' {
     readonly config: SpConsensusBabeBabeEpochConfiguration;
   }
 
-  /** @name SpSessionRuntimeApiOpaqueGeneratedSessionKeys (301) */
+  /** @name SpSessionRuntimeApiOpaqueGeneratedSessionKeys (321) */
   interface SpSessionRuntimeApiOpaqueGeneratedSessionKeys extends Struct {
     readonly keys_: Bytes;
     readonly proof: Bytes;
   }
 
-  /** @name SpCoreCryptoKeyTypeId (305) */
-  interface SpCoreCryptoKeyTypeId extends U8aFixed {}
-
-  /** @name PalletTransactionPaymentRuntimeDispatchInfo (308) */
+  /** @name PalletTransactionPaymentRuntimeDispatchInfo (327) */
   interface PalletTransactionPaymentRuntimeDispatchInfo extends Struct {
     readonly weight: SpWeightsWeightV2Weight;
     readonly class: FrameSupportDispatchDispatchClass;
     readonly partialFee: u128;
   }
 
-  /** @name PalletTransactionPaymentFeeDetails (309) */
+  /** @name PalletTransactionPaymentFeeDetails (328) */
   interface PalletTransactionPaymentFeeDetails extends Struct {
     readonly inclusionFee: Option<PalletTransactionPaymentInclusionFee>;
     readonly tip: u128;
   }
 
-  /** @name PalletTransactionPaymentInclusionFee (311) */
+  /** @name PalletTransactionPaymentInclusionFee (330) */
   interface PalletTransactionPaymentInclusionFee extends Struct {
     readonly baseFee: u128;
     readonly lenFee: u128;
     readonly adjustedWeightFee: u128;
   }
 
-  /** @name SibylPrimitivesSchedule (323) */
+  /** @name SibylPrimitivesSchedule (342) */
   interface SibylPrimitivesSchedule extends Struct {
     readonly owner: AccountId32;
     readonly model: SibylPrimitivesModelModelId;
@@ -2223,7 +2392,7 @@ declare module '@polkadot/types/lookup' {
     readonly state: SibylPrimitivesScheduleScheduleState;
   }
 
-  /** @name SibylPrimitivesScheduleLatestOutput (325) */
+  /** @name SibylPrimitivesScheduleLatestOutput (344) */
   interface SibylPrimitivesScheduleLatestOutput extends Struct {
     readonly run: u32;
     readonly request: u64;
@@ -2232,7 +2401,7 @@ declare module '@polkadot/types/lookup' {
     readonly output: Option<Bytes>;
   }
 
-  /** @name SibylRuntimeRuntimeError (331) */
+  /** @name SibylRuntimeRuntimeError (350) */
   interface SibylRuntimeRuntimeError extends Enum {
     readonly isSystem: boolean;
     readonly asSystem: FrameSystemError;
@@ -2256,7 +2425,11 @@ declare module '@polkadot/types/lookup' {
     readonly asOracle: PalletOracleError;
     readonly isSchedules: boolean;
     readonly asSchedules: PalletSchedulesError;
-    readonly type: 'System' | 'Babe' | 'Grandpa' | 'Balances' | 'Sudo' | 'Utility' | 'Models' | 'Payments' | 'Inference' | 'Oracle' | 'Schedules';
+    readonly isCollatorSelection: boolean;
+    readonly asCollatorSelection: PalletCollatorSelectionError;
+    readonly isSession: boolean;
+    readonly asSession: PalletSessionError;
+    readonly type: 'System' | 'Babe' | 'Grandpa' | 'Balances' | 'Sudo' | 'Utility' | 'Models' | 'Payments' | 'Inference' | 'Oracle' | 'Schedules' | 'CollatorSelection' | 'Session';
   }
 
 } // declare module

@@ -1,0 +1,143 @@
+//! The runtime's validator set: session keys and set changes take effect two sessions after they
+//! are made, through BABE and GRANDPA, and only root changes the set.
+
+#![allow(clippy::unwrap_used)]
+
+use super::*;
+use codec::Encode;
+use frame_support::{assert_noop, assert_ok};
+use serde_json::Value;
+use sp_consensus_babe::AuthorityId as BabeId;
+use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_keyring::Sr25519Keyring;
+
+fn merge(base: &mut Value, patch: Value) {
+	match (base, patch) {
+		(Value::Object(base), Value::Object(patch)) => {
+			for (key, value) in patch {
+				merge(base.entry(key).or_insert(Value::Null), value);
+			}
+		},
+		(base, patch) => *base = patch,
+	}
+}
+
+/// The `local_testnet` preset (validators Alice, Bob, Charlie) built as the node builds it.
+fn local_chain() -> sp_io::TestExternalities {
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
+	merge(&mut config, genesis_config_presets::local_config_genesis());
+	let config: RuntimeGenesisConfig = serde_json::from_value(config).unwrap();
+	let mut ext: sp_io::TestExternalities = config.build_storage().unwrap().into();
+	ext.register_extension(sp_keystore::KeystoreExt::new(
+		sp_keystore::testing::MemoryKeystore::new(),
+	));
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Ends the session as a block does: after BABE's per-block initialization.
+fn next_session() {
+	pallet_babe::Initialized::<Runtime>::put(None::<sp_consensus_babe::digests::PreDigest>);
+	Session::rotate_session();
+}
+
+fn babe_authorities() -> Vec<BabeId> {
+	Babe::authorities().into_iter().map(|(id, _)| id).collect()
+}
+
+fn next_grandpa_authorities() -> Vec<GrandpaId> {
+	Grandpa::pending_change()
+		.map(|change| change.next_authorities.into_iter().map(|(id, _)| id).collect())
+		.unwrap_or_default()
+}
+
+/// Dave's fresh session keys from the keystore, with the proof that Dave's account owns them:
+/// what `author_rotateKeysWithOwner` returns.
+fn dave_keys() -> (SessionKeys, Vec<u8>) {
+	let dave = Sr25519Keyring::Dave.to_account_id();
+	let generated = SessionKeys::generate(dave.as_ref(), None);
+	(generated.keys, generated.proof.encode())
+}
+
+#[test]
+fn a_new_validator_and_its_keys_take_effect_two_sessions_later() {
+	local_chain().execute_with(|| {
+		let dave = Sr25519Keyring::Dave.to_account_id();
+		let mut names: Vec<AccountId> =
+			[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
+				.iter()
+				.map(|k| k.to_account_id())
+				.collect();
+		names.sort();
+		assert_eq!(Session::validators(), names);
+		assert_eq!(babe_authorities().len(), 3);
+
+		let (keys, proof) = dave_keys();
+		// Keys registered by an account that does not hold them are refused.
+		let eve = RuntimeOrigin::signed(Sr25519Keyring::Eve.to_account_id());
+		assert_noop!(
+			Session::set_keys(eve, keys.clone(), proof.clone()),
+			pallet_session::Error::<Runtime>::InvalidProof
+		);
+		// Only root changes the set, and only for an account with keys.
+		assert!(CollatorSelection::add_invulnerable(
+			RuntimeOrigin::signed(dave.clone()),
+			dave.clone()
+		)
+		.is_err());
+		assert_noop!(
+			CollatorSelection::add_invulnerable(RuntimeOrigin::root(), dave.clone()),
+			pallet_collator_selection::Error::<Runtime>::ValidatorNotRegistered
+		);
+		assert_ok!(Session::set_keys(RuntimeOrigin::signed(dave.clone()), keys.clone(), proof));
+		assert_ok!(CollatorSelection::add_invulnerable(RuntimeOrigin::root(), dave.clone()));
+
+		// Next session: queued, not yet validating.
+		next_session();
+		assert!(!Session::validators().contains(&dave));
+		assert!(Session::queued_keys().iter().any(|(who, k)| *who == dave && *k == keys));
+		assert!(!babe_authorities().contains(&keys.babe));
+
+		// The one after: Dave authors (BABE) and votes on finality (GRANDPA's next set).
+		next_session();
+		assert!(Session::validators().contains(&dave));
+		assert!(babe_authorities().contains(&keys.babe));
+		assert!(next_grandpa_authorities().contains(&keys.grandpa));
+	});
+}
+
+#[test]
+fn rotated_keys_replace_the_old_ones_at_the_second_session_and_a_removed_validator_leaves() {
+	local_chain().execute_with(|| {
+		let alice = Sr25519Keyring::Alice.to_account_id();
+		let charlie = Sr25519Keyring::Charlie.to_account_id();
+		let old = Session::load_keys(&alice).unwrap();
+		// Alice rotates: new keys from the keystore, registered with their proof.
+		let generated = SessionKeys::generate(alice.as_ref(), None);
+		let new = generated.keys;
+		assert_ok!(Session::set_keys(
+			RuntimeOrigin::signed(alice.clone()),
+			new.clone(),
+			generated.proof.encode()
+		));
+		assert_ok!(CollatorSelection::remove_invulnerable(RuntimeOrigin::root(), charlie.clone()));
+
+		next_session();
+		assert!(babe_authorities().contains(&old.babe), "the old key authors until then");
+		assert!(Session::validators().contains(&charlie));
+
+		next_session();
+		let babe = babe_authorities();
+		assert!(babe.contains(&new.babe) && !babe.contains(&old.babe));
+		assert!(next_grandpa_authorities().contains(&new.grandpa));
+		assert!(!Session::validators().contains(&charlie));
+		assert_eq!(babe.len(), 2);
+		// The set cannot be emptied: the last validators stay.
+		let bob = Sr25519Keyring::Bob.to_account_id();
+		assert_ok!(CollatorSelection::remove_invulnerable(RuntimeOrigin::root(), bob));
+		assert_noop!(
+			CollatorSelection::remove_invulnerable(RuntimeOrigin::root(), alice),
+			pallet_collator_selection::Error::<Runtime>::TooFewEligibleCollators
+		);
+	});
+}
