@@ -147,9 +147,9 @@ pub type UncheckedExtrinsic =
 /// The payload a transaction signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Storage migrations to run at the next runtime upgrade, besides the pallets' own.
-#[allow(unused_parens)]
-type Migrations = ();
+/// Storage migrations run at the next runtime upgrade, besides the pallets' own (each runs
+/// once: it checks the pallet's storage version).
+type Migrations = (pallet_oracle::migrations::v1::MigrateToV1<Runtime>,);
 
 /// Dispatches blocks and transactions to the pallets.
 pub type Executive = frame_executive::Executive<

@@ -1,8 +1,8 @@
 //! # Oracle pallet
 //!
 //! External data on chain under the same bond-and-slash rules as inference: bonded data nodes
-//! submit fixed-point integer values for feeds, rounds close with the median, stale feeds say so,
-//! and submissions far from the median are penalized through `Payments`.
+//! submit fixed-point integer values for feeds, rounds close with the stake-weighted median, stale
+//! feeds say so, and submissions far from the median are penalized through `Payments`.
 //!
 //! ## Feeds and rounds
 //!
@@ -11,11 +11,14 @@
 //!   a submission may have (parts per million), and the largest age of a usable value.
 //! - Each feed has one open round. Data nodes submit once per round with [`Pallet::submit`], an
 //!   authorized general transaction (no fee) signed with the node's `orcl` key over
-//!   `(tag, genesis, feed, round, value)`: only the open round, only bonded, active data nodes,
-//!   once each.
+//!   `(tag, genesis, feed, round, value)`: only the open round, only bonded, active data nodes
+//!   (with their current key), once each. A round holds at most `MaxSubmitters`; when full, a
+//!   node with more stake than the lightest submission displaces it (no reward, no penalty).
 //! - At the start of the block in which a round's length has passed, it closes: with at least
-//!   the minimum number of submissions the feed's value becomes their median (an even count takes
-//!   the mean of the two middle values, rounded down), submitters within the deviation bound are
+//!   the minimum number of submissions the feed's value becomes their median weighted by each
+//!   node's bond ([`weighted_median`]: the smallest value at or below which half the submitted
+//!   stake lies), so Sybils holding less than half the stake cannot move it outside the values
+//!   of the rest, however many they are. Submitters within the deviation bound are
 //!   rewarded from the treasury and those beyond it lose `DeviationSlash` of their bond. With too
 //!   few, the feed keeps its last value. Either way the next round opens.
 //! - A value older than the feed's maximum age is *stale*: the runtime API says so, and
@@ -39,7 +42,11 @@
 //! once per round and late values are refused, a minimum quorum per round, penalties for
 //! outliers and rewards for timely submitters, and a bounded history for model inputs. Wrapping
 //! it would have left each of those to be added around storage it owns, so this pallet keeps its
-//! own; its median is the same rule.
+//! own; its median is weighted by stake where that pallet counts operators.
+//!
+//! Not yet: submissions are public before the round closes (no commit-reveal), so a node can
+//! copy the current median instead of fetching; stake weighting keeps such copies from moving
+//! the value, but a copier is rewarded like a fetcher.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -47,6 +54,8 @@
 extern crate alloc;
 
 pub use pallet::*;
+
+pub mod migrations;
 
 use alloc::vec::Vec;
 use codec::Encode;
@@ -56,7 +65,7 @@ use frame_system::{
 	pallet_prelude::BlockNumberFor,
 };
 use sibyl_primitives::{
-	oracle::{median, within_deviation, Answer, FeedError, FeedId, FeedProvider},
+	oracle::{weighted_median, within_deviation, Answer, FeedError, FeedId, FeedProvider},
 	roles::{NodeRegistry, Treasury, NODE_ROLES_KEY, ORACLE_KEY_TYPE},
 	NodeKey, NodeSignature, Role,
 };
@@ -125,6 +134,20 @@ pub struct Round<BlockNumber> {
 	pub opened: BlockNumber,
 }
 
+/// A data node's value in the open round of a feed.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct Submission<AccountId> {
+	/// The data node.
+	pub node: AccountId,
+	/// Its value.
+	pub value: i128,
+	/// Its bond when it submitted (planck): its weight in the round's median, and its rank when
+	/// the round is full.
+	pub stake: u128,
+}
+
 /// A feed in this runtime.
 pub type FeedOf<T> = Feed<BlockNumberFor<T>, <T as Config>::MaxDescription>;
 
@@ -168,7 +191,12 @@ pub mod pallet {
 		type MaxDescription: Get<u32>;
 	}
 
+	/// The storage version: 1 since submissions record their node's stake
+	/// ([`migrations::v1`]).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	/// Id of the next feed.
@@ -187,13 +215,14 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Rounds<T: Config> = StorageMap<_, Twox64Concat, FeedId, Round<BlockNumberFor<T>>>;
 
-	/// Submissions to the open round of each feed: `(data node account, value)`.
+	/// Submissions to the open round of each feed, at most `MaxSubmitters`: when full, the one
+	/// with the least stake gives way to a submitter with more.
 	#[pallet::storage]
 	pub type Submissions<T: Config> = StorageMap<
 		_,
 		Twox64Concat,
 		FeedId,
-		BoundedVec<(T::AccountId, i128), T::MaxSubmitters>,
+		BoundedVec<Submission<T::AccountId>, T::MaxSubmitters>,
 		ValueQuery,
 	>;
 
@@ -218,7 +247,10 @@ pub mod pallet {
 		FeedRemoved { feed: FeedId },
 		/// A data node submitted a value.
 		Submitted { feed: FeedId, round: u32, node: T::AccountId, value: i128 },
-		/// A round closed with the median of `submitters` submissions.
+		/// A full round's lightest submission gave way to a submitter with more stake; it is
+		/// neither rewarded nor penalized.
+		Displaced { feed: FeedId, round: u32, node: T::AccountId, by: T::AccountId },
+		/// A round closed with the stake-weighted median of `submitters` submissions.
 		RoundClosed { feed: FeedId, round: u32, value: i128, submitters: u32 },
 		/// A round closed with too few submissions; the feed keeps its last value.
 		RoundFailed { feed: FeedId, round: u32, submitters: u32 },
@@ -247,7 +279,7 @@ pub mod pallet {
 		NotADataNode,
 		/// This node already submitted in this round.
 		AlreadySubmitted,
-		/// The round has the most submissions it can hold.
+		/// The round has the most submissions it can hold, each with at least this node's stake.
 		RoundFull,
 		/// The signature is not the key's over this submission.
 		BadSignature,
@@ -323,8 +355,16 @@ pub mod pallet {
 		}
 
 		/// A data node's value for the open `round` of `feed`. Authorized (no fee) when `key` is
-		/// the `orcl` key of a bonded, active data node that has not submitted in this round, and
-		/// `signature` is its signature over [`submission_payload`].
+		/// the current `orcl` key of a bonded, active data node that has not submitted in this
+		/// round, and `signature` is its signature over [`submission_payload`].
+		///
+		/// The value counts in the round's median with the node's bond as weight. A full round
+		/// takes it only from a node with more stake than its lightest submission, which gives
+		/// way (`Displaced`): many cheap nodes can neither outweigh nor crowd out bonded ones.
+		///
+		/// Errors: `UnknownFeed`, `WrongRound`, `NotADataNode` (also for a key rotated away),
+		/// `AlreadySubmitted`, `RoundFull`, `BadSignature`. Emits `Submitted` (after
+		/// `Displaced` when it displaced one). Complexity: O(`MaxSubmitters`).
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::DbWeight::get().reads_writes(5, 1).saturating_add(Weight::from_parts(80_000_000, 4_000)))]
 		#[pallet::authorize(Pallet::<T>::authorize_submit)]
@@ -338,9 +378,24 @@ pub mod pallet {
 			signature: NodeSignature,
 		) -> DispatchResult {
 			ensure_authorized(origin)?;
-			let node = Self::check_submission(feed, round, value, &key, &signature)?;
-			Submissions::<T>::try_append(feed, (node.clone(), value))
+			let (node, stake, displaced) =
+				Self::check_submission(feed, round, value, &key, &signature)?;
+			let mut submissions = Submissions::<T>::get(feed);
+			if let Some(index) = displaced {
+				if index < submissions.len() {
+					let gone = submissions.remove(index);
+					Self::deposit_event(Event::Displaced {
+						feed,
+						round,
+						node: gone.node,
+						by: node.clone(),
+					});
+				}
+			}
+			submissions
+				.try_push(Submission { node: node.clone(), value, stake })
 				.map_err(|_| Error::<T>::RoundFull)?;
+			Submissions::<T>::insert(feed, submissions);
 			Self::deposit_event(Event::Submitted { feed, round, node, value });
 			Ok(())
 		}
@@ -348,26 +403,47 @@ pub mod pallet {
 }
 
 impl<T: Config> Pallet<T> {
-	/// Checks a submission; the submitting data node.
+	/// The data node whose current `orcl` key is `key`, if it is active: a key rotated away (still
+	/// bound to its account while retiring) no longer speaks for it.
+	fn data_node(key: &NodeKey) -> Option<T::AccountId> {
+		let node = T::Nodes::account_of(Role::Data, key)?;
+		(T::Nodes::key_of(Role::Data, &node) == Some(*key)
+			&& T::Nodes::active(Role::Data).contains(&node))
+		.then_some(node)
+	}
+
+	/// Checks a submission: the submitting data node, its stake, and the index of the
+	/// submission it displaces when the round is full.
 	fn check_submission(
 		feed: FeedId,
 		round: u32,
 		value: i128,
 		key: &NodeKey,
 		signature: &NodeSignature,
-	) -> Result<T::AccountId, DispatchError> {
+	) -> Result<(T::AccountId, u128, Option<usize>), DispatchError> {
 		ensure!(Feeds::<T>::contains_key(feed), Error::<T>::UnknownFeed);
 		let open = Rounds::<T>::get(feed).ok_or(Error::<T>::UnknownFeed)?;
 		ensure!(open.number == round, Error::<T>::WrongRound);
-		let node = T::Nodes::account_of(Role::Data, key).ok_or(Error::<T>::NotADataNode)?;
-		ensure!(T::Nodes::active(Role::Data).contains(&node), Error::<T>::NotADataNode);
+		let node = Self::data_node(key).ok_or(Error::<T>::NotADataNode)?;
+		let stake = T::Nodes::stake(Role::Data, &node);
 		let submissions = Submissions::<T>::get(feed);
-		ensure!(!submissions.iter().any(|(n, _)| n == &node), Error::<T>::AlreadySubmitted);
-		ensure!((submissions.len() as u32) < T::MaxSubmitters::get(), Error::<T>::RoundFull);
+		ensure!(!submissions.iter().any(|s| s.node == node), Error::<T>::AlreadySubmitted);
+		let displaced = if (submissions.len() as u32) < T::MaxSubmitters::get() {
+			None
+		} else {
+			// The lightest gives way, the latest of equals first; only to more stake.
+			let (index, lightest) = submissions
+				.iter()
+				.enumerate()
+				.min_by_key(|(index, s)| (s.stake, core::cmp::Reverse(*index)))
+				.ok_or(Error::<T>::RoundFull)?;
+			ensure!(stake > lightest.stake, Error::<T>::RoundFull);
+			Some(index)
+		};
 		let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
 		let payload = submission_payload(&genesis, feed, round, value);
 		ensure!(sp_io::crypto::sr25519_verify(signature, &payload, key), Error::<T>::BadSignature);
-		Ok(node)
+		Ok((node, stake, displaced))
 	}
 
 	/// `#[pallet::authorize]` of [`Pallet::submit`].
@@ -428,8 +504,9 @@ impl<T: Config> Pallet<T> {
 	fn close_round(feed: FeedId, info: &FeedOf<T>, round: u32, now: BlockNumberFor<T>) -> u32 {
 		let submissions = Submissions::<T>::take(feed);
 		let submitters = submissions.len() as u32;
-		let mut values: Vec<i128> = submissions.iter().map(|(_, v)| *v).collect();
-		let value = match median(&mut values) {
+		let mut values: Vec<(i128, u128)> =
+			submissions.iter().map(|s| (s.value, s.stake)).collect();
+		let value = match weighted_median(&mut values) {
 			Some(value) if submitters >= info.min_submitters => value,
 			_ => {
 				Self::deposit_event(Event::RoundFailed { feed, round, submitters });
@@ -445,7 +522,7 @@ impl<T: Config> Pallet<T> {
 			}
 		});
 		Self::deposit_event(Event::RoundClosed { feed, round, value, submitters });
-		for (node, submitted) in submissions {
+		for Submission { node, value: submitted, .. } in submissions {
 			if within_deviation(submitted, value, info.max_deviation_ppm) {
 				let amount = T::Treasury::reward(&node, T::SubmissionReward::get());
 				if !amount.is_zero() {
@@ -511,10 +588,7 @@ impl<T: Config> Pallet<T> {
 			.and_then(|b| Vec::<fetch::Source>::decode(&mut &b[..]).ok())
 			.unwrap_or_default();
 		for key in sp_io::crypto::sr25519_public_keys(ORACLE_KEY_TYPE) {
-			let Some(node) = T::Nodes::account_of(Role::Data, &key) else { continue };
-			if !T::Nodes::active(Role::Data).contains(&node) {
-				continue;
-			}
+			let Some(node) = Self::data_node(&key) else { continue };
 			for source in &sources {
 				Self::serve(source, &node, &key, now);
 			}
@@ -529,7 +603,7 @@ impl<T: Config> Pallet<T> {
 			log::warn!(target: LOG_TARGET, "feed {feed} does not exist: check --oracle-feeds");
 			return;
 		};
-		if Submissions::<T>::get(feed).iter().any(|(n, _)| n == node) {
+		if Submissions::<T>::get(feed).iter().any(|s| &s.node == node) {
 			return;
 		}
 		// One submission per round and key; a failed fetch is retried at the next block.

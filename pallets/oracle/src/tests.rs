@@ -380,3 +380,92 @@ mod offchain {
 		});
 	}
 }
+
+#[test]
+fn many_small_data_nodes_can_neither_outweigh_nor_crowd_out_bonded_ones() {
+	new_test_ext().execute_with(|| {
+		// Honest 1 and 2 have 5,000 at stake each; Sybils 3, 4 and 5 have 1,000 each.
+		for n in [1, 2] {
+			assert_ok!(Payments::bond_extra(RuntimeOrigin::signed(n), Role::Data, 4_000));
+		}
+		let f = feed();
+		// The Sybils come first, 50 % off, and take three of the round's four places.
+		for n in [3, 4, 5] {
+			assert_ok!(submit(f, 0, 150_00, n));
+		}
+		assert_ok!(submit(f, 0, 100_00, 1));
+		// Full: the heavy node displaces the lightest (the latest of equals), without penalty.
+		assert_ok!(submit(f, 0, 100_10, 2));
+		assert!(events().contains(&Event::Displaced { feed: f, round: 0, node: 5, by: 2 }));
+		// A node with no more stake than the lightest cannot get back in.
+		assert_noop!(submit(f, 0, 150_00, 5), Error::<Test>::RoundFull);
+		// By count the Sybils still hold half the round (a plain median would be 125.05); by
+		// stake they hold 2,000 of 12,000, and the value stays in the honest range.
+		next_block();
+		next_block();
+		let value = Oracle::latest(f).unwrap().0.value;
+		assert!((100_00..=100_10).contains(&value), "median {value}");
+		assert_eq!(value, 100_10, "the smallest value with half the stake at or below it");
+		// The Sybils in the round are out of line and penalized; the displaced one is untouched;
+		// the honest are rewarded and keep their bonds.
+		assert_eq!((bond(3), bond(4), bond(5)), (900, 900, 1_000));
+		assert_eq!((bond(1), bond(2)), (5_000, 5_000));
+		for n in [1, 2] {
+			assert!(events().contains(&Event::Rewarded { feed: f, round: 0, node: n, amount: 2 }));
+		}
+	});
+}
+
+#[test]
+fn a_rotated_away_key_no_longer_submits_for_its_node() {
+	new_test_ext().execute_with(|| {
+		let f = feed();
+		let new = sp_core::sr25519::Pair::from_string("//data1-new", None).unwrap();
+		let payload = sibyl_primitives::roles::key_proof_payload(&genesis(), Role::Data, &1u64);
+		assert_ok!(Payments::rotate_key(
+			RuntimeOrigin::signed(1),
+			Role::Data,
+			new.public(),
+			new.sign(&payload)
+		));
+		// The old key stays bound to node 1 while it retires, but speaks for it no more.
+		assert_noop!(submit(f, 0, 100_00, 1), Error::<Test>::NotADataNode);
+		let signature = new.sign(&submission_payload(&genesis(), f, 0, 100_00));
+		let call = crate::Call::<Test>::submit {
+			feed: f,
+			round: 0,
+			value: 100_00,
+			key: new.public(),
+			signature,
+		};
+		assert!(call.authorize(TransactionSource::External).unwrap().is_ok());
+	});
+}
+
+#[test]
+fn the_v1_migration_weighs_submissions_made_before_it_by_stake() {
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	new_test_ext().execute_with(|| {
+		let f = feed();
+		// A chain at storage version 0, with the open round's submissions in the old format.
+		StorageVersion::new(0).put::<Oracle>();
+		let old: crate::migrations::v1::OldSubmissions<Test> =
+			vec![(1, 100_00), (2, 100_20)].try_into().unwrap();
+		frame_support::storage::unhashed::put(&Submissions::<Test>::hashed_key_for(f), &old);
+		assert_ok!(Payments::bond_extra(RuntimeOrigin::signed(2), Role::Data, 500));
+
+		crate::migrations::v1::MigrateToV1::<Test>::on_runtime_upgrade();
+		assert_eq!(Oracle::on_chain_storage_version(), 1);
+		let stakes: Vec<_> =
+			Submissions::<Test>::get(f).iter().map(|s| (s.node, s.value, s.stake)).collect();
+		assert_eq!(stakes, vec![(1, 100_00, 1_000), (2, 100_20, 1_500)]);
+		// Once only: a second run leaves them alone.
+		crate::migrations::v1::MigrateToV1::<Test>::on_runtime_upgrade();
+		assert_eq!(Submissions::<Test>::get(f).len(), 2);
+		// The round closes with them: 1,000 at 100.00, 1,000 at 100.05, 1,500 at 100.20.
+		assert_ok!(submit(f, 0, 100_05, 3));
+		next_block();
+		next_block();
+		assert_eq!(Oracle::latest(f).unwrap().0.value, 100_05);
+	});
+}

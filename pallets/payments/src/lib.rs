@@ -494,6 +494,12 @@ impl<T: Config> NodeRegistry<T::AccountId> for Pallet<T> {
 	fn account_of(role: Role, key: &NodeKey) -> Option<T::AccountId> {
 		KeyOwners::<T>::get(role, key)
 	}
+
+	fn stake(role: Role, who: &T::AccountId) -> u128 {
+		Bonds::<T>::get(role, who)
+			.filter(|b| b.unlocks_at.is_none())
+			.map_or(0, |b| sp_runtime::SaturatedConversion::saturated_into(b.amount))
+	}
 }
 
 impl<T: Config> Escrow<T::AccountId, BalanceOf<T>> for Pallet<T> {

@@ -76,9 +76,43 @@ pub fn median(values: &mut [i128]) -> Option<i128> {
 		return Some(upper);
 	}
 	let lower = *values.get(half.checked_sub(1)?)?;
-	// lower/2 + upper/2 (+1 when both are odd), without overflowing i128.
-	let carry = i128::from(lower.rem_euclid(2) == 1 && upper.rem_euclid(2) == 1);
-	Some(lower.div_euclid(2).saturating_add(upper.div_euclid(2)).saturating_add(carry))
+	Some(mean_down(lower, upper))
+}
+
+/// The stake-weighted median of `(value, stake)` pairs (sorted in place by value): the smallest
+/// value at or below which half the total stake lies; when exactly half lies at or below it,
+/// the mean of it and the next value (rounded toward negative infinity), so that equal stakes
+/// give [`median`]. `None` if empty or without stake.
+///
+/// Whoever holds more than half the stake that submitted decides it: values held by less than
+/// half the stake, however many submitters hold them, cannot move it outside the range of the
+/// values held by the rest. Cheap submitters (Sybils) buy no weight beyond their bonds.
+pub fn weighted_median(values: &mut [(i128, u128)]) -> Option<i128> {
+	values.sort_unstable();
+	let total = values.iter().fold(0u128, |sum, (_, stake)| sum.saturating_add(*stake));
+	if total == 0 {
+		return None;
+	}
+	let mut below = 0u128;
+	let mut rest = values.iter().filter(|(_, stake)| *stake > 0).peekable();
+	while let Some((value, stake)) = rest.next() {
+		below = below.saturating_add(*stake);
+		let above = total.saturating_sub(below);
+		if below == above {
+			let next = rest.peek().map_or(*value, |(next, _)| *next);
+			return Some(mean_down(*value, next));
+		}
+		if below > above {
+			return Some(*value);
+		}
+	}
+	values.last().map(|(value, _)| *value)
+}
+
+/// ⌊(a + b) / 2⌋ without overflowing i128.
+fn mean_down(a: i128, b: i128) -> i128 {
+	let carry = i128::from(a.rem_euclid(2) == 1 && b.rem_euclid(2) == 1);
+	a.div_euclid(2).saturating_add(b.div_euclid(2)).saturating_add(carry)
 }
 
 /// Whether `value` lies within `max_deviation_ppm` (parts per million) of `median`, measured
@@ -283,6 +317,44 @@ mod tests {
 		assert_eq!(median(&mut [i128::MAX, i128::MAX]), Some(i128::MAX));
 		assert_eq!(median(&mut [i128::MIN, i128::MIN]), Some(i128::MIN));
 		assert_eq!(median(&mut [i128::MIN, i128::MAX]), Some(-1));
+	}
+
+	#[test]
+	fn weighted_medians_follow_the_stake_not_the_count() {
+		assert_eq!(weighted_median(&mut []), None);
+		assert_eq!(weighted_median(&mut [(5, 0), (7, 0)]), None);
+		assert_eq!(weighted_median(&mut [(5, 1)]), Some(5));
+		// Equal stakes: the plain median.
+		assert_eq!(weighted_median(&mut [(9, 1), (1, 1), (5, 1)]), Some(5));
+		assert_eq!(weighted_median(&mut [(4, 7), (1, 7), (3, 7), (2, 7)]), Some(2));
+		assert_eq!(weighted_median(&mut [(10, 3), (20, 3)]), Some(15));
+		assert_eq!(weighted_median(&mut [(i128::MIN, 1), (i128::MAX, 1)]), Some(-1));
+		// A stakeless value is not the next value of a split.
+		assert_eq!(weighted_median(&mut [(10, 3), (12, 0), (20, 3)]), Some(15));
+		// One heavy submitter outweighs many light ones.
+		assert_eq!(weighted_median(&mut [(1, 10), (2, 1), (3, 1), (4, 1)]), Some(1));
+		let big = u128::MAX / 4;
+		assert_eq!(weighted_median(&mut [(0, big), (6, big), (8, 1)]), Some(6));
+	}
+
+	#[test]
+	fn sybils_holding_less_than_half_the_stake_cannot_leave_the_honest_range() {
+		// Honest stake H spread over values 100..=104; any number of Sybils, of any values,
+		// with total stake below H: the median stays within 100..=104.
+		let honest: Vec<(i128, u128)> = (0..5).map(|i| (100 + i, 1_000)).collect();
+		for sybils in [1u32, 10, 64, 400] {
+			for value in [i128::MIN, -5, 0, 99, 105, 1_000_000, i128::MAX] {
+				let stake_each = 4_999 / u128::from(sybils);
+				let mut all = honest.clone();
+				all.extend((0..sybils).map(|_| (value, stake_each)));
+				let m = weighted_median(&mut all).unwrap();
+				assert!((100..=104).contains(&m), "{sybils} sybils at {value}: median {m}");
+			}
+		}
+		// With more than half the stake, they do move it: the property is exactly the bound.
+		let mut all = honest.clone();
+		all.push((1_000_000, 5_001));
+		assert_eq!(weighted_median(&mut all), Some(1_000_000));
 	}
 
 	#[test]

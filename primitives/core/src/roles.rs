@@ -96,6 +96,8 @@ pub trait NodeRegistry<AccountId> {
 	fn key_of(role: Role, who: &AccountId) -> Option<NodeKey>;
 	/// The account that bonded `key` for `role` (also while unbonding).
 	fn account_of(role: Role, key: &NodeKey) -> Option<AccountId>;
+	/// What `who` has at stake in `role`: its bond, in planck; 0 when not bonded or unbonding.
+	fn stake(role: Role, who: &AccountId) -> u128;
 }
 
 /// What a settlement paid out.
