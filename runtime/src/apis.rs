@@ -24,9 +24,9 @@ use sp_core::H256;
 
 use super::{
 	configs::{EpochDuration, BABE_GENESIS_EPOCH_CONFIG},
-	AccountId, Babe, Balance, Block, Executive, Grandpa, Inference, InherentDataExt, Models, Nonce,
-	Oracle, Runtime, RuntimeCall, RuntimeGenesisConfig, Schedules, SessionKeys, System,
-	TransactionPayment, VERSION,
+	AccountId, Babe, Balance, Block, Executive, Grandpa, Historical, Inference, InherentDataExt,
+	Models, Nonce, Oracle, Runtime, RuntimeCall, RuntimeGenesisConfig, Schedules, SessionKeys,
+	System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -129,20 +129,25 @@ impl_runtime_apis! {
 			Babe::next_epoch()
 		}
 
-		// No equivocation reports: the validator set is fixed at genesis and nothing is staked
-		// on authoring (`docs/network.md`).
 		fn generate_key_ownership_proof(
 			_slot: sp_consensus_babe::Slot,
-			_authority_id: sp_consensus_babe::AuthorityId,
+			authority_id: sp_consensus_babe::AuthorityId,
 		) -> Option<sp_consensus_babe::OpaqueKeyOwnershipProof> {
-			None
+			use codec::Encode;
+			<Historical as frame_support::traits::KeyOwnerProofSystem<_>>::prove((
+				sp_consensus_babe::KEY_TYPE,
+				authority_id,
+			))
+				.map(|proof| proof.encode())
+				.map(sp_consensus_babe::OpaqueKeyOwnershipProof::new)
 		}
 
 		fn submit_report_equivocation_unsigned_extrinsic(
-			_equivocation_proof: sp_consensus_babe::EquivocationProof<<Block as BlockT>::Header>,
-			_key_owner_proof: sp_consensus_babe::OpaqueKeyOwnershipProof,
+			equivocation_proof: sp_consensus_babe::EquivocationProof<<Block as BlockT>::Header>,
+			key_owner_proof: sp_consensus_babe::OpaqueKeyOwnershipProof,
 		) -> Option<()> {
-			None
+			let key_owner_proof = key_owner_proof.decode()?;
+			Babe::submit_unsigned_equivocation_report(equivocation_proof, key_owner_proof)
 		}
 	}
 
@@ -169,21 +174,27 @@ impl_runtime_apis! {
 		}
 
 		fn submit_report_equivocation_unsigned_extrinsic(
-			_equivocation_proof: sp_consensus_grandpa::EquivocationProof<
+			equivocation_proof: sp_consensus_grandpa::EquivocationProof<
 				<Block as BlockT>::Hash,
 				NumberFor<Block>,
 			>,
-			_key_owner_proof: sp_consensus_grandpa::OpaqueKeyOwnershipProof,
+			key_owner_proof: sp_consensus_grandpa::OpaqueKeyOwnershipProof,
 		) -> Option<()> {
-			None
+			let key_owner_proof = key_owner_proof.decode()?;
+			Grandpa::submit_unsigned_equivocation_report(equivocation_proof, key_owner_proof)
 		}
 
 		fn generate_key_ownership_proof(
 			_set_id: sp_consensus_grandpa::SetId,
-			_authority_id: GrandpaId,
+			authority_id: GrandpaId,
 		) -> Option<sp_consensus_grandpa::OpaqueKeyOwnershipProof> {
-			// No session/historical pallet: the key owner proof type is `Void`, so no proof exists.
-			None
+			use codec::Encode;
+			<Historical as frame_support::traits::KeyOwnerProofSystem<_>>::prove((
+				sp_consensus_grandpa::KEY_TYPE,
+				authority_id,
+			))
+				.map(|proof| proof.encode())
+				.map(sp_consensus_grandpa::OpaqueKeyOwnershipProof::new)
 		}
 	}
 

@@ -204,6 +204,12 @@ mod runtime {
 	#[runtime::pallet_index(18)]
 	pub type Session = pallet_session;
 
+	#[runtime::pallet_index(19)]
+	pub type Historical = pallet_session::historical;
+
+	#[runtime::pallet_index(20)]
+	pub type Offences = pallet_offences;
+
 	#[runtime::pallet_index(5)]
 	pub type Balances = pallet_balances;
 

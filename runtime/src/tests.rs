@@ -141,3 +141,79 @@ fn rotated_keys_replace_the_old_ones_at_the_second_session_and_a_removed_validat
 		);
 	});
 }
+
+/// `who`'s two signed prevotes for different blocks in one round of the current set.
+fn prevote_equivocation(
+	who: sp_keyring::Ed25519Keyring,
+) -> sp_consensus_grandpa::EquivocationProof<Hash, BlockNumber> {
+	let set_id = Grandpa::current_set_id();
+	let round = 1;
+	let signed = |target: Hash| {
+		let prevote = finality_grandpa::Prevote { target_hash: target, target_number: 1 };
+		let message = finality_grandpa::Message::<Hash, BlockNumber>::Prevote(prevote.clone());
+		let payload = sp_consensus_grandpa::localized_payload(round, set_id, &message);
+		(prevote, who.sign(&payload).into())
+	};
+	let equivocation = finality_grandpa::Equivocation {
+		round_number: round,
+		identity: who.public().into(),
+		first: signed(Hash::repeat_byte(1)),
+		second: signed(Hash::repeat_byte(2)),
+	};
+	sp_consensus_grandpa::EquivocationProof::new(
+		set_id,
+		sp_consensus_grandpa::Equivocation::Prevote(equivocation),
+	)
+}
+
+#[test]
+fn a_grandpa_equivocation_is_reported_with_a_membership_proof_and_recorded_as_an_offence() {
+	use frame_support::traits::KeyOwnerProofSystem;
+	local_chain().execute_with(|| {
+		let alice: GrandpaId = sp_keyring::Ed25519Keyring::Alice.public().into();
+		let proof = prevote_equivocation(sp_keyring::Ed25519Keyring::Alice);
+		let key_owner_proof =
+			Historical::prove((sp_consensus_grandpa::KEY_TYPE, alice.clone())).unwrap();
+		// The pool takes the report from a node that saw it (an unsigned transaction)…
+		let call = pallet_grandpa::Call::<Runtime>::report_equivocation_unsigned {
+			equivocation_proof: Box::new(proof.clone()),
+			key_owner_proof: key_owner_proof.clone(),
+		};
+		assert!(Grandpa::validate_unsigned(
+			sp_runtime::transaction_validity::TransactionSource::Local,
+			&call
+		)
+		.is_ok());
+		// …and the block records the offence of the validator who owns the key.
+		assert_ok!(Grandpa::report_equivocation_unsigned(
+			RuntimeOrigin::none(),
+			Box::new(proof.clone()),
+			key_owner_proof.clone()
+		));
+		let offences: Vec<_> = System::events()
+			.into_iter()
+			.filter_map(|r| match r.event {
+				RuntimeEvent::Offences(pallet_offences::Event::Offence { kind, .. }) => Some(kind),
+				_ => None,
+			})
+			.collect();
+		assert_eq!(offences, vec![*b"grandpa:equivoca"]);
+		// The same report again is a duplicate.
+		assert!(Grandpa::report_equivocation_unsigned(
+			RuntimeOrigin::none(),
+			Box::new(proof),
+			key_owner_proof
+		)
+		.is_err());
+		// A key outside the set has no membership to prove: its "equivocation" is refused.
+		let dave: GrandpaId = sp_keyring::Ed25519Keyring::Dave.public().into();
+		let not_a_member = Historical::prove((sp_consensus_grandpa::KEY_TYPE, dave)).unwrap();
+		assert!(Grandpa::report_equivocation_unsigned(
+			RuntimeOrigin::none(),
+			Box::new(prevote_equivocation(sp_keyring::Ed25519Keyring::Dave)),
+			not_a_member
+		)
+		.is_err());
+		assert_eq!(pallet_offences::Reports::<Runtime>::iter().count(), 1);
+	});
+}

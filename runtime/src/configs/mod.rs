@@ -4,7 +4,7 @@ use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,
 	parameter_types,
-	traits::{ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf},
+	traits::{ConstU128, ConstU32, ConstU8, VariantCountOf},
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
 		IdentityFee, Weight,
@@ -17,9 +17,9 @@ use sp_runtime::{traits::One, Perbill};
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Babe, Balance, Balances, Block, BlockNumber, Hash, Nonce, OriginCaller, PalletInfo,
-	Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
-	RuntimeTask, System, EXISTENTIAL_DEPOSIT, VERSION,
+	AccountId, Babe, Balance, Balances, Block, BlockNumber, Hash, Historical, Nonce, Offences,
+	OriginCaller, PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason,
+	RuntimeHoldReason, RuntimeOrigin, RuntimeTask, System, EXISTENTIAL_DEPOSIT, VERSION,
 };
 
 /// Share of a block that ordinary transactions may fill; the rest is kept for operational ones.
@@ -110,8 +110,9 @@ impl pallet_babe::Config for Runtime {
 	type WeightInfo = ();
 	type MaxAuthorities = ConstU32<32>;
 	type MaxNominators = ConstU32<0>;
-	type KeyOwnerProof = sp_core::Void;
-	type EquivocationReportSystem = ();
+	type KeyOwnerProof = sp_session::MembershipProof;
+	type EquivocationReportSystem =
+		pallet_babe::EquivocationReportSystem<Self, Offences, Historical, ReportLongevity>;
 }
 
 impl pallet_grandpa::Config for Runtime {
@@ -119,9 +120,10 @@ impl pallet_grandpa::Config for Runtime {
 	type WeightInfo = ();
 	type MaxAuthorities = ConstU32<32>;
 	type MaxNominators = ConstU32<0>;
-	type MaxSetIdSessionEntries = ConstU64<0>;
-	type KeyOwnerProof = sp_core::Void;
-	type EquivocationReportSystem = ();
+	type MaxSetIdSessionEntries = MaxSetIdSessionEntries;
+	type KeyOwnerProof = sp_session::MembershipProof;
+	type EquivocationReportSystem =
+		pallet_grandpa::EquivocationReportSystem<Self, Offences, Historical, ReportLongevity>;
 }
 
 // --- Validator set: sessions, and who is in the set.
@@ -131,7 +133,10 @@ impl pallet_grandpa::Config for Runtime {
 // invulnerables, which only root adds and removes (a proof-of-authority testnet governed by
 // sudo); its candidacy (`register_as_candidate` with a bond, kicked when not authoring) is the
 // stake-based path later, closed today (`MaxCandidates` 0: opening it is a runtime upgrade).
-// Equivocation reports and offences are not wired yet (docs/running-a-node.md).
+// A validator that signs two blocks for one slot (BABE) or two votes in one round (GRANDPA) is
+// reported by the nodes that see it (an unsigned report with a proof that the key was in the set,
+// from the historical session roots) and recorded by `Offences`; nothing is slashed yet: no stake
+// is behind a validator seat (docs/running-a-node.md).
 
 parameter_types! {
 	/// Held from an account that registers session keys, for the storage they take.
@@ -146,13 +151,76 @@ parameter_types! {
 		(sibyl_primitives::time::EPOCH_DURATION_SLOTS as BlockNumber).saturating_mul(2);
 }
 
+parameter_types! {
+	/// Sessions whose validator sets stay provable for equivocation reports: a week of testnet
+	/// sessions (2 min), longer than any report takes to land.
+	pub const MaxSetIdSessionEntries: u64 = 5_040;
+	/// Blocks an equivocation report stays valid in the pool: one session.
+	pub const ReportLongevity: u64 = sibyl_primitives::time::EPOCH_DURATION_SLOTS;
+}
+
+/// Who the historical session roots identify: the validator account alone (no stake yet).
+pub struct IdentifyValidator;
+impl sp_runtime::traits::Convert<AccountId, Option<()>> for IdentifyValidator {
+	fn convert(_: AccountId) -> Option<()> {
+		Some(())
+	}
+}
+
+impl pallet_session::historical::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type FullIdentification = ();
+	type FullIdentificationOf = IdentifyValidator;
+}
+
+/// `CollatorSelection`'s validator sets, with the (empty) identification the historical roots
+/// record for each validator.
+pub struct ValidatorSets;
+impl pallet_session::SessionManager<AccountId> for ValidatorSets {
+	fn new_session(index: u32) -> Option<Vec<AccountId>> {
+		<super::CollatorSelection as pallet_session::SessionManager<_>>::new_session(index)
+	}
+	fn new_session_genesis(index: u32) -> Option<Vec<AccountId>> {
+		<super::CollatorSelection as pallet_session::SessionManager<_>>::new_session_genesis(index)
+	}
+	fn start_session(index: u32) {
+		<super::CollatorSelection as pallet_session::SessionManager<_>>::start_session(index)
+	}
+	fn end_session(index: u32) {
+		<super::CollatorSelection as pallet_session::SessionManager<_>>::end_session(index)
+	}
+}
+impl pallet_session::historical::SessionManager<AccountId, ()> for ValidatorSets {
+	fn new_session(index: u32) -> Option<Vec<(AccountId, ())>> {
+		<Self as pallet_session::SessionManager<_>>::new_session(index)
+			.map(|set| set.into_iter().map(|v| (v, ())).collect())
+	}
+	fn new_session_genesis(index: u32) -> Option<Vec<(AccountId, ())>> {
+		<Self as pallet_session::SessionManager<_>>::new_session_genesis(index)
+			.map(|set| set.into_iter().map(|v| (v, ())).collect())
+	}
+	fn start_session(index: u32) {
+		<Self as pallet_session::SessionManager<_>>::start_session(index)
+	}
+	fn end_session(index: u32) {
+		<Self as pallet_session::SessionManager<_>>::end_session(index)
+	}
+}
+
+impl pallet_offences::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type IdentificationTuple = pallet_session::historical::IdentificationTuple<Self>;
+	// Recorded (`Offences::Offence` events, `Reports`), not punished yet.
+	type OnOffenceHandler = ();
+}
+
 impl pallet_session::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type ValidatorId = AccountId;
 	type ValidatorIdOf = pallet_collator_selection::IdentityCollator;
 	type ShouldEndSession = Babe;
 	type NextSessionRotation = Babe;
-	type SessionManager = super::CollatorSelection;
+	type SessionManager = pallet_session::historical::NoteHistoricalRoot<Self, ValidatorSets>;
 	type SessionHandler =
 		<super::SessionKeys as sp_runtime::traits::OpaqueKeys>::KeyTypeIdProviders;
 	type Keys = super::SessionKeys;
@@ -474,6 +542,17 @@ where
 {
 	type Extrinsic = super::UncheckedExtrinsic;
 	type RuntimeCall = RuntimeCall;
+}
+
+/// Equivocation reports are bare (unsigned) transactions, validated by BABE's and GRANDPA's
+/// `ValidateUnsigned`.
+impl<LocalCall> frame_system::offchain::CreateBare<LocalCall> for Runtime
+where
+	RuntimeCall: From<LocalCall>,
+{
+	fn create_bare(call: RuntimeCall) -> super::UncheckedExtrinsic {
+		super::UncheckedExtrinsic::new_bare(call)
+	}
 }
 
 impl<LocalCall> frame_system::offchain::CreateTransaction<LocalCall> for Runtime
