@@ -174,16 +174,13 @@ fn count_block(metrics: &Metrics, own: &BTreeSet<(Role, AccountId)>, events: &[R
 					metrics.seat(Role::Inference, "taken");
 				}
 			},
+			// Every verifier seat is drawn, first or as a replacement (`VerifiersReplaced` names
+			// again the verifiers its draw seated): counted here only.
 			RuntimeEvent::Verification(pallet_verification::Event::VerifiersDrawn {
 				verifiers,
 				..
 			}) => {
 				for _ in verifiers.iter().filter(|w| is(Role::Verifier, w)) {
-					metrics.seat(Role::Verifier, "taken");
-				}
-			},
-			RuntimeEvent::Inference(I::VerifiersReplaced { joined, .. }) => {
-				for _ in joined.iter().filter(|w| is(Role::Verifier, w)) {
 					metrics.seat(Role::Verifier, "taken");
 				}
 			},
@@ -254,5 +251,35 @@ pub async fn watch<S: OffchainStorage>(
 			metrics.oracle_fetch_failures.inc_by(total.saturating_sub(oracle_seen));
 			oracle_seen = oracle_seen.max(total);
 		}
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn a_replacement_verifier_seat_is_taken_once() {
+		let registry = Registry::new();
+		let metrics = Metrics::register(&registry).unwrap();
+		let me = AccountId::from([1; 32]);
+		let other = AccountId::from([2; 32]);
+		let own = BTreeSet::from([(Role::Verifier, me.clone())]);
+		let id = sibyl_primitives::RequestId(7);
+		// What a block that replaces a silent verifier by this node emits.
+		let events = [
+			RuntimeEvent::Verification(pallet_verification::Event::VerifiersDrawn {
+				id,
+				verifiers: vec![me.clone()],
+			}),
+			RuntimeEvent::Inference(pallet_inference::Event::VerifiersReplaced {
+				id,
+				left: vec![other],
+				joined: vec![me],
+			}),
+		];
+		count_block(&metrics, &own, &events);
+		let taken = metrics.seats.with_label_values(&["verifier", "taken"]).get();
+		assert_eq!(taken, 1);
 	}
 }
