@@ -138,11 +138,8 @@ fn own_accounts(
 	let mut own = BTreeSet::new();
 	for role in roles {
 		for key in sp_keystore::Keystore::sr25519_public_keys(&**keystore, role.key_type()) {
-			let storage = pallet_payments::KeyOwners::<Runtime>::hashed_key_for(role, key);
-			if let Some(raw) = client.storage(at, &StorageKey(storage)).ok().flatten() {
-				if let Ok(account) = AccountId::decode(&mut &raw.0[..]) {
-					own.insert((*role, account));
-				}
+			if let Some(account) = crate::role_check::key_owner(client, at, *role, &key) {
+				own.insert((*role, account));
 			}
 		}
 	}

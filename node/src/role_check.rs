@@ -33,17 +33,22 @@ pub struct KeystoreHint {
 	pub base_path: String,
 }
 
-fn status(
-	client: &FullClient,
-	at: <Block as sp_runtime::traits::Block>::Hash,
-	role: Role,
-	key: &NodeKey,
-) -> Option<Status> {
-	let read = |key: Vec<u8>| client.storage(at, &StorageKey(key)).ok().flatten().map(|d| d.0);
-	let owner_key = pallet_payments::KeyOwners::<Runtime>::hashed_key_for(role, key);
-	let Some(raw) = read(owner_key) else { return Some(Status::Unbonded) };
-	let owner = AccountId::decode(&mut &raw[..]).ok()?;
-	let bond = read(pallet_payments::Bonds::<Runtime>::hashed_key_for(role, &owner))
+type Hash = <Block as sp_runtime::traits::Block>::Hash;
+
+fn read(client: &FullClient, at: Hash, key: Vec<u8>) -> Option<Vec<u8>> {
+	client.storage(at, &StorageKey(key)).ok().flatten().map(|d| d.0)
+}
+
+/// The account that bonded `key` for `role` at block `at` (also while unbonding, or while the
+/// key retires after a rotation): `Payments::KeyOwners`, read from this node's state.
+pub fn key_owner(client: &FullClient, at: Hash, role: Role, key: &NodeKey) -> Option<AccountId> {
+	let raw = read(client, at, pallet_payments::KeyOwners::<Runtime>::hashed_key_for(role, key))?;
+	AccountId::decode(&mut &raw[..]).ok()
+}
+
+fn status(client: &FullClient, at: Hash, role: Role, key: &NodeKey) -> Option<Status> {
+	let Some(owner) = key_owner(client, at, role, key) else { return Some(Status::Unbonded) };
+	let bond = read(client, at, pallet_payments::Bonds::<Runtime>::hashed_key_for(role, &owner))
 		.and_then(|raw| pallet_payments::Bond::<Balance, BlockNumber>::decode(&mut &raw[..]).ok());
 	Some(match bond {
 		Some(bond) if bond.unlocks_at.is_none() && &bond.key == key => Status::Bonded(owner),
