@@ -187,13 +187,14 @@ fn a_request_from_polkadot_js_is_executed_attested_and_settled() {
 		let text = scrape();
 		let caught_up = ["sealed", "revealed"].iter().all(|event| {
 			["inference", "verifier"].iter().all(|role| {
-				metric(&text, "sibyl_seats_total", &[("role", role), ("event", event)]) >= settled
+				common::metric(&text, "sibyl_seats_total", &[("role", role), ("event", event)])
+					>= settled
 			})
 		});
 		caught_up.then_some(text)
 	});
 	println!("{}", text.lines().filter(|l| l.starts_with("sibyl_")).collect::<Vec<_>>().join("\n"));
-	let value = |name: &str, labels: &[(&str, &str)]| metric(&text, name, labels);
+	let value = |name: &str, labels: &[(&str, &str)]| common::metric(&text, name, labels);
 	assert!(value("sibyl_seats_total", &[("role", "inference"), ("event", "taken")]) >= settled);
 	assert!(value("sibyl_seats_total", &[("role", "verifier"), ("event", "taken")]) >= settled);
 	assert_eq!(
@@ -211,25 +212,6 @@ fn a_request_from_polkadot_js_is_executed_attested_and_settled() {
 	assert!(value("sibyl_model_sync_bytes_total", &[("source", "local")]) >= 1964.0);
 	assert_eq!(value("sibyl_model_sync_failures_total", &[]), 0.0);
 	assert!(text.contains("sibyl_oracle_fetch_failures_total "), "the oracle counter is exported");
-}
-
-/// The sum of the samples of Prometheus metric `name` in `text` whose labels include `labels`
-/// (0 when there are none).
-fn metric(text: &str, name: &str, labels: &[(&str, &str)]) -> f64 {
-	text.lines()
-		.filter(|line| !line.starts_with('#'))
-		.filter_map(|line| {
-			let (series, value) = line.rsplit_once(' ')?;
-			let (series_name, series_labels) = match series.split_once('{') {
-				Some((n, rest)) => (n, rest.trim_end_matches('}')),
-				None => (series, ""),
-			};
-			(series_name == name
-				&& labels.iter().all(|(k, v)| series_labels.contains(&format!("{k}=\"{v}\""))))
-			.then(|| value.parse::<f64>().ok())
-			.flatten()
-		})
-		.sum()
 }
 
 /// The hostile-model zoo (`sibyl-node model zoo`) against a real `--dev` node. `model upload`

@@ -142,10 +142,7 @@ fn a_feed_follows_its_source_penalizes_a_wrong_node_and_goes_stale_when_the_sour
 	);
 	// ... and counts in Alice's metrics (node/src/metrics.rs), once a block finalizes.
 	let failures = wait_for(Duration::from_secs(30), "sibyl_oracle_fetch_failures_total", || {
-		let text = common::http_get(alice.prometheus_port, "/metrics").ok()?;
-		let line = text.lines().find(|l| l.starts_with("sibyl_oracle_fetch_failures_total"))?;
-		let count: f64 = line.rsplit_once(' ')?.1.parse().ok()?;
-		(count >= 1.0).then_some(count)
+		common::scrape(&alice, "sibyl_oracle_fetch_failures_total", &[]).filter(|n| *n >= 1.0)
 	});
 	println!("Alice's oracle fetch failures: {failures}");
 	drop(wrong);

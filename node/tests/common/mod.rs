@@ -383,3 +383,28 @@ pub fn example_model(dir: &std::path::Path, extra: &[&str]) -> Example {
 	let id = String::from_utf8(example.stdout).unwrap().trim().to_string();
 	Example { model, input, id }
 }
+
+/// The sum of the samples of Prometheus metric `name` in `text` whose labels include `labels`
+/// (0 when there are none).
+pub fn metric(text: &str, name: &str, labels: &[(&str, &str)]) -> f64 {
+	text.lines()
+		.filter(|line| !line.starts_with('#'))
+		.filter_map(|line| {
+			let (series, value) = line.rsplit_once(' ')?;
+			let (series_name, series_labels) = match series.split_once('{') {
+				Some((n, rest)) => (n, rest.trim_end_matches('}')),
+				None => (series, ""),
+			};
+			(series_name == name
+				&& labels.iter().all(|(k, v)| series_labels.contains(&format!("{k}=\"{v}\""))))
+			.then(|| value.parse::<f64>().ok())
+			.flatten()
+		})
+		.sum()
+}
+
+/// `node`'s Prometheus metric `name` (summed over the series whose labels include `labels`),
+/// `None` while the endpoint does not answer.
+pub fn scrape(node: &Node, name: &str, labels: &[(&str, &str)]) -> Option<f64> {
+	http_get(node.prometheus_port, "/metrics").ok().map(|text| metric(&text, name, labels))
+}
