@@ -130,6 +130,8 @@ mod schedule;
 mod settle;
 #[cfg(test)]
 mod tests;
+#[cfg(any(test, feature = "try-runtime"))]
+mod try_state;
 mod types;
 pub mod weights;
 
@@ -565,6 +567,11 @@ pub mod pallet {
 
 		fn offchain_worker(now: BlockNumberFor<T>) {
 			Pallet::<T>::run_offchain(now);
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_now: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Pallet::<T>::do_try_state()
 		}
 
 		fn integrity_test() {

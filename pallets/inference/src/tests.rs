@@ -1428,6 +1428,16 @@ fn settled_requests_are_pruned_after_retention() {
 	});
 }
 
+/// Both pallets' invariants (what `try_state` checks on a live chain).
+fn try_state(seed: u64) {
+	if let Err(e) = Inference::do_try_state() {
+		panic!("seed {seed}, block {}: Inference: {e:?}", System::block_number());
+	}
+	if let Err(e) = pallet_payments::Pallet::<Test>::do_try_state() {
+		panic!("seed {seed}, block {}: Payments: {e:?}", System::block_number());
+	}
+}
+
 /// A small deterministic generator for the property test.
 struct Lcg(u64);
 impl Lcg {
@@ -1595,6 +1605,7 @@ fn money_is_conserved_over_random_requests_votes_timeouts_and_slashes() {
 				let held: Balance = accounts.iter().map(|a| escrow_held(*a)).sum();
 				assert_eq!(held, pallet_payments::Pallet::<Test>::total_escrowed());
 				assert_eq!(Balances::total_issuance(), issuance);
+				try_state(seed);
 			}
 			// Let everything end: in most blocks every open seat seals (right or wrong) or reveals,
 			// in some nobody answers.
@@ -1625,6 +1636,7 @@ fn money_is_conserved_over_random_requests_votes_timeouts_and_slashes() {
 					}
 				}
 				next_block();
+				try_state(seed);
 			}
 			let mut paid: Balance = 0;
 			let mut refunded: Balance = 0;

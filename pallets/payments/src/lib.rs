@@ -67,6 +67,7 @@ use sp_runtime::{
 mod mock;
 #[cfg(test)]
 mod tests;
+mod try_state;
 
 /// The balance type of the configured currency.
 pub type BalanceOf<T> =
@@ -183,6 +184,14 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Escrows<T: Config> =
 		StorageMap<_, Twox64Concat, RequestId, EscrowRecord<T::AccountId, BalanceOf<T>>>;
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_now: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Pallet::<T>::do_try_state()
+		}
+	}
 
 	/// Bonds made in genesis (for development chains).
 	#[pallet::genesis_config]
