@@ -56,6 +56,8 @@ extern crate alloc;
 pub use pallet::*;
 
 pub mod migrations;
+#[cfg(any(test, feature = "try-runtime"))]
+mod try_state;
 
 use alloc::vec::Vec;
 use codec::Encode;
@@ -293,6 +295,11 @@ pub mod pallet {
 
 		fn offchain_worker(now: BlockNumberFor<T>) {
 			Pallet::<T>::run_offchain(now);
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_now: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Pallet::<T>::do_try_state()
 		}
 
 		fn integrity_test() {

@@ -158,4 +158,7 @@ pub fn next_block() {
 	let n = System::block_number() + 1;
 	System::set_block_number(n);
 	Oracle::on_initialize(n);
+	// The invariants hold at every block of every test.
+	Oracle::do_try_state().unwrap();
+	pallet_payments::Pallet::<Test>::do_try_state().unwrap();
 }
