@@ -24,8 +24,12 @@ fn merge(base: &mut Value, patch: Value) {
 
 /// The `local_testnet` preset (validators Alice, Bob, Charlie) built as the node builds it.
 fn local_chain() -> sp_io::TestExternalities {
+	chain_from(genesis_config_presets::local_config_genesis())
+}
+
+fn chain_from(patch: Value) -> sp_io::TestExternalities {
 	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-	merge(&mut config, genesis_config_presets::local_config_genesis());
+	merge(&mut config, patch);
 	let config: RuntimeGenesisConfig = serde_json::from_value(config).unwrap();
 	let mut ext: sp_io::TestExternalities = config.build_storage().unwrap().into();
 	ext.register_extension(sp_keystore::KeystoreExt::new(
@@ -215,5 +219,21 @@ fn a_grandpa_equivocation_is_reported_with_a_membership_proof_and_recorded_as_an
 		)
 		.is_err());
 		assert_eq!(pallet_offences::Reports::<Runtime>::iter().count(), 1);
+	});
+}
+
+#[test]
+fn a_genesis_without_invulnerables_keeps_the_validators_of_its_session_keys() {
+	// What zombienet writes: its own session keys, and no invulnerables.
+	let mut patch = genesis_config_presets::local_config_genesis();
+	patch["collatorSelection"]["invulnerables"] = serde_json::json!([]);
+	chain_from(patch).execute_with(|| {
+		assert_eq!(Session::validators().len(), 3);
+		assert_eq!(babe_authorities().len(), 3);
+		// An empty set is never enacted.
+		next_session();
+		next_session();
+		assert_eq!(Session::validators().len(), 3);
+		assert_eq!(babe_authorities().len(), 3);
 	});
 }
