@@ -463,7 +463,7 @@ declare module '@polkadot/api-base/types/errors' {
        **/
       NotADataNode: AugmentedError<ApiType>;
       /**
-       * The round has the most submissions it can hold.
+       * The round has the most submissions it can hold, each with at least this node's stake.
        **/
       RoundFull: AugmentedError<ApiType>;
       /**

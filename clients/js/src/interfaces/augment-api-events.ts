@@ -196,6 +196,16 @@ declare module '@polkadot/api-base/types/events' {
        **/
       Resumed: AugmentedEvent<ApiType, []>;
     };
+    historical: {
+      /**
+       * The merkle roots of up to this session index were pruned
+       **/
+      RootsPruned: AugmentedEvent<ApiType, [upTo: u32], { upTo: u32 }>;
+      /**
+       * The merkle root of the validators of the said session were stored
+       **/
+      RootStored: AugmentedEvent<ApiType, [index: u32], { index: u32 }>;
+    };
     inference: {
       /**
        * Executors were drawn and seated.
@@ -274,7 +284,20 @@ declare module '@polkadot/api-base/types/events' {
        **/
       Retired: AugmentedEvent<ApiType, [id: SibylPrimitivesModelModelId, deposit: u128], { id: SibylPrimitivesModelModelId, deposit: u128 }>;
     };
+    offences: {
+      /**
+       * There is an offence reported of the given `kind` happened at the `session_index` and
+       * (kind-specific) time slot. This event is not deposited for duplicate slashes.
+       * \[kind, slot\].
+       **/
+      Offence: AugmentedEvent<ApiType, [kind: U8aFixed, slot: Bytes], { kind: U8aFixed, slot: Bytes }>;
+    };
     oracle: {
+      /**
+       * A full round's lightest submission gave way to a submitter with more stake; it is
+       * neither rewarded nor penalized.
+       **/
+      Displaced: AugmentedEvent<ApiType, [feed: u32, round: u32, node: AccountId32, by: AccountId32], { feed: u32, round: u32, node: AccountId32, by: AccountId32 }>;
       /**
        * A feed was created; its round 0 is open.
        **/
@@ -292,7 +315,7 @@ declare module '@polkadot/api-base/types/events' {
        **/
       Rewarded: AugmentedEvent<ApiType, [feed: u32, round: u32, node: AccountId32, amount: u128], { feed: u32, round: u32, node: AccountId32, amount: u128 }>;
       /**
-       * A round closed with the median of `submitters` submissions.
+       * A round closed with the stake-weighted median of `submitters` submissions.
        **/
       RoundClosed: AugmentedEvent<ApiType, [feed: u32, round: u32, value: i128, submitters: u32], { feed: u32, round: u32, value: i128, submitters: u32 }>;
       /**

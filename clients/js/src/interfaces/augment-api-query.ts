@@ -6,10 +6,10 @@
 import '@polkadot/api-base/types/storage';
 
 import type { ApiTypes, AugmentedQuery, QueryableStorageEntry } from '@polkadot/api-base/types';
-import type { Bytes, Null, Option, Struct, U8aFixed, Vec, bool, i128, u128, u32, u64, u8 } from '@polkadot/types-codec';
+import type { Bytes, Null, Option, Struct, U8aFixed, Vec, bool, u128, u32, u64, u8 } from '@polkadot/types-codec';
 import type { AnyNumber, ITuple } from '@polkadot/types-codec/types';
 import type { AccountId32, H256, Perbill } from '@polkadot/types/interfaces/runtime';
-import type { FrameSupportDispatchPerDispatchClassWeight, FrameSupportTokensFungibleImbalance, FrameSupportTokensMiscIdAmountRuntimeFreezeReason, FrameSupportTokensMiscIdAmountRuntimeHoldReason, FrameSystemAccountInfo, FrameSystemCodeUpgradeAuthorization, FrameSystemEventRecord, FrameSystemLastRuntimeUpgradeInfo, FrameSystemPhase, PalletBalancesAccountData, PalletBalancesBalanceLock, PalletBalancesReserveData, PalletCollatorSelectionCandidateInfo, PalletGrandpaStoredPendingChange, PalletGrandpaStoredState, PalletOracleFeed, PalletOracleRound, PalletPaymentsBond, PalletPaymentsEscrowRecord, PalletTransactionPaymentReleases, PalletVerificationNodeRecord, SibylPrimitivesModelModelId, SibylPrimitivesOracleAnswer, SibylPrimitivesOracleFeedBinding, SibylPrimitivesRegistryModelInfo, SibylPrimitivesRegistryVerificationLevel, SibylPrimitivesRequest, SibylPrimitivesRequestOutcome, SibylPrimitivesRequestReceipt, SibylPrimitivesRequestResultOutput, SibylPrimitivesRolesRole, SibylPrimitivesScheduleRun, SibylPrimitivesScheduleScheduleState, SibylRuntimeOpaqueSessionKeys, SpConsensusBabeAppPublic, SpConsensusBabeBabeEpochConfiguration, SpConsensusBabeDigestsNextConfigDescriptor, SpConsensusBabeDigestsPreDigest, SpConsensusGrandpaAppPublic, SpCoreCryptoKeyTypeId, SpRuntimeDigest, SpWeightsWeightV2Weight } from '@polkadot/types/lookup';
+import type { FrameSupportDispatchPerDispatchClassWeight, FrameSupportTokensFungibleImbalance, FrameSupportTokensMiscIdAmountRuntimeFreezeReason, FrameSupportTokensMiscIdAmountRuntimeHoldReason, FrameSystemAccountInfo, FrameSystemCodeUpgradeAuthorization, FrameSystemEventRecord, FrameSystemLastRuntimeUpgradeInfo, FrameSystemPhase, PalletBalancesAccountData, PalletBalancesBalanceLock, PalletBalancesReserveData, PalletCollatorSelectionCandidateInfo, PalletGrandpaStoredPendingChange, PalletGrandpaStoredState, PalletOracleFeed, PalletOracleRound, PalletOracleSubmission, PalletPaymentsBond, PalletPaymentsEscrowRecord, PalletTransactionPaymentReleases, PalletVerificationNodeRecord, SibylPrimitivesModelModelId, SibylPrimitivesOracleAnswer, SibylPrimitivesOracleFeedBinding, SibylPrimitivesRegistryModelInfo, SibylPrimitivesRegistryVerificationLevel, SibylPrimitivesRequest, SibylPrimitivesRequestOutcome, SibylPrimitivesRequestReceipt, SibylPrimitivesRequestResultOutput, SibylPrimitivesRolesRole, SibylPrimitivesScheduleRun, SibylPrimitivesScheduleScheduleState, SibylRuntimeOpaqueSessionKeys, SpConsensusBabeAppPublic, SpConsensusBabeBabeEpochConfiguration, SpConsensusBabeDigestsNextConfigDescriptor, SpConsensusBabeDigestsPreDigest, SpConsensusGrandpaAppPublic, SpCoreCryptoKeyTypeId, SpRuntimeDigest, SpStakingOffenceOffenceDetails, SpWeightsWeightV2Weight } from '@polkadot/types/lookup';
 import type { Observable } from '@polkadot/types/types';
 
 export type __AugmentedQuery<ApiType extends ApiTypes> = AugmentedQuery<ApiType, () => unknown>;
@@ -270,6 +270,16 @@ declare module '@polkadot/api-base/types/storage' {
        **/
       state: AugmentedQuery<ApiType, () => Observable<PalletGrandpaStoredState>, []>;
     };
+    historical: {
+      /**
+       * Mapping from historical session indices to session-data root hash and validator count.
+       **/
+      historicalSessions: AugmentedQuery<ApiType, (arg: u32 | AnyNumber | Uint8Array) => Observable<Option<ITuple<[H256, u32]>>>, [u32]>;
+      /**
+       * The range of historical sessions we store. [first, last)
+       **/
+      storedRange: AugmentedQuery<ApiType, () => Observable<Option<ITuple<[u32, u32]>>>, []>;
+    };
     inference: {
       /**
        * Seated requests by node account: what an offchain worker looks for.
@@ -357,6 +367,16 @@ declare module '@polkadot/api-base/types/storage' {
        **/
       versions: AugmentedQuery<ApiType, (arg1: Bytes | string | Uint8Array, arg2: u32 | AnyNumber | Uint8Array) => Observable<Option<SibylPrimitivesModelModelId>>, [Bytes, u32]>;
     };
+    offences: {
+      /**
+       * A vector of reports of the same kind that happened at the same time slot.
+       **/
+      concurrentReportsIndex: AugmentedQuery<ApiType, (arg1: U8aFixed | string | Uint8Array, arg2: Bytes | string | Uint8Array) => Observable<Vec<H256>>, [U8aFixed, Bytes]>;
+      /**
+       * The primary structure that holds all offence records keyed by report identifiers.
+       **/
+      reports: AugmentedQuery<ApiType, (arg: H256 | string | Uint8Array) => Observable<Option<SpStakingOffenceOffenceDetails>>, [H256]>;
+    };
     oracle: {
       /**
        * Ids of the feeds, for the start-of-block round check.
@@ -379,9 +399,10 @@ declare module '@polkadot/api-base/types/storage' {
        **/
       rounds: AugmentedQuery<ApiType, (arg: u32 | AnyNumber | Uint8Array) => Observable<Option<PalletOracleRound>>, [u32]>;
       /**
-       * Submissions to the open round of each feed: `(data node account, value)`.
+       * Submissions to the open round of each feed, at most `MaxSubmitters`: when full, the one
+       * with the least stake gives way to a submitter with more.
        **/
-      submissions: AugmentedQuery<ApiType, (arg: u32 | AnyNumber | Uint8Array) => Observable<Vec<ITuple<[AccountId32, i128]>>>, [u32]>;
+      submissions: AugmentedQuery<ApiType, (arg: u32 | AnyNumber | Uint8Array) => Observable<Vec<PalletOracleSubmission>>, [u32]>;
     };
     payments: {
       /**

@@ -66,11 +66,11 @@ export default {
     _enum: {
       report_equivocation: {
         equivocationProof: 'SpConsensusSlotsEquivocationProof',
-        keyOwnerProof: 'SpCoreVoid',
+        keyOwnerProof: 'SpSessionMembershipProof',
       },
       report_equivocation_unsigned: {
         equivocationProof: 'SpConsensusSlotsEquivocationProof',
-        keyOwnerProof: 'SpCoreVoid',
+        keyOwnerProof: 'SpSessionMembershipProof',
       },
       plan_config_change: {
         config: 'SpConsensusBabeDigestsNextConfigDescriptor'
@@ -123,9 +123,13 @@ export default {
    **/
   SpConsensusBabeAppPublic: '[u8;32]',
   /**
-   * Lookup28: sp_core::Void
+   * Lookup28: sp_session::MembershipProof
    **/
-  SpCoreVoid: 'Null',
+  SpSessionMembershipProof: {
+    session: 'u32',
+    trieNodes: 'Vec<Bytes>',
+    validatorCount: 'u32'
+  },
   /**
    * Lookup29: sp_consensus_babe::digests::NextConfigDescriptor
    **/
@@ -151,11 +155,11 @@ export default {
     _enum: {
       report_equivocation: {
         equivocationProof: 'SpConsensusGrandpaEquivocationProof',
-        keyOwnerProof: 'SpCoreVoid',
+        keyOwnerProof: 'SpSessionMembershipProof',
       },
       report_equivocation_unsigned: {
         equivocationProof: 'SpConsensusGrandpaEquivocationProof',
-        keyOwnerProof: 'SpCoreVoid',
+        keyOwnerProof: 'SpSessionMembershipProof',
       },
       note_stalled: {
         delay: 'u32',
@@ -1415,6 +1419,12 @@ export default {
         node: 'AccountId32',
         value: 'i128',
       },
+      Displaced: {
+        feed: 'u32',
+        round: 'u32',
+        node: 'AccountId32',
+        by: 'AccountId32',
+      },
       RoundClosed: {
         feed: 'u32',
         round: 'u32',
@@ -1553,7 +1563,31 @@ export default {
     }
   },
   /**
-   * Lookup162: frame_system::Phase
+   * Lookup162: pallet_session::historical::pallet::Event<T>
+   **/
+  PalletSessionHistoricalPalletEvent: {
+    _enum: {
+      RootStored: {
+        index: 'u32',
+      },
+      RootsPruned: {
+        upTo: 'u32'
+      }
+    }
+  },
+  /**
+   * Lookup163: pallet_offences::pallet::Event
+   **/
+  PalletOffencesEvent: {
+    _enum: {
+      Offence: {
+        kind: '[u8;16]',
+        slot: 'Bytes'
+      }
+    }
+  },
+  /**
+   * Lookup165: frame_system::Phase
    **/
   FrameSystemPhase: {
     _enum: {
@@ -1563,21 +1597,21 @@ export default {
     }
   },
   /**
-   * Lookup163: frame_system::LastRuntimeUpgradeInfo
+   * Lookup166: frame_system::LastRuntimeUpgradeInfo
    **/
   FrameSystemLastRuntimeUpgradeInfo: {
     specVersion: 'Compact<u32>',
     specName: 'Text'
   },
   /**
-   * Lookup166: frame_system::CodeUpgradeAuthorization<T>
+   * Lookup169: frame_system::CodeUpgradeAuthorization<T>
    **/
   FrameSystemCodeUpgradeAuthorization: {
     codeHash: 'H256',
     checkVersion: 'bool'
   },
   /**
-   * Lookup167: frame_system::limits::BlockWeights
+   * Lookup170: frame_system::limits::BlockWeights
    **/
   FrameSystemLimitsBlockWeights: {
     baseBlock: 'SpWeightsWeightV2Weight',
@@ -1585,7 +1619,7 @@ export default {
     perClass: 'FrameSupportDispatchPerDispatchClassWeightsPerClass'
   },
   /**
-   * Lookup168: frame_support::dispatch::PerDispatchClass<frame_system::limits::WeightsPerClass>
+   * Lookup171: frame_support::dispatch::PerDispatchClass<frame_system::limits::WeightsPerClass>
    **/
   FrameSupportDispatchPerDispatchClassWeightsPerClass: {
     normal: 'FrameSystemLimitsWeightsPerClass',
@@ -1593,7 +1627,7 @@ export default {
     mandatory: 'FrameSystemLimitsWeightsPerClass'
   },
   /**
-   * Lookup169: frame_system::limits::WeightsPerClass
+   * Lookup172: frame_system::limits::WeightsPerClass
    **/
   FrameSystemLimitsWeightsPerClass: {
     baseExtrinsic: 'SpWeightsWeightV2Weight',
@@ -1602,14 +1636,14 @@ export default {
     reserved: 'Option<SpWeightsWeightV2Weight>'
   },
   /**
-   * Lookup171: frame_system::limits::BlockLength
+   * Lookup174: frame_system::limits::BlockLength
    **/
   FrameSystemLimitsBlockLength: {
     max: 'FrameSupportDispatchPerDispatchClassU32',
     maxHeaderSize: 'Option<u32>'
   },
   /**
-   * Lookup172: frame_support::dispatch::PerDispatchClass<T>
+   * Lookup175: frame_support::dispatch::PerDispatchClass<T>
    **/
   FrameSupportDispatchPerDispatchClassU32: {
     normal: 'u32',
@@ -1617,14 +1651,14 @@ export default {
     mandatory: 'u32'
   },
   /**
-   * Lookup174: sp_weights::RuntimeDbWeight
+   * Lookup177: sp_weights::RuntimeDbWeight
    **/
   SpWeightsRuntimeDbWeight: {
     read: 'u64',
     write: 'u64'
   },
   /**
-   * Lookup175: sp_version::RuntimeVersion
+   * Lookup178: sp_version::RuntimeVersion
    **/
   SpVersionRuntimeVersion: {
     specName: 'Text',
@@ -1637,13 +1671,13 @@ export default {
     systemVersion: 'u8'
   },
   /**
-   * Lookup180: frame_system::pallet::Error<T>
+   * Lookup183: frame_system::pallet::Error<T>
    **/
   FrameSystemError: {
     _enum: ['InvalidSpecName', 'SpecVersionNeedsToIncrease', 'FailedToExtractRuntimeVersion', 'NonDefaultComposite', 'NonZeroRefCount', 'CallFiltered', 'MultiBlockMigrationsOngoing', 'NothingAuthorized', 'Unauthorized']
   },
   /**
-   * Lookup187: sp_consensus_babe::digests::PreDigest
+   * Lookup190: sp_consensus_babe::digests::PreDigest
    **/
   SpConsensusBabeDigestsPreDigest: {
     _enum: {
@@ -1654,7 +1688,7 @@ export default {
     }
   },
   /**
-   * Lookup188: sp_consensus_babe::digests::PrimaryPreDigest
+   * Lookup191: sp_consensus_babe::digests::PrimaryPreDigest
    **/
   SpConsensusBabeDigestsPrimaryPreDigest: {
     authorityIndex: 'u32',
@@ -1662,21 +1696,21 @@ export default {
     vrfSignature: 'SpCoreSr25519VrfVrfSignature'
   },
   /**
-   * Lookup189: sp_core::sr25519::vrf::VrfSignature
+   * Lookup192: sp_core::sr25519::vrf::VrfSignature
    **/
   SpCoreSr25519VrfVrfSignature: {
     preOutput: '[u8;32]',
     proof: '[u8;64]'
   },
   /**
-   * Lookup190: sp_consensus_babe::digests::SecondaryPlainPreDigest
+   * Lookup193: sp_consensus_babe::digests::SecondaryPlainPreDigest
    **/
   SpConsensusBabeDigestsSecondaryPlainPreDigest: {
     authorityIndex: 'u32',
     slot: 'u64'
   },
   /**
-   * Lookup191: sp_consensus_babe::digests::SecondaryVRFPreDigest
+   * Lookup194: sp_consensus_babe::digests::SecondaryVRFPreDigest
    **/
   SpConsensusBabeDigestsSecondaryVRFPreDigest: {
     authorityIndex: 'u32',
@@ -1684,20 +1718,20 @@ export default {
     vrfSignature: 'SpCoreSr25519VrfVrfSignature'
   },
   /**
-   * Lookup193: sp_consensus_babe::BabeEpochConfiguration
+   * Lookup196: sp_consensus_babe::BabeEpochConfiguration
    **/
   SpConsensusBabeBabeEpochConfiguration: {
     c: '(u64,u64)',
     allowedSlots: 'SpConsensusBabeAllowedSlots'
   },
   /**
-   * Lookup197: pallet_babe::pallet::Error<T>
+   * Lookup200: pallet_babe::pallet::Error<T>
    **/
   PalletBabeError: {
     _enum: ['InvalidEquivocationProof', 'InvalidKeyOwnershipProof', 'DuplicateOffenceReport', 'InvalidConfiguration']
   },
   /**
-   * Lookup198: pallet_grandpa::StoredState<N>
+   * Lookup201: pallet_grandpa::StoredState<N>
    **/
   PalletGrandpaStoredState: {
     _enum: {
@@ -1714,7 +1748,7 @@ export default {
     }
   },
   /**
-   * Lookup199: pallet_grandpa::StoredPendingChange<N, Limit>
+   * Lookup202: pallet_grandpa::StoredPendingChange<N, Limit>
    **/
   PalletGrandpaStoredPendingChange: {
     scheduledAt: 'u32',
@@ -1723,13 +1757,13 @@ export default {
     forced: 'Option<u32>'
   },
   /**
-   * Lookup201: pallet_grandpa::pallet::Error<T>
+   * Lookup204: pallet_grandpa::pallet::Error<T>
    **/
   PalletGrandpaError: {
     _enum: ['PauseFailed', 'ResumeFailed', 'ChangePending', 'TooSoon', 'InvalidKeyOwnershipProof', 'InvalidEquivocationProof', 'DuplicateOffenceReport']
   },
   /**
-   * Lookup203: pallet_balances::types::BalanceLock<Balance>
+   * Lookup206: pallet_balances::types::BalanceLock<Balance>
    **/
   PalletBalancesBalanceLock: {
     id: '[u8;8]',
@@ -1737,72 +1771,72 @@ export default {
     reasons: 'PalletBalancesReasons'
   },
   /**
-   * Lookup204: pallet_balances::types::Reasons
+   * Lookup207: pallet_balances::types::Reasons
    **/
   PalletBalancesReasons: {
     _enum: ['Fee', 'Misc', 'All']
   },
   /**
-   * Lookup207: pallet_balances::types::ReserveData<ReserveIdentifier, Balance>
+   * Lookup210: pallet_balances::types::ReserveData<ReserveIdentifier, Balance>
    **/
   PalletBalancesReserveData: {
     id: '[u8;8]',
     amount: 'u128'
   },
   /**
-   * Lookup210: frame_support::traits::tokens::misc::IdAmount<sibyl_runtime::RuntimeHoldReason, Balance>
+   * Lookup213: frame_support::traits::tokens::misc::IdAmount<sibyl_runtime::RuntimeHoldReason, Balance>
    **/
   FrameSupportTokensMiscIdAmountRuntimeHoldReason: {
     id: 'SibylRuntimeRuntimeHoldReason',
     amount: 'u128'
   },
   /**
-   * Lookup213: frame_support::traits::tokens::misc::IdAmount<sibyl_runtime::RuntimeFreezeReason, Balance>
+   * Lookup216: frame_support::traits::tokens::misc::IdAmount<sibyl_runtime::RuntimeFreezeReason, Balance>
    **/
   FrameSupportTokensMiscIdAmountRuntimeFreezeReason: {
     id: 'SibylRuntimeRuntimeFreezeReason',
     amount: 'u128'
   },
   /**
-   * Lookup214: sibyl_runtime::RuntimeFreezeReason
+   * Lookup217: sibyl_runtime::RuntimeFreezeReason
    **/
   SibylRuntimeRuntimeFreezeReason: 'Null',
   /**
-   * Lookup216: pallet_balances::pallet::Error<T, I>
+   * Lookup219: pallet_balances::pallet::Error<T, I>
    **/
   PalletBalancesError: {
     _enum: ['VestingBalance', 'LiquidityRestrictions', 'InsufficientBalance', 'ExistentialDeposit', 'Expendability', 'ExistingVestingSchedule', 'DeadAccount', 'TooManyReserves', 'TooManyHolds', 'TooManyFreezes', 'IssuanceDeactivated', 'DeltaZero']
   },
   /**
-   * Lookup218: pallet_transaction_payment::Releases
+   * Lookup221: pallet_transaction_payment::Releases
    **/
   PalletTransactionPaymentReleases: {
     _enum: ['V1Ancient', 'V2']
   },
   /**
-   * Lookup219: frame_support::traits::storage::NoDrop<frame_support::traits::tokens::fungible::imbalance::Imbalance<B, OnDrop, OppositeOnDrop>>
+   * Lookup222: frame_support::traits::storage::NoDrop<frame_support::traits::tokens::fungible::imbalance::Imbalance<B, OnDrop, OppositeOnDrop>>
    **/
   FrameSupportStorageNoDrop: 'FrameSupportTokensFungibleImbalance',
   /**
-   * Lookup220: frame_support::traits::tokens::fungible::imbalance::Imbalance<B, OnDrop, OppositeOnDrop>
+   * Lookup223: frame_support::traits::tokens::fungible::imbalance::Imbalance<B, OnDrop, OppositeOnDrop>
    **/
   FrameSupportTokensFungibleImbalance: {
     amount: 'u128'
   },
   /**
-   * Lookup221: pallet_sudo::pallet::Error<T>
+   * Lookup224: pallet_sudo::pallet::Error<T>
    **/
   PalletSudoError: {
     _enum: ['RequireSudo']
   },
   /**
-   * Lookup222: pallet_utility::pallet::Error<T>
+   * Lookup225: pallet_utility::pallet::Error<T>
    **/
   PalletUtilityError: {
     _enum: ['TooManyCalls']
   },
   /**
-   * Lookup223: sibyl_primitives::registry::ModelInfo<sp_core::crypto::AccountId32, Balance, BlockNumber>
+   * Lookup226: sibyl_primitives::registry::ModelInfo<sp_core::crypto::AccountId32, Balance, BlockNumber>
    **/
   SibylPrimitivesRegistryModelInfo: {
     _alias: {
@@ -1826,19 +1860,19 @@ export default {
     registeredAt: 'u32'
   },
   /**
-   * Lookup224: sibyl_primitives::registry::ModelStatus
+   * Lookup227: sibyl_primitives::registry::ModelStatus
    **/
   SibylPrimitivesRegistryModelStatus: {
     _enum: ['Uploading', 'Available', 'Retired']
   },
   /**
-   * Lookup227: pallet_models::pallet::Error<T>
+   * Lookup230: pallet_models::pallet::Error<T>
    **/
   PalletModelsError: {
     _enum: ['AlreadyRegistered', 'VersionTaken', 'NotFamilyOwner', 'EmptyName', 'EmptyModel', 'ModelTooLarge', 'ChunkCountMismatch', 'SchemaTooLarge', 'InvalidSchema', 'InvalidPolicy', 'InsufficientBalance', 'UnknownModel', 'NotOwner', 'NotUploading', 'ChunkIndexOutOfRange', 'ChunkAlreadyUploaded', 'ChunkSizeMismatch', 'ChunkHashMismatch', 'AlreadyRetired', 'InvalidLevels', 'CostOutOfBounds']
   },
   /**
-   * Lookup229: pallet_payments::Bond<Balance, BlockNumber>
+   * Lookup232: pallet_payments::Bond<Balance, BlockNumber>
    **/
   PalletPaymentsBond: {
     amount: 'u128',
@@ -1846,20 +1880,20 @@ export default {
     unlocksAt: 'Option<u32>'
   },
   /**
-   * Lookup235: pallet_payments::EscrowRecord<sp_core::crypto::AccountId32, Balance>
+   * Lookup238: pallet_payments::EscrowRecord<sp_core::crypto::AccountId32, Balance>
    **/
   PalletPaymentsEscrowRecord: {
     payer: 'AccountId32',
     amount: 'u128'
   },
   /**
-   * Lookup236: pallet_payments::pallet::Error<T>
+   * Lookup239: pallet_payments::pallet::Error<T>
    **/
   PalletPaymentsError: {
     _enum: ['BondTooSmall', 'AlreadyBonded', 'NotBonded', 'KeyInUse', 'BadKeyProof', 'TooManyRotations', 'TooManyNodes', 'InsufficientBalance', 'Unbonding', 'StillLocked', 'ZeroAmount', 'EscrowExists', 'NoEscrow']
   },
   /**
-   * Lookup237: sibyl_primitives::request::Request<sp_core::crypto::AccountId32, Balance, BlockNumber>
+   * Lookup240: sibyl_primitives::request::Request<sp_core::crypto::AccountId32, Balance, BlockNumber>
    **/
   SibylPrimitivesRequest: {
     requester: 'AccountId32',
@@ -1879,7 +1913,7 @@ export default {
     state: 'SibylPrimitivesRequestRequestState'
   },
   /**
-   * Lookup239: sibyl_primitives::request::Slot<sp_core::crypto::AccountId32>
+   * Lookup242: sibyl_primitives::request::Slot<sp_core::crypto::AccountId32>
    **/
   SibylPrimitivesRequestSlot: {
     node: 'AccountId32',
@@ -1889,7 +1923,7 @@ export default {
     output: 'Option<H256>'
   },
   /**
-   * Lookup242: sibyl_primitives::request::RequestState<BlockNumber>
+   * Lookup245: sibyl_primitives::request::RequestState<BlockNumber>
    **/
   SibylPrimitivesRequestRequestState: {
     _enum: {
@@ -1910,7 +1944,7 @@ export default {
     }
   },
   /**
-   * Lookup246: sibyl_primitives::request::Receipt<sp_core::crypto::AccountId32, BlockNumber>
+   * Lookup249: sibyl_primitives::request::Receipt<sp_core::crypto::AccountId32, BlockNumber>
    **/
   SibylPrimitivesRequestReceipt: {
     requester: 'AccountId32',
@@ -1923,13 +1957,13 @@ export default {
     settled: 'u32'
   },
   /**
-   * Lookup251: pallet_inference::pallet::Error<T>
+   * Lookup254: pallet_inference::pallet::Error<T>
    **/
   PalletInferenceError: {
     _enum: ['UnknownModel', 'ModelNotAvailable', 'ModelRetired', 'InputCountMismatch', 'InputTypeMismatch', 'InputShapeMismatch', 'MalformedTensor', 'NonFiniteInput', 'InputTooLarge', 'FeeBelowPrice', 'FeeOverflow', 'NotEnoughNodes', 'QueueFull', 'InsufficientBalance', 'UnknownRequest', 'NotCommitting', 'NotRevealing', 'NotAssigned', 'AlreadyCommitted', 'AlreadyRevealed', 'NotCommitted', 'SealMismatch', 'BadAttestation', 'OutputMismatch', 'OutputShouldBeInline', 'UnknownFeed', 'FeedHasNoValue', 'FeedStale', 'FeedHistoryTooShort', 'BadFeedWindow', 'BindingOutOfBounds', 'ReasonIsAnOutcome', 'NotAnOutcome', 'BindingsOverlap', 'BindingTypeUnsupported', 'FeedValueOutOfRange', 'WrongRevealForm', 'NotOpening', 'NothingToOpen', 'OpeningMismatch', 'BadLevel', 'LevelNotAllowed']
   },
   /**
-   * Lookup252: pallet_verification::NodeRecord
+   * Lookup255: pallet_verification::NodeRecord
    **/
   PalletVerificationNodeRecord: {
     inLine: 'u32',
@@ -1937,7 +1971,7 @@ export default {
     misses: 'u32'
   },
   /**
-   * Lookup254: pallet_oracle::Feed<BlockNumber, MaxDescription>
+   * Lookup257: pallet_oracle::Feed<BlockNumber, MaxDescription>
    **/
   PalletOracleFeed: {
     description: 'Bytes',
@@ -1948,14 +1982,22 @@ export default {
     maxAge: 'u32'
   },
   /**
-   * Lookup256: pallet_oracle::Round<BlockNumber>
+   * Lookup259: pallet_oracle::Round<BlockNumber>
    **/
   PalletOracleRound: {
     number: 'u32',
     opened: 'u32'
   },
   /**
-   * Lookup261: sibyl_primitives::oracle::Answer<BlockNumber>
+   * Lookup261: pallet_oracle::Submission<sp_core::crypto::AccountId32>
+   **/
+  PalletOracleSubmission: {
+    node: 'AccountId32',
+    value: 'i128',
+    stake: 'u128'
+  },
+  /**
+   * Lookup264: sibyl_primitives::oracle::Answer<BlockNumber>
    **/
   SibylPrimitivesOracleAnswer: {
     value: 'i128',
@@ -1963,13 +2005,13 @@ export default {
     at: 'u32'
   },
   /**
-   * Lookup263: pallet_oracle::pallet::Error<T>
+   * Lookup266: pallet_oracle::pallet::Error<T>
    **/
   PalletOracleError: {
     _enum: ['UnknownFeed', 'TooManyFeeds', 'NoSubmittersRequired', 'TooManySubmittersRequired', 'ZeroLength', 'WrongRound', 'NotADataNode', 'AlreadySubmitted', 'RoundFull', 'BadSignature']
   },
   /**
-   * Lookup265: sibyl_primitives::schedule::ScheduleState<BlockNumber>
+   * Lookup268: sibyl_primitives::schedule::ScheduleState<BlockNumber>
    **/
   SibylPrimitivesScheduleScheduleState: {
     _enum: {
@@ -1981,7 +2023,7 @@ export default {
     }
   },
   /**
-   * Lookup271: sibyl_primitives::schedule::Run<BlockNumber>
+   * Lookup274: sibyl_primitives::schedule::Run<BlockNumber>
    **/
   SibylPrimitivesScheduleRun: {
     index: 'u32',
@@ -1990,64 +2032,71 @@ export default {
     outcome: 'Option<SibylPrimitivesRequestOutcome>'
   },
   /**
-   * Lookup275: pallet_schedules::pallet::Error<T>
+   * Lookup278: pallet_schedules::pallet::Error<T>
    **/
   PalletSchedulesError: {
     _enum: ['PeriodTooShort', 'BadRunCount', 'MaxFeeBelowQuote', 'BudgetOverflow', 'TooManySchedules', 'NoRoomForSchedules', 'InputTooLarge', 'InsufficientBalance', 'UnknownSchedule', 'NotOwner']
   },
   /**
-   * Lookup278: pallet_collator_selection::pallet::CandidateInfo<sp_core::crypto::AccountId32, Balance>
+   * Lookup281: pallet_collator_selection::pallet::CandidateInfo<sp_core::crypto::AccountId32, Balance>
    **/
   PalletCollatorSelectionCandidateInfo: {
     who: 'AccountId32',
     deposit: 'u128'
   },
   /**
-   * Lookup280: frame_support::PalletId
+   * Lookup283: frame_support::PalletId
    **/
   FrameSupportPalletId: '[u8;8]',
   /**
-   * Lookup281: pallet_collator_selection::pallet::Error<T>
+   * Lookup284: pallet_collator_selection::pallet::Error<T>
    **/
   PalletCollatorSelectionError: {
     _enum: ['TooManyCandidates', 'TooFewEligibleCollators', 'AlreadyCandidate', 'NotCandidate', 'TooManyInvulnerables', 'AlreadyInvulnerable', 'NotInvulnerable', 'NoAssociatedValidatorId', 'ValidatorNotRegistered', 'InsertToCandidateListFailed', 'RemoveFromCandidateListFailed', 'DepositTooLow', 'UpdateCandidateListFailed', 'InsufficientBond', 'TargetIsNotCandidate', 'IdenticalDeposit', 'InvalidUnreserve']
   },
   /**
-   * Lookup288: sp_core::crypto::KeyTypeId
+   * Lookup291: sp_core::crypto::KeyTypeId
    **/
   SpCoreCryptoKeyTypeId: '[u8;4]',
   /**
-   * Lookup289: pallet_session::pallet::Error<T>
+   * Lookup292: pallet_session::pallet::Error<T>
    **/
   PalletSessionError: {
     _enum: ['InvalidProof', 'NoAssociatedValidatorId', 'DuplicatedKey', 'NoKeys', 'NoAccount']
   },
   /**
-   * Lookup290: sibyl_runtime::Runtime
+   * Lookup293: sp_staking::offence::OffenceDetails<sp_core::crypto::AccountId32, Offender>
+   **/
+  SpStakingOffenceOffenceDetails: {
+    offender: '(AccountId32,Null)',
+    reporters: 'Vec<AccountId32>'
+  },
+  /**
+   * Lookup296: sibyl_runtime::Runtime
    **/
   SibylRuntimeRuntime: 'Null',
   /**
-   * Lookup291: sp_runtime::generic::block::LazyBlock<sp_runtime::generic::header::Header<Number, Hash>, sp_runtime::generic::unchecked_extrinsic::UncheckedExtrinsic<sp_runtime::multiaddress::MultiAddress<sp_core::crypto::AccountId32, AccountIndex>, sibyl_runtime::RuntimeCall, sp_runtime::MultiSignature, Extra>>
+   * Lookup297: sp_runtime::generic::block::LazyBlock<sp_runtime::generic::header::Header<Number, Hash>, sp_runtime::generic::unchecked_extrinsic::UncheckedExtrinsic<sp_runtime::multiaddress::MultiAddress<sp_core::crypto::AccountId32, AccountIndex>, sibyl_runtime::RuntimeCall, sp_runtime::MultiSignature, Extra>>
    **/
   SpRuntimeBlockLazyBlock: {
     header: 'SpRuntimeHeader',
     extrinsics: 'Vec<Bytes>'
   },
   /**
-   * Lookup295: sp_runtime::ExtrinsicInclusionMode
+   * Lookup301: sp_runtime::ExtrinsicInclusionMode
    **/
   SpRuntimeExtrinsicInclusionMode: {
     _enum: ['AllExtrinsics', 'OnlyInherents']
   },
   /**
-   * Lookup298: frame_support::view_functions::ViewFunctionId
+   * Lookup304: frame_support::view_functions::ViewFunctionId
    **/
   FrameSupportViewFunctionsViewFunctionId: {
     prefix: '[u8;16]',
     suffix: '[u8;16]'
   },
   /**
-   * Lookup301: frame_support::view_functions::ViewFunctionDispatchError
+   * Lookup306: frame_support::view_functions::ViewFunctionDispatchError
    **/
   FrameSupportViewFunctionsViewFunctionDispatchError: {
     _enum: {
@@ -2057,7 +2106,7 @@ export default {
     }
   },
   /**
-   * Lookup303: sp_runtime::transaction_validity::TransactionValidityError
+   * Lookup308: sp_runtime::transaction_validity::TransactionValidityError
    **/
   SpRuntimeTransactionValidityTransactionValidityError: {
     _enum: {
@@ -2066,7 +2115,7 @@ export default {
     }
   },
   /**
-   * Lookup304: sp_runtime::transaction_validity::InvalidTransaction
+   * Lookup309: sp_runtime::transaction_validity::InvalidTransaction
    **/
   SpRuntimeTransactionValidityInvalidTransaction: {
     _enum: {
@@ -2086,7 +2135,7 @@ export default {
     }
   },
   /**
-   * Lookup305: sp_runtime::transaction_validity::UnknownTransaction
+   * Lookup310: sp_runtime::transaction_validity::UnknownTransaction
    **/
   SpRuntimeTransactionValidityUnknownTransaction: {
     _enum: {
@@ -2096,13 +2145,13 @@ export default {
     }
   },
   /**
-   * Lookup306: sp_inherents::InherentData
+   * Lookup311: sp_inherents::InherentData
    **/
   SpInherentsInherentData: {
     data: 'BTreeMap<[u8;8], Bytes>'
   },
   /**
-   * Lookup311: sp_inherents::CheckInherentsResult
+   * Lookup316: sp_inherents::CheckInherentsResult
    **/
   SpInherentsCheckInherentsResult: {
     okay: 'bool',
@@ -2110,13 +2159,13 @@ export default {
     errors: 'SpInherentsInherentData'
   },
   /**
-   * Lookup312: sp_runtime::transaction_validity::TransactionSource
+   * Lookup317: sp_runtime::transaction_validity::TransactionSource
    **/
   SpRuntimeTransactionValidityTransactionSource: {
     _enum: ['InBlock', 'Local', 'External']
   },
   /**
-   * Lookup314: sp_runtime::transaction_validity::ValidTransaction
+   * Lookup319: sp_runtime::transaction_validity::ValidTransaction
    **/
   SpRuntimeTransactionValidityValidTransaction: {
     priority: 'u64',
@@ -2126,7 +2175,7 @@ export default {
     propagate: 'bool'
   },
   /**
-   * Lookup315: sp_consensus_babe::BabeConfiguration
+   * Lookup320: sp_consensus_babe::BabeConfiguration
    **/
   SpConsensusBabeBabeConfiguration: {
     slotDuration: 'u64',
@@ -2137,7 +2186,7 @@ export default {
     allowedSlots: 'SpConsensusBabeAllowedSlots'
   },
   /**
-   * Lookup316: sp_consensus_babe::Epoch
+   * Lookup321: sp_consensus_babe::Epoch
    **/
   SpConsensusBabeEpoch: {
     epochIndex: 'u64',
@@ -2148,7 +2197,7 @@ export default {
     config: 'SpConsensusBabeBabeEpochConfiguration'
   },
   /**
-   * Lookup321: sp_session::runtime_api::OpaqueGeneratedSessionKeys
+   * Lookup326: sp_session::runtime_api::OpaqueGeneratedSessionKeys
    **/
   SpSessionRuntimeApiOpaqueGeneratedSessionKeys: {
     _alias: {
@@ -2158,7 +2207,7 @@ export default {
     proof: 'Bytes'
   },
   /**
-   * Lookup327: pallet_transaction_payment::types::RuntimeDispatchInfo<Balance, sp_weights::weight_v2::Weight>
+   * Lookup332: pallet_transaction_payment::types::RuntimeDispatchInfo<Balance, sp_weights::weight_v2::Weight>
    **/
   PalletTransactionPaymentRuntimeDispatchInfo: {
     weight: 'SpWeightsWeightV2Weight',
@@ -2166,14 +2215,14 @@ export default {
     partialFee: 'u128'
   },
   /**
-   * Lookup328: pallet_transaction_payment::types::FeeDetails<Balance>
+   * Lookup333: pallet_transaction_payment::types::FeeDetails<Balance>
    **/
   PalletTransactionPaymentFeeDetails: {
     inclusionFee: 'Option<PalletTransactionPaymentInclusionFee>',
     tip: 'u128'
   },
   /**
-   * Lookup330: pallet_transaction_payment::types::InclusionFee<Balance>
+   * Lookup335: pallet_transaction_payment::types::InclusionFee<Balance>
    **/
   PalletTransactionPaymentInclusionFee: {
     baseFee: 'u128',
@@ -2181,7 +2230,7 @@ export default {
     adjustedWeightFee: 'u128'
   },
   /**
-   * Lookup342: sibyl_primitives::schedule::Schedule<sp_core::crypto::AccountId32, Balance, BlockNumber, Input>
+   * Lookup347: sibyl_primitives::schedule::Schedule<sp_core::crypto::AccountId32, Balance, BlockNumber, Input>
    **/
   SibylPrimitivesSchedule: {
     owner: 'AccountId32',
@@ -2200,7 +2249,7 @@ export default {
     state: 'SibylPrimitivesScheduleScheduleState'
   },
   /**
-   * Lookup344: sibyl_primitives::schedule::LatestOutput<BlockNumber, Output>
+   * Lookup349: sibyl_primitives::schedule::LatestOutput<BlockNumber, Output>
    **/
   SibylPrimitivesScheduleLatestOutput: {
     run: 'u32',
@@ -2210,7 +2259,7 @@ export default {
     output: 'Option<Bytes>'
   },
   /**
-   * Lookup350: sibyl_runtime::RuntimeError
+   * Lookup355: sibyl_runtime::RuntimeError
    **/
   SibylRuntimeRuntimeError: {
     _enum: {

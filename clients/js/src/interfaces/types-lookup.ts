@@ -75,12 +75,12 @@ declare module '@polkadot/types/lookup' {
     readonly isReportEquivocation: boolean;
     readonly asReportEquivocation: {
       readonly equivocationProof: SpConsensusSlotsEquivocationProof;
-      readonly keyOwnerProof: SpCoreVoid;
+      readonly keyOwnerProof: SpSessionMembershipProof;
     } & Struct;
     readonly isReportEquivocationUnsigned: boolean;
     readonly asReportEquivocationUnsigned: {
       readonly equivocationProof: SpConsensusSlotsEquivocationProof;
-      readonly keyOwnerProof: SpCoreVoid;
+      readonly keyOwnerProof: SpSessionMembershipProof;
     } & Struct;
     readonly isPlanConfigChange: boolean;
     readonly asPlanConfigChange: {
@@ -128,8 +128,12 @@ declare module '@polkadot/types/lookup' {
   /** @name SpConsensusBabeAppPublic (26) */
   interface SpConsensusBabeAppPublic extends U8aFixed {}
 
-  /** @name SpCoreVoid (28) */
-  type SpCoreVoid = Null;
+  /** @name SpSessionMembershipProof (28) */
+  interface SpSessionMembershipProof extends Struct {
+    readonly session: u32;
+    readonly trieNodes: Vec<Bytes>;
+    readonly validatorCount: u32;
+  }
 
   /** @name SpConsensusBabeDigestsNextConfigDescriptor (29) */
   interface SpConsensusBabeDigestsNextConfigDescriptor extends Enum {
@@ -154,12 +158,12 @@ declare module '@polkadot/types/lookup' {
     readonly isReportEquivocation: boolean;
     readonly asReportEquivocation: {
       readonly equivocationProof: SpConsensusGrandpaEquivocationProof;
-      readonly keyOwnerProof: SpCoreVoid;
+      readonly keyOwnerProof: SpSessionMembershipProof;
     } & Struct;
     readonly isReportEquivocationUnsigned: boolean;
     readonly asReportEquivocationUnsigned: {
       readonly equivocationProof: SpConsensusGrandpaEquivocationProof;
-      readonly keyOwnerProof: SpCoreVoid;
+      readonly keyOwnerProof: SpSessionMembershipProof;
     } & Struct;
     readonly isNoteStalled: boolean;
     readonly asNoteStalled: {
@@ -1504,6 +1508,13 @@ declare module '@polkadot/types/lookup' {
       readonly node: AccountId32;
       readonly value: i128;
     } & Struct;
+    readonly isDisplaced: boolean;
+    readonly asDisplaced: {
+      readonly feed: u32;
+      readonly round: u32;
+      readonly node: AccountId32;
+      readonly by: AccountId32;
+    } & Struct;
     readonly isRoundClosed: boolean;
     readonly asRoundClosed: {
       readonly feed: u32;
@@ -1532,7 +1543,7 @@ declare module '@polkadot/types/lookup' {
       readonly node: AccountId32;
       readonly amount: u128;
     } & Struct;
-    readonly type: 'FeedCreated' | 'FeedRemoved' | 'Submitted' | 'RoundClosed' | 'RoundFailed' | 'Penalized' | 'Rewarded';
+    readonly type: 'FeedCreated' | 'FeedRemoved' | 'Submitted' | 'Displaced' | 'RoundClosed' | 'RoundFailed' | 'Penalized' | 'Rewarded';
   }
 
   /** @name PalletSchedulesEvent (158) */
@@ -1656,7 +1667,30 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'NewSession' | 'NewQueued' | 'ValidatorDisabled' | 'ValidatorReenabled';
   }
 
-  /** @name FrameSystemPhase (162) */
+  /** @name PalletSessionHistoricalPalletEvent (162) */
+  interface PalletSessionHistoricalPalletEvent extends Enum {
+    readonly isRootStored: boolean;
+    readonly asRootStored: {
+      readonly index: u32;
+    } & Struct;
+    readonly isRootsPruned: boolean;
+    readonly asRootsPruned: {
+      readonly upTo: u32;
+    } & Struct;
+    readonly type: 'RootStored' | 'RootsPruned';
+  }
+
+  /** @name PalletOffencesEvent (163) */
+  interface PalletOffencesEvent extends Enum {
+    readonly isOffence: boolean;
+    readonly asOffence: {
+      readonly kind: U8aFixed;
+      readonly slot: Bytes;
+    } & Struct;
+    readonly type: 'Offence';
+  }
+
+  /** @name FrameSystemPhase (165) */
   interface FrameSystemPhase extends Enum {
     readonly isApplyExtrinsic: boolean;
     readonly asApplyExtrinsic: u32;
@@ -1665,33 +1699,33 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'ApplyExtrinsic' | 'Finalization' | 'Initialization';
   }
 
-  /** @name FrameSystemLastRuntimeUpgradeInfo (163) */
+  /** @name FrameSystemLastRuntimeUpgradeInfo (166) */
   interface FrameSystemLastRuntimeUpgradeInfo extends Struct {
     readonly specVersion: Compact<u32>;
     readonly specName: Text;
   }
 
-  /** @name FrameSystemCodeUpgradeAuthorization (166) */
+  /** @name FrameSystemCodeUpgradeAuthorization (169) */
   interface FrameSystemCodeUpgradeAuthorization extends Struct {
     readonly codeHash: H256;
     readonly checkVersion: bool;
   }
 
-  /** @name FrameSystemLimitsBlockWeights (167) */
+  /** @name FrameSystemLimitsBlockWeights (170) */
   interface FrameSystemLimitsBlockWeights extends Struct {
     readonly baseBlock: SpWeightsWeightV2Weight;
     readonly maxBlock: SpWeightsWeightV2Weight;
     readonly perClass: FrameSupportDispatchPerDispatchClassWeightsPerClass;
   }
 
-  /** @name FrameSupportDispatchPerDispatchClassWeightsPerClass (168) */
+  /** @name FrameSupportDispatchPerDispatchClassWeightsPerClass (171) */
   interface FrameSupportDispatchPerDispatchClassWeightsPerClass extends Struct {
     readonly normal: FrameSystemLimitsWeightsPerClass;
     readonly operational: FrameSystemLimitsWeightsPerClass;
     readonly mandatory: FrameSystemLimitsWeightsPerClass;
   }
 
-  /** @name FrameSystemLimitsWeightsPerClass (169) */
+  /** @name FrameSystemLimitsWeightsPerClass (172) */
   interface FrameSystemLimitsWeightsPerClass extends Struct {
     readonly baseExtrinsic: SpWeightsWeightV2Weight;
     readonly maxExtrinsic: Option<SpWeightsWeightV2Weight>;
@@ -1699,26 +1733,26 @@ declare module '@polkadot/types/lookup' {
     readonly reserved: Option<SpWeightsWeightV2Weight>;
   }
 
-  /** @name FrameSystemLimitsBlockLength (171) */
+  /** @name FrameSystemLimitsBlockLength (174) */
   interface FrameSystemLimitsBlockLength extends Struct {
     readonly max: FrameSupportDispatchPerDispatchClassU32;
     readonly maxHeaderSize: Option<u32>;
   }
 
-  /** @name FrameSupportDispatchPerDispatchClassU32 (172) */
+  /** @name FrameSupportDispatchPerDispatchClassU32 (175) */
   interface FrameSupportDispatchPerDispatchClassU32 extends Struct {
     readonly normal: u32;
     readonly operational: u32;
     readonly mandatory: u32;
   }
 
-  /** @name SpWeightsRuntimeDbWeight (174) */
+  /** @name SpWeightsRuntimeDbWeight (177) */
   interface SpWeightsRuntimeDbWeight extends Struct {
     readonly read: u64;
     readonly write: u64;
   }
 
-  /** @name SpVersionRuntimeVersion (175) */
+  /** @name SpVersionRuntimeVersion (178) */
   interface SpVersionRuntimeVersion extends Struct {
     readonly specName: Text;
     readonly implName: Text;
@@ -1730,7 +1764,7 @@ declare module '@polkadot/types/lookup' {
     readonly systemVersion: u8;
   }
 
-  /** @name FrameSystemError (180) */
+  /** @name FrameSystemError (183) */
   interface FrameSystemError extends Enum {
     readonly isInvalidSpecName: boolean;
     readonly isSpecVersionNeedsToIncrease: boolean;
@@ -1744,7 +1778,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'InvalidSpecName' | 'SpecVersionNeedsToIncrease' | 'FailedToExtractRuntimeVersion' | 'NonDefaultComposite' | 'NonZeroRefCount' | 'CallFiltered' | 'MultiBlockMigrationsOngoing' | 'NothingAuthorized' | 'Unauthorized';
   }
 
-  /** @name SpConsensusBabeDigestsPreDigest (187) */
+  /** @name SpConsensusBabeDigestsPreDigest (190) */
   interface SpConsensusBabeDigestsPreDigest extends Enum {
     readonly isPrimary: boolean;
     readonly asPrimary: SpConsensusBabeDigestsPrimaryPreDigest;
@@ -1755,39 +1789,39 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Primary' | 'SecondaryPlain' | 'SecondaryVRF';
   }
 
-  /** @name SpConsensusBabeDigestsPrimaryPreDigest (188) */
+  /** @name SpConsensusBabeDigestsPrimaryPreDigest (191) */
   interface SpConsensusBabeDigestsPrimaryPreDigest extends Struct {
     readonly authorityIndex: u32;
     readonly slot: u64;
     readonly vrfSignature: SpCoreSr25519VrfVrfSignature;
   }
 
-  /** @name SpCoreSr25519VrfVrfSignature (189) */
+  /** @name SpCoreSr25519VrfVrfSignature (192) */
   interface SpCoreSr25519VrfVrfSignature extends Struct {
     readonly preOutput: U8aFixed;
     readonly proof: U8aFixed;
   }
 
-  /** @name SpConsensusBabeDigestsSecondaryPlainPreDigest (190) */
+  /** @name SpConsensusBabeDigestsSecondaryPlainPreDigest (193) */
   interface SpConsensusBabeDigestsSecondaryPlainPreDigest extends Struct {
     readonly authorityIndex: u32;
     readonly slot: u64;
   }
 
-  /** @name SpConsensusBabeDigestsSecondaryVRFPreDigest (191) */
+  /** @name SpConsensusBabeDigestsSecondaryVRFPreDigest (194) */
   interface SpConsensusBabeDigestsSecondaryVRFPreDigest extends Struct {
     readonly authorityIndex: u32;
     readonly slot: u64;
     readonly vrfSignature: SpCoreSr25519VrfVrfSignature;
   }
 
-  /** @name SpConsensusBabeBabeEpochConfiguration (193) */
+  /** @name SpConsensusBabeBabeEpochConfiguration (196) */
   interface SpConsensusBabeBabeEpochConfiguration extends Struct {
     readonly c: ITuple<[u64, u64]>;
     readonly allowedSlots: SpConsensusBabeAllowedSlots;
   }
 
-  /** @name PalletBabeError (197) */
+  /** @name PalletBabeError (200) */
   interface PalletBabeError extends Enum {
     readonly isInvalidEquivocationProof: boolean;
     readonly isInvalidKeyOwnershipProof: boolean;
@@ -1796,7 +1830,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'InvalidEquivocationProof' | 'InvalidKeyOwnershipProof' | 'DuplicateOffenceReport' | 'InvalidConfiguration';
   }
 
-  /** @name PalletGrandpaStoredState (198) */
+  /** @name PalletGrandpaStoredState (201) */
   interface PalletGrandpaStoredState extends Enum {
     readonly isLive: boolean;
     readonly isPendingPause: boolean;
@@ -1813,7 +1847,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Live' | 'PendingPause' | 'Paused' | 'PendingResume';
   }
 
-  /** @name PalletGrandpaStoredPendingChange (199) */
+  /** @name PalletGrandpaStoredPendingChange (202) */
   interface PalletGrandpaStoredPendingChange extends Struct {
     readonly scheduledAt: u32;
     readonly delay: u32;
@@ -1821,7 +1855,7 @@ declare module '@polkadot/types/lookup' {
     readonly forced: Option<u32>;
   }
 
-  /** @name PalletGrandpaError (201) */
+  /** @name PalletGrandpaError (204) */
   interface PalletGrandpaError extends Enum {
     readonly isPauseFailed: boolean;
     readonly isResumeFailed: boolean;
@@ -1833,14 +1867,14 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'PauseFailed' | 'ResumeFailed' | 'ChangePending' | 'TooSoon' | 'InvalidKeyOwnershipProof' | 'InvalidEquivocationProof' | 'DuplicateOffenceReport';
   }
 
-  /** @name PalletBalancesBalanceLock (203) */
+  /** @name PalletBalancesBalanceLock (206) */
   interface PalletBalancesBalanceLock extends Struct {
     readonly id: U8aFixed;
     readonly amount: u128;
     readonly reasons: PalletBalancesReasons;
   }
 
-  /** @name PalletBalancesReasons (204) */
+  /** @name PalletBalancesReasons (207) */
   interface PalletBalancesReasons extends Enum {
     readonly isFee: boolean;
     readonly isMisc: boolean;
@@ -1848,28 +1882,28 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Fee' | 'Misc' | 'All';
   }
 
-  /** @name PalletBalancesReserveData (207) */
+  /** @name PalletBalancesReserveData (210) */
   interface PalletBalancesReserveData extends Struct {
     readonly id: U8aFixed;
     readonly amount: u128;
   }
 
-  /** @name FrameSupportTokensMiscIdAmountRuntimeHoldReason (210) */
+  /** @name FrameSupportTokensMiscIdAmountRuntimeHoldReason (213) */
   interface FrameSupportTokensMiscIdAmountRuntimeHoldReason extends Struct {
     readonly id: SibylRuntimeRuntimeHoldReason;
     readonly amount: u128;
   }
 
-  /** @name FrameSupportTokensMiscIdAmountRuntimeFreezeReason (213) */
+  /** @name FrameSupportTokensMiscIdAmountRuntimeFreezeReason (216) */
   interface FrameSupportTokensMiscIdAmountRuntimeFreezeReason extends Struct {
     readonly id: SibylRuntimeRuntimeFreezeReason;
     readonly amount: u128;
   }
 
-  /** @name SibylRuntimeRuntimeFreezeReason (214) */
+  /** @name SibylRuntimeRuntimeFreezeReason (217) */
   type SibylRuntimeRuntimeFreezeReason = Null;
 
-  /** @name PalletBalancesError (216) */
+  /** @name PalletBalancesError (219) */
   interface PalletBalancesError extends Enum {
     readonly isVestingBalance: boolean;
     readonly isLiquidityRestrictions: boolean;
@@ -1886,34 +1920,34 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'VestingBalance' | 'LiquidityRestrictions' | 'InsufficientBalance' | 'ExistentialDeposit' | 'Expendability' | 'ExistingVestingSchedule' | 'DeadAccount' | 'TooManyReserves' | 'TooManyHolds' | 'TooManyFreezes' | 'IssuanceDeactivated' | 'DeltaZero';
   }
 
-  /** @name PalletTransactionPaymentReleases (218) */
+  /** @name PalletTransactionPaymentReleases (221) */
   interface PalletTransactionPaymentReleases extends Enum {
     readonly isV1Ancient: boolean;
     readonly isV2: boolean;
     readonly type: 'V1Ancient' | 'V2';
   }
 
-  /** @name FrameSupportStorageNoDrop (219) */
+  /** @name FrameSupportStorageNoDrop (222) */
   interface FrameSupportStorageNoDrop extends FrameSupportTokensFungibleImbalance {}
 
-  /** @name FrameSupportTokensFungibleImbalance (220) */
+  /** @name FrameSupportTokensFungibleImbalance (223) */
   interface FrameSupportTokensFungibleImbalance extends Struct {
     readonly amount: u128;
   }
 
-  /** @name PalletSudoError (221) */
+  /** @name PalletSudoError (224) */
   interface PalletSudoError extends Enum {
     readonly isRequireSudo: boolean;
     readonly type: 'RequireSudo';
   }
 
-  /** @name PalletUtilityError (222) */
+  /** @name PalletUtilityError (225) */
   interface PalletUtilityError extends Enum {
     readonly isTooManyCalls: boolean;
     readonly type: 'TooManyCalls';
   }
 
-  /** @name SibylPrimitivesRegistryModelInfo (223) */
+  /** @name SibylPrimitivesRegistryModelInfo (226) */
   interface SibylPrimitivesRegistryModelInfo extends Struct {
     readonly owner: AccountId32;
     readonly name: Bytes;
@@ -1933,7 +1967,7 @@ declare module '@polkadot/types/lookup' {
     readonly registeredAt: u32;
   }
 
-  /** @name SibylPrimitivesRegistryModelStatus (224) */
+  /** @name SibylPrimitivesRegistryModelStatus (227) */
   interface SibylPrimitivesRegistryModelStatus extends Enum {
     readonly isUploading: boolean;
     readonly isAvailable: boolean;
@@ -1941,7 +1975,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Uploading' | 'Available' | 'Retired';
   }
 
-  /** @name PalletModelsError (227) */
+  /** @name PalletModelsError (230) */
   interface PalletModelsError extends Enum {
     readonly isAlreadyRegistered: boolean;
     readonly isVersionTaken: boolean;
@@ -1967,20 +2001,20 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'AlreadyRegistered' | 'VersionTaken' | 'NotFamilyOwner' | 'EmptyName' | 'EmptyModel' | 'ModelTooLarge' | 'ChunkCountMismatch' | 'SchemaTooLarge' | 'InvalidSchema' | 'InvalidPolicy' | 'InsufficientBalance' | 'UnknownModel' | 'NotOwner' | 'NotUploading' | 'ChunkIndexOutOfRange' | 'ChunkAlreadyUploaded' | 'ChunkSizeMismatch' | 'ChunkHashMismatch' | 'AlreadyRetired' | 'InvalidLevels' | 'CostOutOfBounds';
   }
 
-  /** @name PalletPaymentsBond (229) */
+  /** @name PalletPaymentsBond (232) */
   interface PalletPaymentsBond extends Struct {
     readonly amount: u128;
     readonly key: U8aFixed;
     readonly unlocksAt: Option<u32>;
   }
 
-  /** @name PalletPaymentsEscrowRecord (235) */
+  /** @name PalletPaymentsEscrowRecord (238) */
   interface PalletPaymentsEscrowRecord extends Struct {
     readonly payer: AccountId32;
     readonly amount: u128;
   }
 
-  /** @name PalletPaymentsError (236) */
+  /** @name PalletPaymentsError (239) */
   interface PalletPaymentsError extends Enum {
     readonly isBondTooSmall: boolean;
     readonly isAlreadyBonded: boolean;
@@ -1998,7 +2032,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'BondTooSmall' | 'AlreadyBonded' | 'NotBonded' | 'KeyInUse' | 'BadKeyProof' | 'TooManyRotations' | 'TooManyNodes' | 'InsufficientBalance' | 'Unbonding' | 'StillLocked' | 'ZeroAmount' | 'EscrowExists' | 'NoEscrow';
   }
 
-  /** @name SibylPrimitivesRequest (237) */
+  /** @name SibylPrimitivesRequest (240) */
   interface SibylPrimitivesRequest extends Struct {
     readonly requester: AccountId32;
     readonly model: SibylPrimitivesModelModelId;
@@ -2017,7 +2051,7 @@ declare module '@polkadot/types/lookup' {
     readonly state: SibylPrimitivesRequestRequestState;
   }
 
-  /** @name SibylPrimitivesRequestSlot (239) */
+  /** @name SibylPrimitivesRequestSlot (242) */
   interface SibylPrimitivesRequestSlot extends Struct {
     readonly node: AccountId32;
     readonly key: U8aFixed;
@@ -2026,7 +2060,7 @@ declare module '@polkadot/types/lookup' {
     readonly output: Option<H256>;
   }
 
-  /** @name SibylPrimitivesRequestRequestState (242) */
+  /** @name SibylPrimitivesRequestRequestState (245) */
   interface SibylPrimitivesRequestRequestState extends Enum {
     readonly isQueued: boolean;
     readonly isCommitting: boolean;
@@ -2049,7 +2083,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Queued' | 'Committing' | 'Revealing' | 'Opening' | 'Settled';
   }
 
-  /** @name SibylPrimitivesRequestReceipt (246) */
+  /** @name SibylPrimitivesRequestReceipt (249) */
   interface SibylPrimitivesRequestReceipt extends Struct {
     readonly requester: AccountId32;
     readonly model: SibylPrimitivesModelModelId;
@@ -2061,7 +2095,7 @@ declare module '@polkadot/types/lookup' {
     readonly settled: u32;
   }
 
-  /** @name PalletInferenceError (251) */
+  /** @name PalletInferenceError (254) */
   interface PalletInferenceError extends Enum {
     readonly isUnknownModel: boolean;
     readonly isModelNotAvailable: boolean;
@@ -2108,14 +2142,14 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'UnknownModel' | 'ModelNotAvailable' | 'ModelRetired' | 'InputCountMismatch' | 'InputTypeMismatch' | 'InputShapeMismatch' | 'MalformedTensor' | 'NonFiniteInput' | 'InputTooLarge' | 'FeeBelowPrice' | 'FeeOverflow' | 'NotEnoughNodes' | 'QueueFull' | 'InsufficientBalance' | 'UnknownRequest' | 'NotCommitting' | 'NotRevealing' | 'NotAssigned' | 'AlreadyCommitted' | 'AlreadyRevealed' | 'NotCommitted' | 'SealMismatch' | 'BadAttestation' | 'OutputMismatch' | 'OutputShouldBeInline' | 'UnknownFeed' | 'FeedHasNoValue' | 'FeedStale' | 'FeedHistoryTooShort' | 'BadFeedWindow' | 'BindingOutOfBounds' | 'ReasonIsAnOutcome' | 'NotAnOutcome' | 'BindingsOverlap' | 'BindingTypeUnsupported' | 'FeedValueOutOfRange' | 'WrongRevealForm' | 'NotOpening' | 'NothingToOpen' | 'OpeningMismatch' | 'BadLevel' | 'LevelNotAllowed';
   }
 
-  /** @name PalletVerificationNodeRecord (252) */
+  /** @name PalletVerificationNodeRecord (255) */
   interface PalletVerificationNodeRecord extends Struct {
     readonly inLine: u32;
     readonly outOfLine: u32;
     readonly misses: u32;
   }
 
-  /** @name PalletOracleFeed (254) */
+  /** @name PalletOracleFeed (257) */
   interface PalletOracleFeed extends Struct {
     readonly description: Bytes;
     readonly decimals: u8;
@@ -2125,20 +2159,27 @@ declare module '@polkadot/types/lookup' {
     readonly maxAge: u32;
   }
 
-  /** @name PalletOracleRound (256) */
+  /** @name PalletOracleRound (259) */
   interface PalletOracleRound extends Struct {
     readonly number: u32;
     readonly opened: u32;
   }
 
-  /** @name SibylPrimitivesOracleAnswer (261) */
+  /** @name PalletOracleSubmission (261) */
+  interface PalletOracleSubmission extends Struct {
+    readonly node: AccountId32;
+    readonly value: i128;
+    readonly stake: u128;
+  }
+
+  /** @name SibylPrimitivesOracleAnswer (264) */
   interface SibylPrimitivesOracleAnswer extends Struct {
     readonly value: i128;
     readonly round: u32;
     readonly at: u32;
   }
 
-  /** @name PalletOracleError (263) */
+  /** @name PalletOracleError (266) */
   interface PalletOracleError extends Enum {
     readonly isUnknownFeed: boolean;
     readonly isTooManyFeeds: boolean;
@@ -2153,7 +2194,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'UnknownFeed' | 'TooManyFeeds' | 'NoSubmittersRequired' | 'TooManySubmittersRequired' | 'ZeroLength' | 'WrongRound' | 'NotADataNode' | 'AlreadySubmitted' | 'RoundFull' | 'BadSignature';
   }
 
-  /** @name SibylPrimitivesScheduleScheduleState (265) */
+  /** @name SibylPrimitivesScheduleScheduleState (268) */
   interface SibylPrimitivesScheduleScheduleState extends Enum {
     readonly isActive: boolean;
     readonly isEnded: boolean;
@@ -2164,7 +2205,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Active' | 'Ended';
   }
 
-  /** @name SibylPrimitivesScheduleRun (271) */
+  /** @name SibylPrimitivesScheduleRun (274) */
   interface SibylPrimitivesScheduleRun extends Struct {
     readonly index: u32;
     readonly request: u64;
@@ -2172,7 +2213,7 @@ declare module '@polkadot/types/lookup' {
     readonly outcome: Option<SibylPrimitivesRequestOutcome>;
   }
 
-  /** @name PalletSchedulesError (275) */
+  /** @name PalletSchedulesError (278) */
   interface PalletSchedulesError extends Enum {
     readonly isPeriodTooShort: boolean;
     readonly isBadRunCount: boolean;
@@ -2187,16 +2228,16 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'PeriodTooShort' | 'BadRunCount' | 'MaxFeeBelowQuote' | 'BudgetOverflow' | 'TooManySchedules' | 'NoRoomForSchedules' | 'InputTooLarge' | 'InsufficientBalance' | 'UnknownSchedule' | 'NotOwner';
   }
 
-  /** @name PalletCollatorSelectionCandidateInfo (278) */
+  /** @name PalletCollatorSelectionCandidateInfo (281) */
   interface PalletCollatorSelectionCandidateInfo extends Struct {
     readonly who: AccountId32;
     readonly deposit: u128;
   }
 
-  /** @name FrameSupportPalletId (280) */
+  /** @name FrameSupportPalletId (283) */
   interface FrameSupportPalletId extends U8aFixed {}
 
-  /** @name PalletCollatorSelectionError (281) */
+  /** @name PalletCollatorSelectionError (284) */
   interface PalletCollatorSelectionError extends Enum {
     readonly isTooManyCandidates: boolean;
     readonly isTooFewEligibleCollators: boolean;
@@ -2218,10 +2259,10 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'TooManyCandidates' | 'TooFewEligibleCollators' | 'AlreadyCandidate' | 'NotCandidate' | 'TooManyInvulnerables' | 'AlreadyInvulnerable' | 'NotInvulnerable' | 'NoAssociatedValidatorId' | 'ValidatorNotRegistered' | 'InsertToCandidateListFailed' | 'RemoveFromCandidateListFailed' | 'DepositTooLow' | 'UpdateCandidateListFailed' | 'InsufficientBond' | 'TargetIsNotCandidate' | 'IdenticalDeposit' | 'InvalidUnreserve';
   }
 
-  /** @name SpCoreCryptoKeyTypeId (288) */
+  /** @name SpCoreCryptoKeyTypeId (291) */
   interface SpCoreCryptoKeyTypeId extends U8aFixed {}
 
-  /** @name PalletSessionError (289) */
+  /** @name PalletSessionError (292) */
   interface PalletSessionError extends Enum {
     readonly isInvalidProof: boolean;
     readonly isNoAssociatedValidatorId: boolean;
@@ -2231,29 +2272,35 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'InvalidProof' | 'NoAssociatedValidatorId' | 'DuplicatedKey' | 'NoKeys' | 'NoAccount';
   }
 
-  /** @name SibylRuntimeRuntime (290) */
+  /** @name SpStakingOffenceOffenceDetails (293) */
+  interface SpStakingOffenceOffenceDetails extends Struct {
+    readonly offender: ITuple<[AccountId32, Null]>;
+    readonly reporters: Vec<AccountId32>;
+  }
+
+  /** @name SibylRuntimeRuntime (296) */
   type SibylRuntimeRuntime = Null;
 
-  /** @name SpRuntimeBlockLazyBlock (291) */
+  /** @name SpRuntimeBlockLazyBlock (297) */
   interface SpRuntimeBlockLazyBlock extends Struct {
     readonly header: SpRuntimeHeader;
     readonly extrinsics: Vec<Bytes>;
   }
 
-  /** @name SpRuntimeExtrinsicInclusionMode (295) */
+  /** @name SpRuntimeExtrinsicInclusionMode (301) */
   interface SpRuntimeExtrinsicInclusionMode extends Enum {
     readonly isAllExtrinsics: boolean;
     readonly isOnlyInherents: boolean;
     readonly type: 'AllExtrinsics' | 'OnlyInherents';
   }
 
-  /** @name FrameSupportViewFunctionsViewFunctionId (298) */
+  /** @name FrameSupportViewFunctionsViewFunctionId (304) */
   interface FrameSupportViewFunctionsViewFunctionId extends Struct {
     readonly prefix: U8aFixed;
     readonly suffix: U8aFixed;
   }
 
-  /** @name FrameSupportViewFunctionsViewFunctionDispatchError (301) */
+  /** @name FrameSupportViewFunctionsViewFunctionDispatchError (306) */
   interface FrameSupportViewFunctionsViewFunctionDispatchError extends Enum {
     readonly isNotImplemented: boolean;
     readonly isNotFound: boolean;
@@ -2262,7 +2309,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'NotImplemented' | 'NotFound' | 'Codec';
   }
 
-  /** @name SpRuntimeTransactionValidityTransactionValidityError (303) */
+  /** @name SpRuntimeTransactionValidityTransactionValidityError (308) */
   interface SpRuntimeTransactionValidityTransactionValidityError extends Enum {
     readonly isInvalid: boolean;
     readonly asInvalid: SpRuntimeTransactionValidityInvalidTransaction;
@@ -2271,7 +2318,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Invalid' | 'Unknown';
   }
 
-  /** @name SpRuntimeTransactionValidityInvalidTransaction (304) */
+  /** @name SpRuntimeTransactionValidityInvalidTransaction (309) */
   interface SpRuntimeTransactionValidityInvalidTransaction extends Enum {
     readonly isCall: boolean;
     readonly isPayment: boolean;
@@ -2290,7 +2337,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Call' | 'Payment' | 'Future' | 'Stale' | 'BadProof' | 'AncientBirthBlock' | 'ExhaustsResources' | 'Custom' | 'BadMandatory' | 'MandatoryValidation' | 'BadSigner' | 'IndeterminateImplicit' | 'UnknownOrigin';
   }
 
-  /** @name SpRuntimeTransactionValidityUnknownTransaction (305) */
+  /** @name SpRuntimeTransactionValidityUnknownTransaction (310) */
   interface SpRuntimeTransactionValidityUnknownTransaction extends Enum {
     readonly isCannotLookup: boolean;
     readonly isNoUnsignedValidator: boolean;
@@ -2299,19 +2346,19 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'CannotLookup' | 'NoUnsignedValidator' | 'Custom';
   }
 
-  /** @name SpInherentsInherentData (306) */
+  /** @name SpInherentsInherentData (311) */
   interface SpInherentsInherentData extends Struct {
     readonly data: BTreeMap<U8aFixed, Bytes>;
   }
 
-  /** @name SpInherentsCheckInherentsResult (311) */
+  /** @name SpInherentsCheckInherentsResult (316) */
   interface SpInherentsCheckInherentsResult extends Struct {
     readonly okay: bool;
     readonly fatalError: bool;
     readonly errors: SpInherentsInherentData;
   }
 
-  /** @name SpRuntimeTransactionValidityTransactionSource (312) */
+  /** @name SpRuntimeTransactionValidityTransactionSource (317) */
   interface SpRuntimeTransactionValidityTransactionSource extends Enum {
     readonly isInBlock: boolean;
     readonly isLocal: boolean;
@@ -2319,7 +2366,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'InBlock' | 'Local' | 'External';
   }
 
-  /** @name SpRuntimeTransactionValidityValidTransaction (314) */
+  /** @name SpRuntimeTransactionValidityValidTransaction (319) */
   interface SpRuntimeTransactionValidityValidTransaction extends Struct {
     readonly priority: u64;
     readonly requires: Vec<Bytes>;
@@ -2328,7 +2375,7 @@ declare module '@polkadot/types/lookup' {
     readonly propagate: bool;
   }
 
-  /** @name SpConsensusBabeBabeConfiguration (315) */
+  /** @name SpConsensusBabeBabeConfiguration (320) */
   interface SpConsensusBabeBabeConfiguration extends Struct {
     readonly slotDuration: u64;
     readonly epochLength: u64;
@@ -2338,7 +2385,7 @@ declare module '@polkadot/types/lookup' {
     readonly allowedSlots: SpConsensusBabeAllowedSlots;
   }
 
-  /** @name SpConsensusBabeEpoch (316) */
+  /** @name SpConsensusBabeEpoch (321) */
   interface SpConsensusBabeEpoch extends Struct {
     readonly epochIndex: u64;
     readonly startSlot: u64;
@@ -2348,33 +2395,33 @@ declare module '@polkadot/types/lookup' {
     readonly config: SpConsensusBabeBabeEpochConfiguration;
   }
 
-  /** @name SpSessionRuntimeApiOpaqueGeneratedSessionKeys (321) */
+  /** @name SpSessionRuntimeApiOpaqueGeneratedSessionKeys (326) */
   interface SpSessionRuntimeApiOpaqueGeneratedSessionKeys extends Struct {
     readonly keys_: Bytes;
     readonly proof: Bytes;
   }
 
-  /** @name PalletTransactionPaymentRuntimeDispatchInfo (327) */
+  /** @name PalletTransactionPaymentRuntimeDispatchInfo (332) */
   interface PalletTransactionPaymentRuntimeDispatchInfo extends Struct {
     readonly weight: SpWeightsWeightV2Weight;
     readonly class: FrameSupportDispatchDispatchClass;
     readonly partialFee: u128;
   }
 
-  /** @name PalletTransactionPaymentFeeDetails (328) */
+  /** @name PalletTransactionPaymentFeeDetails (333) */
   interface PalletTransactionPaymentFeeDetails extends Struct {
     readonly inclusionFee: Option<PalletTransactionPaymentInclusionFee>;
     readonly tip: u128;
   }
 
-  /** @name PalletTransactionPaymentInclusionFee (330) */
+  /** @name PalletTransactionPaymentInclusionFee (335) */
   interface PalletTransactionPaymentInclusionFee extends Struct {
     readonly baseFee: u128;
     readonly lenFee: u128;
     readonly adjustedWeightFee: u128;
   }
 
-  /** @name SibylPrimitivesSchedule (342) */
+  /** @name SibylPrimitivesSchedule (347) */
   interface SibylPrimitivesSchedule extends Struct {
     readonly owner: AccountId32;
     readonly model: SibylPrimitivesModelModelId;
@@ -2392,7 +2439,7 @@ declare module '@polkadot/types/lookup' {
     readonly state: SibylPrimitivesScheduleScheduleState;
   }
 
-  /** @name SibylPrimitivesScheduleLatestOutput (344) */
+  /** @name SibylPrimitivesScheduleLatestOutput (349) */
   interface SibylPrimitivesScheduleLatestOutput extends Struct {
     readonly run: u32;
     readonly request: u64;
@@ -2401,7 +2448,7 @@ declare module '@polkadot/types/lookup' {
     readonly output: Option<Bytes>;
   }
 
-  /** @name SibylRuntimeRuntimeError (350) */
+  /** @name SibylRuntimeRuntimeError (355) */
   interface SibylRuntimeRuntimeError extends Enum {
     readonly isSystem: boolean;
     readonly asSystem: FrameSystemError;
