@@ -1,7 +1,7 @@
 //! The runtime's validator set: session keys and set changes take effect two sessions after they
 //! are made, through BABE and GRANDPA, and only root changes the set.
 
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use super::*;
 use codec::Encode;
