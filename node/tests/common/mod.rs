@@ -408,3 +408,31 @@ pub fn metric(text: &str, name: &str, labels: &[(&str, &str)]) -> f64 {
 pub fn scrape(node: &Node, name: &str, labels: &[(&str, &str)]) -> Option<f64> {
 	http_get(node.prometheus_port, "/metrics").ok().map(|text| metric(&text, name, labels))
 }
+
+/// `Session::CurrentIndex` at block `number` of `node`'s best chain (the runtime's own pallet
+/// name and FRAME's storage prefix).
+pub fn session_index(node: &Node, number: u64) -> Option<u32> {
+	use frame_support::traits::PalletInfoAccess;
+	let hash = node.rpc("chain_getBlockHash", json!([number])).ok()?;
+	let name = <sibyl_runtime::Session as PalletInfoAccess>::name();
+	let key = frame_support::storage::storage_prefix(name.as_bytes(), b"CurrentIndex");
+	let raw = node.rpc("state_getStorage", json!([sibyl_primitives::to_hex(&key), hash])).ok()?;
+	if raw.is_null() {
+		return Some(0); // a value query's default is not stored
+	}
+	let bytes = hex_bytes(&raw)?;
+	Some(u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?))
+}
+
+/// Blocks from inclusion to settlement the report allows: `blocks`, plus one when a session
+/// rotated in between (a session's first block is full with the rotation's declared weight:
+/// `pallet-session` takes the whole block, and no transaction gets in).
+pub fn settle_blocks_beyond_sessions(node: &Node, report: &Value) -> u64 {
+	let blocks = report["blocks_to_settle"].as_u64().unwrap();
+	let included = report["included_at"].as_u64().unwrap();
+	let settled = report["settled_at"].as_u64().unwrap();
+	let rotations = session_index(node, settled)
+		.zip(session_index(node, included))
+		.map_or(0, |(s, i)| u64::from(s.saturating_sub(i)));
+	blocks.saturating_sub(rotations)
+}
