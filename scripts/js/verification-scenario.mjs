@@ -41,32 +41,11 @@ async function main() {
     ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie', 'One', 'Two'].map((n) => [n.toLowerCase(), keyring.addFromUri(`//${n}`)]),
   );
 
-  const describe = (dispatchError) => {
-    const e = sibyl.chainError(dispatchError);
-    return e.isModule ? `${e.section}.${e.error}` : e.error;
-  };
-
-  /// Sends `tx` signed by `signer` (with `nonce` if given); resolves with the inclusion block
-  /// number and the extrinsic's events once it is in a block.
+  /// Sends `tx` signed by `signer` (with `nonce` if given) and waits until it is in a block;
+  /// a failed transaction rejects with the chain's error name (`Payments.BadKeyProof`).
   const send = (tx, signer, nonce) =>
-    new Promise((resolve, reject) => {
-      let unsub = () => {};
-      tx.signAndSend(signer, nonce === undefined ? {} : { nonce }, async ({ status, events, dispatchError }) => {
-        if (dispatchError) {
-          unsub();
-          return reject(new Error(describe(dispatchError)));
-        }
-        if (status.isInBlock) {
-          unsub();
-          const header = await api.rpc.chain.getHeader(status.asInBlock);
-          resolve({ block: header.number.toNumber(), events });
-        } else if (status.isDropped || status.isInvalid || status.isUsurped) {
-          unsub();
-          reject(new Error(`transaction ${status.type}`));
-        }
-      })
-        .then((u) => { unsub = u; })
-        .catch(reject);
+    sibyl.send(tx, signer, { nonce }).catch((e) => {
+      throw new Error(e.pallet ? `${e.pallet}.${e.error}` : e.message);
     });
 
   const free = async (pair, at) => (await at.query.system.account(pair.address)).data.free.toBigInt();
