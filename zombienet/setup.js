@@ -38,7 +38,7 @@ async function run(nodeName, networkInfo) {
   fs.writeFileSync(path.join(dir, 'sibyl-model.json'), JSON.stringify({ id, input }));
 
   sh('node', [path.join(repo, 'scripts/js/oracle-setup.mjs'), '--url', wsUri, '--min-submitters', '1',
-    '--round-length', '3', '--max-age', '12', '--description', 'zombienet USD price']);
+    '--round-length', '4', '--max-age', '12', '--description', 'zombienet USD price']);
   return 1;
 }
 

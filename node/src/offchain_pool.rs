@@ -46,14 +46,17 @@ pub const QUEUE: usize = 8_192;
 
 type Queued<B> = (<B as BlockT>::Hash, <B as BlockT>::Extrinsic);
 
-/// The seat and phase a Sibyl result transaction (seal, step aside, reveal, opening) fills,
-/// encoded: the runtime's own [`pallet_inference::Call::result_slot`], which its pool tags
-/// follow. `None` for any other transaction.
+/// The slot an offchain worker's transaction fills, encoded: for a Sibyl result (seal, step
+/// aside, reveal, opening) its seat and phase, the runtime's own
+/// [`pallet_inference::Call::result_slot`]; for an oracle commitment or value its pool tag,
+/// [`pallet_oracle::Call::pool_tag`] (node, feed, round and phase). `None` for any other
+/// transaction.
 pub fn result_slot(xt: &sibyl_runtime::opaque::UncheckedExtrinsic) -> Option<Vec<u8>> {
 	use codec::{Decode, Encode};
 	let xt = sibyl_runtime::UncheckedExtrinsic::decode(&mut &xt.encode()[..]).ok()?;
 	match xt.function {
 		sibyl_runtime::RuntimeCall::Inference(call) => call.result_slot().map(|s| s.encode()),
+		sibyl_runtime::RuntimeCall::Oracle(call) => call.pool_tag(),
 		_ => None,
 	}
 }
@@ -204,5 +207,36 @@ mod tests {
 		let remark =
 			opaque(RuntimeCall::System(frame_system::Call::remark { remark: b"x".to_vec() }));
 		assert_eq!(result_slot(&remark), None);
+	}
+
+	#[test]
+	fn an_oracle_commitment_or_value_is_known_by_its_node_feed_round_and_phase() {
+		let key = sp_core::sr25519::Public::from_raw([7; 32]);
+		let signature = sp_core::sr25519::Signature::from_raw([0; 64]);
+		let commit = |commitment| {
+			opaque(RuntimeCall::Oracle(pallet_oracle::Call::commit {
+				feed: 1,
+				round: 4,
+				commitment,
+				key,
+				signature,
+			}))
+		};
+		let reveal = |value| {
+			opaque(RuntimeCall::Oracle(pallet_oracle::Call::reveal {
+				feed: 1,
+				round: 4,
+				value,
+				salt: [0; 32],
+				key,
+				signature,
+			}))
+		};
+		let slot = result_slot(&commit(sp_core::H256::repeat_byte(1)));
+		assert_eq!(slot, Some(pallet_oracle::pool_tag(pallet_oracle::COMMIT_POOL_TAG, 1, 4, &key)));
+		assert_eq!(slot, result_slot(&commit(sp_core::H256::repeat_byte(2))));
+		let revealed = result_slot(&reveal(5));
+		assert_eq!(revealed, result_slot(&reveal(6)));
+		assert_ne!(slot, revealed, "a value does not replace its commitment");
 	}
 }

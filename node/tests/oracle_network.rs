@@ -75,8 +75,8 @@ fn a_feed_follows_its_source_penalizes_a_wrong_node_and_goes_stale_when_the_sour
 		wait_for(Duration::from_secs(60), "peers", || node.peers().filter(|p| *p >= 2));
 	}
 
-	// Bond the three data nodes and create feed 0: 2 decimals, 2 submitters, rounds of 3
-	// blocks, values usable for 6 blocks, 40 % deviation: Charlie's double value is far out,
+	// Bond the three data nodes and create feed 0: 2 decimals, 2 submitters, rounds of 4
+	// blocks (2 to commit, 2 to reveal), values usable for 8 blocks, 40 % deviation: Charlie's double value is far out,
 	// and a round that happens to close with Alice's and Charlie's values only (median 150.00)
 	// penalizes nobody.
 	let js = Path::new(env!("CARGO_MANIFEST_DIR")).join("../scripts/js/oracle-setup.mjs");
@@ -90,6 +90,10 @@ fn a_feed_follows_its_source_penalizes_a_wrong_node_and_goes_stale_when_the_sour
 			"//Alice,//Bob,//Charlie",
 			"--max-deviation-ppm",
 			"400000",
+			"--round-length",
+			"4",
+			"--max-age",
+			"8",
 		])
 		.output()
 		.expect("node (Node.js) runs");
@@ -134,7 +138,7 @@ fn a_feed_follows_its_source_penalizes_a_wrong_node_and_goes_stale_when_the_sour
 			latest(&alice, 0).filter(|(.., stale)| *stale)
 		});
 	assert_eq!(value, 105_50, "a stale feed keeps its last value");
-	assert!(age > 6, "stale after its maximum age: {age}");
+	assert!(age > 8, "stale after its maximum age: {age}");
 	println!("feed 0 stale after round {last_round}: value {value}, age {age} blocks");
 	assert!(
 		std::fs::read_to_string(&alice.log).unwrap().contains("gave no value"),

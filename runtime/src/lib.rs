@@ -75,10 +75,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("sibyl"),
 	impl_name: Cow::Borrowed("sibyl-node"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 3,
+	transaction_version: 4,
 	system_version: 1,
 };
 
@@ -149,7 +149,10 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Storage migrations run at the next runtime upgrade, besides the pallets' own (each runs
 /// once: it checks the pallet's storage version).
-type Migrations = (pallet_oracle::migrations::v1::MigrateToV1<Runtime>,);
+type Migrations = (
+	pallet_oracle::migrations::v1::MigrateToV1<Runtime>,
+	pallet_oracle::migrations::v2::MigrateToV2<Runtime>,
+);
 
 /// Dispatches blocks and transactions to the pallets.
 pub type Executive = frame_executive::Executive<

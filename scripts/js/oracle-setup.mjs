@@ -2,8 +2,8 @@
 // nodes (each with its own sr25519 key as `orcl` key) and creates a feed as sudo.
 //
 //   node scripts/js/oracle-setup.mjs --url ws://127.0.0.1:9944 --nodes //Alice,//Bob,//Charlie
-//        [--sudo //Alice] [--decimals 2] [--min-submitters 2] [--round-length 3]
-//        [--max-deviation-ppm 10000] [--max-age 6] [--description "…"]
+//        [--sudo //Alice] [--decimals 2] [--min-submitters 2] [--round-length 4]
+//        [--max-deviation-ppm 10000] [--max-age 8] [--description "…"]
 //
 // Prints `{"feed": <id>}`; exits non-zero with the chain's error name if a transaction fails.
 
@@ -17,7 +17,7 @@ const UNIT = 10n ** 12n;
 function parseArgs(argv) {
   const args = {
     url: 'ws://127.0.0.1:9944', nodes: [], sudo: '//Alice', decimals: 2, minSubmitters: 2,
-    roundLength: 3, maxDeviationPpm: 10_000, maxAge: 6, description: 'test feed',
+    roundLength: 4, maxDeviationPpm: 10_000, maxAge: 8, description: 'test feed',
   };
   for (let i = 0; i < argv.length; i++) {
     const next = () => argv[++i];

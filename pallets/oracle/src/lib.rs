@@ -9,30 +9,37 @@
 //! - [`Pallet::create_feed`] (root): a description, fixed-point decimals, the minimum number of
 //!   submitters a round needs, the round length in blocks, the largest deviation from the median
 //!   a submission may have (parts per million), and the largest age of a usable value.
-//! - Each feed has one open round. Data nodes submit once per round with [`Pallet::submit`], an
-//!   authorized general transaction (no fee) signed with the node's `orcl` key over
-//!   `(tag, genesis, feed, round, value)`: only the open round, only bonded, active data nodes
-//!   (with their current key), once each. A round holds at most `MaxSubmitters`; when full, a
-//!   node with more stake than the lightest submission displaces it (no reward, no penalty).
+//! - Each feed has one open round, in two phases: for the first half of its blocks (rounded up)
+//!   bonded, active data nodes **commit** to a value without showing it ([`Pallet::commit`]: a
+//!   hash of the value, a secret salt and the node's key), for the rest they **reveal** it
+//!   ([`Pallet::reveal`]: value and salt, checked against the commitment). Both are authorized
+//!   general transactions (no fee) signed with the node's `orcl` key. Nobody sees a value before
+//!   every value is fixed, so a node can neither copy the others nor aim its value at theirs. A
+//!   round holds at most `MaxSubmitters` commitments; when full, a node with more stake than the
+//!   lightest one displaces it (no reward, no penalty).
 //! - At the start of the block in which a round's length has passed, it closes: with at least
-//!   the minimum number of submissions the feed's value becomes their median weighted by each
-//!   node's bond ([`weighted_median`]: the smallest value at or below which half the submitted
-//!   stake lies), so Sybils holding less than half the stake cannot move it outside the values
-//!   of the rest, however many they are. Submitters within the deviation bound are
-//!   rewarded from the treasury and those beyond it lose `DeviationSlash` of their bond. With too
-//!   few, the feed keeps its last value. Either way the next round opens.
+//!   the minimum number of revealed values the feed's value becomes their median weighted by
+//!   each node's bond ([`weighted_median`]: the smallest value at or below which half the
+//!   revealed stake lies), so Sybils holding less than half the stake cannot move it outside the
+//!   values of the rest, however many they are. Revealers within the deviation bound are
+//!   rewarded from the treasury and those beyond it lose `DeviationSlash` of their bond. A
+//!   commitment never revealed earns nothing and costs nothing (`NotRevealed`): an honest node
+//!   that restarted or was slow is not punished, and withholding a value only takes its stake
+//!   out of the median. With too few values, the feed keeps its last value. Either way the next
+//!   round opens.
 //! - A value older than the feed's maximum age is *stale*: the runtime API says so, and
 //!   [`FeedProvider::window`] refuses it, so nothing downstream silently uses an old value.
 //!
 //! ## Data nodes
 //!
-//! A data node (`Payments.bond(Data, …)` with its `orcl` key) runs the offchain worker here: for
-//! each source the node was given ([`fetch::SOURCES_KEY`], written by `sibyl-node`), while the
-//! feed's round is open and the node has not submitted, it fetches the URL with a deadline
+//! A data node (`Payments.bond(Data, …)` with its `orcl` key) runs the offchain worker in
+//! [`offchain`]: for each source the node was given ([`fetch::SOURCES_KEY`], written by
+//! `sibyl-node`), in the commit phase it fetches the URL with a deadline
 //! ([`fetch::FETCH_DEADLINE_MS`]), reads the number at the JSON path, converts its decimal digits
-//! to the feed's fixed point (integers only), signs and submits. A source that is down, slow or
-//! answers garbage gives no submission and a log line, never a value.
-//!
+//! to the feed's fixed point (integers only), keeps value and a random salt in the node's
+//! persistent offchain storage and commits; in the reveal phase it reveals them. A source that
+//! is down, slow or answers garbage gives no commitment and a log line, never a value.
+
 //! ## Why not polkadot-sdk's `pallet-oracle`
 //!
 //! It keeps, per operator account, the last value it fed (signed, fee-paying `feed_values`, with
@@ -44,10 +51,6 @@
 //! it would have left each of those to be added around storage it owns, so this pallet keeps its
 //! own; its median is weighted by stake where that pallet counts operators.
 //!
-//! Not yet: submissions are public before the round closes (no commit-reveal), so a node can
-//! copy the current median instead of fetching; stake weighting keeps such copies from moving
-//! the value, but a copier is rewarded like a fetcher.
-
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
 
@@ -55,28 +58,26 @@ extern crate alloc;
 
 pub use pallet::*;
 
+mod functions;
+pub use functions::{pool_tag, OpenRound, COMMIT_POOL_TAG, REVEAL_POOL_TAG};
 pub mod migrations;
+pub mod offchain;
 #[cfg(any(test, feature = "try-runtime"))]
 mod try_state;
 
 use alloc::vec::Vec;
 use codec::Encode;
 use frame_support::{pallet_prelude::*, traits::tokens::Balance as BalanceT};
-use frame_system::{
-	offchain::{CreateAuthorizedTransaction, SubmitTransaction},
-	pallet_prelude::BlockNumberFor,
-};
+use frame_system::{offchain::CreateAuthorizedTransaction, pallet_prelude::BlockNumberFor};
+#[cfg(doc)]
+use sibyl_primitives::oracle::weighted_median;
 use sibyl_primitives::{
-	oracle::{weighted_median, within_deviation, Answer, FeedError, FeedId, FeedProvider},
-	roles::{NodeRegistry, Treasury, NODE_ROLES_KEY, ORACLE_KEY_TYPE},
-	NodeKey, NodeSignature, Role,
+	oracle::{Answer, FeedId},
+	roles::{NodeRegistry, Treasury},
+	NodeKey, NodeSignature,
 };
 use sp_core::H256;
-use sp_runtime::{
-	traits::{Saturating, UniqueSaturatedInto, Zero},
-	transaction_validity::{InvalidTransaction, TransactionSource, ValidTransaction},
-	Perbill,
-};
+use sp_runtime::{traits::Zero, Perbill};
 
 pub mod fetch;
 #[cfg(test)]
@@ -87,12 +88,62 @@ mod tests;
 /// Log target of this pallet (and its offchain worker).
 pub const LOG_TARGET: &str = "sibyl::oracle";
 
-/// Domain tag of what a data node signs.
-pub const SUBMISSION_TAG: &[u8; 16] = b"sibyl/oracle/v1/";
+/// Domain tag of the hash a data node commits to.
+pub const VALUE_TAG: &[u8; 16] = b"sibyl/oracle/hv/";
+/// Domain tag of what a data node signs to commit.
+pub const COMMIT_TAG: &[u8; 16] = b"sibyl/oracle/cm/";
+/// Domain tag of what a data node signs to reveal.
+pub const REVEAL_TAG: &[u8; 16] = b"sibyl/oracle/rv/";
 
-/// The bytes a data node signs to submit `value` for `round` of `feed`.
-pub fn submission_payload(genesis: &H256, feed: FeedId, round: u32, value: i128) -> [u8; 32] {
-	(SUBMISSION_TAG, genesis, feed, round, value).using_encoded(sp_io::hashing::blake2_256)
+/// A data node's secret salt for one commitment.
+pub type Salt = [u8; 32];
+
+/// What a data node with `key` commits to for `round` of `feed`: the hash of its `value` and
+/// `salt`. The key is in it so that another node cannot commit to the same hash and reveal the
+/// same value once it is public.
+pub fn commitment(
+	genesis: &H256,
+	feed: FeedId,
+	round: u32,
+	key: &NodeKey,
+	value: i128,
+	salt: &Salt,
+) -> H256 {
+	H256(
+		(VALUE_TAG, genesis, feed, round, key, value, salt)
+			.using_encoded(sp_io::hashing::blake2_256),
+	)
+}
+
+/// The bytes a data node signs to commit to `commitment` for `round` of `feed`.
+pub fn commit_payload(genesis: &H256, feed: FeedId, round: u32, commitment: &H256) -> [u8; 32] {
+	(COMMIT_TAG, genesis, feed, round, commitment).using_encoded(sp_io::hashing::blake2_256)
+}
+
+/// The bytes a data node signs to reveal `value` and `salt` for `round` of `feed`.
+pub fn reveal_payload(
+	genesis: &H256,
+	feed: FeedId,
+	round: u32,
+	value: i128,
+	salt: &Salt,
+) -> [u8; 32] {
+	(REVEAL_TAG, genesis, feed, round, value, salt).using_encoded(sp_io::hashing::blake2_256)
+}
+
+/// The phase of a round: commitments first, then their values.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, Debug)]
+pub enum Phase {
+	/// Data nodes commit to hidden values.
+	Commit,
+	/// Data nodes reveal the values they committed to.
+	Reveal,
+}
+
+/// Blocks of a round of `length` blocks in which data nodes commit: the first half, rounded
+/// up (at least 1 of a 2-block round); the rest is the reveal phase.
+pub fn commit_blocks(length: u32) -> u32 {
+	length.saturating_sub(length / 2)
 }
 
 /// A feed's parameters.
@@ -136,18 +187,20 @@ pub struct Round<BlockNumber> {
 	pub opened: BlockNumber,
 }
 
-/// A data node's value in the open round of a feed.
+/// A data node's commitment in the open round of a feed, and its value once revealed.
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
 pub struct Submission<AccountId> {
 	/// The data node.
 	pub node: AccountId,
-	/// Its value.
-	pub value: i128,
-	/// Its bond when it submitted (planck): its weight in the round's median, and its rank when
+	/// Its bond when it committed (planck): its weight in the round's median, and its rank when
 	/// the round is full.
 	pub stake: u128,
+	/// The hash it committed to ([`commitment`]).
+	pub commitment: H256,
+	/// Its value, once revealed.
+	pub value: Option<i128>,
 }
 
 /// A feed in this runtime.
@@ -193,9 +246,8 @@ pub mod pallet {
 		type MaxDescription: Get<u32>;
 	}
 
-	/// The storage version: 1 since submissions record their node's stake
-	/// ([`migrations::v1`]).
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// The storage version: 2 since rounds are committed, then revealed ([`migrations::v2`]).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -217,8 +269,8 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Rounds<T: Config> = StorageMap<_, Twox64Concat, FeedId, Round<BlockNumberFor<T>>>;
 
-	/// Submissions to the open round of each feed, at most `MaxSubmitters`: when full, the one
-	/// with the least stake gives way to a submitter with more.
+	/// Commitments (and, once revealed, values) in the open round of each feed, at most
+	/// `MaxSubmitters`: when full, the one with the least stake gives way to a node with more.
 	#[pallet::storage]
 	pub type Submissions<T: Config> = StorageMap<
 		_,
@@ -241,25 +293,102 @@ pub mod pallet {
 	/// Events of the oracle pallet.
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
-	#[allow(missing_docs)]
 	pub enum Event<T: Config> {
 		/// A feed was created; its round 0 is open.
-		FeedCreated { feed: FeedId },
-		/// A feed was removed.
-		FeedRemoved { feed: FeedId },
-		/// A data node submitted a value.
-		Submitted { feed: FeedId, round: u32, node: T::AccountId, value: i128 },
-		/// A full round's lightest submission gave way to a submitter with more stake; it is
-		/// neither rewarded nor penalized.
-		Displaced { feed: FeedId, round: u32, node: T::AccountId, by: T::AccountId },
-		/// A round closed with the stake-weighted median of `submitters` submissions.
-		RoundClosed { feed: FeedId, round: u32, value: i128, submitters: u32 },
-		/// A round closed with too few submissions; the feed keeps its last value.
-		RoundFailed { feed: FeedId, round: u32, submitters: u32 },
-		/// A submission beyond the deviation bound cost its node `slashed`.
-		Penalized { feed: FeedId, round: u32, node: T::AccountId, value: i128, slashed: T::Balance },
-		/// A timely submission within the bound was rewarded.
-		Rewarded { feed: FeedId, round: u32, node: T::AccountId, amount: T::Balance },
+		FeedCreated {
+			/// The new feed's id.
+			feed: FeedId,
+		},
+		/// A feed was removed, with its open round and history.
+		FeedRemoved {
+			/// The removed feed.
+			feed: FeedId,
+		},
+		/// A data node committed to a hidden value.
+		Committed {
+			/// The feed.
+			feed: FeedId,
+			/// The open round.
+			round: u32,
+			/// The data node (its bonding account).
+			node: T::AccountId,
+		},
+		/// A data node revealed the value it committed to.
+		Revealed {
+			/// The feed.
+			feed: FeedId,
+			/// The open round.
+			round: u32,
+			/// The data node.
+			node: T::AccountId,
+			/// Its value, in the feed's fixed point.
+			value: i128,
+		},
+		/// A full round's lightest commitment gave way to a node with more stake; it is neither
+		/// rewarded nor penalized.
+		Displaced {
+			/// The feed.
+			feed: FeedId,
+			/// The open round.
+			round: u32,
+			/// The data node whose commitment was dropped.
+			node: T::AccountId,
+			/// The data node that took its place.
+			by: T::AccountId,
+		},
+		/// A round closed with the stake-weighted median of `submitters` revealed values.
+		RoundClosed {
+			/// The feed.
+			feed: FeedId,
+			/// The closed round.
+			round: u32,
+			/// The feed's new value.
+			value: i128,
+			/// How many values were revealed.
+			submitters: u32,
+		},
+		/// A round closed with too few revealed values; the feed keeps its last value.
+		RoundFailed {
+			/// The feed.
+			feed: FeedId,
+			/// The closed round.
+			round: u32,
+			/// How many values were revealed.
+			submitters: u32,
+		},
+		/// A data node committed but did not reveal: no reward, no penalty.
+		NotRevealed {
+			/// The feed.
+			feed: FeedId,
+			/// The closed round.
+			round: u32,
+			/// The data node.
+			node: T::AccountId,
+		},
+		/// A value beyond the deviation bound cost its node `slashed`.
+		Penalized {
+			/// The feed.
+			feed: FeedId,
+			/// The closed round.
+			round: u32,
+			/// The data node.
+			node: T::AccountId,
+			/// Its value.
+			value: i128,
+			/// What it lost of its bond (to the treasury).
+			slashed: T::Balance,
+		},
+		/// A value within the bound was rewarded.
+		Rewarded {
+			/// The feed.
+			feed: FeedId,
+			/// The closed round.
+			round: u32,
+			/// The data node.
+			node: T::AccountId,
+			/// What the treasury paid it.
+			amount: T::Balance,
+		},
 	}
 
 	/// Errors of the oracle pallet.
@@ -273,18 +402,30 @@ pub mod pallet {
 		NoSubmittersRequired,
 		/// The minimum number of submitters is more than a round can hold.
 		TooManySubmittersRequired,
-		/// A round lasts at least one block, and a value lives at least one block.
+		/// A value lives at least one block.
 		ZeroLength,
+		/// A round lasts at least 2 blocks: one to commit, one to reveal.
+		RoundTooShort,
 		/// The round is not the feed's open round (too late, or too early).
 		WrongRound,
+		/// The round is open, but not in this phase: a commitment after its commit phase, or a
+		/// value before its reveal phase.
+		WrongPhase,
 		/// The key is not bound to a bonded, active data node.
 		NotADataNode,
-		/// This node already submitted in this round.
+		/// This node already committed in this round.
 		AlreadySubmitted,
-		/// The round has the most submissions it can hold, each with at least this node's stake.
+		/// The round has the most commitments it can hold, each with at least this node's
+		/// stake.
 		RoundFull,
-		/// The signature is not the key's over this submission.
+		/// The signature is not the key's over this commitment or value.
 		BadSignature,
+		/// This node has no commitment in this round (never made, or displaced).
+		NotCommitted,
+		/// This node already revealed its value in this round.
+		AlreadyRevealed,
+		/// Value and salt do not hash to the node's commitment.
+		CommitmentMismatch,
 	}
 
 	#[pallet::hooks]
@@ -310,7 +451,22 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Creates a feed (root). Its round 0 opens now.
+		/// Creates a feed. Its round 0 opens now.
+		///
+		/// - `origin`: root.
+		/// - `description`: what the feed measures and where from, for people.
+		/// - `decimals`: fixed-point decimals of its values.
+		/// - `min_submitters`: revealed values a round needs to close with a value (1 to
+		///   `MaxSubmitters`).
+		/// - `round_length`: blocks a round lasts (at least 2): the first half (rounded up) to
+		///   commit, the rest to reveal.
+		/// - `max_deviation_ppm`: largest distance from the median a value may have and be
+		///   rewarded rather than penalized, parts per million of the median.
+		/// - `max_age`: blocks after which the feed's value is stale (at least 1).
+		///
+		/// Errors: `BadOrigin`, `NoSubmittersRequired`, `TooManySubmittersRequired`,
+		/// `RoundTooShort`, `ZeroLength`, `TooManyFeeds`. Emits `FeedCreated`. Complexity: O(1)
+		/// (the feed list is bounded by `MaxFeeds`).
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::DbWeight::get().reads_writes(2, 4).saturating_add(Weight::from_parts(20_000_000, 2_000)))]
 		pub fn create_feed(
@@ -328,7 +484,8 @@ pub mod pallet {
 				min_submitters <= T::MaxSubmitters::get(),
 				Error::<T>::TooManySubmittersRequired
 			);
-			ensure!(!round_length.is_zero() && !max_age.is_zero(), Error::<T>::ZeroLength);
+			ensure!(round_length >= 2u32.into(), Error::<T>::RoundTooShort);
+			ensure!(!max_age.is_zero(), Error::<T>::ZeroLength);
 			let feed = NextFeedId::<T>::get();
 			FeedIds::<T>::try_append(feed).map_err(|_| Error::<T>::TooManyFeeds)?;
 			NextFeedId::<T>::put(feed.saturating_add(1));
@@ -347,7 +504,12 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Removes a feed (root), with its open round and history.
+		/// Removes a feed, with its open round and history.
+		///
+		/// - `origin`: root.
+		/// - `feed`: the feed.
+		///
+		/// Errors: `BadOrigin`, `UnknownFeed`. Emits `FeedRemoved`. Complexity: O(`MaxFeeds`).
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::DbWeight::get().reads_writes(2, 5).saturating_add(Weight::from_parts(20_000_000, 2_000)))]
 		pub fn remove_feed(origin: OriginFor<T>, feed: FeedId) -> DispatchResult {
@@ -361,32 +523,37 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// A data node's value for the open `round` of `feed`. Authorized (no fee) when `key` is
-		/// the current `orcl` key of a bonded, active data node that has not submitted in this
-		/// round, and `signature` is its signature over [`submission_payload`].
+		/// A data node's commitment to a hidden value for the open `round` of `feed`, in the
+		/// round's commit phase.
 		///
-		/// The value counts in the round's median with the node's bond as weight. A full round
-		/// takes it only from a node with more stake than its lightest submission, which gives
-		/// way (`Displaced`): many cheap nodes can neither outweigh nor crowd out bonded ones.
+		/// - `origin`: authorized (no fee): `key` is the current `orcl` key of a bonded, active
+		///   data node that has not committed in this round, and `signature` is its signature
+		///   over [`commit_payload`].
+		/// - `commitment`: [`commitment`] of the node's value and a secret salt.
 		///
-		/// Errors: `UnknownFeed`, `WrongRound`, `NotADataNode` (also for a key rotated away),
-		/// `AlreadySubmitted`, `RoundFull`, `BadSignature`. Emits `Submitted` (after
-		/// `Displaced` when it displaced one). Complexity: O(`MaxSubmitters`).
-		#[pallet::call_index(2)]
-		#[pallet::weight(T::DbWeight::get().reads_writes(5, 1).saturating_add(Weight::from_parts(80_000_000, 4_000)))]
-		#[pallet::authorize(Pallet::<T>::authorize_submit)]
-		#[pallet::weight_of_authorize(T::DbWeight::get().reads(5).saturating_add(Weight::from_parts(70_000_000, 4_000)))]
-		pub fn submit(
+		/// The value counts in the round's median, with the node's bond now as its weight, once
+		/// revealed. A full round takes a commitment only from a node with more stake than its
+		/// lightest one, which gives way (`Displaced`): many cheap nodes can neither outweigh nor
+		/// crowd out bonded ones.
+		///
+		/// Errors: `UnknownFeed`, `WrongRound`, `WrongPhase`, `NotADataNode` (also for a key
+		/// rotated away), `AlreadySubmitted`, `RoundFull`, `BadSignature`. Emits `Committed`
+		/// (after `Displaced` when it displaced one). Complexity: O(`MaxSubmitters`).
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::DbWeight::get().reads_writes(5, 1).saturating_add(Weight::from_parts(80_000_000, 6_000)))]
+		#[pallet::authorize(Pallet::<T>::authorize_commit)]
+		#[pallet::weight_of_authorize(T::DbWeight::get().reads(5).saturating_add(Weight::from_parts(70_000_000, 6_000)))]
+		pub fn commit(
 			origin: OriginFor<T>,
 			feed: FeedId,
 			round: u32,
-			value: i128,
+			commitment: H256,
 			key: NodeKey,
 			signature: NodeSignature,
 		) -> DispatchResult {
 			ensure_authorized(origin)?;
 			let (node, stake, displaced) =
-				Self::check_submission(feed, round, value, &key, &signature)?;
+				Self::check_commit(feed, round, &commitment, &key, &signature)?;
 			let mut submissions = Submissions::<T>::get(feed);
 			if let Some(index) = displaced {
 				if index < submissions.len() {
@@ -400,258 +567,46 @@ pub mod pallet {
 				}
 			}
 			submissions
-				.try_push(Submission { node: node.clone(), value, stake })
+				.try_push(Submission { node: node.clone(), stake, commitment, value: None })
 				.map_err(|_| Error::<T>::RoundFull)?;
 			Submissions::<T>::insert(feed, submissions);
-			Self::deposit_event(Event::Submitted { feed, round, node, value });
+			Self::deposit_event(Event::Committed { feed, round, node });
 			Ok(())
 		}
-	}
-}
 
-impl<T: Config> Pallet<T> {
-	/// The data node whose current `orcl` key is `key`, if it is active: a key rotated away (still
-	/// bound to its account while retiring) no longer speaks for it.
-	fn data_node(key: &NodeKey) -> Option<T::AccountId> {
-		let node = T::Nodes::account_of(Role::Data, key)?;
-		(T::Nodes::key_of(Role::Data, &node) == Some(*key)
-			&& T::Nodes::active(Role::Data).contains(&node))
-		.then_some(node)
-	}
-
-	/// Checks a submission: the submitting data node, its stake, and the index of the
-	/// submission it displaces when the round is full.
-	fn check_submission(
-		feed: FeedId,
-		round: u32,
-		value: i128,
-		key: &NodeKey,
-		signature: &NodeSignature,
-	) -> Result<(T::AccountId, u128, Option<usize>), DispatchError> {
-		ensure!(Feeds::<T>::contains_key(feed), Error::<T>::UnknownFeed);
-		let open = Rounds::<T>::get(feed).ok_or(Error::<T>::UnknownFeed)?;
-		ensure!(open.number == round, Error::<T>::WrongRound);
-		let node = Self::data_node(key).ok_or(Error::<T>::NotADataNode)?;
-		let stake = T::Nodes::stake(Role::Data, &node);
-		let submissions = Submissions::<T>::get(feed);
-		ensure!(!submissions.iter().any(|s| s.node == node), Error::<T>::AlreadySubmitted);
-		let displaced = if (submissions.len() as u32) < T::MaxSubmitters::get() {
-			None
-		} else {
-			// The lightest gives way, the latest of equals first; only to more stake.
-			let (index, lightest) = submissions
-				.iter()
-				.enumerate()
-				.min_by_key(|(index, s)| (s.stake, core::cmp::Reverse(*index)))
-				.ok_or(Error::<T>::RoundFull)?;
-			ensure!(stake > lightest.stake, Error::<T>::RoundFull);
-			Some(index)
-		};
-		let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
-		let payload = submission_payload(&genesis, feed, round, value);
-		ensure!(sp_io::crypto::sr25519_verify(signature, &payload, key), Error::<T>::BadSignature);
-		Ok((node, stake, displaced))
-	}
-
-	/// `#[pallet::authorize]` of [`Pallet::submit`].
-	fn authorize_submit(
-		_source: TransactionSource,
-		feed: &FeedId,
-		round: &u32,
-		value: &i128,
-		key: &NodeKey,
-		signature: &NodeSignature,
-	) -> TransactionValidityWithRefund {
-		Self::check_submission(*feed, *round, *value, key, signature).map_err(|e| {
-			if e == Error::<T>::BadSignature.into() {
-				InvalidTransaction::BadProof
-			} else if e == Error::<T>::AlreadySubmitted.into() || e == Error::<T>::WrongRound.into()
-			{
-				InvalidTransaction::Stale
-			} else {
-				InvalidTransaction::Call
-			}
-		})?;
-		let length = Feeds::<T>::get(feed).map(|f| f.round_length).unwrap_or_default();
-		let longevity: u64 = length.unique_saturated_into();
-		let validity = ValidTransaction::with_tag_prefix("SibylOracleSubmission")
-			.priority(u64::MAX / 4)
-			.and_provides((feed, round, key))
-			.longevity(longevity.max(1))
-			.propagate(true)
-			.build()?;
-		Ok((validity, Weight::zero()))
-	}
-
-	/// Closes every round whose length has passed; the weight used.
-	fn close_rounds(now: BlockNumberFor<T>) -> Weight {
-		let db = T::DbWeight::get();
-		let ids = FeedIds::<T>::get();
-		let mut weight = db.reads(1);
-		for feed in ids {
-			weight.saturating_accrue(db.reads(2));
-			let (Some(info), Some(open)) = (Feeds::<T>::get(feed), Rounds::<T>::get(feed)) else {
-				continue;
-			};
-			if open.opened.saturating_add(info.round_length) > now {
-				continue;
-			}
-			let submitters = Self::close_round(feed, &info, open.number, now);
-			Rounds::<T>::insert(feed, Round { number: open.number.saturating_add(1), opened: now });
-			// Per submitter: the bond and treasury accounts it touches.
-			weight.saturating_accrue(
-				db.reads_writes(4, 5)
-					.saturating_add(db.reads_writes(3, 3).saturating_mul(u64::from(submitters))),
-			);
-		}
-		weight
-	}
-
-	/// Closes `round` of `feed`: median, history, penalties and rewards; how many submitted.
-	fn close_round(feed: FeedId, info: &FeedOf<T>, round: u32, now: BlockNumberFor<T>) -> u32 {
-		let submissions = Submissions::<T>::take(feed);
-		let submitters = submissions.len() as u32;
-		let mut values: Vec<(i128, u128)> =
-			submissions.iter().map(|s| (s.value, s.stake)).collect();
-		let value = match weighted_median(&mut values) {
-			Some(value) if submitters >= info.min_submitters => value,
-			_ => {
-				Self::deposit_event(Event::RoundFailed { feed, round, submitters });
-				return submitters;
-			},
-		};
-		History::<T>::mutate(feed, |history| {
-			if history.is_full() && !history.is_empty() {
-				history.remove(0);
-			}
-			if history.try_push(Answer { value, round, at: now }).is_err() {
-				frame_support::defensive!("a full history was shortened");
-			}
-		});
-		Self::deposit_event(Event::RoundClosed { feed, round, value, submitters });
-		for Submission { node, value: submitted, .. } in submissions {
-			if within_deviation(submitted, value, info.max_deviation_ppm) {
-				let amount = T::Treasury::reward(&node, T::SubmissionReward::get());
-				if !amount.is_zero() {
-					Self::deposit_event(Event::Rewarded { feed, round, node, amount });
-				}
-			} else {
-				let slashed = T::Treasury::slash(Role::Data, &node, T::DeviationSlash::get());
-				Self::deposit_event(Event::Penalized {
-					feed,
-					round,
-					node,
-					value: submitted,
-					slashed,
-				});
-			}
-		}
-		submitters
-	}
-
-	/// The feed's latest answer, its age in blocks and whether it is stale.
-	pub fn latest(feed: FeedId) -> Option<(Answer<BlockNumberFor<T>>, BlockNumberFor<T>, bool)> {
-		let info = Feeds::<T>::get(feed)?;
-		let answer = *History::<T>::get(feed).last()?;
-		let age = frame_system::Pallet::<T>::block_number().saturating_sub(answer.at);
-		Some((answer, age, age > info.max_age))
-	}
-
-	/// Up to `count` latest answers of the feed, oldest first.
-	pub fn history(feed: FeedId, count: u32) -> Vec<Answer<BlockNumberFor<T>>> {
-		let history = History::<T>::get(feed).into_inner();
-		let skip = history.len().saturating_sub(count as usize);
-		history.into_iter().skip(skip).collect()
-	}
-}
-
-impl<T: Config> FeedProvider<BlockNumberFor<T>> for Pallet<T> {
-	fn decimals(feed: FeedId) -> Result<u8, FeedError> {
-		Feeds::<T>::get(feed).map(|f| f.decimals).ok_or(FeedError::UnknownFeed)
-	}
-
-	fn window(feed: FeedId, count: u32) -> Result<Vec<Answer<BlockNumberFor<T>>>, FeedError> {
-		ensure!(Feeds::<T>::contains_key(feed), FeedError::UnknownFeed);
-		let (_, _, stale) = Self::latest(feed).ok_or(FeedError::NoValue)?;
-		ensure!(!stale, FeedError::Stale);
-		let answers = Self::history(feed, count);
-		ensure!(answers.len() as u32 == count, FeedError::NotEnoughHistory);
-		Ok(answers)
-	}
-}
-
-impl<T: Config> Pallet<T> {
-	/// The offchain worker of a data node: one submission per source and open round.
-	fn run_offchain(now: BlockNumberFor<T>) {
-		use sp_core::offchain::StorageKind::PERSISTENT;
-		let read = |key: &[u8]| sp_io::offchain::local_storage_get(PERSISTENT, key);
-		let roles = read(NODE_ROLES_KEY)
-			.and_then(|b| Vec::<Role>::decode(&mut &b[..]).ok())
-			.unwrap_or_default();
-		if !roles.contains(&Role::Data) {
-			return;
-		}
-		let sources = read(fetch::SOURCES_KEY)
-			.and_then(|b| Vec::<fetch::Source>::decode(&mut &b[..]).ok())
-			.unwrap_or_default();
-		for key in sp_io::crypto::sr25519_public_keys(ORACLE_KEY_TYPE) {
-			let Some(node) = Self::data_node(&key) else { continue };
-			for source in &sources {
-				Self::serve(source, &node, &key, now);
-			}
-		}
-	}
-
-	/// Fetches and submits `source`'s value for its feed's open round, once.
-	fn serve(source: &fetch::Source, node: &T::AccountId, key: &NodeKey, now: BlockNumberFor<T>) {
-		use sp_runtime::offchain::storage::StorageValueRef;
-		let feed = source.feed;
-		let (Some(info), Some(open)) = (Feeds::<T>::get(feed), Rounds::<T>::get(feed)) else {
-			log::warn!(target: LOG_TARGET, "feed {feed} does not exist: check --oracle-feeds");
-			return;
-		};
-		if Submissions::<T>::get(feed).iter().any(|s| &s.node == node) {
-			return;
-		}
-		// One submission per round and key; a failed fetch is retried at the next block.
-		let claim_key = (b"sibyl/oracle/claim/", feed, open.number, key).encode();
-		let claimed = StorageValueRef::persistent(&claim_key).mutate(
-			|last: Result<Option<BlockNumberFor<T>>, _>| match last {
-				Ok(Some(at)) if at.saturating_add(info.round_length) > now => Err(()),
-				_ => Ok(now),
-			},
-		);
-		if claimed.is_err() {
-			return;
-		}
-		let value = match fetch::fetch(&source.url, &source.path, info.decimals) {
-			Ok(value) => value,
-			Err(error) => {
-				StorageValueRef::persistent(&claim_key).clear();
-				let _ = StorageValueRef::persistent(fetch::FETCH_FAILURES_KEY).mutate(
-					|count: Result<Option<u64>, _>| {
-						Ok::<_, ()>(count.ok().flatten().unwrap_or(0).saturating_add(1))
-					},
-				);
-				log::warn!(
-					target: LOG_TARGET,
-					"feed {feed}: source {} gave no value ({error:?}); not submitting",
-					alloc::string::String::from_utf8_lossy(&source.url)
-				);
-				return;
-			},
-		};
-		let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
-		let payload = submission_payload(&genesis, feed, open.number, value);
-		let Some(signature) = sp_io::crypto::sr25519_sign(ORACLE_KEY_TYPE, key, &payload) else {
-			log::error!(target: LOG_TARGET, "the keystore cannot sign with orcl key {key:?}");
-			return;
-		};
-		log::info!(target: LOG_TARGET, "📈 feed {feed} round {}: submitting {value}", open.number);
-		let call = Call::<T>::submit { feed, round: open.number, value, key: *key, signature };
-		let xt = T::create_authorized_transaction(call.into());
-		if SubmitTransaction::<T, Call<T>>::submit_transaction(xt).is_err() {
-			log::warn!(target: LOG_TARGET, "feed {feed}: the pool refused the submission");
+		/// A data node's value for the open `round` of `feed`, in the round's reveal phase: the
+		/// value and salt it committed to.
+		///
+		/// - `origin`: authorized (no fee): `key` is bound to a data node (its current key, or
+		///   one it rotated away from since it committed) with an unrevealed commitment in this
+		///   round that [`commitment`] of `key`, `value` and `salt` matches, and `signature` is
+		///   the key's over [`reveal_payload`].
+		///
+		/// Errors: `UnknownFeed`, `WrongRound`, `WrongPhase`, `NotADataNode`, `NotCommitted`,
+		/// `AlreadyRevealed`, `CommitmentMismatch`, `BadSignature`. Emits `Revealed`.
+		/// Complexity: O(`MaxSubmitters`).
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::DbWeight::get().reads_writes(4, 1).saturating_add(Weight::from_parts(80_000_000, 6_000)))]
+		#[pallet::authorize(Pallet::<T>::authorize_reveal)]
+		#[pallet::weight_of_authorize(T::DbWeight::get().reads(4).saturating_add(Weight::from_parts(70_000_000, 6_000)))]
+		pub fn reveal(
+			origin: OriginFor<T>,
+			feed: FeedId,
+			round: u32,
+			value: i128,
+			salt: Salt,
+			key: NodeKey,
+			signature: NodeSignature,
+		) -> DispatchResult {
+			ensure_authorized(origin)?;
+			let (node, index) = Self::check_reveal(feed, round, value, &salt, &key, &signature)?;
+			Submissions::<T>::try_mutate(feed, |submissions| {
+				let submission = submissions.get_mut(index).ok_or(Error::<T>::NotCommitted)?;
+				submission.value = Some(value);
+				Ok::<_, Error<T>>(())
+			})?;
+			Self::deposit_event(Event::Revealed { feed, round, node, value });
+			Ok(())
 		}
 	}
 }

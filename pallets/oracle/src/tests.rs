@@ -4,7 +4,10 @@
 // Values are written with two decimals, as the feeds carry them: `1_000_00` is 1,000.00.
 #![allow(clippy::inconsistent_digit_grouping)]
 
-use crate::{mock::*, submission_payload, Error, Event, FeedIds, History, Rounds, Submissions};
+use crate::{
+	commit_payload, commitment, mock::*, reveal_payload, Error, Event, FeedIds, History, Rounds,
+	Salt, Submissions,
+};
 use frame_support::{
 	assert_noop, assert_ok,
 	pallet_prelude::{Authorize, TransactionSource},
@@ -15,9 +18,10 @@ use sibyl_primitives::{
 };
 use sp_core::{Pair, H256};
 use sp_runtime::DispatchResult;
+use std::cell::RefCell;
 
-/// A feed with 2 decimals, 3 submitters needed, rounds of 2 blocks, 1 % deviation, values
-/// usable for 5 blocks.
+/// A feed with 2 decimals, 3 submitters needed, rounds of 2 blocks (1 to commit, 1 to reveal),
+/// 1 % deviation, values usable for 5 blocks.
 fn feed() -> FeedId {
 	let id = crate::NextFeedId::<Test>::get();
 	assert_ok!(Oracle::create_feed(
@@ -36,31 +40,91 @@ fn genesis() -> H256 {
 	System::block_hash(0)
 }
 
-/// Submits the way a block does: authorization first, then dispatch.
-fn submit_signed(
-	feed: FeedId,
-	round: u32,
-	value: i128,
-	who: AccountId,
-	signature: sp_core::sr25519::Signature,
-) -> DispatchResult {
-	let call = crate::Call::<Test>::submit { feed, round, value, key: key(who), signature };
-	let authorized = call.authorize(TransactionSource::External).unwrap();
-	let dispatched = Oracle::submit(
-		RuntimeOrigin::from(frame_system::RawOrigin::Authorized),
-		feed,
-		round,
-		value,
-		key(who),
-		signature,
-	);
-	assert_eq!(authorized.is_ok(), dispatched.is_ok(), "authorize and dispatch disagree");
+/// Dispatches `call` the way a block does: authorization first (its pool tag checked), then
+/// dispatch; both must agree.
+fn authorized(call: crate::Call<Test>) -> DispatchResult {
+	let validity = call.authorize(TransactionSource::External).unwrap();
+	if let Ok((valid, _)) = &validity {
+		assert_eq!(valid.provides, vec![call.pool_tag().unwrap()], "pool tag of {call:?}");
+	}
+	let origin = RuntimeOrigin::from(frame_system::RawOrigin::Authorized);
+	let dispatched = match call {
+		crate::Call::commit { feed, round, commitment, key, signature } => {
+			Oracle::commit(origin, feed, round, commitment, key, signature)
+		},
+		crate::Call::reveal { feed, round, value, salt, key, signature } => {
+			Oracle::reveal(origin, feed, round, value, salt, key, signature)
+		},
+		other => panic!("not authorized: {other:?}"),
+	};
+	assert_eq!(validity.is_ok(), dispatched.is_ok(), "authorize and dispatch disagree");
 	dispatched
 }
 
+/// `who`'s salt for `round` in these tests.
+fn salt(who: AccountId, round: u32) -> Salt {
+	let mut salt = [0; 32];
+	salt[..8].copy_from_slice(&who.to_le_bytes());
+	salt[8..12].copy_from_slice(&round.to_le_bytes());
+	salt
+}
+
+/// `who` commits to `value` (with [`salt`]).
+fn commit(feed: FeedId, round: u32, value: i128, who: AccountId) -> DispatchResult {
+	let hash = commitment(&genesis(), feed, round, &key(who), value, &salt(who, round));
+	let signature = pair(who).sign(&commit_payload(&genesis(), feed, round, &hash));
+	authorized(crate::Call::commit { feed, round, commitment: hash, key: key(who), signature })
+}
+
+/// `who` reveals `value` with `salt`, signed by `who`'s key.
+fn reveal_with(
+	feed: FeedId,
+	round: u32,
+	value: i128,
+	salt: Salt,
+	who: AccountId,
+) -> DispatchResult {
+	let signature = pair(who).sign(&reveal_payload(&genesis(), feed, round, value, &salt));
+	authorized(crate::Call::reveal { feed, round, value, salt, key: key(who), signature })
+}
+
+/// `who` reveals `value` with its [`salt`].
+fn reveal(feed: FeedId, round: u32, value: i128, who: AccountId) -> DispatchResult {
+	reveal_with(feed, round, value, salt(who, round), who)
+}
+
+thread_local! {
+	/// Commitments made by [`submit`], revealed by [`next_block`] in their reveal phase.
+	static PENDING: RefCell<Vec<(FeedId, u32, i128, AccountId)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// An honest data node's submission: `who` commits to `value` now, and reveals it when the
+/// round's reveal phase begins ([`next_block`]).
 fn submit(feed: FeedId, round: u32, value: i128, who: AccountId) -> DispatchResult {
-	let signature = pair(who).sign(&submission_payload(&genesis(), feed, round, value));
-	submit_signed(feed, round, value, who, signature)
+	commit(feed, round, value, who)?;
+	PENDING.with(|p| p.borrow_mut().push((feed, round, value, who)));
+	Ok(())
+}
+
+/// The next block, in which every pending honest commitment whose round now reveals is
+/// revealed.
+fn next_block() {
+	crate::mock::next_block();
+	let now = System::block_number();
+	let pending = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
+	for (feed, round, value, who) in pending {
+		match Oracle::round_at(feed, now) {
+			// Displaced: nothing to reveal.
+			_ if !Submissions::<Test>::get(feed).iter().any(|s| s.node == who) => {},
+			Some(open) if open.number == round && open.phase == crate::Phase::Reveal => {
+				assert_ok!(reveal(feed, round, value, who));
+			},
+			Some(open) if open.number == round => {
+				PENDING.with(|p| p.borrow_mut().push((feed, round, value, who)))
+			},
+			_ => {},
+		}
+	}
 }
 
 fn bond(who: AccountId) -> Balance {
@@ -95,7 +159,11 @@ fn feeds_are_created_by_root_with_sane_parameters() {
 		);
 		assert_noop!(
 			Oracle::create_feed(RuntimeOrigin::root(), desc(), 2, 3, 0, 0, 5),
-			Error::<Test>::ZeroLength
+			Error::<Test>::RoundTooShort
+		);
+		assert_noop!(
+			Oracle::create_feed(RuntimeOrigin::root(), desc(), 2, 3, 1, 0, 5),
+			Error::<Test>::RoundTooShort
 		);
 		assert_noop!(
 			Oracle::create_feed(RuntimeOrigin::root(), desc(), 2, 3, 2, 0, 0),
@@ -123,13 +191,21 @@ fn bad_submissions_are_refused_by_the_pool_and_in_blocks() {
 		assert_noop!(submit(9, 0, 1, 1), Error::<Test>::UnknownFeed);
 		assert_noop!(submit(f, 1, 1, 1), Error::<Test>::WrongRound);
 		assert_noop!(submit(f, 0, 1, OUTSIDER), Error::<Test>::NotADataNode);
-		// Signed by another key, or over another value.
-		let other = pair(2).sign(&submission_payload(&genesis(), f, 0, 100));
-		assert_noop!(submit_signed(f, 0, 100, 1, other), Error::<Test>::BadSignature);
-		let changed = pair(1).sign(&submission_payload(&genesis(), f, 0, 101));
-		assert_noop!(submit_signed(f, 0, 100, 1, changed), Error::<Test>::BadSignature);
-		let foreign = pair(1).sign(&submission_payload(&H256::repeat_byte(7), f, 0, 100));
-		assert_noop!(submit_signed(f, 0, 100, 1, foreign), Error::<Test>::BadSignature);
+		// Signed by another key, or over another commitment, or for another chain.
+		let hash = commitment(&genesis(), f, 0, &key(1), 100, &salt(1, 0));
+		let signed = |signature| crate::Call::<Test>::commit {
+			feed: f,
+			round: 0,
+			commitment: hash,
+			key: key(1),
+			signature,
+		};
+		let other = pair(2).sign(&commit_payload(&genesis(), f, 0, &hash));
+		assert_noop!(authorized(signed(other)), Error::<Test>::BadSignature);
+		let changed = pair(1).sign(&commit_payload(&genesis(), f, 0, &H256::repeat_byte(1)));
+		assert_noop!(authorized(signed(changed)), Error::<Test>::BadSignature);
+		let foreign = pair(1).sign(&commit_payload(&H256::repeat_byte(7), f, 0, &hash));
+		assert_noop!(authorized(signed(foreign)), Error::<Test>::BadSignature);
 		assert_ok!(submit(f, 0, 100, 1));
 		assert_noop!(submit(f, 0, 100, 1), Error::<Test>::AlreadySubmitted);
 		for n in 2..=4 {
@@ -143,9 +219,15 @@ fn bad_submissions_are_refused_by_the_pool_and_in_blocks() {
 		assert_noop!(submit(f, 1, 100, 5), Error::<Test>::NotADataNode);
 		// Late: round 0 is closed.
 		assert_noop!(submit(f, 0, 100, 1), Error::<Test>::WrongRound);
-		assert!(
-			Oracle::submit(RuntimeOrigin::signed(1), f, 1, 1, key(1), pair(1).sign(b"x")).is_err()
-		);
+		assert!(Oracle::commit(
+			RuntimeOrigin::signed(1),
+			f,
+			1,
+			H256::zero(),
+			key(1),
+			pair(1).sign(b"x")
+		)
+		.is_err());
 	});
 }
 
@@ -322,42 +404,58 @@ mod offchain {
 			let source =
 				Source { feed: f, url: url.as_bytes().to_vec(), path: b"data.usd".to_vec() };
 			set(SOURCES_KEY, vec![source].encode());
-			for _ in 0..runs {
-				<Oracle as frame_support::traits::Hooks<u64>>::offchain_worker(1);
+			let worker = |at: u64| {
+				for _ in 0..runs {
+					<Oracle as frame_support::traits::Hooks<u64>>::offchain_worker(at);
+				}
+			};
+			let sent = || -> Vec<RuntimeCall> {
+				let pool = pool_state.read();
+				pool.transactions
+					.iter()
+					.map(|tx| Extrinsic::decode(&mut &tx[..]).unwrap().function)
+					.collect()
+			};
+			// #2 is round 0's reveal phase (round 0 opened at #1, before the worker saw the
+			// feed): the worker prepares #3, where round 1 opens, and commits to its value.
+			crate::mock::next_block();
+			worker(2);
+			let commits = sent();
+			if commits.is_empty() {
+				return vec![];
 			}
-			let submitted = pool_state
-				.read()
-				.transactions
-				.iter()
-				.map(|tx| {
-					let xt = Extrinsic::decode(&mut &tx[..]).unwrap();
-					match xt.function {
-						RuntimeCall::Oracle(crate::Call::submit {
-							round,
-							value,
-							key: k,
-							signature,
-							..
-						}) => {
-							assert_eq!(k, key(1));
-							// The submission is one the chain accepts.
-							assert_ok!(submit_signed(f, round, value, 1, signature));
-							(round, value)
-						},
-						other => panic!("unexpected call {other:?}"),
-					}
-				})
-				.collect();
-			submitted
+			assert_eq!(commits.len(), 1, "one commitment per round");
+			let RuntimeCall::Oracle(commit @ crate::Call::commit { round: 1, key: k, .. }) =
+				commits[0].clone()
+			else {
+				panic!("unexpected call {:?}", commits[0]);
+			};
+			assert_eq!(k, key(1));
+			crate::mock::next_block();
+			// The commitment is one the chain accepts in #3.
+			assert_ok!(authorized(commit));
+			// #3's worker prepares #4, round 1's reveal phase: it reveals what it committed to,
+			// without fetching again (the test server answers once).
+			worker(3);
+			let all = sent();
+			assert_eq!(all.len(), 2, "one value per round");
+			let RuntimeCall::Oracle(reveal @ crate::Call::reveal { round, value, .. }) =
+				all[1].clone()
+			else {
+				panic!("unexpected call {:?}", all[1]);
+			};
+			crate::mock::next_block();
+			assert_ok!(authorized(reveal));
+			vec![(round, value)]
 		})
 	}
 
 	#[test]
-	fn a_data_node_fetches_converts_signs_and_submits_once_per_round() {
-		// A second run in the same round neither fetches (the test server would refuse a second
-		// request) nor submits again.
+	fn a_data_node_fetches_commits_and_reveals_once_per_round() {
+		// A second run in the same block neither fetches (the test server would refuse a second
+		// request) nor sends again.
 		let submitted = run(br#"{"data":{"usd":"64123.456"}}"#, vec![Role::Data], 2);
-		assert_eq!(submitted, vec![(0, 6_412_346)]);
+		assert_eq!(submitted, vec![(1, 6_412_346)]);
 	}
 
 	#[test]
@@ -430,20 +528,41 @@ fn a_rotated_away_key_no_longer_submits_for_its_node() {
 		));
 		// The old key stays bound to node 1 while it retires, but speaks for it no more.
 		assert_noop!(submit(f, 0, 100_00, 1), Error::<Test>::NotADataNode);
-		let signature = new.sign(&submission_payload(&genesis(), f, 0, 100_00));
-		let call = crate::Call::<Test>::submit {
+		let hash = commitment(&genesis(), f, 0, &new.public(), 100_00, &salt(1, 0));
+		let signature = new.sign(&commit_payload(&genesis(), f, 0, &hash));
+		let call = crate::Call::<Test>::commit {
 			feed: f,
 			round: 0,
-			value: 100_00,
+			commitment: hash,
 			key: new.public(),
 			signature,
 		};
-		assert!(call.authorize(TransactionSource::External).unwrap().is_ok());
+		assert_ok!(authorized(call));
+		// A node that rotates between its commitment and its reveal still reveals, with the
+		// key it committed with.
+		let newer = sp_core::sr25519::Pair::from_string("//data1-newer", None).unwrap();
+		let payload = sibyl_primitives::roles::key_proof_payload(&genesis(), Role::Data, &1u64);
+		next_block();
+		assert_ok!(Payments::rotate_key(
+			RuntimeOrigin::signed(1),
+			Role::Data,
+			newer.public(),
+			newer.sign(&payload)
+		));
+		let signature = new.sign(&reveal_payload(&genesis(), f, 0, 100_00, &salt(1, 0)));
+		assert_ok!(authorized(crate::Call::<Test>::reveal {
+			feed: f,
+			round: 0,
+			value: 100_00,
+			salt: salt(1, 0),
+			key: new.public(),
+			signature,
+		}));
 	});
 }
 
 #[test]
-fn the_v1_migration_weighs_submissions_made_before_it_by_stake() {
+fn the_migrations_keep_submissions_made_before_them_weighted_by_stake() {
 	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
 	new_test_ext().execute_with(|| {
 		let f = feed();
@@ -454,18 +573,147 @@ fn the_v1_migration_weighs_submissions_made_before_it_by_stake() {
 		frame_support::storage::unhashed::put(&Submissions::<Test>::hashed_key_for(f), &old);
 		assert_ok!(Payments::bond_extra(RuntimeOrigin::signed(2), Role::Data, 500));
 
+		// Both migrations, in order, as the runtime's `Migrations` runs them.
 		crate::migrations::v1::MigrateToV1::<Test>::on_runtime_upgrade();
 		assert_eq!(Oracle::on_chain_storage_version(), 1);
+		crate::migrations::v2::MigrateToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(Oracle::on_chain_storage_version(), 2);
+		// Public values before the upgrade: revealed ones after it, with their stake.
 		let stakes: Vec<_> =
 			Submissions::<Test>::get(f).iter().map(|s| (s.node, s.value, s.stake)).collect();
-		assert_eq!(stakes, vec![(1, 100_00, 1_000), (2, 100_20, 1_500)]);
+		assert_eq!(stakes, vec![(1, Some(100_00), 1_000), (2, Some(100_20), 1_500)]);
 		// Once only: a second run leaves them alone.
 		crate::migrations::v1::MigrateToV1::<Test>::on_runtime_upgrade();
+		crate::migrations::v2::MigrateToV2::<Test>::on_runtime_upgrade();
 		assert_eq!(Submissions::<Test>::get(f).len(), 2);
+		assert_eq!(Submissions::<Test>::get(f)[0].value, Some(100_00));
 		// The round closes with them: 1,000 at 100.00, 1,000 at 100.05, 1,500 at 100.20.
 		assert_ok!(submit(f, 0, 100_05, 3));
 		next_block();
 		next_block();
 		assert_eq!(Oracle::latest(f).unwrap().0.value, 100_05);
+	});
+}
+
+#[test]
+fn values_stay_hidden_until_the_commit_phase_is_over_and_must_match_their_commitment() {
+	new_test_ext().execute_with(|| {
+		let f = feed();
+		// #1, commit phase: no value yet, nothing to reveal.
+		assert_noop!(reveal(f, 0, 100, 1), Error::<Test>::WrongPhase);
+		assert_ok!(commit(f, 0, 100_00, 1));
+		assert_noop!(reveal(f, 0, 100_00, 1), Error::<Test>::WrongPhase);
+		assert_noop!(commit(f, 0, 100_00, 1), Error::<Test>::AlreadySubmitted);
+		// A copier commits to node 1's hash; it cannot reveal node 1's value with it, the hash
+		// binds node 1's key.
+		let copied = Submissions::<Test>::get(f)[0].commitment;
+		let signature = pair(2).sign(&commit_payload(&genesis(), f, 0, &copied));
+		assert_ok!(authorized(crate::Call::commit {
+			feed: f,
+			round: 0,
+			commitment: copied,
+			key: key(2),
+			signature
+		}));
+		assert_ok!(commit(f, 0, 100_10, 3));
+		assert!(events().contains(&Event::Committed { feed: f, round: 0, node: 1 }));
+		crate::mock::next_block(); // #2, reveal phase
+		assert_noop!(commit(f, 0, 100_00, 4), Error::<Test>::WrongPhase);
+		assert_noop!(reveal_with(f, 0, 100_00, salt(1, 0), 2), Error::<Test>::CommitmentMismatch);
+		assert_noop!(reveal(f, 0, 100_01, 1), Error::<Test>::CommitmentMismatch);
+		assert_noop!(reveal_with(f, 0, 100_00, salt(9, 0), 1), Error::<Test>::CommitmentMismatch);
+		assert_noop!(reveal(f, 0, 100_00, 4), Error::<Test>::NotCommitted);
+		assert_noop!(reveal(f, 0, 100_00, OUTSIDER), Error::<Test>::NotADataNode);
+		assert_noop!(reveal(f, 1, 100_00, 1), Error::<Test>::WrongRound);
+		// Signed by another key.
+		let signature = pair(2).sign(&reveal_payload(&genesis(), f, 0, 100_00, &salt(1, 0)));
+		assert_noop!(
+			authorized(crate::Call::reveal {
+				feed: f,
+				round: 0,
+				value: 100_00,
+				salt: salt(1, 0),
+				key: key(1),
+				signature
+			}),
+			Error::<Test>::BadSignature
+		);
+		assert_ok!(reveal(f, 0, 100_00, 1));
+		assert_noop!(reveal(f, 0, 100_00, 1), Error::<Test>::AlreadyRevealed);
+		assert_ok!(reveal(f, 0, 100_10, 3));
+		assert!(events().contains(&Event::Revealed { feed: f, round: 0, node: 1, value: 100_00 }));
+		// Late: the round closed at #3.
+		crate::mock::next_block();
+		assert_noop!(reveal(f, 0, 100_00, 2), Error::<Test>::WrongRound);
+	});
+}
+
+#[test]
+fn an_unrevealed_commitment_is_neither_rewarded_nor_penalized() {
+	new_test_ext().execute_with(|| {
+		let issuance = Balances::total_issuance();
+		let f = feed();
+		for (n, v) in [(1, 100_00), (2, 100_02), (3, 99_99)] {
+			assert_ok!(submit(f, 0, v, n));
+		}
+		// Node 4 commits to an outlier and, seeing the others' values, keeps it to itself.
+		assert_ok!(commit(f, 0, 200_00, 4));
+		next_block();
+		next_block();
+		assert!(events().contains(&Event::NotRevealed { feed: f, round: 0, node: 4 }));
+		assert!(events().contains(&Event::RoundClosed {
+			feed: f,
+			round: 0,
+			value: 100_00,
+			submitters: 3
+		}));
+		// Withholding only took its stake out of the median; it earns nothing, loses nothing.
+		assert_eq!(bond(4), 1_000);
+		assert_eq!(Balances::free_balance(4), 10_000 - 1_000);
+		for n in [1, 2, 3] {
+			assert_eq!(Balances::free_balance(n), 10_000 - 1_000 + 2);
+		}
+		assert_eq!(Balances::total_issuance(), issuance);
+		// Too few values revealed: the round fails, whatever was committed.
+		for n in 1..=3 {
+			assert_ok!(commit(f, 1, 100_00, n));
+		}
+		assert_ok!(submit(f, 1, 100_00, 4));
+		next_block();
+		next_block();
+		assert!(events().contains(&Event::RoundFailed { feed: f, round: 1, submitters: 1 }));
+	});
+}
+
+#[test]
+fn the_pool_takes_a_commitment_for_the_round_that_opens_in_the_next_block() {
+	new_test_ext().execute_with(|| {
+		let f = feed();
+		next_block(); // #2: round 0 reveals; it closes at the start of #3
+				// The pool validates a transaction for the next block before that block's
+				// `on_initialize` (the block number is already the next one): round 1 is open there.
+		System::set_block_number(3);
+		assert_eq!(Rounds::<Test>::get(f).unwrap().number, 0);
+		let open = Oracle::round_at(f, 3).unwrap();
+		assert_eq!((open.number, open.phase, open.stored), (1, crate::Phase::Commit, false));
+		let hash = commitment(&genesis(), f, 1, &key(1), 100_00, &salt(1, 1));
+		let signature = pair(1).sign(&commit_payload(&genesis(), f, 1, &hash));
+		let call = crate::Call::<Test>::commit {
+			feed: f,
+			round: 1,
+			commitment: hash,
+			key: key(1),
+			signature,
+		};
+		let (valid, _) = call.authorize(TransactionSource::External).unwrap().unwrap();
+		assert_eq!(valid.longevity, 1, "valid until its commit phase ends");
+		let stale = crate::Call::<Test>::commit {
+			feed: f,
+			round: 0,
+			commitment: hash,
+			key: key(1),
+			signature,
+		};
+		assert!(stale.authorize(TransactionSource::External).unwrap().is_err());
 	});
 }
