@@ -447,13 +447,21 @@ declare module '@polkadot/api-base/types/errors' {
     };
     oracle: {
       /**
-       * This node already submitted in this round.
+       * This node already revealed its value in this round.
+       **/
+      AlreadyRevealed: AugmentedError<ApiType>;
+      /**
+       * This node already committed in this round.
        **/
       AlreadySubmitted: AugmentedError<ApiType>;
       /**
-       * The signature is not the key's over this submission.
+       * The signature is not the key's over this commitment or value.
        **/
       BadSignature: AugmentedError<ApiType>;
+      /**
+       * Value and salt do not hash to the node's commitment.
+       **/
+      CommitmentMismatch: AugmentedError<ApiType>;
       /**
        * A round needs at least one submitter.
        **/
@@ -463,9 +471,18 @@ declare module '@polkadot/api-base/types/errors' {
        **/
       NotADataNode: AugmentedError<ApiType>;
       /**
-       * The round has the most submissions it can hold, each with at least this node's stake.
+       * This node has no commitment in this round (never made, or displaced).
+       **/
+      NotCommitted: AugmentedError<ApiType>;
+      /**
+       * The round has the most commitments it can hold, each with at least this node's
+       * stake.
        **/
       RoundFull: AugmentedError<ApiType>;
+      /**
+       * A round lasts at least 2 blocks: one to commit, one to reveal.
+       **/
+      RoundTooShort: AugmentedError<ApiType>;
       /**
        * The chain has the most feeds it can take.
        **/
@@ -479,11 +496,16 @@ declare module '@polkadot/api-base/types/errors' {
        **/
       UnknownFeed: AugmentedError<ApiType>;
       /**
+       * The round is open, but not in this phase: a commitment after its commit phase, or a
+       * value before its reveal phase.
+       **/
+      WrongPhase: AugmentedError<ApiType>;
+      /**
        * The round is not the feed's open round (too late, or too early).
        **/
       WrongRound: AugmentedError<ApiType>;
       /**
-       * A round lasts at least one block, and a value lives at least one block.
+       * A value lives at least one block.
        **/
       ZeroLength: AugmentedError<ApiType>;
     };

@@ -294,8 +294,12 @@ declare module '@polkadot/api-base/types/events' {
     };
     oracle: {
       /**
-       * A full round's lightest submission gave way to a submitter with more stake; it is
-       * neither rewarded nor penalized.
+       * A data node committed to a hidden value.
+       **/
+      Committed: AugmentedEvent<ApiType, [feed: u32, round: u32, node: AccountId32], { feed: u32, round: u32, node: AccountId32 }>;
+      /**
+       * A full round's lightest commitment gave way to a node with more stake; it is neither
+       * rewarded nor penalized.
        **/
       Displaced: AugmentedEvent<ApiType, [feed: u32, round: u32, node: AccountId32, by: AccountId32], { feed: u32, round: u32, node: AccountId32, by: AccountId32 }>;
       /**
@@ -303,29 +307,33 @@ declare module '@polkadot/api-base/types/events' {
        **/
       FeedCreated: AugmentedEvent<ApiType, [feed: u32], { feed: u32 }>;
       /**
-       * A feed was removed.
+       * A feed was removed, with its open round and history.
        **/
       FeedRemoved: AugmentedEvent<ApiType, [feed: u32], { feed: u32 }>;
       /**
-       * A submission beyond the deviation bound cost its node `slashed`.
+       * A data node committed but did not reveal: no reward, no penalty.
+       **/
+      NotRevealed: AugmentedEvent<ApiType, [feed: u32, round: u32, node: AccountId32], { feed: u32, round: u32, node: AccountId32 }>;
+      /**
+       * A value beyond the deviation bound cost its node `slashed`.
        **/
       Penalized: AugmentedEvent<ApiType, [feed: u32, round: u32, node: AccountId32, value: i128, slashed: u128], { feed: u32, round: u32, node: AccountId32, value: i128, slashed: u128 }>;
       /**
-       * A timely submission within the bound was rewarded.
+       * A data node revealed the value it committed to.
+       **/
+      Revealed: AugmentedEvent<ApiType, [feed: u32, round: u32, node: AccountId32, value: i128], { feed: u32, round: u32, node: AccountId32, value: i128 }>;
+      /**
+       * A value within the bound was rewarded.
        **/
       Rewarded: AugmentedEvent<ApiType, [feed: u32, round: u32, node: AccountId32, amount: u128], { feed: u32, round: u32, node: AccountId32, amount: u128 }>;
       /**
-       * A round closed with the stake-weighted median of `submitters` submissions.
+       * A round closed with the stake-weighted median of `submitters` revealed values.
        **/
       RoundClosed: AugmentedEvent<ApiType, [feed: u32, round: u32, value: i128, submitters: u32], { feed: u32, round: u32, value: i128, submitters: u32 }>;
       /**
-       * A round closed with too few submissions; the feed keeps its last value.
+       * A round closed with too few revealed values; the feed keeps its last value.
        **/
       RoundFailed: AugmentedEvent<ApiType, [feed: u32, round: u32, submitters: u32], { feed: u32, round: u32, submitters: u32 }>;
-      /**
-       * A data node submitted a value.
-       **/
-      Submitted: AugmentedEvent<ApiType, [feed: u32, round: u32, node: AccountId32, value: i128], { feed: u32, round: u32, node: AccountId32, value: i128 }>;
     };
     payments: {
       /**

@@ -399,8 +399,8 @@ declare module '@polkadot/api-base/types/storage' {
        **/
       rounds: AugmentedQuery<ApiType, (arg: u32 | AnyNumber | Uint8Array) => Observable<Option<PalletOracleRound>>, [u32]>;
       /**
-       * Submissions to the open round of each feed, at most `MaxSubmitters`: when full, the one
-       * with the least stake gives way to a submitter with more.
+       * Commitments (and, once revealed, values) in the open round of each feed, at most
+       * `MaxSubmitters`: when full, the one with the least stake gives way to a node with more.
        **/
       submissions: AugmentedQuery<ApiType, (arg: u32 | AnyNumber | Uint8Array) => Observable<Vec<PalletOracleSubmission>>, [u32]>;
     };

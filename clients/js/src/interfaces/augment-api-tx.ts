@@ -427,27 +427,66 @@ declare module '@polkadot/api-base/types/submittable' {
     };
     oracle: {
       /**
-       * Creates a feed (root). Its round 0 opens now.
+       * A data node's commitment to a hidden value for the open `round` of `feed`, in the
+       * round's commit phase.
+       * 
+       * - `origin`: authorized (no fee): `key` is the current `orcl` key of a bonded, active
+       * data node that has not committed in this round, and `signature` is its signature
+       * over [`commit_payload`].
+       * - `commitment`: [`commitment`] of the node's value and a secret salt.
+       * 
+       * The value counts in the round's median, with the node's bond now as its weight, once
+       * revealed. A full round takes a commitment only from a node with more stake than its
+       * lightest one, which gives way (`Displaced`): many cheap nodes can neither outweigh nor
+       * crowd out bonded ones.
+       * 
+       * Errors: `UnknownFeed`, `WrongRound`, `WrongPhase`, `NotADataNode` (also for a key
+       * rotated away), `AlreadySubmitted`, `RoundFull`, `BadSignature`. Emits `Committed`
+       * (after `Displaced` when it displaced one). Complexity: O(`MaxSubmitters`).
+       **/
+      commit: AugmentedSubmittable<(feed: u32 | AnyNumber | Uint8Array, round: u32 | AnyNumber | Uint8Array, commitment: H256 | string | Uint8Array, key: U8aFixed | string | Uint8Array, signature: U8aFixed | string | Uint8Array) => SubmittableExtrinsic<ApiType>, [u32, u32, H256, U8aFixed, U8aFixed]>;
+      /**
+       * Creates a feed. Its round 0 opens now.
+       * 
+       * - `origin`: root.
+       * - `description`: what the feed measures and where from, for people.
+       * - `decimals`: fixed-point decimals of its values.
+       * - `min_submitters`: revealed values a round needs to close with a value (1 to
+       * `MaxSubmitters`).
+       * - `round_length`: blocks a round lasts (at least 2): the first half (rounded up) to
+       * commit, the rest to reveal.
+       * - `max_deviation_ppm`: largest distance from the median a value may have and be
+       * rewarded rather than penalized, parts per million of the median.
+       * - `max_age`: blocks after which the feed's value is stale (at least 1).
+       * 
+       * Errors: `BadOrigin`, `NoSubmittersRequired`, `TooManySubmittersRequired`,
+       * `RoundTooShort`, `ZeroLength`, `TooManyFeeds`. Emits `FeedCreated`. Complexity: O(1)
+       * (the feed list is bounded by `MaxFeeds`).
        **/
       createFeed: AugmentedSubmittable<(description: Bytes | string | Uint8Array, decimals: u8 | AnyNumber | Uint8Array, minSubmitters: u32 | AnyNumber | Uint8Array, roundLength: u32 | AnyNumber | Uint8Array, maxDeviationPpm: u32 | AnyNumber | Uint8Array, maxAge: u32 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [Bytes, u8, u32, u32, u32, u32]>;
       /**
-       * Removes a feed (root), with its open round and history.
+       * Removes a feed, with its open round and history.
+       * 
+       * - `origin`: root.
+       * - `feed`: the feed.
+       * 
+       * Errors: `BadOrigin`, `UnknownFeed`. Emits `FeedRemoved`. Complexity: O(`MaxFeeds`).
        **/
       removeFeed: AugmentedSubmittable<(feed: u32 | AnyNumber | Uint8Array) => SubmittableExtrinsic<ApiType>, [u32]>;
       /**
-       * A data node's value for the open `round` of `feed`. Authorized (no fee) when `key` is
-       * the current `orcl` key of a bonded, active data node that has not submitted in this
-       * round, and `signature` is its signature over [`submission_payload`].
+       * A data node's value for the open `round` of `feed`, in the round's reveal phase: the
+       * value and salt it committed to.
        * 
-       * The value counts in the round's median with the node's bond as weight. A full round
-       * takes it only from a node with more stake than its lightest submission, which gives
-       * way (`Displaced`): many cheap nodes can neither outweigh nor crowd out bonded ones.
+       * - `origin`: authorized (no fee): `key` is bound to a data node (its current key, or
+       * one it rotated away from since it committed) with an unrevealed commitment in this
+       * round that [`commitment`] of `key`, `value` and `salt` matches, and `signature` is
+       * the key's over [`reveal_payload`].
        * 
-       * Errors: `UnknownFeed`, `WrongRound`, `NotADataNode` (also for a key rotated away),
-       * `AlreadySubmitted`, `RoundFull`, `BadSignature`. Emits `Submitted` (after
-       * `Displaced` when it displaced one). Complexity: O(`MaxSubmitters`).
+       * Errors: `UnknownFeed`, `WrongRound`, `WrongPhase`, `NotADataNode`, `NotCommitted`,
+       * `AlreadyRevealed`, `CommitmentMismatch`, `BadSignature`. Emits `Revealed`.
+       * Complexity: O(`MaxSubmitters`).
        **/
-      submit: AugmentedSubmittable<(feed: u32 | AnyNumber | Uint8Array, round: u32 | AnyNumber | Uint8Array, value: i128 | AnyNumber | Uint8Array, key: U8aFixed | string | Uint8Array, signature: U8aFixed | string | Uint8Array) => SubmittableExtrinsic<ApiType>, [u32, u32, i128, U8aFixed, U8aFixed]>;
+      reveal: AugmentedSubmittable<(feed: u32 | AnyNumber | Uint8Array, round: u32 | AnyNumber | Uint8Array, value: i128 | AnyNumber | Uint8Array, salt: U8aFixed | string | Uint8Array, key: U8aFixed | string | Uint8Array, signature: U8aFixed | string | Uint8Array) => SubmittableExtrinsic<ApiType>, [u32, u32, i128, U8aFixed, U8aFixed, U8aFixed]>;
     };
     payments: {
       /**

@@ -603,10 +603,19 @@ export default {
       remove_feed: {
         feed: 'u32',
       },
-      submit: {
+      __Unused2: 'Null',
+      commit: {
+        feed: 'u32',
+        round: 'u32',
+        commitment: 'H256',
+        key: '[u8;32]',
+        signature: '[u8;64]',
+      },
+      reveal: {
         feed: 'u32',
         round: 'u32',
         value: 'i128',
+        salt: '[u8;32]',
         key: '[u8;32]',
         signature: '[u8;64]'
       }
@@ -1413,7 +1422,12 @@ export default {
       FeedRemoved: {
         feed: 'u32',
       },
-      Submitted: {
+      Committed: {
+        feed: 'u32',
+        round: 'u32',
+        node: 'AccountId32',
+      },
+      Revealed: {
         feed: 'u32',
         round: 'u32',
         node: 'AccountId32',
@@ -1435,6 +1449,11 @@ export default {
         feed: 'u32',
         round: 'u32',
         submitters: 'u32',
+      },
+      NotRevealed: {
+        feed: 'u32',
+        round: 'u32',
+        node: 'AccountId32',
       },
       Penalized: {
         feed: 'u32',
@@ -1993,11 +2012,12 @@ export default {
    **/
   PalletOracleSubmission: {
     node: 'AccountId32',
-    value: 'i128',
-    stake: 'u128'
+    stake: 'u128',
+    commitment: 'H256',
+    value: 'Option<i128>'
   },
   /**
-   * Lookup264: sibyl_primitives::oracle::Answer<BlockNumber>
+   * Lookup265: sibyl_primitives::oracle::Answer<BlockNumber>
    **/
   SibylPrimitivesOracleAnswer: {
     value: 'i128',
@@ -2005,13 +2025,13 @@ export default {
     at: 'u32'
   },
   /**
-   * Lookup266: pallet_oracle::pallet::Error<T>
+   * Lookup267: pallet_oracle::pallet::Error<T>
    **/
   PalletOracleError: {
-    _enum: ['UnknownFeed', 'TooManyFeeds', 'NoSubmittersRequired', 'TooManySubmittersRequired', 'ZeroLength', 'WrongRound', 'NotADataNode', 'AlreadySubmitted', 'RoundFull', 'BadSignature']
+    _enum: ['UnknownFeed', 'TooManyFeeds', 'NoSubmittersRequired', 'TooManySubmittersRequired', 'ZeroLength', 'RoundTooShort', 'WrongRound', 'WrongPhase', 'NotADataNode', 'AlreadySubmitted', 'RoundFull', 'BadSignature', 'NotCommitted', 'AlreadyRevealed', 'CommitmentMismatch']
   },
   /**
-   * Lookup268: sibyl_primitives::schedule::ScheduleState<BlockNumber>
+   * Lookup269: sibyl_primitives::schedule::ScheduleState<BlockNumber>
    **/
   SibylPrimitivesScheduleScheduleState: {
     _enum: {
@@ -2023,7 +2043,7 @@ export default {
     }
   },
   /**
-   * Lookup274: sibyl_primitives::schedule::Run<BlockNumber>
+   * Lookup275: sibyl_primitives::schedule::Run<BlockNumber>
    **/
   SibylPrimitivesScheduleRun: {
     index: 'u32',
@@ -2032,71 +2052,71 @@ export default {
     outcome: 'Option<SibylPrimitivesRequestOutcome>'
   },
   /**
-   * Lookup278: pallet_schedules::pallet::Error<T>
+   * Lookup279: pallet_schedules::pallet::Error<T>
    **/
   PalletSchedulesError: {
     _enum: ['PeriodTooShort', 'BadRunCount', 'MaxFeeBelowQuote', 'BudgetOverflow', 'TooManySchedules', 'NoRoomForSchedules', 'InputTooLarge', 'InsufficientBalance', 'UnknownSchedule', 'NotOwner']
   },
   /**
-   * Lookup281: pallet_collator_selection::pallet::CandidateInfo<sp_core::crypto::AccountId32, Balance>
+   * Lookup282: pallet_collator_selection::pallet::CandidateInfo<sp_core::crypto::AccountId32, Balance>
    **/
   PalletCollatorSelectionCandidateInfo: {
     who: 'AccountId32',
     deposit: 'u128'
   },
   /**
-   * Lookup283: frame_support::PalletId
+   * Lookup284: frame_support::PalletId
    **/
   FrameSupportPalletId: '[u8;8]',
   /**
-   * Lookup284: pallet_collator_selection::pallet::Error<T>
+   * Lookup285: pallet_collator_selection::pallet::Error<T>
    **/
   PalletCollatorSelectionError: {
     _enum: ['TooManyCandidates', 'TooFewEligibleCollators', 'AlreadyCandidate', 'NotCandidate', 'TooManyInvulnerables', 'AlreadyInvulnerable', 'NotInvulnerable', 'NoAssociatedValidatorId', 'ValidatorNotRegistered', 'InsertToCandidateListFailed', 'RemoveFromCandidateListFailed', 'DepositTooLow', 'UpdateCandidateListFailed', 'InsufficientBond', 'TargetIsNotCandidate', 'IdenticalDeposit', 'InvalidUnreserve']
   },
   /**
-   * Lookup291: sp_core::crypto::KeyTypeId
+   * Lookup292: sp_core::crypto::KeyTypeId
    **/
   SpCoreCryptoKeyTypeId: '[u8;4]',
   /**
-   * Lookup292: pallet_session::pallet::Error<T>
+   * Lookup293: pallet_session::pallet::Error<T>
    **/
   PalletSessionError: {
     _enum: ['InvalidProof', 'NoAssociatedValidatorId', 'DuplicatedKey', 'NoKeys', 'NoAccount']
   },
   /**
-   * Lookup293: sp_staking::offence::OffenceDetails<sp_core::crypto::AccountId32, Offender>
+   * Lookup294: sp_staking::offence::OffenceDetails<sp_core::crypto::AccountId32, Offender>
    **/
   SpStakingOffenceOffenceDetails: {
     offender: '(AccountId32,Null)',
     reporters: 'Vec<AccountId32>'
   },
   /**
-   * Lookup296: sibyl_runtime::Runtime
+   * Lookup297: sibyl_runtime::Runtime
    **/
   SibylRuntimeRuntime: 'Null',
   /**
-   * Lookup297: sp_runtime::generic::block::LazyBlock<sp_runtime::generic::header::Header<Number, Hash>, sp_runtime::generic::unchecked_extrinsic::UncheckedExtrinsic<sp_runtime::multiaddress::MultiAddress<sp_core::crypto::AccountId32, AccountIndex>, sibyl_runtime::RuntimeCall, sp_runtime::MultiSignature, Extra>>
+   * Lookup298: sp_runtime::generic::block::LazyBlock<sp_runtime::generic::header::Header<Number, Hash>, sp_runtime::generic::unchecked_extrinsic::UncheckedExtrinsic<sp_runtime::multiaddress::MultiAddress<sp_core::crypto::AccountId32, AccountIndex>, sibyl_runtime::RuntimeCall, sp_runtime::MultiSignature, Extra>>
    **/
   SpRuntimeBlockLazyBlock: {
     header: 'SpRuntimeHeader',
     extrinsics: 'Vec<Bytes>'
   },
   /**
-   * Lookup301: sp_runtime::ExtrinsicInclusionMode
+   * Lookup302: sp_runtime::ExtrinsicInclusionMode
    **/
   SpRuntimeExtrinsicInclusionMode: {
     _enum: ['AllExtrinsics', 'OnlyInherents']
   },
   /**
-   * Lookup304: frame_support::view_functions::ViewFunctionId
+   * Lookup305: frame_support::view_functions::ViewFunctionId
    **/
   FrameSupportViewFunctionsViewFunctionId: {
     prefix: '[u8;16]',
     suffix: '[u8;16]'
   },
   /**
-   * Lookup306: frame_support::view_functions::ViewFunctionDispatchError
+   * Lookup307: frame_support::view_functions::ViewFunctionDispatchError
    **/
   FrameSupportViewFunctionsViewFunctionDispatchError: {
     _enum: {
@@ -2106,7 +2126,7 @@ export default {
     }
   },
   /**
-   * Lookup308: sp_runtime::transaction_validity::TransactionValidityError
+   * Lookup309: sp_runtime::transaction_validity::TransactionValidityError
    **/
   SpRuntimeTransactionValidityTransactionValidityError: {
     _enum: {
@@ -2115,7 +2135,7 @@ export default {
     }
   },
   /**
-   * Lookup309: sp_runtime::transaction_validity::InvalidTransaction
+   * Lookup310: sp_runtime::transaction_validity::InvalidTransaction
    **/
   SpRuntimeTransactionValidityInvalidTransaction: {
     _enum: {
@@ -2135,7 +2155,7 @@ export default {
     }
   },
   /**
-   * Lookup310: sp_runtime::transaction_validity::UnknownTransaction
+   * Lookup311: sp_runtime::transaction_validity::UnknownTransaction
    **/
   SpRuntimeTransactionValidityUnknownTransaction: {
     _enum: {
@@ -2145,13 +2165,13 @@ export default {
     }
   },
   /**
-   * Lookup311: sp_inherents::InherentData
+   * Lookup312: sp_inherents::InherentData
    **/
   SpInherentsInherentData: {
     data: 'BTreeMap<[u8;8], Bytes>'
   },
   /**
-   * Lookup316: sp_inherents::CheckInherentsResult
+   * Lookup317: sp_inherents::CheckInherentsResult
    **/
   SpInherentsCheckInherentsResult: {
     okay: 'bool',
@@ -2159,13 +2179,13 @@ export default {
     errors: 'SpInherentsInherentData'
   },
   /**
-   * Lookup317: sp_runtime::transaction_validity::TransactionSource
+   * Lookup318: sp_runtime::transaction_validity::TransactionSource
    **/
   SpRuntimeTransactionValidityTransactionSource: {
     _enum: ['InBlock', 'Local', 'External']
   },
   /**
-   * Lookup319: sp_runtime::transaction_validity::ValidTransaction
+   * Lookup320: sp_runtime::transaction_validity::ValidTransaction
    **/
   SpRuntimeTransactionValidityValidTransaction: {
     priority: 'u64',
@@ -2175,7 +2195,7 @@ export default {
     propagate: 'bool'
   },
   /**
-   * Lookup320: sp_consensus_babe::BabeConfiguration
+   * Lookup321: sp_consensus_babe::BabeConfiguration
    **/
   SpConsensusBabeBabeConfiguration: {
     slotDuration: 'u64',
@@ -2186,7 +2206,7 @@ export default {
     allowedSlots: 'SpConsensusBabeAllowedSlots'
   },
   /**
-   * Lookup321: sp_consensus_babe::Epoch
+   * Lookup322: sp_consensus_babe::Epoch
    **/
   SpConsensusBabeEpoch: {
     epochIndex: 'u64',
@@ -2197,7 +2217,7 @@ export default {
     config: 'SpConsensusBabeBabeEpochConfiguration'
   },
   /**
-   * Lookup326: sp_session::runtime_api::OpaqueGeneratedSessionKeys
+   * Lookup327: sp_session::runtime_api::OpaqueGeneratedSessionKeys
    **/
   SpSessionRuntimeApiOpaqueGeneratedSessionKeys: {
     _alias: {
@@ -2207,7 +2227,7 @@ export default {
     proof: 'Bytes'
   },
   /**
-   * Lookup332: pallet_transaction_payment::types::RuntimeDispatchInfo<Balance, sp_weights::weight_v2::Weight>
+   * Lookup333: pallet_transaction_payment::types::RuntimeDispatchInfo<Balance, sp_weights::weight_v2::Weight>
    **/
   PalletTransactionPaymentRuntimeDispatchInfo: {
     weight: 'SpWeightsWeightV2Weight',
@@ -2215,14 +2235,14 @@ export default {
     partialFee: 'u128'
   },
   /**
-   * Lookup333: pallet_transaction_payment::types::FeeDetails<Balance>
+   * Lookup334: pallet_transaction_payment::types::FeeDetails<Balance>
    **/
   PalletTransactionPaymentFeeDetails: {
     inclusionFee: 'Option<PalletTransactionPaymentInclusionFee>',
     tip: 'u128'
   },
   /**
-   * Lookup335: pallet_transaction_payment::types::InclusionFee<Balance>
+   * Lookup336: pallet_transaction_payment::types::InclusionFee<Balance>
    **/
   PalletTransactionPaymentInclusionFee: {
     baseFee: 'u128',
@@ -2230,7 +2250,7 @@ export default {
     adjustedWeightFee: 'u128'
   },
   /**
-   * Lookup347: sibyl_primitives::schedule::Schedule<sp_core::crypto::AccountId32, Balance, BlockNumber, Input>
+   * Lookup348: sibyl_primitives::schedule::Schedule<sp_core::crypto::AccountId32, Balance, BlockNumber, Input>
    **/
   SibylPrimitivesSchedule: {
     owner: 'AccountId32',
@@ -2249,7 +2269,7 @@ export default {
     state: 'SibylPrimitivesScheduleScheduleState'
   },
   /**
-   * Lookup349: sibyl_primitives::schedule::LatestOutput<BlockNumber, Output>
+   * Lookup350: sibyl_primitives::schedule::LatestOutput<BlockNumber, Output>
    **/
   SibylPrimitivesScheduleLatestOutput: {
     run: 'u32',
@@ -2259,7 +2279,7 @@ export default {
     output: 'Option<Bytes>'
   },
   /**
-   * Lookup355: sibyl_runtime::RuntimeError
+   * Lookup356: sibyl_runtime::RuntimeError
    **/
   SibylRuntimeRuntimeError: {
     _enum: {

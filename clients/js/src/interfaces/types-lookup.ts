@@ -635,15 +635,24 @@ declare module '@polkadot/types/lookup' {
     readonly asRemoveFeed: {
       readonly feed: u32;
     } & Struct;
-    readonly isSubmit: boolean;
-    readonly asSubmit: {
+    readonly isCommit: boolean;
+    readonly asCommit: {
       readonly feed: u32;
       readonly round: u32;
-      readonly value: i128;
+      readonly commitment: H256;
       readonly key: U8aFixed;
       readonly signature: U8aFixed;
     } & Struct;
-    readonly type: 'CreateFeed' | 'RemoveFeed' | 'Submit';
+    readonly isReveal: boolean;
+    readonly asReveal: {
+      readonly feed: u32;
+      readonly round: u32;
+      readonly value: i128;
+      readonly salt: U8aFixed;
+      readonly key: U8aFixed;
+      readonly signature: U8aFixed;
+    } & Struct;
+    readonly type: 'CreateFeed' | 'RemoveFeed' | 'Commit' | 'Reveal';
   }
 
   /** @name PalletSchedulesCall (93) */
@@ -1501,8 +1510,14 @@ declare module '@polkadot/types/lookup' {
     readonly asFeedRemoved: {
       readonly feed: u32;
     } & Struct;
-    readonly isSubmitted: boolean;
-    readonly asSubmitted: {
+    readonly isCommitted: boolean;
+    readonly asCommitted: {
+      readonly feed: u32;
+      readonly round: u32;
+      readonly node: AccountId32;
+    } & Struct;
+    readonly isRevealed: boolean;
+    readonly asRevealed: {
       readonly feed: u32;
       readonly round: u32;
       readonly node: AccountId32;
@@ -1528,6 +1543,12 @@ declare module '@polkadot/types/lookup' {
       readonly round: u32;
       readonly submitters: u32;
     } & Struct;
+    readonly isNotRevealed: boolean;
+    readonly asNotRevealed: {
+      readonly feed: u32;
+      readonly round: u32;
+      readonly node: AccountId32;
+    } & Struct;
     readonly isPenalized: boolean;
     readonly asPenalized: {
       readonly feed: u32;
@@ -1543,7 +1564,7 @@ declare module '@polkadot/types/lookup' {
       readonly node: AccountId32;
       readonly amount: u128;
     } & Struct;
-    readonly type: 'FeedCreated' | 'FeedRemoved' | 'Submitted' | 'Displaced' | 'RoundClosed' | 'RoundFailed' | 'Penalized' | 'Rewarded';
+    readonly type: 'FeedCreated' | 'FeedRemoved' | 'Committed' | 'Revealed' | 'Displaced' | 'RoundClosed' | 'RoundFailed' | 'NotRevealed' | 'Penalized' | 'Rewarded';
   }
 
   /** @name PalletSchedulesEvent (158) */
@@ -2168,33 +2189,39 @@ declare module '@polkadot/types/lookup' {
   /** @name PalletOracleSubmission (261) */
   interface PalletOracleSubmission extends Struct {
     readonly node: AccountId32;
-    readonly value: i128;
     readonly stake: u128;
+    readonly commitment: H256;
+    readonly value: Option<i128>;
   }
 
-  /** @name SibylPrimitivesOracleAnswer (264) */
+  /** @name SibylPrimitivesOracleAnswer (265) */
   interface SibylPrimitivesOracleAnswer extends Struct {
     readonly value: i128;
     readonly round: u32;
     readonly at: u32;
   }
 
-  /** @name PalletOracleError (266) */
+  /** @name PalletOracleError (267) */
   interface PalletOracleError extends Enum {
     readonly isUnknownFeed: boolean;
     readonly isTooManyFeeds: boolean;
     readonly isNoSubmittersRequired: boolean;
     readonly isTooManySubmittersRequired: boolean;
     readonly isZeroLength: boolean;
+    readonly isRoundTooShort: boolean;
     readonly isWrongRound: boolean;
+    readonly isWrongPhase: boolean;
     readonly isNotADataNode: boolean;
     readonly isAlreadySubmitted: boolean;
     readonly isRoundFull: boolean;
     readonly isBadSignature: boolean;
-    readonly type: 'UnknownFeed' | 'TooManyFeeds' | 'NoSubmittersRequired' | 'TooManySubmittersRequired' | 'ZeroLength' | 'WrongRound' | 'NotADataNode' | 'AlreadySubmitted' | 'RoundFull' | 'BadSignature';
+    readonly isNotCommitted: boolean;
+    readonly isAlreadyRevealed: boolean;
+    readonly isCommitmentMismatch: boolean;
+    readonly type: 'UnknownFeed' | 'TooManyFeeds' | 'NoSubmittersRequired' | 'TooManySubmittersRequired' | 'ZeroLength' | 'RoundTooShort' | 'WrongRound' | 'WrongPhase' | 'NotADataNode' | 'AlreadySubmitted' | 'RoundFull' | 'BadSignature' | 'NotCommitted' | 'AlreadyRevealed' | 'CommitmentMismatch';
   }
 
-  /** @name SibylPrimitivesScheduleScheduleState (268) */
+  /** @name SibylPrimitivesScheduleScheduleState (269) */
   interface SibylPrimitivesScheduleScheduleState extends Enum {
     readonly isActive: boolean;
     readonly isEnded: boolean;
@@ -2205,7 +2232,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Active' | 'Ended';
   }
 
-  /** @name SibylPrimitivesScheduleRun (274) */
+  /** @name SibylPrimitivesScheduleRun (275) */
   interface SibylPrimitivesScheduleRun extends Struct {
     readonly index: u32;
     readonly request: u64;
@@ -2213,7 +2240,7 @@ declare module '@polkadot/types/lookup' {
     readonly outcome: Option<SibylPrimitivesRequestOutcome>;
   }
 
-  /** @name PalletSchedulesError (278) */
+  /** @name PalletSchedulesError (279) */
   interface PalletSchedulesError extends Enum {
     readonly isPeriodTooShort: boolean;
     readonly isBadRunCount: boolean;
@@ -2228,16 +2255,16 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'PeriodTooShort' | 'BadRunCount' | 'MaxFeeBelowQuote' | 'BudgetOverflow' | 'TooManySchedules' | 'NoRoomForSchedules' | 'InputTooLarge' | 'InsufficientBalance' | 'UnknownSchedule' | 'NotOwner';
   }
 
-  /** @name PalletCollatorSelectionCandidateInfo (281) */
+  /** @name PalletCollatorSelectionCandidateInfo (282) */
   interface PalletCollatorSelectionCandidateInfo extends Struct {
     readonly who: AccountId32;
     readonly deposit: u128;
   }
 
-  /** @name FrameSupportPalletId (283) */
+  /** @name FrameSupportPalletId (284) */
   interface FrameSupportPalletId extends U8aFixed {}
 
-  /** @name PalletCollatorSelectionError (284) */
+  /** @name PalletCollatorSelectionError (285) */
   interface PalletCollatorSelectionError extends Enum {
     readonly isTooManyCandidates: boolean;
     readonly isTooFewEligibleCollators: boolean;
@@ -2259,10 +2286,10 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'TooManyCandidates' | 'TooFewEligibleCollators' | 'AlreadyCandidate' | 'NotCandidate' | 'TooManyInvulnerables' | 'AlreadyInvulnerable' | 'NotInvulnerable' | 'NoAssociatedValidatorId' | 'ValidatorNotRegistered' | 'InsertToCandidateListFailed' | 'RemoveFromCandidateListFailed' | 'DepositTooLow' | 'UpdateCandidateListFailed' | 'InsufficientBond' | 'TargetIsNotCandidate' | 'IdenticalDeposit' | 'InvalidUnreserve';
   }
 
-  /** @name SpCoreCryptoKeyTypeId (291) */
+  /** @name SpCoreCryptoKeyTypeId (292) */
   interface SpCoreCryptoKeyTypeId extends U8aFixed {}
 
-  /** @name PalletSessionError (292) */
+  /** @name PalletSessionError (293) */
   interface PalletSessionError extends Enum {
     readonly isInvalidProof: boolean;
     readonly isNoAssociatedValidatorId: boolean;
@@ -2272,35 +2299,35 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'InvalidProof' | 'NoAssociatedValidatorId' | 'DuplicatedKey' | 'NoKeys' | 'NoAccount';
   }
 
-  /** @name SpStakingOffenceOffenceDetails (293) */
+  /** @name SpStakingOffenceOffenceDetails (294) */
   interface SpStakingOffenceOffenceDetails extends Struct {
     readonly offender: ITuple<[AccountId32, Null]>;
     readonly reporters: Vec<AccountId32>;
   }
 
-  /** @name SibylRuntimeRuntime (296) */
+  /** @name SibylRuntimeRuntime (297) */
   type SibylRuntimeRuntime = Null;
 
-  /** @name SpRuntimeBlockLazyBlock (297) */
+  /** @name SpRuntimeBlockLazyBlock (298) */
   interface SpRuntimeBlockLazyBlock extends Struct {
     readonly header: SpRuntimeHeader;
     readonly extrinsics: Vec<Bytes>;
   }
 
-  /** @name SpRuntimeExtrinsicInclusionMode (301) */
+  /** @name SpRuntimeExtrinsicInclusionMode (302) */
   interface SpRuntimeExtrinsicInclusionMode extends Enum {
     readonly isAllExtrinsics: boolean;
     readonly isOnlyInherents: boolean;
     readonly type: 'AllExtrinsics' | 'OnlyInherents';
   }
 
-  /** @name FrameSupportViewFunctionsViewFunctionId (304) */
+  /** @name FrameSupportViewFunctionsViewFunctionId (305) */
   interface FrameSupportViewFunctionsViewFunctionId extends Struct {
     readonly prefix: U8aFixed;
     readonly suffix: U8aFixed;
   }
 
-  /** @name FrameSupportViewFunctionsViewFunctionDispatchError (306) */
+  /** @name FrameSupportViewFunctionsViewFunctionDispatchError (307) */
   interface FrameSupportViewFunctionsViewFunctionDispatchError extends Enum {
     readonly isNotImplemented: boolean;
     readonly isNotFound: boolean;
@@ -2309,7 +2336,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'NotImplemented' | 'NotFound' | 'Codec';
   }
 
-  /** @name SpRuntimeTransactionValidityTransactionValidityError (308) */
+  /** @name SpRuntimeTransactionValidityTransactionValidityError (309) */
   interface SpRuntimeTransactionValidityTransactionValidityError extends Enum {
     readonly isInvalid: boolean;
     readonly asInvalid: SpRuntimeTransactionValidityInvalidTransaction;
@@ -2318,7 +2345,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Invalid' | 'Unknown';
   }
 
-  /** @name SpRuntimeTransactionValidityInvalidTransaction (309) */
+  /** @name SpRuntimeTransactionValidityInvalidTransaction (310) */
   interface SpRuntimeTransactionValidityInvalidTransaction extends Enum {
     readonly isCall: boolean;
     readonly isPayment: boolean;
@@ -2337,7 +2364,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Call' | 'Payment' | 'Future' | 'Stale' | 'BadProof' | 'AncientBirthBlock' | 'ExhaustsResources' | 'Custom' | 'BadMandatory' | 'MandatoryValidation' | 'BadSigner' | 'IndeterminateImplicit' | 'UnknownOrigin';
   }
 
-  /** @name SpRuntimeTransactionValidityUnknownTransaction (310) */
+  /** @name SpRuntimeTransactionValidityUnknownTransaction (311) */
   interface SpRuntimeTransactionValidityUnknownTransaction extends Enum {
     readonly isCannotLookup: boolean;
     readonly isNoUnsignedValidator: boolean;
@@ -2346,19 +2373,19 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'CannotLookup' | 'NoUnsignedValidator' | 'Custom';
   }
 
-  /** @name SpInherentsInherentData (311) */
+  /** @name SpInherentsInherentData (312) */
   interface SpInherentsInherentData extends Struct {
     readonly data: BTreeMap<U8aFixed, Bytes>;
   }
 
-  /** @name SpInherentsCheckInherentsResult (316) */
+  /** @name SpInherentsCheckInherentsResult (317) */
   interface SpInherentsCheckInherentsResult extends Struct {
     readonly okay: bool;
     readonly fatalError: bool;
     readonly errors: SpInherentsInherentData;
   }
 
-  /** @name SpRuntimeTransactionValidityTransactionSource (317) */
+  /** @name SpRuntimeTransactionValidityTransactionSource (318) */
   interface SpRuntimeTransactionValidityTransactionSource extends Enum {
     readonly isInBlock: boolean;
     readonly isLocal: boolean;
@@ -2366,7 +2393,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'InBlock' | 'Local' | 'External';
   }
 
-  /** @name SpRuntimeTransactionValidityValidTransaction (319) */
+  /** @name SpRuntimeTransactionValidityValidTransaction (320) */
   interface SpRuntimeTransactionValidityValidTransaction extends Struct {
     readonly priority: u64;
     readonly requires: Vec<Bytes>;
@@ -2375,7 +2402,7 @@ declare module '@polkadot/types/lookup' {
     readonly propagate: bool;
   }
 
-  /** @name SpConsensusBabeBabeConfiguration (320) */
+  /** @name SpConsensusBabeBabeConfiguration (321) */
   interface SpConsensusBabeBabeConfiguration extends Struct {
     readonly slotDuration: u64;
     readonly epochLength: u64;
@@ -2385,7 +2412,7 @@ declare module '@polkadot/types/lookup' {
     readonly allowedSlots: SpConsensusBabeAllowedSlots;
   }
 
-  /** @name SpConsensusBabeEpoch (321) */
+  /** @name SpConsensusBabeEpoch (322) */
   interface SpConsensusBabeEpoch extends Struct {
     readonly epochIndex: u64;
     readonly startSlot: u64;
@@ -2395,33 +2422,33 @@ declare module '@polkadot/types/lookup' {
     readonly config: SpConsensusBabeBabeEpochConfiguration;
   }
 
-  /** @name SpSessionRuntimeApiOpaqueGeneratedSessionKeys (326) */
+  /** @name SpSessionRuntimeApiOpaqueGeneratedSessionKeys (327) */
   interface SpSessionRuntimeApiOpaqueGeneratedSessionKeys extends Struct {
     readonly keys_: Bytes;
     readonly proof: Bytes;
   }
 
-  /** @name PalletTransactionPaymentRuntimeDispatchInfo (332) */
+  /** @name PalletTransactionPaymentRuntimeDispatchInfo (333) */
   interface PalletTransactionPaymentRuntimeDispatchInfo extends Struct {
     readonly weight: SpWeightsWeightV2Weight;
     readonly class: FrameSupportDispatchDispatchClass;
     readonly partialFee: u128;
   }
 
-  /** @name PalletTransactionPaymentFeeDetails (333) */
+  /** @name PalletTransactionPaymentFeeDetails (334) */
   interface PalletTransactionPaymentFeeDetails extends Struct {
     readonly inclusionFee: Option<PalletTransactionPaymentInclusionFee>;
     readonly tip: u128;
   }
 
-  /** @name PalletTransactionPaymentInclusionFee (335) */
+  /** @name PalletTransactionPaymentInclusionFee (336) */
   interface PalletTransactionPaymentInclusionFee extends Struct {
     readonly baseFee: u128;
     readonly lenFee: u128;
     readonly adjustedWeightFee: u128;
   }
 
-  /** @name SibylPrimitivesSchedule (347) */
+  /** @name SibylPrimitivesSchedule (348) */
   interface SibylPrimitivesSchedule extends Struct {
     readonly owner: AccountId32;
     readonly model: SibylPrimitivesModelModelId;
@@ -2439,7 +2466,7 @@ declare module '@polkadot/types/lookup' {
     readonly state: SibylPrimitivesScheduleScheduleState;
   }
 
-  /** @name SibylPrimitivesScheduleLatestOutput (349) */
+  /** @name SibylPrimitivesScheduleLatestOutput (350) */
   interface SibylPrimitivesScheduleLatestOutput extends Struct {
     readonly run: u32;
     readonly request: u64;
@@ -2448,7 +2475,7 @@ declare module '@polkadot/types/lookup' {
     readonly output: Option<Bytes>;
   }
 
-  /** @name SibylRuntimeRuntimeError (355) */
+  /** @name SibylRuntimeRuntimeError (356) */
   interface SibylRuntimeRuntimeError extends Enum {
     readonly isSystem: boolean;
     readonly asSystem: FrameSystemError;
