@@ -237,3 +237,51 @@ fn a_genesis_without_invulnerables_keeps_the_validators_of_its_session_keys() {
 		assert_eq!(babe_authorities().len(), 3);
 	});
 }
+
+/// The runtime's `Inference` hook budget seats a full block of queued requests (on the weights
+/// the runtime uses, with every role at its most nodes) with room for deadlines and pruning,
+/// and a block's worst hook work leaves room for transactions.
+#[test]
+fn the_inference_hook_budget_seats_a_full_block_and_leaves_room_for_transactions() {
+	use frame_support::weights::Weight;
+	use pallet_inference::WeightInfo;
+	type W = pallet_inference::weights::SubstrateWeight<Runtime>;
+	let nodes = configs::MaxNodesPerRole::get();
+	let budget = configs::InferenceHookWeight::get();
+	let seating = W::on_initialize_base().saturating_add(
+		W::assign_one(nodes).saturating_mul(u64::from(configs::MaxAssignPerBlock::get())),
+	);
+	let prune = W::prune(configs::MaxPrunePerBlock::get());
+	let max_block = configs::RuntimeBlockWeights::get().max_block;
+	println!(
+		"budget {budget:?}, full seating {seating:?}, full pruning {prune:?}, max block {max_block:?}"
+	);
+	assert!(seating.saturating_add(prune).all_lte(budget), "a full block's seating is throttled");
+	// One worst-case expiry over the budget at most (a judgement of the most seats at the
+	// largest output) still leaves half the block.
+	let worst = W::expire_one(nodes).saturating_add(W::judge(
+		sibyl_primitives::request::MAX_SEATS,
+		configs::MaxInlineOutput::get(),
+	));
+	let hooks: Weight = budget.saturating_add(worst);
+	println!("worst expiry {worst:?}");
+	assert!(hooks.saturating_mul(2).all_lte(max_block), "hooks {hooks:?} of {max_block:?}");
+}
+
+/// Every pallet of the runtime declares its storage version, and a new chain starts at it (the
+/// `VersionedMigration`s in `Migrations` run only on chains behind it).
+#[test]
+fn every_sibyl_pallet_declares_its_storage_version_and_genesis_is_at_it() {
+	use frame_support::traits::GetStorageVersion;
+	local_chain().execute_with(|| {
+		macro_rules! at_code_version {
+			($($pallet:ty),*) => {$(
+				let (code, chain) =
+					(<$pallet>::in_code_storage_version(), <$pallet>::on_chain_storage_version());
+				assert_eq!(code, chain, "{}", stringify!($pallet));
+			)*};
+		}
+		at_code_version!(Models, Payments, Inference, Verification, Oracle, Schedules, BlockTime);
+		assert_eq!(Oracle::on_chain_storage_version(), 2);
+	});
+}

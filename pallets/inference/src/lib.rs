@@ -17,6 +17,10 @@
 //!    first. The [`SeatsLeft`] transaction extension keeps a request out of a block that could
 //!    not seat it (it stays in the pool); one that gets in anyway (inside a batch), or finds no
 //!    node with room, waits in the queue, oldest first, for the start of a later block.
+//!    The start of a block (deadlines, then queued seats, then pruning) spends at most
+//!    `MaxHookWeight`: deadlines beyond it wait in [`Overdue`] and are handled first in the
+//!    next block, queued requests stay queued, pruning waits (a block exceeds the budget by at
+//!    most one request's worst case, so the work always drains).
 //! 3. **Commit.** Each seat's offchain worker runs the model through the host interface
 //!    ([`sibyl_inference::run_model`]) and submits [`Pallet::commit`], an authorized general
 //!    transaction (`#[pallet::authorize]`, no fee) carrying only a *seal* of its output
@@ -240,11 +244,22 @@ pub mod pallet {
 		/// Most settled requests pruned per block.
 		#[pallet::constant]
 		type MaxPrunePerBlock: Get<u32>;
+		/// Most weight `on_initialize` spends on deadlines, seating and pruning; what does not
+		/// fit waits for the next block, in order (a block may exceed it by one request's
+		/// worst case, so that the work always drains).
+		#[pallet::constant]
+		type MaxHookWeight: Get<Weight>;
 		/// Weights of this pallet's calls and hooks.
 		type WeightInfo: WeightInfo;
 	}
 
+	/// The storage version: bumped with each change of a stored item's layout, with its
+	/// migration in `migrations` (none so far). Version 0 is the layout since genesis; this wave's additions
+	/// (`Overdue`, `OverdueCursor`) are new items that start empty, so they need no migration.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	/// Id of the next request.
@@ -330,6 +345,16 @@ pub mod pallet {
 	/// Settled requests in settlement order, waiting to be pruned: `(request, settled at)`.
 	#[pallet::storage]
 	pub type PruneLog<T: Config> = StorageMap<_, Twox64Concat, u64, (RequestId, BlockNumberFor<T>)>;
+
+	/// Requests whose deadline passed but whose handling did not fit in its block's
+	/// `MaxHookWeight`, oldest first, by position: the next blocks handle them before their own.
+	/// Each is a live request, so the log is bounded by the requests open at once.
+	#[pallet::storage]
+	pub type Overdue<T: Config> = StorageMap<_, Twox64Concat, u64, RequestId>;
+
+	/// `(head, tail)` of [`Overdue`]: entries `head..tail` are waiting.
+	#[pallet::storage]
+	pub type OverdueCursor<T> = StorageValue<_, (u64, u64), ValueQuery>;
 
 	/// `(head, tail)` of [`PruneLog`]: entries `head..tail` are waiting.
 	#[pallet::storage]

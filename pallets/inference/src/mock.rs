@@ -148,7 +148,26 @@ impl pallet_inference::Config for Test {
 	type MaxAssignPerBlock = MaxAssignPerBlock;
 	type MaxSeatsPerNode = MaxSeatsPerNode;
 	type MaxPrunePerBlock = MaxPrunePerBlock;
+	type MaxHookWeight = HookBudget;
 	type WeightInfo = ();
+}
+
+thread_local! {
+	static HOOK_BUDGET: RefCell<frame_support::weights::Weight> =
+		const { RefCell::new(frame_support::weights::Weight::MAX) };
+}
+
+/// `MaxHookWeight` of the test runtime: unbounded unless a test sets one ([`set_hook_budget`]).
+pub struct HookBudget;
+impl frame_support::traits::Get<frame_support::weights::Weight> for HookBudget {
+	fn get() -> frame_support::weights::Weight {
+		HOOK_BUDGET.with(|b| *b.borrow())
+	}
+}
+
+/// Sets `MaxHookWeight` for the rest of this test's thread.
+pub fn set_hook_budget(budget: frame_support::weights::Weight) {
+	HOOK_BUDGET.with(|b| *b.borrow_mut() = budget);
 }
 
 thread_local! {

@@ -9,30 +9,72 @@ impl<T: Config> Pallet<T> {
 		T::Randomness::block_randomness()
 	}
 
-	/// Start-of-block work: expired deadlines, queued requests' seats, then pruning.
+	/// Start-of-block work: expired deadlines, queued requests' seats, then pruning, within
+	/// `MaxHookWeight`; what does not fit is carried to the next block, in order.
+	///
+	/// Deadlines carried over ([`Overdue`]) come first, then this block's. Each costs what its
+	/// request's state needs ([`Self::expiry_cost`]: one read for a request that moved on
+	/// since); the first always runs, so the work drains by at least one a block and a block
+	/// exceeds the budget by at most one request's worst case. Queued requests are seated while
+	/// the budget allows (at most `MaxAssignPerBlock`); the rest wait in the queue. Pruning takes
+	/// what is left, at most `MaxPrunePerBlock`.
 	pub(crate) fn begin_block(now: BlockNumberFor<T>) -> Weight {
+		let budget = T::MaxHookWeight::get();
 		let mut weight = T::WeightInfo::on_initialize_base();
+		let fits = |weight: &Weight, cost: Weight| weight.saturating_add(cost).all_lte(budget);
 		let seed = Self::block_seed();
 		let nodes = T::Nodes::active(Role::Inference);
 		let node_count = nodes.len() as u32;
 
+		let (mut head, mut tail) = OverdueCursor::<T>::get();
+		let mut handled = 0u32;
+		// Carried over first, oldest first.
+		while head < tail {
+			let Some(id) = Overdue::<T>::get(head) else {
+				head = head.saturating_add(1);
+				continue;
+			};
+			let cost = Self::expiry_cost(id, now, node_count);
+			if handled > 0 && !fits(&weight, cost) {
+				break;
+			}
+			Overdue::<T>::remove(head);
+			head = head.saturating_add(1);
+			handled = handled.saturating_add(1);
+			weight.saturating_accrue(cost);
+			Self::expire(id, now, &nodes, seed);
+		}
 		let expired = Deadlines::<T>::take(now);
 		for id in expired {
-			weight.saturating_accrue(T::WeightInfo::expire_one(node_count));
-			weight.saturating_accrue(T::OnSettled::weight());
-			weight.saturating_accrue(Self::expire(id, now, &nodes, seed));
+			let cost = Self::expiry_cost(id, now, node_count);
+			if head < tail || (handled > 0 && !fits(&weight, cost)) {
+				// Out of budget (or older ones still wait): the next block handles it.
+				Overdue::<T>::insert(tail, id);
+				tail = tail.saturating_add(1);
+				weight.saturating_accrue(T::DbWeight::get().writes(1));
+				continue;
+			}
+			handled = handled.saturating_add(1);
+			weight.saturating_accrue(cost);
+			Self::expire(id, now, &nodes, seed);
 		}
+		OverdueCursor::<T>::put((head, tail));
 
-		// The oldest `MaxAssignPerBlock` queued requests get their seats; the rest wait, in order.
+		// The oldest queued requests get their seats while the budget allows; the rest wait,
+		// in order.
+		let per_seating =
+			T::WeightInfo::assign_one(node_count).saturating_add(T::OnSettled::weight());
+		let mut affordable = 0u32;
+		while affordable < T::MaxAssignPerBlock::get()
+			&& fits(&weight, per_seating.saturating_mul(u64::from(affordable).saturating_add(1)))
+		{
+			affordable = affordable.saturating_add(1);
+		}
 		let mut queued = Queue::<T>::take().into_inner();
-		let rest = queued.split_off(queued.len().min(T::MaxAssignPerBlock::get() as usize));
+		let rest = queued.split_off(queued.len().min(affordable as usize));
 		Queue::<T>::put(BoundedVec::truncate_from(rest));
 		SeatedThisBlock::<T>::put(u32::try_from(queued.len()).unwrap_or(u32::MAX));
-		weight.saturating_accrue(
-			T::WeightInfo::assign_one(node_count)
-				.saturating_add(T::OnSettled::weight())
-				.saturating_mul(queued.len() as u64),
-		);
+		weight.saturating_accrue(per_seating.saturating_mul(queued.len() as u64));
 		for id in queued {
 			if let Some(request) = Requests::<T>::get(id) {
 				// New requests have no seats; a requeued one keeps those that sealed.
@@ -40,19 +82,49 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 
-		weight.saturating_accrue(Self::prune(now));
+		let mut prunable = 0u32;
+		while prunable < T::MaxPrunePerBlock::get()
+			&& fits(&weight, T::WeightInfo::prune(prunable.saturating_add(1)))
+		{
+			prunable = prunable.saturating_add(1);
+		}
+		weight.saturating_accrue(Self::prune(now, prunable));
 		weight
 	}
 
-	/// Handles a deadline that passed for `id` (if the request is still waiting on it); the
-	/// weight of any judgement it made.
+	/// What handling the deadline that passed for `id` may cost: reading the request, and for
+	/// one still waiting on that deadline, the worst case of its state's handling (for sealing,
+	/// reassigning its seats or a refund; for revealing or opening, a judgement of its seats at
+	/// the largest output), with the `OnSettled` hook.
+	pub(crate) fn expiry_cost(id: RequestId, now: BlockNumberFor<T>, nodes: u32) -> Weight {
+		let read = T::DbWeight::get().reads(1);
+		let Some(request) = Requests::<T>::get(id) else { return read };
+		let handling = match request.state {
+			RequestState::Committing { deadline } if deadline < now => {
+				T::WeightInfo::expire_one(nodes)
+			},
+			RequestState::Revealing { deadline } | RequestState::Opening { deadline }
+				if deadline < now =>
+			{
+				T::WeightInfo::expire_one(nodes).saturating_add(T::WeightInfo::judge(
+					request.slots.len() as u32,
+					T::MaxInlineOutput::get(),
+				))
+			},
+			_ => return read,
+		};
+		read.saturating_add(handling).saturating_add(T::OnSettled::weight())
+	}
+
+	/// Handles a deadline that passed for `id` (if the request is still waiting on it). What
+	/// it may cost is [`Self::expiry_cost`].
 	pub(crate) fn expire(
 		id: RequestId,
 		now: BlockNumberFor<T>,
 		nodes: &[T::AccountId],
 		seed: H256,
-	) -> Weight {
-		let Some(request) = Requests::<T>::get(id) else { return Weight::zero() };
+	) {
+		let Some(request) = Requests::<T>::get(id) else { return };
 		match request.state {
 			RequestState::Committing { deadline } if deadline < now => {
 				// Silence costs a miss only when most peers sealed in time (Verification decides).
@@ -74,7 +146,7 @@ impl<T: Config> Pallet<T> {
 					.cloned()
 					.collect();
 				let Some(request) = Self::replace_verifiers(id, request, &silent, seed, now) else {
-					return Weight::zero();
+					return;
 				};
 				let late =
 					request.slots.iter().any(|s| s.seal.is_none() && s.seat == Seat::Executor);
@@ -88,16 +160,13 @@ impl<T: Config> Pallet<T> {
 						slot.seat == Seat::Executor && slot.seal.is_none()
 					});
 				}
-				Weight::zero()
 			},
 			RequestState::Revealing { deadline } | RequestState::Opening { deadline }
 				if deadline < now =>
 			{
-				let seats = request.slots.len() as u32;
 				Self::conclude(id, request, now);
-				T::WeightInfo::judge(seats, T::MaxInlineOutput::get())
 			},
-			_ => Weight::zero(), // Moved on since: a later deadline governs.
+			_ => {}, // Moved on since: a later deadline governs.
 		}
 	}
 

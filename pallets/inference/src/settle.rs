@@ -291,10 +291,10 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Removes up to `MaxPrunePerBlock` requests whose retention ended; the weight used.
-	pub(crate) fn prune(now: BlockNumberFor<T>) -> Weight {
+	pub(crate) fn prune(now: BlockNumberFor<T>, max: u32) -> Weight {
 		let (mut head, tail) = PruneCursor::<T>::get();
 		let mut pruned = 0u32;
-		while head < tail && pruned < T::MaxPrunePerBlock::get() {
+		while head < tail && pruned < max {
 			let Some((id, at)) = PruneLog::<T>::get(head) else {
 				head = head.saturating_add(1);
 				continue;

@@ -2266,3 +2266,66 @@ fn a_verifiers_worker_reveals_a_hash_and_opens_only_when_asked() {
 		assert_eq!(settled(id), Some(Outcome::Verified { output_hash: hash(&here) }));
 	});
 }
+
+/// Starts the next block as `mock::next_block` does; the weight `on_initialize` declared.
+fn next_block_weight() -> frame_support::weights::Weight {
+	use frame_support::traits::Hooks;
+	let n = System::block_number();
+	Inference::on_finalize(n);
+	System::set_block_number(n + 1);
+	System::set_parent_hash(H256::from_low_u64_le(n));
+	Inference::on_initialize(n + 1)
+}
+
+#[test]
+fn a_block_with_every_queue_full_stays_within_its_hook_budget_and_carries_the_rest() {
+	use crate::weights::WeightInfo;
+	new_test_ext().execute_with(|| {
+		MaxQueue::set(&8);
+		MaxAssignPerBlock::set(&8);
+		let model = add_model(1, 1, ModelStatus::Available, false);
+		let requesters = [DAVE, VERIFIERS[0], VERIFIERS[1], VERIFIERS[2]];
+		let start: Vec<Balance> = requesters.iter().map(Balances::balance).collect();
+		let bonds: Vec<Balance> = NODES.iter().map(|n| bond(*n)).collect();
+		// #1: eight requests seated (their deadlines all pass at the start of #4), eight more
+		// queued: every list at its bound.
+		let ids: Vec<RequestId> = (0..16).map(|i| request(requesters[i % 4], model)).collect();
+		assert_eq!(crate::Queue::<Test>::get().len(), 8);
+		assert_eq!(crate::Deadlines::<Test>::get(4).len(), 8);
+
+		// Room for the block's base work and three expiries, nothing more.
+		let expiry = <() as WeightInfo>::expire_one(NODES.len() as u32);
+		let budget =
+			<() as WeightInfo>::on_initialize_base().saturating_add(expiry.saturating_mul(3));
+		set_hook_budget(budget);
+		let mut carried = 0;
+		let mut blocks = 0;
+		while ids.iter().any(|id| settled(*id).is_none()) {
+			let weight = next_block_weight();
+			blocks += 1;
+			assert!(
+				weight.all_lte(budget),
+				"block #{}: {weight:?} > {budget:?}",
+				System::block_number()
+			);
+			let (head, tail) = crate::OverdueCursor::<Test>::get();
+			carried = carried.max(tail - head);
+			Inference::do_try_state().unwrap();
+			pallet_payments::Pallet::<Test>::do_try_state().unwrap();
+			assert!(blocks < 200, "the work does not drain");
+		}
+		// Deadlines were carried over (five of the eight at #4), and all was done in the end:
+		// every request refunded after its attempts, in order, nothing lost.
+		assert!(carried >= 5, "carried {carried}");
+		for id in &ids {
+			assert_eq!(settled(*id), Some(Outcome::Refunded(RefundReason::Timeout)));
+		}
+		let end: Vec<Balance> = requesters.iter().map(Balances::balance).collect();
+		assert_eq!(start, end, "every requester made whole");
+		for r in requesters {
+			assert_eq!(escrow_held(r), 0);
+		}
+		// Silent nodes with no peer that answered are replaced, not blamed.
+		assert_eq!(NODES.iter().map(|n| bond(*n)).collect::<Vec<_>>(), bonds);
+	});
+}

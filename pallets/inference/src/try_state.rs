@@ -37,6 +37,14 @@ impl<T: Config> Pallet<T> {
 			ensure!(seats.remove(&node) == Some(count), "SeatCounts disagrees with Assigned");
 		}
 		ensure!(seats.is_empty(), "a node with seats has no SeatCounts entry");
+		let (head, tail) = OverdueCursor::<T>::get();
+		ensure!(head <= tail, "the overdue cursor is inverted");
+		let overdue: alloc::collections::BTreeSet<RequestId> =
+			Overdue::<T>::iter_values().collect();
+		ensure!(
+			Overdue::<T>::iter_keys().all(|k| (head..tail).contains(&k)),
+			"an overdue entry outside its cursor"
+		);
 		for (id, request) in Requests::<T>::iter() {
 			ensure!(id.0 < next, "a request id ahead of NextRequestId");
 			let deadline = match request.state {
@@ -47,9 +55,11 @@ impl<T: Config> Pallet<T> {
 			};
 			if let Some(deadline) = deadline {
 				let expiry = deadline.saturating_add(One::one());
-				ensure!(expiry > now, "a request is past its deadline");
+				// Past its deadline only while carried over to a later block (`Overdue`).
+				let overdue = overdue.contains(&id);
+				ensure!(expiry > now || overdue, "a request is past its deadline");
 				ensure!(
-					Deadlines::<T>::get(expiry).contains(&id),
+					overdue || Deadlines::<T>::get(expiry).contains(&id),
 					"a request in a phase does not wait in Deadlines"
 				);
 			}

@@ -58,7 +58,7 @@ extern crate alloc;
 
 pub use pallet::*;
 
-mod functions;
+pub(crate) mod functions;
 pub use functions::{pool_tag, OpenRound, COMMIT_POOL_TAG, REVEAL_POOL_TAG};
 pub mod migrations;
 pub mod offchain;
@@ -244,6 +244,10 @@ pub mod pallet {
 		/// Longest feed description, in bytes.
 		#[pallet::constant]
 		type MaxDescription: Get<u32>;
+		/// Most weight `on_initialize` spends closing rounds; a due round beyond it closes in a
+		/// later block (a block may exceed it by one round's worst case, so the work drains).
+		#[pallet::constant]
+		type MaxHookWeight: Get<Weight>;
 	}
 
 	/// The storage version: 2 since rounds are committed, then revealed ([`migrations::v2`]).
@@ -536,7 +540,8 @@ pub mod pallet {
 		/// lightest one, which gives way (`Displaced`): many cheap nodes can neither outweigh nor
 		/// crowd out bonded ones.
 		///
-		/// Errors: `UnknownFeed`, `WrongRound`, `WrongPhase`, `NotADataNode` (also for a key
+		/// Errors: `UnknownFeed`, `WrongRound` (also in a block whose start could not close the
+		/// last round within `MaxHookWeight`), `WrongPhase`, `NotADataNode` (also for a key
 		/// rotated away), `AlreadySubmitted`, `RoundFull`, `BadSignature`. Emits `Committed`
 		/// (after `Displaced` when it displaced one). Complexity: O(`MaxSubmitters`).
 		#[pallet::call_index(3)]
@@ -554,6 +559,12 @@ pub mod pallet {
 			ensure_authorized(origin)?;
 			let (node, stake, displaced) =
 				Self::check_commit(feed, round, &commitment, &key, &signature)?;
+			// The pool takes a commitment for the round the next block opens; in a block that
+			// could not close the last round within `MaxHookWeight`, it is not open yet.
+			ensure!(
+				Rounds::<T>::get(feed).is_some_and(|open| open.number == round),
+				Error::<T>::WrongRound
+			);
 			let mut submissions = Submissions::<T>::get(feed);
 			if let Some(index) = displaced {
 				if index < submissions.len() {

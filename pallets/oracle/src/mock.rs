@@ -62,6 +62,8 @@ parameter_types! {
 	pub const DeviationSlash: Perbill = Perbill::from_percent(10);
 	pub const MaxFeeds: u32 = 3;
 	pub const MaxSubmitters: u32 = 4;
+	/// `MaxHookWeight`: unbounded unless a test sets it.
+	pub static HookBudget: frame_support::weights::Weight = frame_support::weights::Weight::MAX;
 	pub const MaxHistory: u32 = 3;
 	pub const MaxDescription: u32 = 32;
 }
@@ -103,6 +105,7 @@ impl pallet_oracle::Config for Test {
 	type MaxSubmitters = MaxSubmitters;
 	type MaxHistory = MaxHistory;
 	type MaxDescription = MaxDescription;
+	type MaxHookWeight = HookBudget;
 }
 
 pub const TREASURY: AccountId = 99;

@@ -8,6 +8,7 @@ use crate::{
 	commit_payload, commitment, mock::*, reveal_payload, Error, Event, FeedIds, History, Rounds,
 	Salt, Submissions,
 };
+use frame_support::weights::Weight;
 use frame_support::{
 	assert_noop, assert_ok,
 	pallet_prelude::{Authorize, TransactionSource},
@@ -715,5 +716,72 @@ fn the_pool_takes_a_commitment_for_the_round_that_opens_in_the_next_block() {
 			signature,
 		};
 		assert!(stale.authorize(TransactionSource::External).unwrap().is_err());
+	});
+}
+
+#[test]
+fn rounds_due_beyond_the_hook_budget_close_in_the_next_blocks_with_their_own_values() {
+	use frame_support::traits::{Get, Hooks};
+	new_test_ext().execute_with(|| {
+		let feeds: Vec<FeedId> = (0..3).map(|_| feed()).collect();
+		for (i, f) in feeds.iter().enumerate() {
+			for n in 1..=3 {
+				assert_ok!(submit(*f, 0, 100 * (i as i128 + 1), n));
+			}
+		}
+		next_block(); // #2: reveals
+				// Room for about one round's closing a block.
+		let db: frame_support::weights::RuntimeDbWeight =
+			<Test as frame_system::Config>::DbWeight::get();
+		let one = db
+			.reads_writes(4, 5)
+			.saturating_add(db.reads_writes(3, 3).saturating_mul(3))
+			.saturating_add(Weight::from_parts(crate::functions::CLOSE_PER_SUBMITTER * 3, 0));
+		let budget = one.saturating_add(db.reads(10));
+		HookBudget::set(budget);
+		let closes = |block| {
+			System::set_block_number(block);
+			let weight = Oracle::on_initialize(block);
+			assert!(weight.all_lte(budget), "#{block}: {weight:?} > {budget:?}");
+			feeds
+				.iter()
+				.map(|f| Oracle::latest(*f).map(|(a, ..)| (a.value, a.at)))
+				.collect::<Vec<_>>()
+		};
+		assert_eq!(closes(3), vec![Some((100, 3)), None, None]);
+		// Round 0 of feed 1 is still in storage: a commitment for its round 1 waits.
+		let open = Oracle::round_at(feeds[1], 3).unwrap();
+		assert!(!open.stored);
+		// The pool takes it (it validates for a block whose start closes due rounds), the block
+		// does not: the node sends it again at its next block.
+		let hash = commitment(&genesis(), feeds[1], 1, &key(4), 5, &salt(4, 1));
+		let signature = pair(4).sign(&commit_payload(&genesis(), feeds[1], 1, &hash));
+		let call = crate::Call::<Test>::commit {
+			feed: feeds[1],
+			round: 1,
+			commitment: hash,
+			key: key(4),
+			signature,
+		};
+		assert!(call.authorize(TransactionSource::External).unwrap().is_ok());
+		assert_noop!(
+			Oracle::commit(
+				RuntimeOrigin::from(frame_system::RawOrigin::Authorized),
+				feeds[1],
+				1,
+				hash,
+				key(4),
+				signature
+			),
+			Error::<Test>::WrongRound
+		);
+		assert_eq!(closes(4), vec![Some((100, 3)), Some((200, 4)), None]);
+		assert_eq!(closes(5), vec![Some((100, 3)), Some((200, 4)), Some((300, 5))]);
+		// Each next round opened when its last one closed (feed 0's round 1, opened at #3,
+		// closed empty at #5).
+		let opened: Vec<u64> =
+			feeds.iter().map(|f| Rounds::<Test>::get(f).unwrap().opened).collect();
+		assert_eq!(opened, vec![5, 4, 5]);
+		Oracle::do_try_state().unwrap();
 	});
 }

@@ -418,6 +418,10 @@ parameter_types! {
 	/// two cores (`--chain local`) settle 300 requests with these seats without a miss.
 	pub const MaxSeatsPerNode: u32 = 96;
 	pub const MaxPrunePerBlock: u32 = 64;
+	/// A quarter of a block for `Inference`'s start-of-block work (deadlines, seating,
+	/// pruning); the rest is carried to the next block.
+	pub InferenceHookWeight: Weight =
+		RuntimeBlockWeights::get().max_block.saturating_div(4);
 }
 
 parameter_types! {
@@ -468,6 +472,8 @@ parameter_types! {
 	/// A tenth of a data node's bond (1 UNIT at the minimum) for a value beyond the bound.
 	pub const DeviationSlash: Perbill = Perbill::from_percent(10);
 	pub const MaxFeeds: u32 = 64;
+	/// A tenth of a block for closing oracle rounds; due rounds beyond it close a block later.
+	pub OracleHookWeight: Weight = RuntimeBlockWeights::get().max_block.saturating_div(10);
 	pub const MaxFeedSubmitters: u32 = 64;
 	/// The last 32 closed rounds of each feed are kept (inputs may take a window of them).
 	pub const MaxFeedHistory: u32 = 32;
@@ -483,6 +489,7 @@ impl pallet_oracle::Config for Runtime {
 	type MaxFeeds = MaxFeeds;
 	type MaxSubmitters = MaxFeedSubmitters;
 	type MaxHistory = MaxFeedHistory;
+	type MaxHookWeight = OracleHookWeight;
 	type MaxDescription = MaxFeedDescription;
 }
 
@@ -537,6 +544,7 @@ impl pallet_inference::Config for Runtime {
 	type MaxAssignPerBlock = MaxAssignPerBlock;
 	type MaxSeatsPerNode = MaxSeatsPerNode;
 	type MaxPrunePerBlock = MaxPrunePerBlock;
+	type MaxHookWeight = InferenceHookWeight;
 	type WeightInfo = pallet_inference::weights::SubstrateWeight<Runtime>;
 }
 
