@@ -162,7 +162,12 @@ pub mod pallet {
 		type WeightInfo: WeightInfo;
 	}
 
+	/// The storage version: bumped with each change of a stored item's layout, with its
+	/// migration in `migrations` (none so far).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	/// Why this pallet holds funds.
