@@ -150,6 +150,12 @@ declare module '@polkadot/api-base/types/consts' {
        **/
       maxAttempts: u8 & AugmentedConst<ApiType>;
       /**
+       * Most weight `on_initialize` spends on deadlines, seating and pruning; what does not
+       * fit waits for the next block, in order (a block may exceed it by one request's
+       * worst case, so that the work always drains).
+       **/
+      maxHookWeight: SpWeightsWeightV2Weight & AugmentedConst<ApiType>;
+      /**
        * Largest output stored on chain; larger outputs are kept offchain by hash.
        **/
       maxInlineOutput: u32 & AugmentedConst<ApiType>;
@@ -233,6 +239,11 @@ declare module '@polkadot/api-base/types/consts' {
        * Closed rounds kept per feed.
        **/
       maxHistory: u32 & AugmentedConst<ApiType>;
+      /**
+       * Most weight `on_initialize` spends closing rounds; a due round beyond it closes in a
+       * later block (a block may exceed it by one round's worst case, so the work drains).
+       **/
+      maxHookWeight: SpWeightsWeightV2Weight & AugmentedConst<ApiType>;
       /**
        * Most submissions in one round.
        **/

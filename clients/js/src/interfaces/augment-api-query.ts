@@ -306,6 +306,16 @@ declare module '@polkadot/api-base/types/storage' {
        **/
       outputs: AugmentedQuery<ApiType, (arg: u64 | AnyNumber | Uint8Array) => Observable<Option<Bytes>>, [u64]>;
       /**
+       * Requests whose deadline passed but whose handling did not fit in its block's
+       * `MaxHookWeight`, oldest first, by position: the next blocks handle them before their own.
+       * Each is a live request, so the log is bounded by the requests open at once.
+       **/
+      overdue: AugmentedQuery<ApiType, (arg: u64 | AnyNumber | Uint8Array) => Observable<Option<u64>>, [u64]>;
+      /**
+       * `(head, tail)` of [`Overdue`]: entries `head..tail` are waiting.
+       **/
+      overdueCursor: AugmentedQuery<ApiType, () => Observable<ITuple<[u64, u64]>>, []>;
+      /**
        * `(head, tail)` of [`PruneLog`]: entries `head..tail` are waiting.
        **/
       pruneCursor: AugmentedQuery<ApiType, () => Observable<ITuple<[u64, u64]>>, []>;

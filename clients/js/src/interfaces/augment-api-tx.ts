@@ -440,7 +440,8 @@ declare module '@polkadot/api-base/types/submittable' {
        * lightest one, which gives way (`Displaced`): many cheap nodes can neither outweigh nor
        * crowd out bonded ones.
        * 
-       * Errors: `UnknownFeed`, `WrongRound`, `WrongPhase`, `NotADataNode` (also for a key
+       * Errors: `UnknownFeed`, `WrongRound` (also in a block whose start could not close the
+       * last round within `MaxHookWeight`), `WrongPhase`, `NotADataNode` (also for a key
        * rotated away), `AlreadySubmitted`, `RoundFull`, `BadSignature`. Emits `Committed`
        * (after `Displaced` when it displaced one). Complexity: O(`MaxSubmitters`).
        **/
