@@ -838,3 +838,69 @@ fn durable_receipt_checks_against_a_finalized_header(
 	let unknown = node.rpc("sibyl_receipt", serde_json::json!([999_999u64]));
 	assert!(unknown.as_ref().is_err_and(|e| e.contains("no receipt")), "{unknown:?}");
 }
+
+/// Issue 22's upgrade: a running `--dev` chain's runtime is replaced by root (`system.setCode`
+/// with the same runtime one `spec_version` higher, `sibyl_runtime::upgrade_test`) while
+/// requests are in flight, with `Oracle`'s storage set one version behind (scripts/js/
+/// upgrade.mjs). The new version must be live, the migration must have run (storage version 2,
+/// the open round's pre-upgrade submission kept in the new layout), every request must settle
+/// verified after the upgrade, and the chain must go on finalizing.
+#[test]
+fn a_runtime_upgrade_with_requests_in_flight_runs_its_migration_and_they_settle() {
+	let wasm = sibyl_runtime::upgrade_test::WASM_BINARY
+		.expect("the upgrade-test runtime is built with the wasm runtime (not SKIP_WASM_BUILD)");
+	let tmp = tempfile::tempdir().unwrap();
+	let dir = tmp.path();
+	let code = dir.join("upgrade.wasm");
+	std::fs::write(&code, wasm).unwrap();
+	let example = common::example_model(dir, &[]);
+
+	let mut node = Node::start("upgrade", &["--dev", "--tmp", "--block-time-ms", "1000"]);
+	node.wait_ready(Duration::from_secs(120));
+	upload(&node, &example.model, "upgrade-demo");
+
+	let url = format!("ws://127.0.0.1:{}", node.rpc_port);
+	let (out, err, ok) = common::js(
+		"upgrade.mjs",
+		&[
+			"--url",
+			&url,
+			"--wasm",
+			code.to_str().unwrap(),
+			"--model",
+			&example.id,
+			"--input",
+			&example.input,
+		],
+	);
+	assert!(ok, "upgrade failed:\n{out}\n{err}\n{}", node.log_tail());
+	// The report is the last line (polkadot.js logs the runtime version change on stdout).
+	let last = out.lines().last().unwrap_or_default();
+	let report: Value = serde_json::from_str(last).expect("one JSON report");
+	println!("upgrade: {report}");
+
+	let before = u64::from(sibyl_runtime::VERSION.spec_version);
+	assert_eq!(report["before"], before);
+	assert_eq!(report["after"], before + 1, "the new runtime is live");
+	let upgraded_at = report["code_updated_at"].as_u64().unwrap();
+	let requests = report["requests"].as_array().unwrap();
+	assert_eq!(requests.len(), 4);
+	for r in requests {
+		let (included, settled) =
+			(r["included_at"].as_u64().unwrap(), r["settled_at"].as_u64().unwrap());
+		assert!(included <= upgraded_at && upgraded_at < settled, "not in flight across it: {r}");
+		assert!(r["outcome"]["verified"].is_object(), "request {r}");
+	}
+	let oracle = &report["oracle"];
+	assert_eq!(oracle["version_before"], 1);
+	assert_eq!(oracle["version_after"], 2, "the oracle migration ran");
+	let kept = &oracle["submissions"][0];
+	assert_eq!(kept["value"], "12345", "a value submitted before the upgrade is kept: {oracle}");
+	assert_eq!(kept["stake"], "10000000000000");
+	assert_eq!(kept["commitment"], format!("0x{}", "00".repeat(32)));
+
+	// Blocks after the upgrade are produced and finalized under the new runtime.
+	common::wait_for(Duration::from_secs(60), "finality past the upgrade", || {
+		node.finalized_number().filter(|n| *n > upgraded_at + 3)
+	});
+}

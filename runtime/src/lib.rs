@@ -10,6 +10,14 @@
 #[cfg(feature = "std")]
 include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
+/// The same runtime with `spec_version` one higher (the `upgrade-test` feature), built beside
+/// the real one: what the runtime-upgrade test sets as a running chain's new code, so that the
+/// upgrade runs the migrations of a real version change. Never a chain's genesis.
+#[cfg(feature = "std")]
+pub mod upgrade_test {
+	include!(concat!(env!("OUT_DIR"), "/wasm_binary_upgrade.rs"));
+}
+
 extern crate alloc;
 
 // The pallets `sibyl-node benchmark pallet` can weigh (with `--features runtime-benchmarks`).
@@ -70,12 +78,28 @@ pub mod opaque {
 }
 
 /// The runtime's version.
+#[cfg(not(feature = "upgrade-test"))]
 #[runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("sibyl"),
 	impl_name: Cow::Borrowed("sibyl-node"),
 	authoring_version: 1,
 	spec_version: 102,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 4,
+	system_version: 1,
+};
+
+/// The runtime's version in the `upgrade-test` build: [`VERSION`] with `spec_version` one
+/// higher (`#[runtime_version]` takes literals only; keep the two in step).
+#[cfg(feature = "upgrade-test")]
+#[runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: Cow::Borrowed("sibyl"),
+	impl_name: Cow::Borrowed("sibyl-node"),
+	authoring_version: 1,
+	spec_version: 103,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 4,

@@ -9,6 +9,7 @@ import type { ApiOptions, SubmittableExtrinsic } from '@polkadot/api/types';
 import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import type { ProviderInterface } from '@polkadot/rpc-provider/types';
+import { Metadata } from '@polkadot/types';
 import type { EventRecord, DispatchError } from '@polkadot/types/interfaces';
 import type { SibylPrimitivesRegistryModelInfo, SibylPrimitivesRegistryTensorSpec, SpRuntimeDispatchError } from '@polkadot/types/lookup';
 import type { DefinitionRpc, DefinitionRpcSub, Signer as InjectedSigner } from '@polkadot/types/types';
@@ -359,6 +360,30 @@ export class Sibyl {
     this.provider = (api as unknown as { _rpcCore: { provider: ProviderInterface } })._rpcCore.provider;
   }
 
+  /**
+   * `api.call`, with the runtime APIs (`modelsApi`, `inferenceApi`, `oracleApi`, …). polkadot.js
+   * (16.x) learns them from metadata V15 when it connects, but after a runtime upgrade it reloads
+   * metadata V14, which has none, and `api.call.inferenceApi` is gone. This reloads V15 into the
+   * api's registry when that happened. Every runtime API call of this client goes through it.
+   */
+  async calls(): Promise<ApiPromise['call']> {
+    if (this.api.registry.metadata.apis.length > 0) return this.api.call;
+    const raw = await this.api.rpc.state.call('Metadata_metadata_at_version', u8aToHex(this.api.createType('u32', 15).toU8a()));
+    const opaque = this.api.createType('Option<Bytes>', raw.toU8a(true));
+    if (opaque.isNone) throw new SibylError('the node serves no metadata V15: its runtime APIs cannot be called');
+    const metadata = new Metadata(this.api.registry, opaque.unwrap().toU8a(true));
+    // What polkadot.js does itself on an upgrade, with V15: set it on the registry and redecorate.
+    const internal = this.api as unknown as {
+      _getDefaultRegistry(): { metadata: Metadata };
+      _injectMetadata(registry: unknown, fromEmpty: boolean): void;
+    };
+    const entry = internal._getDefaultRegistry();
+    this.api.registry.setMetadata(metadata);
+    entry.metadata = metadata;
+    internal._injectMetadata(entry, true);
+    return this.api.call;
+  }
+
   /** Closes the connection. */
   async disconnect(): Promise<void> {
     await this.api.disconnect();
@@ -448,14 +473,15 @@ export class Sibyl {
   async models(): Promise<ModelInfo[]> {
     const ids: string[] = [];
     for (let after: string | null = null; ;) {
-      const page = await this.api.call.modelsApi.models(after, 1000);
+      const page = await (await this.calls()).modelsApi.models(after, 1000);
       for (const [id] of page) ids.push(id.toHex());
       if (page.length < 1000 || ids.length === 0) break;
       after = ids[ids.length - 1] ?? null;
     }
     const models: ModelInfo[] = [];
+    const calls = await this.calls();
     for (let i = 0; i < ids.length; i += 32) {
-      const batch = await Promise.all(ids.slice(i, i + 32).map((id) => this.api.call.modelsApi.model(id)));
+      const batch = await Promise.all(ids.slice(i, i + 32).map((id) => calls.modelsApi.model(id)));
       batch.forEach((m, k) => {
         if (m.isSome) models.push(this.#modelInfo(ids[i + k] as string, m.unwrap()));
       });
@@ -470,12 +496,12 @@ export class Sibyl {
   async model(ref: ModelRef, version?: number): Promise<ModelInfo> {
     if (typeof ref === 'object') return this.model(ref.name, ref.version ?? version);
     if (isModelId(ref)) {
-      const m = await this.api.call.modelsApi.model(ref);
+      const m = await (await this.calls()).modelsApi.model(ref);
       if (m.isNone) throw new SibylNotFoundError(4040, 'ModelsApi_model', `no model ${ref}`);
       return this.#modelInfo(ref.toLowerCase(), m.unwrap());
     }
     if (version !== undefined) {
-      const id = await this.api.call.modelsApi.modelByVersion(u8aToHex(stringToU8a(ref)), version);
+      const id = await (await this.calls()).modelsApi.modelByVersion(u8aToHex(stringToU8a(ref)), version);
       if (id.isNone) throw new SibylNotFoundError(4040, 'ModelsApi_model_by_version', `no model ${ref} version ${version}`);
       return this.model(id.unwrap().toHex());
     }
@@ -515,7 +541,7 @@ export class Sibyl {
     if (hashTensors(tensors) !== json.outputHash) {
       let bytes: Uint8Array | undefined;
       if (!byHash) {
-        const inline = await this.api.call.inferenceApi.output(BigInt(of));
+        const inline = await (await this.calls()).inferenceApi.output(BigInt(of));
         if (inline.isSome) bytes = inline.unwrap().toU8a(true);
       }
       bytes ??= hexToU8a(await this.rpcCall<string>('inference_output', [json.outputHash]));
@@ -705,7 +731,7 @@ export class Sibyl {
       } catch (error) {
         // Not final yet (waiting for `settled` only): the same commitment, at the best block.
         if (!(error instanceof SibylNotFoundError)) throw error;
-        const commitment = await this.api.call.inferenceApi.commitment(BigInt(id));
+        const commitment = await (await this.calls()).inferenceApi.commitment(BigInt(id));
         if (commitment.isSome) result.commitment = commitment.unwrap().toHex();
       }
     }
