@@ -87,7 +87,9 @@ pub mod v2 {
 
 	/// Rewrites the open rounds' version-1 submissions as revealed values (their values were
 	/// public already), with no commitment: they count in the round's median as before the
-	/// upgrade. Nodes that had not submitted yet commit and reveal in the next round.
+	/// upgrade. Nodes that had not submitted yet commit and reveal in the next round. Feeds with
+	/// 1-block rounds (allowed before) get 2-block ones: a round needs a block to commit and
+	/// one to reveal.
 	pub struct InnerMigrateToV2<T>(core::marker::PhantomData<T>);
 
 	impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateToV2<T> {
@@ -107,7 +109,14 @@ pub mod v2 {
 				// Same bound, same length: the conversion cannot fail.
 				BoundedVec::try_from(new).ok()
 			});
-			T::DbWeight::get().reads_writes(rounds.saturating_add(1), rounds.saturating_add(1))
+			let mut feeds = 0u64;
+			Feeds::<T>::translate_values::<FeedOf<T>, _>(|mut feed| {
+				feeds = feeds.saturating_add(1);
+				feed.round_length = feed.round_length.max(2u32.into());
+				Some(feed)
+			});
+			let touched = rounds.saturating_add(feeds).saturating_add(1);
+			T::DbWeight::get().reads_writes(touched, touched)
 		}
 	}
 

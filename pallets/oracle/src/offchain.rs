@@ -20,7 +20,7 @@ use sibyl_primitives::{
 };
 use sp_core::offchain::StorageKind::PERSISTENT;
 use sp_runtime::{
-	offchain::storage::StorageValueRef,
+	offchain::storage::{MutateStorageError, StorageValueRef},
 	traits::{One, Saturating},
 };
 
@@ -51,9 +51,12 @@ impl<T: Config> Pallet<T> {
 			.and_then(|b| Vec::<fetch::Source>::decode(&mut &b[..]).ok())
 			.unwrap_or_default();
 		for key in sp_io::crypto::sr25519_public_keys(ORACLE_KEY_TYPE) {
-			let Some(node) = Self::data_node(&key) else { continue };
+			// The current key commits; a key rotated away since (still bound to its node while
+			// it retires) only reveals what it committed to.
+			let current = Self::data_node(&key).is_some();
+			let Some(node) = T::Nodes::account_of(Role::Data, &key) else { continue };
 			for source in &sources {
-				Self::serve(source, &node, &key, now);
+				Self::serve(source, &node, &key, current, now);
 			}
 		}
 	}
@@ -69,7 +72,13 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Commits to or reveals `source`'s value for the round its feed has open in the next block.
-	fn serve(source: &fetch::Source, node: &T::AccountId, key: &NodeKey, now: BlockNumberFor<T>) {
+	fn serve(
+		source: &fetch::Source,
+		node: &T::AccountId,
+		key: &NodeKey,
+		current: bool,
+		now: BlockNumberFor<T>,
+	) {
 		let feed = source.feed;
 		// The next block is where this worker's transaction can land.
 		let Some(open) = Self::round_at(feed, now.saturating_add(One::one())) else {
@@ -88,7 +97,10 @@ impl<T: Config> Pallet<T> {
 		let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
 		let call = match open.phase {
 			Phase::Commit => {
-				if mine.is_some() || !Self::due(&sent_key(feed, round, key, open.phase), now) {
+				if !current
+					|| mine.is_some()
+					|| !Self::due(&sent_key(feed, round, key, open.phase), now)
+				{
 					return;
 				}
 				// The rounds before the last are over: their secrets are of no more use.
@@ -103,10 +115,20 @@ impl<T: Config> Pallet<T> {
 				let (value, salt) = match secret.get::<(i128, Salt)>() {
 					Ok(Some(kept)) => kept,
 					_ => match fetch::fetch(&source.url, &source.path, info.decimals) {
+						// Workers of consecutive blocks can run at once: the first secret stored
+						// for the round is the one every commitment and the reveal use.
 						Ok(value) => {
 							let salt = sp_io::offchain::random_seed();
-							secret.set(&(value, salt));
-							(value, salt)
+							let stored =
+								secret.mutate(|kept: Result<Option<(i128, Salt)>, _>| match kept {
+									Ok(Some(kept)) => Err(kept),
+									_ => Ok((value, salt)),
+								});
+							match stored {
+								Ok(mine) => mine,
+								Err(MutateStorageError::ValueFunctionFailed(kept)) => kept,
+								Err(MutateStorageError::ConcurrentModification(_)) => return,
+							}
 						},
 						Err(error) => {
 							StorageValueRef::persistent(&sent_key(feed, round, key, open.phase))
