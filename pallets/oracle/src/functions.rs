@@ -13,10 +13,6 @@ use sp_runtime::{
 	},
 };
 
-/// Computation of closing a round per submitter (median, deviation, event), picoseconds: a
-/// hand estimate until the pallet is benchmarked.
-pub const CLOSE_PER_SUBMITTER: u64 = 20_000_000;
-
 /// Tag prefix of a commitment in the transaction pool.
 pub const COMMIT_POOL_TAG: &str = "SibylOracleCommit";
 /// Tag prefix of a revealed value in the transaction pool.
@@ -252,35 +248,40 @@ impl<T: Config> Pallet<T> {
 
 	/// Closes every round whose length has passed, within `MaxHookWeight`; the weight used.
 	/// A due round that does not fit stays open and closes in a later block (the first due
-	/// round always closes, so the work drains); its next round opens then.
+	/// round always closes, so the work drains; the feeds are visited from a point that moves
+	/// with the block number, so none waits behind the others for long). The next round opens
+	/// when it was due to, whenever the last one closed: everyone, the pool and the offchain
+	/// workers included, knows each round's phases from the feed alone ([`Self::round_at`]).
 	pub(crate) fn close_rounds(now: BlockNumberFor<T>) -> Weight {
 		let db = T::DbWeight::get();
 		let budget = T::MaxHookWeight::get();
-		let ids = FeedIds::<T>::get();
+		let mut ids = FeedIds::<T>::get().into_inner();
 		let mut weight = db.reads(1);
+		let block: u64 = now.unique_saturated_into();
+		if let Some(start) = block.checked_rem(ids.len() as u64) {
+			ids.rotate_left(start as usize);
+		}
 		let mut closed = 0u32;
 		for feed in ids {
 			weight.saturating_accrue(db.reads(2));
 			let (Some(info), Some(open)) = (Feeds::<T>::get(feed), Rounds::<T>::get(feed)) else {
 				continue;
 			};
-			if open.opened.saturating_add(info.round_length) > now {
+			let closes = open.opened.saturating_add(info.round_length);
+			if closes > now {
 				continue;
 			}
-			// Per submitter: the bond and treasury accounts it touches.
 			weight.saturating_accrue(db.reads(1));
-			let submitters = Submissions::<T>::decode_len(feed).unwrap_or(0) as u64;
-			let cost = db
-				.reads_writes(4, 5)
-				.saturating_add(db.reads_writes(3, 3).saturating_mul(submitters))
-				.saturating_add(
-					Weight::from_parts(CLOSE_PER_SUBMITTER, 0).saturating_mul(submitters),
-				);
+			let submitters = Submissions::<T>::decode_len(feed).unwrap_or(0) as u32;
+			let cost = T::WeightInfo::close_round(submitters);
 			if closed > 0 && !weight.saturating_add(cost).all_lte(budget) {
 				continue;
 			}
 			Self::close_round(feed, &info, open.number, now);
-			Rounds::<T>::insert(feed, Round { number: open.number.saturating_add(1), opened: now });
+			Rounds::<T>::insert(
+				feed,
+				Round { number: open.number.saturating_add(1), opened: closes },
+			);
 			closed = closed.saturating_add(1);
 			weight.saturating_accrue(cost);
 		}
@@ -288,7 +289,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Closes `round` of `feed`: median, history, penalties and rewards.
-	fn close_round(feed: FeedId, info: &FeedOf<T>, round: u32, now: BlockNumberFor<T>) {
+	pub(crate) fn close_round(feed: FeedId, info: &FeedOf<T>, round: u32, now: BlockNumberFor<T>) {
 		let submissions = Submissions::<T>::take(feed);
 		let mut revealed = Vec::with_capacity(submissions.len());
 		for Submission { node, value, stake, .. } in submissions {
