@@ -26,37 +26,49 @@ impl<T: Config> Pallet<T> {
 		let nodes = T::Nodes::active(Role::Inference);
 		let node_count = nodes.len() as u32;
 
+		let db = T::DbWeight::get();
 		let (mut head, mut tail) = OverdueCursor::<T>::get();
+		// The cursor read and written, this block's deadlines taken.
+		weight.saturating_accrue(db.reads_writes(2, 2));
 		let mut handled = 0u32;
 		// Carried over first, oldest first.
 		while head < tail {
+			weight.saturating_accrue(db.reads(1));
 			let Some(id) = Overdue::<T>::get(head) else {
 				head = head.saturating_add(1);
 				continue;
 			};
 			let cost = Self::expiry_cost(id, now, node_count);
-			if handled > 0 && !fits(&weight, cost) {
+			if handled > 0 && !fits(&weight, cost.saturating_add(db.writes(1))) {
 				break;
 			}
 			Overdue::<T>::remove(head);
 			head = head.saturating_add(1);
 			handled = handled.saturating_add(1);
-			weight.saturating_accrue(cost);
+			weight.saturating_accrue(cost.saturating_add(db.writes(1)));
 			Self::expire(id, now, &nodes, seed);
 		}
 		let expired = Deadlines::<T>::take(now);
 		for id in expired {
-			let cost = Self::expiry_cost(id, now, node_count);
-			if head < tail || (handled > 0 && !fits(&weight, cost)) {
-				// Out of budget (or older ones still wait): the next block handles it.
+			// Older ones still wait: this one waits behind them, unread.
+			let carry = head < tail || {
+				let cost = Self::expiry_cost(id, now, node_count);
+				if handled == 0 || fits(&weight, cost) {
+					handled = handled.saturating_add(1);
+					weight.saturating_accrue(cost);
+					Self::expire(id, now, &nodes, seed);
+					false
+				} else {
+					// Read to cost it, then carried.
+					weight.saturating_accrue(db.reads(1));
+					true
+				}
+			};
+			if carry {
 				Overdue::<T>::insert(tail, id);
 				tail = tail.saturating_add(1);
-				weight.saturating_accrue(T::DbWeight::get().writes(1));
-				continue;
+				weight.saturating_accrue(db.writes(1));
 			}
-			handled = handled.saturating_add(1);
-			weight.saturating_accrue(cost);
-			Self::expire(id, now, &nodes, seed);
 		}
 		OverdueCursor::<T>::put((head, tail));
 

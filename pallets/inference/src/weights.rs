@@ -118,6 +118,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		)
 		// Request, keys of up to 16 drawn nodes, deadline list, assigned index.
 		.saturating_add(T::DbWeight::get().reads_writes(19, 19))
+		// Each candidate's room (`SeatCounts`), read while drawing.
+		.saturating_add(T::DbWeight::get().reads(u64::from(nodes)))
 	}
 	fn prune(n: u32) -> Weight {
 		Weight::from_parts(5_000_000, 1_000)
