@@ -31,6 +31,13 @@ cargo clippy --locked --workspace --all-targets "${FEATURES[@]}" -- -D warnings
 stage "tests"
 cargo test --locked --workspace "${FEATURES[@]}" -- --show-output
 
+# Every benchmark of the pallets that have them, run once as a test on the pallet's mock
+# (frame-benchmarking v2's test suite): a benchmark that no longer sets up its worst case, or
+# whose call fails, fails here. Built with `runtime-benchmarks`, a feature set of its own.
+stage "benchmarks (as tests)"
+cargo test --locked -p pallet-models -p pallet-oracle \
+	--features pallet-models/runtime-benchmarks,pallet-oracle/runtime-benchmarks --lib -- benchmark
+
 # The same bits on every x86-64 CPU generation: four real models under emulated older CPUs
 # (TRACT_CPU_ISA), identical output hashes, a CPU without AVX refused in one line.
 stage "determinism"

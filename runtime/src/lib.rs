@@ -31,6 +31,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, Sudo]
 	[pallet_utility, Utility]
 	[pallet_models, Models]
+	[pallet_oracle, Oracle]
 );
 
 pub mod apis;

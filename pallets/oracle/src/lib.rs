@@ -58,10 +58,14 @@ extern crate alloc;
 
 pub use pallet::*;
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
 pub(crate) mod functions;
 pub use functions::{pool_tag, OpenRound, COMMIT_POOL_TAG, REVEAL_POOL_TAG};
 pub mod migrations;
 pub mod offchain;
+pub mod weights;
+pub use weights::WeightInfo;
 #[cfg(any(test, feature = "try-runtime"))]
 mod try_state;
 
@@ -203,6 +207,14 @@ pub struct Submission<AccountId> {
 	pub value: Option<i128>,
 }
 
+/// Makes what the benchmarks need that this pallet does not own.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// A bonded, active data node (the `i`th of a benchmark) with `key` as its `orcl` key and
+	/// `stake` planck at stake.
+	fn data_node(i: u32, key: NodeKey, stake: u128) -> AccountId;
+}
+
 /// A feed in this runtime.
 pub type FeedOf<T> = Feed<BlockNumberFor<T>, <T as Config>::MaxDescription>;
 
@@ -248,6 +260,11 @@ pub mod pallet {
 		/// later block (a block may exceed it by one round's worst case, so the work drains).
 		#[pallet::constant]
 		type MaxHookWeight: Get<Weight>;
+		/// Weights of this pallet's calls and hook.
+		type WeightInfo: WeightInfo;
+		/// Makes bonded data nodes for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
 	}
 
 	/// The storage version: 2 since rounds are committed, then revealed ([`migrations::v2`]).
@@ -472,7 +489,7 @@ pub mod pallet {
 		/// `RoundTooShort`, `ZeroLength`, `TooManyFeeds`. Emits `FeedCreated`. Complexity: O(1)
 		/// (the feed list is bounded by `MaxFeeds`).
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::DbWeight::get().reads_writes(2, 4).saturating_add(Weight::from_parts(20_000_000, 2_000)))]
+		#[pallet::weight(T::WeightInfo::create_feed(description.len() as u32))]
 		pub fn create_feed(
 			origin: OriginFor<T>,
 			description: BoundedVec<u8, T::MaxDescription>,
@@ -515,7 +532,7 @@ pub mod pallet {
 		///
 		/// Errors: `BadOrigin`, `UnknownFeed`. Emits `FeedRemoved`. Complexity: O(`MaxFeeds`).
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::DbWeight::get().reads_writes(2, 5).saturating_add(Weight::from_parts(20_000_000, 2_000)))]
+		#[pallet::weight(T::WeightInfo::remove_feed())]
 		pub fn remove_feed(origin: OriginFor<T>, feed: FeedId) -> DispatchResult {
 			ensure_root(origin)?;
 			ensure!(Feeds::<T>::take(feed).is_some(), Error::<T>::UnknownFeed);
@@ -545,9 +562,9 @@ pub mod pallet {
 		/// rotated away), `AlreadySubmitted`, `RoundFull`, `BadSignature`. Emits `Committed`
 		/// (after `Displaced` when it displaced one). Complexity: O(`MaxSubmitters`).
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::DbWeight::get().reads_writes(5, 1).saturating_add(Weight::from_parts(80_000_000, 6_000)))]
+		#[pallet::weight(T::WeightInfo::commit(T::MaxSubmitters::get()))]
 		#[pallet::authorize(Pallet::<T>::authorize_commit)]
-		#[pallet::weight_of_authorize(T::DbWeight::get().reads(5).saturating_add(Weight::from_parts(70_000_000, 6_000)))]
+		#[pallet::weight_of_authorize(T::WeightInfo::commit(T::MaxSubmitters::get()))]
 		pub fn commit(
 			origin: OriginFor<T>,
 			feed: FeedId,
@@ -597,9 +614,9 @@ pub mod pallet {
 		/// `AlreadyRevealed`, `CommitmentMismatch`, `BadSignature`. Emits `Revealed`.
 		/// Complexity: O(`MaxSubmitters`).
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::DbWeight::get().reads_writes(4, 1).saturating_add(Weight::from_parts(80_000_000, 6_000)))]
+		#[pallet::weight(T::WeightInfo::reveal(T::MaxSubmitters::get()))]
 		#[pallet::authorize(Pallet::<T>::authorize_reveal)]
-		#[pallet::weight_of_authorize(T::DbWeight::get().reads(4).saturating_add(Weight::from_parts(70_000_000, 6_000)))]
+		#[pallet::weight_of_authorize(T::WeightInfo::reveal(T::MaxSubmitters::get()))]
 		pub fn reveal(
 			origin: OriginFor<T>,
 			feed: FeedId,

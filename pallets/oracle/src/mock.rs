@@ -106,6 +106,43 @@ impl pallet_oracle::Config for Test {
 	type MaxHistory = MaxHistory;
 	type MaxDescription = MaxDescription;
 	type MaxHookWeight = HookBudget;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchHelper;
+}
+
+/// Bonds benchmark data nodes through `Payments` (accounts from 1,000 on).
+#[cfg(feature = "runtime-benchmarks")]
+pub struct BenchHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<AccountId> for BenchHelper {
+	fn data_node(i: u32, key: NodeKey, stake: u128) -> AccountId {
+		use frame_support::traits::fungible::Mutate;
+		let who = 1_000 + AccountId::from(i);
+		let stake = Balance::try_from(stake).unwrap();
+		Balances::set_balance(&who, stake * 2);
+		pallet_payments::Pallet::<Test>::bond_unproven(&who, Role::Data, stake, key).unwrap();
+		who
+	}
+}
+
+/// The benchmarks' externalities: no data nodes yet, a funded treasury, a keystore for the
+/// nodes' `orcl` keys.
+#[cfg(feature = "runtime-benchmarks")]
+pub fn new_bench_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: vec![(TREASURY, 1_000_000)],
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.register_extension(sp_keystore::KeystoreExt(std::sync::Arc::new(
+		sp_keystore::testing::MemoryKeystore::new(),
+	)));
+	ext.execute_with(|| System::set_block_number(1));
+	ext
 }
 
 pub const TREASURY: AccountId = 99;

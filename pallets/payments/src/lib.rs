@@ -470,6 +470,18 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Bonds `who` for `role` with `key` without the key's proof of possession: for other
+	/// pallets' benchmarks only (`bond` requires the proof).
+	#[cfg(feature = "runtime-benchmarks")]
+	pub fn bond_unproven(
+		who: &T::AccountId,
+		role: Role,
+		amount: BalanceOf<T>,
+		key: NodeKey,
+	) -> DispatchResult {
+		Self::do_bond(who, role, amount, key)
+	}
+
 	fn do_bond(
 		who: &T::AccountId,
 		role: Role,

@@ -491,6 +491,29 @@ impl pallet_oracle::Config for Runtime {
 	type MaxHistory = MaxFeedHistory;
 	type MaxHookWeight = OracleHookWeight;
 	type MaxDescription = MaxFeedDescription;
+	type WeightInfo = pallet_oracle::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = OracleBenchmarkHelper;
+}
+
+/// Bonds the oracle benchmarks' data nodes through `Payments`, funded to twice their stake.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct OracleBenchmarkHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_oracle::BenchmarkHelper<AccountId> for OracleBenchmarkHelper {
+	fn data_node(i: u32, key: sibyl_primitives::NodeKey, stake: u128) -> AccountId {
+		use frame_support::traits::fungible::Mutate;
+		let who: AccountId = frame_benchmarking::account("data", i, 0);
+		let _ = pallet_balances::Pallet::<Runtime>::set_balance(&who, stake.saturating_mul(2));
+		let bonded = pallet_payments::Pallet::<Runtime>::bond_unproven(
+			&who,
+			sibyl_primitives::Role::Data,
+			stake,
+			key,
+		);
+		debug_assert!(bonded.is_ok(), "benchmark data node {i}: {bonded:?}");
+		who
+	}
 }
 
 /// The randomness of every draw in a block ([`BlockRandomness`]): a hash of the BABE VRF
