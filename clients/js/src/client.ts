@@ -368,6 +368,17 @@ export class Sibyl {
    */
   async calls(): Promise<ApiPromise['call']> {
     if (this.api.registry.metadata.apis.length > 0) return this.api.call;
+    // One reload for all callers at once.
+    this.#reloading ??= this.#reloadV15().finally(() => {
+      this.#reloading = undefined;
+    });
+    await this.#reloading;
+    return this.api.call;
+  }
+
+  #reloading?: Promise<void>;
+
+  async #reloadV15(): Promise<void> {
     const raw = await this.api.rpc.state.call('Metadata_metadata_at_version', u8aToHex(this.api.createType('u32', 15).toU8a()));
     const opaque = this.api.createType('Option<Bytes>', raw.toU8a(true));
     if (opaque.isNone) throw new SibylError('the node serves no metadata V15: its runtime APIs cannot be called');
@@ -381,7 +392,6 @@ export class Sibyl {
     this.api.registry.setMetadata(metadata);
     entry.metadata = metadata;
     internal._injectMetadata(entry, true);
-    return this.api.call;
   }
 
   /** Closes the connection. */
