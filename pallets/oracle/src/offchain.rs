@@ -164,6 +164,18 @@ impl<T: Config> Pallet<T> {
 					return;
 				}
 				let Ok(Some((value, salt))) = secret.get::<(i128, Salt)>() else {
+					// Another of this node's keys (one rotated away or to) may hold it.
+					let held =
+						sp_io::crypto::sr25519_public_keys(ORACLE_KEY_TYPE).iter().any(|k| {
+							sp_io::offchain::local_storage_get(
+								PERSISTENT,
+								&secret_key(feed, round, k),
+							)
+							.is_some()
+						});
+					if held || !current {
+						return;
+					}
 					log::warn!(
 						target: LOG_TARGET,
 						"feed {feed} round {round}: committed, but the value is not in this \
