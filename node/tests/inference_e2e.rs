@@ -882,6 +882,7 @@ fn a_runtime_upgrade_with_requests_in_flight_runs_its_migration_and_they_settle(
 	let before = u64::from(sibyl_runtime::VERSION.spec_version);
 	assert_eq!(report["before"], before);
 	assert_eq!(report["after"], before + 1, "the new runtime is live");
+	assert_eq!(report["output_after_upgrade"], true, "the client's runtime API calls still work");
 	let upgraded_at = report["code_updated_at"].as_u64().unwrap();
 	let requests = report["requests"].as_array().unwrap();
 	assert_eq!(requests.len(), 4);

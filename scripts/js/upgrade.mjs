@@ -103,11 +103,20 @@ for (let i = 0; i < 60 && after === before; i++) {
   after = (await api.rpc.state.getRuntimeVersion()).specVersion.toNumber();
   if (after === before) await new Promise((r) => setTimeout(r, 1000));
 }
+// The client itself lives on across the upgrade: once polkadot.js has the new version, its
+// runtime API calls still work (polkadot.js alone would have reloaded metadata without them).
+for (let i = 0; i < 60 && api.runtimeVersion.specVersion.toNumber() !== after; i++) {
+  await new Promise((r) => setTimeout(r, 500));
+}
+if (api.runtimeVersion.specVersion.toNumber() !== after) fail('polkadot.js never saw the new runtime version');
+if (!api.call.inferenceApi) fail('the client lost its runtime APIs with the upgrade');
+const output = await sibyl.output(sent[0].requestId).catch((e) => fail(`output after the upgrade: ${name(e)}`));
 const round = await api.query.oracle.submissions(feed);
 console.log(JSON.stringify({
   before,
   after,
   code_updated_at: codeUpdatedAt,
+  output_after_upgrade: output !== undefined,
   requests: sent.map((s, i) => ({
     id: s.requestId.toString(),
     included_at: s.blockNumber,

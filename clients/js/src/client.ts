@@ -340,11 +340,66 @@ export async function connect(url: string, opts: ConnectOptions = {}): Promise<S
       ms,
       `connecting to ${url}`,
     );
+    keepMetadataV15(api);
     return new Sibyl(api);
   } catch (error) {
     await provider.disconnect().catch(() => undefined);
     throw error instanceof SibylError ? error : new SibylError(`cannot connect to ${url}: ${(error as Error).message ?? error}`, { cause: error });
   }
+}
+
+/** What `keepMetadataV15` needs of an rxjs observable (polkadot.js's own rxjs). */
+interface Rx<T> {
+  subscribe(observer: { next(value: T): void; error(error: unknown): void; complete(): void }): { unsubscribe(): void };
+}
+type RxConstructor = new <T>(subscribe: (subscriber: { next(value: T): void; error(error: unknown): void; complete(): void }) => () => void) => Rx<T>;
+
+/**
+ * polkadot.js (16.x) reads metadata V15 when it connects, and from it the runtime APIs
+ * (`api.call.modelsApi`, `api.call.inferenceApi`, …), but after a runtime upgrade it reloads
+ * metadata V14, which has none: a client that lived through an upgrade lost every runtime API
+ * call (found by the runtime-upgrade test, docs/upgrades.md). This makes its upgrade path read
+ * V15 too, the way it does at connect (and V14 where the node serves no V15), so that the
+ * registry, the queries and the calls all come from one metadata.
+ */
+function keepMetadataV15(api: ApiPromise): void {
+  type State = {
+    call(method: string, data: string): Rx<unknown>;
+    getMetadata: ((...args: unknown[]) => Rx<Metadata>) & Record<string, unknown>;
+  };
+  const state = (api as unknown as { _rpcCore: { state: State } })._rpcCore.state;
+  const v14 = state.getMetadata;
+  const v15 = (...args: unknown[]): Rx<Metadata> => {
+    if (args.length > 0) return v14(...args);
+    const call = state.call('Metadata_metadata_at_version', u8aToHex(api.registry.createType('u32', 15).toU8a()));
+    const Observable = (call as unknown as { constructor: RxConstructor }).constructor;
+    return new Observable<Metadata>((subscriber) => {
+      let fallback: { unsubscribe(): void } | undefined;
+      const useV14 = () => {
+        fallback = v14().subscribe(subscriber);
+      };
+      const read = call.subscribe({
+        next: (bytes) => {
+          try {
+            const opaque = api.registry.createType('Option<OpaqueMetadata>', bytes).unwrapOr(null);
+            if (!opaque) return useV14();
+            subscriber.next(new Metadata(api.registry, opaque.toHex()));
+            subscriber.complete();
+          } catch {
+            useV14();
+          }
+        },
+        error: useV14,
+        complete: () => undefined,
+      });
+      return () => {
+        read.unsubscribe();
+        fallback?.unsubscribe();
+      };
+    });
+  };
+  // rpc-core defines its methods as read-only (but configurable) properties.
+  Object.defineProperty(state, 'getMetadata', { value: Object.assign(v15, v14), configurable: true });
 }
 
 /** A connection to a Sibyl node; `api` is the underlying ApiPromise. */
@@ -358,40 +413,6 @@ export class Sibyl {
   constructor(api: ApiPromise) {
     this.api = api;
     this.provider = (api as unknown as { _rpcCore: { provider: ProviderInterface } })._rpcCore.provider;
-  }
-
-  /**
-   * `api.call`, with the runtime APIs (`modelsApi`, `inferenceApi`, `oracleApi`, …). polkadot.js
-   * (16.x) learns them from metadata V15 when it connects, but after a runtime upgrade it reloads
-   * metadata V14, which has none, and `api.call.inferenceApi` is gone. This reloads V15 into the
-   * api's registry when that happened. Every runtime API call of this client goes through it.
-   */
-  async calls(): Promise<ApiPromise['call']> {
-    if (this.api.registry.metadata.apis.length > 0) return this.api.call;
-    // One reload for all callers at once.
-    this.#reloading ??= this.#reloadV15().finally(() => {
-      this.#reloading = undefined;
-    });
-    await this.#reloading;
-    return this.api.call;
-  }
-
-  #reloading?: Promise<void>;
-
-  async #reloadV15(): Promise<void> {
-    const raw = await this.api.rpc.state.call('Metadata_metadata_at_version', u8aToHex(this.api.createType('u32', 15).toU8a()));
-    const opaque = this.api.createType('Option<Bytes>', raw.toU8a(true));
-    if (opaque.isNone) throw new SibylError('the node serves no metadata V15: its runtime APIs cannot be called');
-    const metadata = new Metadata(this.api.registry, opaque.unwrap().toU8a(true));
-    // What polkadot.js does itself on an upgrade, with V15: set it on the registry and redecorate.
-    const internal = this.api as unknown as {
-      _getDefaultRegistry(): { metadata: Metadata };
-      _injectMetadata(registry: unknown, fromEmpty: boolean): void;
-    };
-    const entry = internal._getDefaultRegistry();
-    this.api.registry.setMetadata(metadata);
-    entry.metadata = metadata;
-    internal._injectMetadata(entry, true);
   }
 
   /** Closes the connection. */
@@ -483,15 +504,14 @@ export class Sibyl {
   async models(): Promise<ModelInfo[]> {
     const ids: string[] = [];
     for (let after: string | null = null; ;) {
-      const page = await (await this.calls()).modelsApi.models(after, 1000);
+      const page = await this.api.call.modelsApi.models(after, 1000);
       for (const [id] of page) ids.push(id.toHex());
       if (page.length < 1000 || ids.length === 0) break;
       after = ids[ids.length - 1] ?? null;
     }
     const models: ModelInfo[] = [];
-    const calls = await this.calls();
     for (let i = 0; i < ids.length; i += 32) {
-      const batch = await Promise.all(ids.slice(i, i + 32).map((id) => calls.modelsApi.model(id)));
+      const batch = await Promise.all(ids.slice(i, i + 32).map((id) => this.api.call.modelsApi.model(id)));
       batch.forEach((m, k) => {
         if (m.isSome) models.push(this.#modelInfo(ids[i + k] as string, m.unwrap()));
       });
@@ -506,12 +526,12 @@ export class Sibyl {
   async model(ref: ModelRef, version?: number): Promise<ModelInfo> {
     if (typeof ref === 'object') return this.model(ref.name, ref.version ?? version);
     if (isModelId(ref)) {
-      const m = await (await this.calls()).modelsApi.model(ref);
+      const m = await this.api.call.modelsApi.model(ref);
       if (m.isNone) throw new SibylNotFoundError(4040, 'ModelsApi_model', `no model ${ref}`);
       return this.#modelInfo(ref.toLowerCase(), m.unwrap());
     }
     if (version !== undefined) {
-      const id = await (await this.calls()).modelsApi.modelByVersion(u8aToHex(stringToU8a(ref)), version);
+      const id = await this.api.call.modelsApi.modelByVersion(u8aToHex(stringToU8a(ref)), version);
       if (id.isNone) throw new SibylNotFoundError(4040, 'ModelsApi_model_by_version', `no model ${ref} version ${version}`);
       return this.model(id.unwrap().toHex());
     }
@@ -551,7 +571,7 @@ export class Sibyl {
     if (hashTensors(tensors) !== json.outputHash) {
       let bytes: Uint8Array | undefined;
       if (!byHash) {
-        const inline = await (await this.calls()).inferenceApi.output(BigInt(of));
+        const inline = await this.api.call.inferenceApi.output(BigInt(of));
         if (inline.isSome) bytes = inline.unwrap().toU8a(true);
       }
       bytes ??= hexToU8a(await this.rpcCall<string>('inference_output', [json.outputHash]));
@@ -741,7 +761,7 @@ export class Sibyl {
       } catch (error) {
         // Not final yet (waiting for `settled` only): the same commitment, at the best block.
         if (!(error instanceof SibylNotFoundError)) throw error;
-        const commitment = await (await this.calls()).inferenceApi.commitment(BigInt(id));
+        const commitment = await this.api.call.inferenceApi.commitment(BigInt(id));
         if (commitment.isSome) result.commitment = commitment.unwrap().toHex();
       }
     }
