@@ -105,7 +105,9 @@ async function main() {
     }
   }
 
-  // Follow new blocks until the request's `RequestSettled` event.
+  // Follow finalized blocks until the request's `RequestSettled` event. Finalized only: a best
+  // block read by number can be retracted (BABE forks on a network; the local network test saw a
+  // settlement on a fork, then no output on the chain that won).
   const verifiers = [];
   const executors = [];
   const penalties = []; // the request's Missed and Slashed events
@@ -169,7 +171,7 @@ async function main() {
         reject(new Error(`not settled within ${args.timeoutBlocks} blocks of inclusion`));
       }
     };
-    api.rpc.chain.subscribeNewHeads((h) => check(h).catch(reject)).then((u) => { unsub = u; }).catch(reject);
+    api.rpc.chain.subscribeFinalizedHeads((h) => check(h).catch(reject)).then((u) => { unsub = u; }).catch(reject);
   });
 
   // Every seat's bond in its role, at inclusion and at settlement.
