@@ -79,6 +79,8 @@ parameter_types! {
 	pub storage MaxAssignPerBlock: u32 = 4;
 	pub storage MaxSeatsPerNode: u32 = 64;
 	pub const MaxPrunePerBlock: u32 = 2;
+	/// `MaxHookWeight`: unbounded unless a test sets it.
+	pub static HookBudget: frame_support::weights::Weight = frame_support::weights::Weight::MAX;
 	pub const TreasuryAccount: AccountId = TREASURY;
 	pub const VerificationFee: Balance = 3;
 	pub const WrongResultSlash: Perbill = Perbill::from_percent(50);
@@ -150,24 +152,6 @@ impl pallet_inference::Config for Test {
 	type MaxPrunePerBlock = MaxPrunePerBlock;
 	type MaxHookWeight = HookBudget;
 	type WeightInfo = ();
-}
-
-thread_local! {
-	static HOOK_BUDGET: RefCell<frame_support::weights::Weight> =
-		const { RefCell::new(frame_support::weights::Weight::MAX) };
-}
-
-/// `MaxHookWeight` of the test runtime: unbounded unless a test sets one ([`set_hook_budget`]).
-pub struct HookBudget;
-impl frame_support::traits::Get<frame_support::weights::Weight> for HookBudget {
-	fn get() -> frame_support::weights::Weight {
-		HOOK_BUDGET.with(|b| *b.borrow())
-	}
-}
-
-/// Sets `MaxHookWeight` for the rest of this test's thread.
-pub fn set_hook_budget(budget: frame_support::weights::Weight) {
-	HOOK_BUDGET.with(|b| *b.borrow_mut() = budget);
 }
 
 thread_local! {

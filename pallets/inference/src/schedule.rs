@@ -2,6 +2,15 @@
 
 use super::*;
 
+/// The most items, up to `max`, that `fit` (monotone: if `n` fit, so do fewer).
+fn most_within(max: u32, fit: impl Fn(u32) -> bool) -> u32 {
+	let mut n = 0u32;
+	while n < max && fit(n.saturating_add(1)) {
+		n = n.saturating_add(1);
+	}
+	n
+}
+
 impl<T: Config> Pallet<T> {
 	/// The seed of every draw in this block: its VRF randomness ([`BlockRandomness`]), fixed
 	/// for the whole block and unknown to everyone but its author until it is published.
@@ -38,7 +47,8 @@ impl<T: Config> Pallet<T> {
 				head = head.saturating_add(1);
 				continue;
 			};
-			let cost = Self::expiry_cost(id, now, node_count);
+			let request = Requests::<T>::get(id);
+			let cost = Self::expiry_cost(request.as_ref(), now, node_count);
 			if handled > 0 && !fits(&weight, cost.saturating_add(db.writes(1))) {
 				break;
 			}
@@ -46,17 +56,18 @@ impl<T: Config> Pallet<T> {
 			head = head.saturating_add(1);
 			handled = handled.saturating_add(1);
 			weight.saturating_accrue(cost.saturating_add(db.writes(1)));
-			Self::expire(id, now, &nodes, seed);
+			Self::expire(id, request, now, &nodes, seed);
 		}
 		let expired = Deadlines::<T>::take(now);
 		for id in expired {
 			// Older ones still wait: this one waits behind them, unread.
 			let carry = head < tail || {
-				let cost = Self::expiry_cost(id, now, node_count);
+				let request = Requests::<T>::get(id);
+				let cost = Self::expiry_cost(request.as_ref(), now, node_count);
 				if handled == 0 || fits(&weight, cost) {
 					handled = handled.saturating_add(1);
 					weight.saturating_accrue(cost);
-					Self::expire(id, now, &nodes, seed);
+					Self::expire(id, request, now, &nodes, seed);
 					false
 				} else {
 					// Read to cost it, then carried.
@@ -76,12 +87,9 @@ impl<T: Config> Pallet<T> {
 		// in order.
 		let per_seating =
 			T::WeightInfo::assign_one(node_count).saturating_add(T::OnSettled::weight());
-		let mut affordable = 0u32;
-		while affordable < T::MaxAssignPerBlock::get()
-			&& fits(&weight, per_seating.saturating_mul(u64::from(affordable).saturating_add(1)))
-		{
-			affordable = affordable.saturating_add(1);
-		}
+		let affordable = most_within(T::MaxAssignPerBlock::get(), |n| {
+			fits(&weight, per_seating.saturating_mul(u64::from(n)))
+		});
 		let mut queued = Queue::<T>::take().into_inner();
 		let rest = queued.split_off(queued.len().min(affordable as usize));
 		Queue::<T>::put(BoundedVec::truncate_from(rest));
@@ -94,23 +102,23 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 
-		let mut prunable = 0u32;
-		while prunable < T::MaxPrunePerBlock::get()
-			&& fits(&weight, T::WeightInfo::prune(prunable.saturating_add(1)))
-		{
-			prunable = prunable.saturating_add(1);
-		}
+		let prunable =
+			most_within(T::MaxPrunePerBlock::get(), |n| fits(&weight, T::WeightInfo::prune(n)));
 		weight.saturating_accrue(Self::prune(now, prunable));
 		weight
 	}
 
-	/// What handling the deadline that passed for `id` may cost: reading the request, and for
-	/// one still waiting on that deadline, the worst case of its state's handling (for sealing,
+	/// What handling a deadline that passed may cost, given its request as read: the read, and
+	/// for a request still waiting on that deadline, the worst case of its state's handling (for sealing,
 	/// reassigning its seats or a refund; for revealing or opening, a judgement of its seats at
 	/// the largest output), with the `OnSettled` hook.
-	pub(crate) fn expiry_cost(id: RequestId, now: BlockNumberFor<T>, nodes: u32) -> Weight {
+	pub(crate) fn expiry_cost(
+		request: Option<&RequestOf<T>>,
+		now: BlockNumberFor<T>,
+		nodes: u32,
+	) -> Weight {
 		let read = T::DbWeight::get().reads(1);
-		let Some(request) = Requests::<T>::get(id) else { return read };
+		let Some(request) = request else { return read };
 		let handling = match request.state {
 			RequestState::Committing { deadline } if deadline < now => {
 				T::WeightInfo::expire_one(nodes)
@@ -128,15 +136,16 @@ impl<T: Config> Pallet<T> {
 		read.saturating_add(handling).saturating_add(T::OnSettled::weight())
 	}
 
-	/// Handles a deadline that passed for `id` (if the request is still waiting on it). What
-	/// it may cost is [`Self::expiry_cost`].
+	/// Handles a deadline that passed for `id`, given its request as read (if it is still
+	/// waiting on that deadline). What it may cost is [`Self::expiry_cost`].
 	pub(crate) fn expire(
 		id: RequestId,
+		request: Option<RequestOf<T>>,
 		now: BlockNumberFor<T>,
 		nodes: &[T::AccountId],
 		seed: H256,
 	) {
-		let Some(request) = Requests::<T>::get(id) else { return };
+		let Some(request) = request else { return };
 		match request.state {
 			RequestState::Committing { deadline } if deadline < now => {
 				// Silence costs a miss only when most peers sealed in time (Verification decides).

@@ -2297,7 +2297,7 @@ fn a_block_with_every_queue_full_stays_within_its_hook_budget_and_carries_the_re
 		let expiry = <() as WeightInfo>::expire_one(NODES.len() as u32);
 		let budget =
 			<() as WeightInfo>::on_initialize_base().saturating_add(expiry.saturating_mul(3));
-		set_hook_budget(budget);
+		HookBudget::set(budget);
 		let mut carried = 0;
 		let mut blocks = 0;
 		while ids.iter().any(|id| settled(*id).is_none()) {
