@@ -38,6 +38,25 @@ pub struct OpenRound<BlockNumber> {
 	pub stored: bool,
 }
 
+/// What a commitment's checks found: the round as the block sees it, the round's commitments
+/// as read, the node, its stake and the commitment it displaces when the round is full.
+pub(crate) struct CommitCheck<T: Config> {
+	pub open: OpenRound<BlockNumberFor<T>>,
+	pub submissions: BoundedVec<Submission<T::AccountId>, T::MaxSubmitters>,
+	pub node: T::AccountId,
+	pub stake: u128,
+	pub displaced: Option<usize>,
+}
+
+/// What a value's checks found: the round, its commitments as read, the node and the index of
+/// its commitment.
+pub(crate) struct RevealCheck<T: Config> {
+	pub open: OpenRound<BlockNumberFor<T>>,
+	pub submissions: BoundedVec<Submission<T::AccountId>, T::MaxSubmitters>,
+	pub node: T::AccountId,
+	pub index: usize,
+}
+
 impl<T: Config> Call<T> {
 	/// The pool tag this call provides when it is a commitment or a value ([`pool_tag`]): a
 	/// node's offchain worker replaces its pending transaction of the same tag by a newer one.
@@ -117,15 +136,14 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Checks a commitment: the committing data node, its stake, and the index of the
-	/// commitment it displaces when the round is full.
+	/// Checks a commitment (for the pool and for dispatch alike).
 	pub(crate) fn check_commit(
 		feed: FeedId,
 		round: u32,
 		commitment: &H256,
 		key: &NodeKey,
 		signature: &NodeSignature,
-	) -> Result<(T::AccountId, u128, Option<usize>), DispatchError> {
+	) -> Result<CommitCheck<T>, DispatchError> {
 		let open = Self::open_in(feed, round, Phase::Commit)?;
 		let node = Self::data_node(key).ok_or(Error::<T>::NotADataNode)?;
 		let stake = T::Nodes::stake(Role::Data, &node);
@@ -146,10 +164,10 @@ impl<T: Config> Pallet<T> {
 		let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
 		let payload = commit_payload(&genesis, feed, round, commitment);
 		ensure!(sp_io::crypto::sr25519_verify(signature, &payload, key), Error::<T>::BadSignature);
-		Ok((node, stake, displaced))
+		Ok(CommitCheck { open, submissions, node, stake, displaced })
 	}
 
-	/// Checks a revealed value: the data node and the index of its commitment.
+	/// Checks a revealed value (for the pool and for dispatch alike).
 	pub(crate) fn check_reveal(
 		feed: FeedId,
 		round: u32,
@@ -157,7 +175,7 @@ impl<T: Config> Pallet<T> {
 		salt: &Salt,
 		key: &NodeKey,
 		signature: &NodeSignature,
-	) -> Result<(T::AccountId, usize), DispatchError> {
+	) -> Result<RevealCheck<T>, DispatchError> {
 		let open = Self::open_in(feed, round, Phase::Reveal)?;
 		// Bound to its node, the current key or one retiring since the commitment: a rotation
 		// between commit and reveal does not cost an honest node its value.
@@ -176,7 +194,7 @@ impl<T: Config> Pallet<T> {
 		);
 		let payload = reveal_payload(&genesis, feed, round, value, salt);
 		ensure!(sp_io::crypto::sr25519_verify(signature, &payload, key), Error::<T>::BadSignature);
-		Ok((node, index))
+		Ok(RevealCheck { open, submissions, node, index })
 	}
 
 	/// The pool's verdict on a failed check.
@@ -196,19 +214,16 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// A commitment's or value's validity in the pool: one per node, round and phase, until
-	/// the phase ends.
+	/// the phase (of the `open` round its checks found) ends.
 	fn validity(
 		prefix: &'static str,
 		feed: FeedId,
 		round: u32,
 		key: &NodeKey,
-		phase: Phase,
+		open: &OpenRound<BlockNumberFor<T>>,
 	) -> TransactionValidityWithRefund {
 		let now = frame_system::Pallet::<T>::block_number();
-		let ends = Self::round_at(feed, now)
-			.filter(|open| open.phase == phase)
-			.map_or(now, |open| open.phase_ends);
-		let longevity: u64 = ends.saturating_sub(now).unique_saturated_into();
+		let longevity: u64 = open.phase_ends.saturating_sub(now).unique_saturated_into();
 		let validity = ValidTransaction {
 			priority: u64::MAX / 4,
 			requires: Vec::new(),
@@ -228,8 +243,9 @@ impl<T: Config> Pallet<T> {
 		key: &NodeKey,
 		signature: &NodeSignature,
 	) -> TransactionValidityWithRefund {
-		Self::check_commit(*feed, *round, commitment, key, signature).map_err(Self::invalid)?;
-		Self::validity(COMMIT_POOL_TAG, *feed, *round, key, Phase::Commit)
+		let checked =
+			Self::check_commit(*feed, *round, commitment, key, signature).map_err(Self::invalid)?;
+		Self::validity(COMMIT_POOL_TAG, *feed, *round, key, &checked.open)
 	}
 
 	/// `#[pallet::authorize]` of [`Pallet::reveal`].
@@ -242,8 +258,9 @@ impl<T: Config> Pallet<T> {
 		key: &NodeKey,
 		signature: &NodeSignature,
 	) -> TransactionValidityWithRefund {
-		Self::check_reveal(*feed, *round, *value, salt, key, signature).map_err(Self::invalid)?;
-		Self::validity(REVEAL_POOL_TAG, *feed, *round, key, Phase::Reveal)
+		let checked = Self::check_reveal(*feed, *round, *value, salt, key, signature)
+			.map_err(Self::invalid)?;
+		Self::validity(REVEAL_POOL_TAG, *feed, *round, key, &checked.open)
 	}
 
 	/// Closes every round whose length has passed, within `MaxHookWeight`; the weight used.

@@ -574,15 +574,11 @@ pub mod pallet {
 			signature: NodeSignature,
 		) -> DispatchResult {
 			ensure_authorized(origin)?;
-			let (node, stake, displaced) =
+			let functions::CommitCheck { open, mut submissions, node, stake, displaced } =
 				Self::check_commit(feed, round, &commitment, &key, &signature)?;
 			// The pool takes a commitment for the round the next block opens; in a block that
 			// could not close the last round within `MaxHookWeight`, it is not open yet.
-			ensure!(
-				Rounds::<T>::get(feed).is_some_and(|open| open.number == round),
-				Error::<T>::WrongRound
-			);
-			let mut submissions = Submissions::<T>::get(feed);
+			ensure!(open.stored, Error::<T>::WrongRound);
 			if let Some(index) = displaced {
 				if index < submissions.len() {
 					let gone = submissions.remove(index);
@@ -627,12 +623,11 @@ pub mod pallet {
 			signature: NodeSignature,
 		) -> DispatchResult {
 			ensure_authorized(origin)?;
-			let (node, index) = Self::check_reveal(feed, round, value, &salt, &key, &signature)?;
-			Submissions::<T>::try_mutate(feed, |submissions| {
-				let submission = submissions.get_mut(index).ok_or(Error::<T>::NotCommitted)?;
-				submission.value = Some(value);
-				Ok::<_, Error<T>>(())
-			})?;
+			let functions::RevealCheck { mut submissions, node, index, .. } =
+				Self::check_reveal(feed, round, value, &salt, &key, &signature)?;
+			let submission = submissions.get_mut(index).ok_or(Error::<T>::NotCommitted)?;
+			submission.value = Some(value);
+			Submissions::<T>::insert(feed, submissions);
 			Self::deposit_event(Event::Revealed { feed, round, node, value });
 			Ok(())
 		}

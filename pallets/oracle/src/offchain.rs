@@ -37,6 +37,15 @@ fn sent_key(feed: FeedId, round: u32, key: &NodeKey, phase: Phase) -> Vec<u8> {
 	(b"sibyl/oracle/sent/", feed, round, key, phase).encode()
 }
 
+/// `key`'s signature over `payload`, or `None` (and an error line) if the keystore cannot sign.
+fn sign(key: &NodeKey, payload: &[u8]) -> Option<NodeSignature> {
+	let signature = sp_io::crypto::sr25519_sign(ORACLE_KEY_TYPE, key, payload);
+	if signature.is_none() {
+		log::error!(target: LOG_TARGET, "the keystore cannot sign with orcl key {key:?}");
+	}
+	signature
+}
+
 impl<T: Config> Pallet<T> {
 	/// The offchain worker of a data node: each source's commitment and value, once per round.
 	pub(crate) fn run_offchain(now: BlockNumberFor<T>) {
@@ -104,12 +113,10 @@ impl<T: Config> Pallet<T> {
 					return;
 				}
 				// The rounds before the last are over: their secrets are of no more use.
-				for old in [round.saturating_sub(2), round.saturating_sub(3)] {
-					if old < round.saturating_sub(1) {
-						StorageValueRef::persistent(&secret_key(feed, old, key)).clear();
-						for phase in [Phase::Commit, Phase::Reveal] {
-							StorageValueRef::persistent(&sent_key(feed, old, key, phase)).clear();
-						}
+				for old in round.saturating_sub(3)..round.saturating_sub(1) {
+					StorageValueRef::persistent(&secret_key(feed, old, key)).clear();
+					for phase in [Phase::Commit, Phase::Reveal] {
+						StorageValueRef::persistent(&sent_key(feed, old, key, phase)).clear();
 					}
 				}
 				let (value, salt) = match secret.get::<(i128, Salt)>() {
@@ -148,10 +155,9 @@ impl<T: Config> Pallet<T> {
 					},
 				};
 				let commitment = commitment(&genesis, feed, round, key, value, &salt);
-				let payload = commit_payload(&genesis, feed, round, &commitment);
-				let Some(signature) = sp_io::crypto::sr25519_sign(ORACLE_KEY_TYPE, key, &payload)
+				let Some(signature) =
+					sign(key, &commit_payload(&genesis, feed, round, &commitment))
 				else {
-					log::error!(target: LOG_TARGET, "the keystore cannot sign with orcl key {key:?}");
 					return;
 				};
 				log::info!(target: LOG_TARGET, "📈 feed {feed} round {round}: committing to a value");
@@ -184,10 +190,9 @@ impl<T: Config> Pallet<T> {
 					);
 					return;
 				};
-				let payload = reveal_payload(&genesis, feed, round, value, &salt);
-				let Some(signature) = sp_io::crypto::sr25519_sign(ORACLE_KEY_TYPE, key, &payload)
+				let Some(signature) =
+					sign(key, &reveal_payload(&genesis, feed, round, value, &salt))
 				else {
-					log::error!(target: LOG_TARGET, "the keystore cannot sign with orcl key {key:?}");
 					return;
 				};
 				log::info!(target: LOG_TARGET, "📈 feed {feed} round {round}: revealing {value}");
