@@ -13,9 +13,9 @@
 // 3. Waits for each request's settlement and for the new runtime version, then reads `Oracle`'s
 //    storage version and the feed's round as the new runtime decodes it.
 //
-// Prints one JSON line: `{before, after, code_updated_at, requests: [{id, included_at,
-// settled_at, outcome}], oracle: {version_before, version_after, submissions}}`. Exits non-zero
-// with the chain's error name if a transaction fails.
+// Prints one JSON line: `{before, after, code_updated_at, metadata_version: {before, after},
+// requests: [{id, included_at, settled_at, outcome}], oracle: {version_before, version_after,
+// submissions}}`. Exits non-zero with the chain's error name if a transaction fails.
 
 import { readFileSync } from 'node:fs';
 import { Keyring } from '@polkadot/keyring';
@@ -60,6 +60,7 @@ const sudid = (events) => {
 };
 
 const before = (await api.rpc.state.getRuntimeVersion()).specVersion.toNumber();
+const metadataBefore = api.runtimeMetadata.version;
 
 // 1. A feed whose open round holds a submission as storage version 1 stored it.
 const created = await send(api.tx.sudo.sudo(api.tx.oracle.createFeed('upgrade test', 2, 1, 1000, 10_000, 2000)), root);
@@ -117,6 +118,7 @@ console.log(JSON.stringify({
   after,
   code_updated_at: codeUpdatedAt,
   output_after_upgrade: output !== undefined,
+  metadata_version: { before: metadataBefore, after: api.runtimeMetadata.version },
   requests: sent.map((s, i) => ({
     id: s.requestId.toString(),
     included_at: s.blockNumber,

@@ -340,7 +340,7 @@ export async function connect(url: string, opts: ConnectOptions = {}): Promise<S
       ms,
       `connecting to ${url}`,
     );
-    keepMetadataV15(api);
+    keepMetadataVersion(api);
     return new Sibyl(api);
   } catch (error) {
     await provider.disconnect().catch(() => undefined);
@@ -348,30 +348,37 @@ export async function connect(url: string, opts: ConnectOptions = {}): Promise<S
   }
 }
 
-/** What `keepMetadataV15` needs of an rxjs observable (polkadot.js's own rxjs). */
+/** What `keepMetadataVersion` needs of an rxjs observable (polkadot.js's own rxjs). */
 interface Rx<T> {
   subscribe(observer: { next(value: T): void; error(error: unknown): void; complete(): void }): { unsubscribe(): void };
 }
 type RxConstructor = new <T>(subscribe: (subscriber: { next(value: T): void; error(error: unknown): void; complete(): void }) => () => void) => Rx<T>;
 
 /**
- * polkadot.js (16.x) reads metadata V15 when it connects, and from it the runtime APIs
- * (`api.call.modelsApi`, `api.call.inferenceApi`, …), but after a runtime upgrade it reloads
- * metadata V14, which has none: a client that lived through an upgrade lost every runtime API
- * call (found by the runtime-upgrade test, docs/upgrades.md). This makes its upgrade path read
- * V15 too, the way it does at connect (and V14 where the node serves no V15), so that the
- * registry, the queries and the calls all come from one metadata.
+ * polkadot.js (16.x) reads the newest metadata version it supports when it connects (V16 from a
+ * stable2609 node), and from it the runtime APIs (`api.call.modelsApi`, `api.call.inferenceApi`,
+ * …), but after a runtime upgrade it reloads metadata V14, which has none: a client that lived
+ * through an upgrade lost every runtime API call (found by the runtime-upgrade test,
+ * docs/upgrades.md). This makes its upgrade path re-read the version it chose at connect (and
+ * V14 where the new runtime serves no such version).
+ *
+ * It must be the same version, not merely one with runtime APIs: V14, V15 and V16 number their
+ * types differently, and polkadot.js swaps the new metadata into the registry while queries
+ * decorated from the old one may be in flight (CI saw `system.events` of the upgrade's block
+ * decoded as V15's type 115, which is V16's `Events` but V15's `BlockWeight`).
  */
-function keepMetadataV15(api: ApiPromise): void {
+function keepMetadataVersion(api: ApiPromise): void {
   type State = {
     call(method: string, data: string): Rx<unknown>;
     getMetadata: ((...args: unknown[]) => Rx<Metadata>) & Record<string, unknown>;
   };
   const state = (api as unknown as { _rpcCore: { state: State } })._rpcCore.state;
   const v14 = state.getMetadata;
-  const v15 = (...args: unknown[]): Rx<Metadata> => {
+  const version = api.runtimeMetadata.version;
+  if (version <= 14) return;
+  const same = (...args: unknown[]): Rx<Metadata> => {
     if (args.length > 0) return v14(...args);
-    const call = state.call('Metadata_metadata_at_version', u8aToHex(api.registry.createType('u32', 15).toU8a()));
+    const call = state.call('Metadata_metadata_at_version', u8aToHex(api.registry.createType('u32', version).toU8a()));
     const Observable = (call as unknown as { constructor: RxConstructor }).constructor;
     return new Observable<Metadata>((subscriber) => {
       let fallback: { unsubscribe(): void } | undefined;
@@ -399,7 +406,7 @@ function keepMetadataV15(api: ApiPromise): void {
     });
   };
   // rpc-core defines its methods as read-only (but configurable) properties.
-  Object.defineProperty(state, 'getMetadata', { value: Object.assign(v15, v14), configurable: true });
+  Object.defineProperty(state, 'getMetadata', { value: Object.assign(same, v14), configurable: true });
 }
 
 /** A connection to a Sibyl node; `api` is the underlying ApiPromise. */
