@@ -887,7 +887,10 @@ fn a_runtime_upgrade_with_requests_in_flight_runs_its_migration_and_they_settle(
 	// differently, and polkadot.js swaps it in while queries decorated from the old are in flight).
 	let metadata = &report["metadata_version"];
 	assert!(metadata["before"].as_u64().unwrap() >= 15, "runtime APIs need V15 or later: {report}");
-	assert_eq!(metadata["after"], metadata["before"], "the metadata version changed with the upgrade");
+	assert_eq!(
+		metadata["after"], metadata["before"],
+		"the metadata version changed with the upgrade"
+	);
 	let upgraded_at = report["code_updated_at"].as_u64().unwrap();
 	let requests = report["requests"].as_array().unwrap();
 	assert_eq!(requests.len(), 4);
