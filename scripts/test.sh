@@ -35,8 +35,10 @@ cargo test --locked --workspace "${FEATURES[@]}" -- --show-output
 # (frame-benchmarking v2's test suite): a benchmark that no longer sets up its worst case, or
 # whose call fails, fails here. Built with `runtime-benchmarks`, a feature set of its own.
 stage "benchmarks (as tests)"
-cargo test --locked -p pallet-models -p pallet-oracle \
-	--features pallet-models/runtime-benchmarks,pallet-oracle/runtime-benchmarks --lib -- benchmark
+cargo test --locked -p pallet-models -p pallet-oracle -p pallet-payments -p pallet-schedules \
+	--features pallet-models/runtime-benchmarks,pallet-oracle/runtime-benchmarks \
+	--features pallet-payments/runtime-benchmarks,pallet-schedules/runtime-benchmarks \
+	--lib -- benchmark
 
 # The same bits on every x86-64 CPU generation: four real models under emulated older CPUs
 # (TRACT_CPU_ISA), identical output hashes, a CPU without AVX refused in one line.

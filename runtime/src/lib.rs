@@ -32,6 +32,8 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_utility, Utility]
 	[pallet_models, Models]
 	[pallet_oracle, Oracle]
+	[pallet_payments, Payments]
+	[pallet_schedules, Schedules]
 );
 
 pub mod apis;

@@ -111,6 +111,7 @@ impl pallet_payments::Config for Test {
 	type UnbondingPeriod = UnbondingPeriod;
 	type MaxNodes = MaxNodes;
 	type TreasuryAccount = TreasuryAccount;
+	type WeightInfo = ();
 }
 
 impl frame_system::offchain::CreateTransactionBase<pallet_inference::Call<Test>> for Test {

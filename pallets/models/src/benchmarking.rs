@@ -108,5 +108,29 @@ mod benchmarks {
 		assert_eq!(Models::<T>::get(id).unwrap().status, ModelStatus::Retired);
 	}
 
+	/// New level bounds for an available model (one record read and written).
+	#[benchmark]
+	fn set_levels() {
+		let who = funded::<T>();
+		let (bytes, meta) = model::<T>(1, 4);
+		let id = meta.id;
+		// The model's own policy as the only level (valid for it, not the default).
+		let levels = LevelBounds {
+			min_sample_ppm: meta.policy.sample_ppm.max(1),
+			max_verifiers: meta.policy.verifiers,
+		};
+		Pallet::<T>::register(RawOrigin::Signed(who.clone()).into(), Box::new(meta)).unwrap();
+		Pallet::<T>::upload_chunk(
+			RawOrigin::Signed(who.clone()).into(),
+			id,
+			0,
+			bytes.try_into().unwrap(),
+		)
+		.unwrap();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), id, levels);
+		assert_eq!(Models::<T>::get(id).unwrap().levels, levels);
+	}
+
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

@@ -364,7 +364,7 @@ pub mod pallet {
 		/// ## Complexity
 		/// `O(1)`.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::DbWeight::get().reads_writes(1, 1))]
+		#[pallet::weight(T::WeightInfo::set_levels())]
 		pub fn set_levels(
 			origin: OriginFor<T>,
 			id: ModelId,

@@ -21,6 +21,8 @@ pub trait WeightInfo {
 	fn upload_chunk(b: u32) -> Weight;
 	/// `retire` clearing `c` chunk markers.
 	fn retire(c: u32) -> Weight;
+	/// `set_levels`.
+	fn set_levels() -> Weight;
 }
 
 /// Weights for a runtime using `T::DbWeight`.
@@ -36,6 +38,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn retire(c: u32) -> Weight {
 		retire(T::DbWeight::get(), c)
 	}
+	fn set_levels() -> Weight {
+		T::DbWeight::get().reads_writes(1, 1)
+	}
 }
 
 /// For tests: RocksDb access costs.
@@ -48,6 +53,9 @@ impl WeightInfo for () {
 	}
 	fn retire(c: u32) -> Weight {
 		retire(RocksDbWeight::get(), c)
+	}
+	fn set_levels() -> Weight {
+		RocksDbWeight::get().reads_writes(1, 1)
 	}
 }
 

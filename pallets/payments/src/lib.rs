@@ -63,11 +63,15 @@ use sp_runtime::{
 	DispatchError, Perbill,
 };
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
 mod tests;
 mod try_state;
+pub mod weights;
+pub use weights::WeightInfo;
 
 /// The balance type of the configured currency.
 pub type BalanceOf<T> =
@@ -132,6 +136,8 @@ pub mod pallet {
 		/// The treasury's account: receives slashes and verification premiums, pays verifiers.
 		#[pallet::constant]
 		type TreasuryAccount: Get<Self::AccountId>;
+		/// Weights of the calls (`weights.rs`, generated from `benchmarking.rs`).
+		type WeightInfo: WeightInfo;
 	}
 
 	/// The storage version: bumped with each change of a stored item's layout, with its
@@ -304,7 +310,7 @@ pub mod pallet {
 		/// `O(N)` for the `N` active nodes of the role (bounded by `MaxNodes`), plus one sr25519
 		/// verification.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::DbWeight::get().reads_writes(5, 4).saturating_add(Weight::from_parts(110_000_000, 4_000)))]
+		#[pallet::weight(T::WeightInfo::bond())]
 		pub fn bond(
 			origin: OriginFor<T>,
 			role: Role,
@@ -319,7 +325,7 @@ pub mod pallet {
 
 		/// Adds `amount` to the caller's active bond for `role`.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::DbWeight::get().reads_writes(2, 2).saturating_add(Weight::from_parts(50_000_000, 2_000)))]
+		#[pallet::weight(T::WeightInfo::bond_extra())]
 		pub fn bond_extra(
 			origin: OriginFor<T>,
 			role: Role,
@@ -340,7 +346,7 @@ pub mod pallet {
 
 		/// Leaves `role`: no new work from now on; the bond is held for `UnbondingPeriod` more.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::DbWeight::get().reads_writes(2, 2).saturating_add(Weight::from_parts(20_000_000, 4_000)))]
+		#[pallet::weight(T::WeightInfo::unbond())]
 		pub fn unbond(origin: OriginFor<T>, role: Role) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let unlocks_at =
@@ -358,7 +364,7 @@ pub mod pallet {
 
 		/// Releases the caller's bond for `role` once its unbonding period is over.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::DbWeight::get().reads_writes(2, 3).saturating_add(Weight::from_parts(50_000_000, 2_000)))]
+		#[pallet::weight(T::WeightInfo::withdraw_unbonded())]
 		pub fn withdraw_unbonded(origin: OriginFor<T>, role: Role) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let bond = Bonds::<T>::get(role, &who).ok_or(Error::<T>::NotBonded)?;
@@ -403,7 +409,7 @@ pub mod pallet {
 		/// ## Complexity
 		/// `O(1)`: one sr25519 verification, at most 4 retiring keys released.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::DbWeight::get().reads_writes(4, 4 + u64::from(MAX_RETIRING_KEYS)).saturating_add(Weight::from_parts(110_000_000, 4_000)))]
+		#[pallet::weight(T::WeightInfo::rotate_key())]
 		pub fn rotate_key(
 			origin: OriginFor<T>,
 			role: Role,

@@ -65,6 +65,7 @@ impl pallet_payments::Config for Test {
 	type UnbondingPeriod = UnbondingPeriod;
 	type MaxNodes = MaxNodes;
 	type TreasuryAccount = TreasuryAccount;
+	type WeightInfo = ();
 }
 
 pub const ALICE: AccountId = 1;
@@ -124,6 +125,10 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	.assimilate_storage(&mut storage)
 	.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
+	// The benchmarks make node keys in a keystore.
+	ext.register_extension(sp_keystore::KeystoreExt(std::sync::Arc::new(
+		sp_keystore::testing::MemoryKeystore::new(),
+	)));
 	ext.execute_with(|| System::set_block_number(1));
 	ext
 }

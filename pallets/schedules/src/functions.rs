@@ -114,6 +114,8 @@ impl<T: Config> Pallet<T> {
 			let cost = Self::run_weight(&schedule);
 			let fits = weight.saturating_add(cost).all_lte(limit);
 			if made >= T::MaxRunsPerBlock::get() || (made > 0 && !fits) {
+				// Read to learn its size, then carried: the read is charged, its run is not.
+				weight.saturating_accrue(T::DbWeight::get().reads(1));
 				carried.push(id);
 				break;
 			}
@@ -141,7 +143,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Removes up to `MaxPrunePerBlock` ended schedules whose retention passed; the rest wait
 	/// for the next block. The weight used.
-	fn prune(now: BlockNumberFor<T>) -> Weight {
+	pub(crate) fn prune(now: BlockNumberFor<T>) -> Weight {
 		let mut expired = Expiring::<T>::take(now).into_inner();
 		if expired.is_empty() {
 			return Weight::zero();
@@ -170,7 +172,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Makes the run of schedule `id` that is due in block `now`, skips it, or ends the
 	/// schedule; files its next run.
-	fn run(id: ScheduleId, mut schedule: ScheduleOf<T>, now: BlockNumberFor<T>) {
+	pub(crate) fn run(id: ScheduleId, mut schedule: ScheduleOf<T>, now: BlockNumberFor<T>) {
 		if schedule.state != ScheduleState::Active {
 			defensive!("only running schedules are queued");
 			return;

@@ -66,6 +66,8 @@ use sp_runtime::{
 	DispatchError,
 };
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
 mod functions;
 #[cfg(test)]
 mod mock;
@@ -95,6 +97,17 @@ pub type ScheduleInfoOf<T> =
 /// The latest verified output of a schedule in this runtime.
 pub type LatestOutputOf<T> =
 	LatestOutput<BlockNumberFor<T>, BoundedVec<u8, <T as Config>::MaxOutputBytes>>;
+
+/// Makes what the benchmarks need that this pallet does not own.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper {
+	/// An available model whose inputs are the dtypes and shapes of `input`, with an inference
+	/// node bonded so that a request of it at [`VerificationLevel::Unverified`] is accepted and
+	/// seated in this block; its id.
+	fn model(input: &Tensors) -> ModelId;
+	/// A feed that bindings may name (the `i`th of a benchmark); its id.
+	fn feed(i: u32) -> sibyl_primitives::oracle::FeedId;
+}
 
 // FRAME's pallet macros expand to `expect` calls (pallet-info lookups) that clippy attributes
 // to this module. Logic lives outside it, where the workspace lints apply in full.
@@ -155,6 +168,9 @@ pub mod pallet {
 		type MinPeriod: Get<BlockNumberFor<Self>>;
 		/// Weights of this pallet's calls and hooks.
 		type WeightInfo: WeightInfo;
+		/// Makes models and feeds for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper;
 	}
 
 	/// The storage version: bumped with each change of a stored item's layout, with its

@@ -23,6 +23,9 @@ use super::{
 	RuntimeHoldReason, RuntimeOrigin, RuntimeTask, System, EXISTENTIAL_DEPOSIT, VERSION,
 };
 
+#[cfg(feature = "runtime-benchmarks")]
+mod schedules_benchmarks;
+
 /// Share of a block that ordinary transactions may fill; the rest is kept for operational ones.
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 
@@ -357,6 +360,7 @@ impl pallet_payments::Config for Runtime {
 	type UnbondingPeriod = UnbondingPeriod;
 	type MaxNodes = MaxNodesPerRole;
 	type TreasuryAccount = TreasuryAccount;
+	type WeightInfo = pallet_payments::weights::SubstrateWeight<Runtime>;
 }
 
 parameter_types! {
@@ -464,6 +468,8 @@ impl pallet_schedules::Config for Runtime {
 	type MaxHistory = MaxScheduleHistory;
 	type MinPeriod = MinSchedulePeriod;
 	type WeightInfo = pallet_schedules::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = schedules_benchmarks::SchedulesBenchmarkHelper;
 }
 
 parameter_types! {
