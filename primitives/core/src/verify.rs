@@ -151,14 +151,18 @@ pub fn judge<AccountId>(
 		.iter()
 		.map(|b| b.output.as_ref().and_then(|bytes| Vec::<Tensor>::decode(&mut &bytes[..]).ok()))
 		.collect();
+	// Each output is brought into the form `tolerance` compares once, not once per pair of
+	// seats: the pairs are quadratic in seats, and ranking a top-k row sorts it.
+	let prepared: Vec<Option<Vec<Prepared>>> =
+		decoded.iter().map(|d| d.as_ref().map(|tensors| prepare(tolerance, tensors))).collect();
 	let agree = |i: usize, j: usize| -> bool {
 		let (Some(a), Some(b)) = (ballots.get(i), ballots.get(j)) else { return false };
 		let (Some(ha), Some(hb)) = (a.output_hash, b.output_hash) else { return false };
 		if ha == hb {
 			return true;
 		}
-		match (decoded.get(i), decoded.get(j)) {
-			(Some(Some(x)), Some(Some(y))) => outputs_agree(tolerance, x, y),
+		match (prepared.get(i), prepared.get(j)) {
+			(Some(Some(x)), Some(Some(y))) => prepared_agree(x, y),
 			_ => false,
 		}
 	};
@@ -191,35 +195,72 @@ pub fn judge<AccountId>(
 /// Whether two outputs agree under `tolerance`: same count, dtypes and shapes, and element by
 /// element (or, for [`Tolerance::TopK`], row by row) within the tolerance. Integer arithmetic only.
 pub fn outputs_agree(tolerance: &Tolerance, a: &[Tensor], b: &[Tensor]) -> bool {
+	prepared_agree(&prepare(tolerance, a), &prepare(tolerance, b))
+}
+
+/// A tensor in the form its tolerance compares, computed once per output ([`prepare`]).
+struct Prepared<'a> {
+	tensor: &'a Tensor,
+	consistent: bool,
+	form: Form<'a>,
+}
+
+/// What two tensors of the same dtype and shape are compared by.
+enum Form<'a> {
+	/// Their bytes (`Exact`, and non-float tensors under `Within`).
+	Bytes(&'a [u8]),
+	/// Float elements in parts per billion (`Within`), and the bounds they must be within.
+	Fixed { values: Vec<i64>, abs_ppb: u32, rel_ppb: u32 },
+	/// The element count and each row's top `k` indices (`TopK`); `None` for rows of length 0,
+	/// which never agree.
+	Ranked(Option<(usize, Vec<Vec<usize>>)>),
+}
+
+fn prepare<'a>(tolerance: &Tolerance, tensors: &'a [Tensor]) -> Vec<Prepared<'a>> {
+	tensors
+		.iter()
+		.map(|t| {
+			let form = match *tolerance {
+				Tolerance::Exact => Form::Bytes(&t.data),
+				Tolerance::Within { .. } if !t.dtype.is_float() => Form::Bytes(&t.data),
+				Tolerance::Within { abs_ppb, rel_ppb } => {
+					Form::Fixed { values: fixed_values(t), abs_ppb, rel_ppb }
+				},
+				Tolerance::TopK { k } => {
+					let row = t.shape.last().copied().unwrap_or(1) as usize;
+					let keys = order_keys(t);
+					Form::Ranked(
+						(row != 0)
+							.then(|| (keys.len(), keys.chunks(row).map(|r| top_k(r, k)).collect())),
+					)
+				},
+			};
+			Prepared { tensor: t, consistent: t.is_consistent(), form }
+		})
+		.collect()
+}
+
+fn prepared_agree(a: &[Prepared], b: &[Prepared]) -> bool {
 	a.len() == b.len()
 		&& a.iter().zip(b).all(|(x, y)| {
-			x.dtype == y.dtype
-				&& x.shape == y.shape
-				&& x.is_consistent()
-				&& y.is_consistent()
-				&& tensors_agree(tolerance, x, y)
+			x.tensor.dtype == y.tensor.dtype
+				&& x.tensor.shape == y.tensor.shape
+				&& x.consistent
+				&& y.consistent
+				&& forms_agree(&x.form, &y.form)
 		})
 }
 
-fn tensors_agree(tolerance: &Tolerance, a: &Tensor, b: &Tensor) -> bool {
-	match *tolerance {
-		Tolerance::Exact => a.data == b.data,
-		Tolerance::Within { abs_ppb, rel_ppb } => {
-			if !a.dtype.is_float() {
-				return a.data == b.data;
-			}
-			let (xs, ys) = (fixed_values(a), fixed_values(b));
+/// For tensors of the same dtype and shape, prepared under the same tolerance.
+fn forms_agree(a: &Form, b: &Form) -> bool {
+	match (a, b) {
+		(Form::Bytes(x), Form::Bytes(y)) => x == y,
+		(Form::Fixed { values: xs, abs_ppb, rel_ppb }, Form::Fixed { values: ys, .. }) => {
 			xs.len() == ys.len()
-				&& xs.iter().zip(&ys).all(|(x, y)| within(*x, *y, abs_ppb, rel_ppb))
+				&& xs.iter().zip(ys).all(|(x, y)| within(*x, *y, *abs_ppb, *rel_ppb))
 		},
-		Tolerance::TopK { k } => {
-			let row = a.shape.last().copied().unwrap_or(1) as usize;
-			let (xs, ys) = (order_keys(a), order_keys(b));
-			if row == 0 || xs.len() != ys.len() {
-				return false;
-			}
-			xs.chunks(row).zip(ys.chunks(row)).all(|(r, s)| top_k(r, k) == top_k(s, k))
-		},
+		(Form::Ranked(Some((xn, xs))), Form::Ranked(Some((yn, ys)))) => xn == yn && xs == ys,
+		_ => false,
 	}
 }
 
@@ -453,6 +494,106 @@ mod tests {
 	fn ballot(seat: Seat, values: Option<&[f32]>) -> Ballot<u8> {
 		let output = values.map(|v| vec![f32s(v)].encode());
 		Ballot { who: 0, seat, output_hash: output.as_ref().map(|o| H256(blake2_256(o))), output }
+	}
+
+	/// The pairwise comparison before outputs were prepared once per ballot, kept as the
+	/// reference the prepared one must match on every input.
+	fn reference_agree(tolerance: &Tolerance, a: &[Tensor], b: &[Tensor]) -> bool {
+		fn tensors(tolerance: &Tolerance, a: &Tensor, b: &Tensor) -> bool {
+			match *tolerance {
+				Tolerance::Exact => a.data == b.data,
+				Tolerance::Within { abs_ppb, rel_ppb } => {
+					if !a.dtype.is_float() {
+						return a.data == b.data;
+					}
+					let (xs, ys) = (fixed_values(a), fixed_values(b));
+					xs.len() == ys.len()
+						&& xs.iter().zip(&ys).all(|(x, y)| within(*x, *y, abs_ppb, rel_ppb))
+				},
+				Tolerance::TopK { k } => {
+					let row = a.shape.last().copied().unwrap_or(1) as usize;
+					let (xs, ys) = (order_keys(a), order_keys(b));
+					if row == 0 || xs.len() != ys.len() {
+						return false;
+					}
+					xs.chunks(row).zip(ys.chunks(row)).all(|(r, s)| top_k(r, k) == top_k(s, k))
+				},
+			}
+		}
+		a.len() == b.len()
+			&& a.iter().zip(b).all(|(x, y)| {
+				x.dtype == y.dtype
+					&& x.shape == y.shape
+					&& x.is_consistent()
+					&& y.is_consistent()
+					&& tensors(tolerance, x, y)
+			})
+	}
+
+	#[test]
+	fn prepared_comparison_matches_the_pairwise_reference() {
+		// A deterministic mix: near and far floats, ties, NaN and infinities, integers, rows of
+		// several lengths, inconsistent data, different shapes and dtypes.
+		let mut state = 0x9e37_79b9_7f4a_7c15u64;
+		let mut next = move || {
+			state ^= state << 13;
+			state ^= state >> 7;
+			state ^= state << 17;
+			state
+		};
+		let specials = [f32::NAN, f32::INFINITY, f32::NEG_INFINITY, 0.0, -0.0, 1e-30, 3.5e9];
+		let tolerances = [
+			Tolerance::Exact,
+			Tolerance::Within { abs_ppb: 1_000, rel_ppb: 10_000_000 },
+			Tolerance::Within { abs_ppb: 0, rel_ppb: 0 },
+			Tolerance::TopK { k: 1 },
+			Tolerance::TopK { k: 3 },
+		];
+		let mut checked = 0;
+		let mut agreed = 0;
+		for _ in 0..4_000 {
+			let rows = (next() % 3 + 1) as u32;
+			let cols = (next() % 5) as u32;
+			let dtype = if next() % 4 == 0 { DType::I32 } else { DType::F32 };
+			let base: Vec<f32> = (0..rows * cols)
+				.map(|_| match next() % 6 {
+					0 => specials[(next() % specials.len() as u64) as usize],
+					1 => 1.0,
+					_ => (next() % 2_000) as f32 / 100.0 - 10.0,
+				})
+				.collect();
+			let other: Vec<f32> = base
+				.iter()
+				.map(|v| match next() % 5 {
+					0 => v + 1e-6,
+					1 => (next() % 2_000) as f32 / 100.0 - 10.0,
+					_ => *v,
+				})
+				.collect();
+			let tensor = |values: &[f32], shape: Vec<u32>| {
+				let data: Vec<u8> = match dtype {
+					DType::I32 => values.iter().flat_map(|v| (*v as i32).to_le_bytes()).collect(),
+					_ => values.iter().flat_map(|v| v.to_le_bytes()).collect(),
+				};
+				Tensor { dtype, shape: shape.try_into().unwrap(), data: data.try_into().unwrap() }
+			};
+			let a = vec![tensor(&base, vec![rows, cols])];
+			let b = match next() % 8 {
+				0 => vec![tensor(&other, vec![cols, rows])],
+				1 => vec![tensor(&other[..other.len().saturating_sub(1)], vec![rows, cols])],
+				2 => vec![tensor(&other, vec![rows, cols]), tensor(&base, vec![rows, cols])],
+				_ => vec![tensor(&other, vec![rows, cols])],
+			};
+			for tolerance in &tolerances {
+				let expected = reference_agree(tolerance, &a, &b);
+				assert_eq!(outputs_agree(tolerance, &a, &b), expected, "{tolerance:?} {a:?} {b:?}");
+				assert_eq!(outputs_agree(tolerance, &b, &a), reference_agree(tolerance, &b, &a));
+				checked += 1;
+				agreed += usize::from(expected);
+			}
+		}
+		// Both answers occur often enough for the comparison to mean something.
+		assert!(agreed > checked / 10 && agreed < checked * 9 / 10, "{agreed} of {checked}");
 	}
 
 	#[test]
