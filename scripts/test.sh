@@ -36,8 +36,10 @@ cargo test --locked --workspace "${FEATURES[@]}" -- --show-output
 # whose call fails, fails here. Built with `runtime-benchmarks`, a feature set of its own.
 stage "benchmarks (as tests)"
 cargo test --locked -p pallet-models -p pallet-oracle -p pallet-payments -p pallet-schedules \
+	-p pallet-inference \
 	--features pallet-models/runtime-benchmarks,pallet-oracle/runtime-benchmarks \
 	--features pallet-payments/runtime-benchmarks,pallet-schedules/runtime-benchmarks \
+	--features pallet-inference/runtime-benchmarks \
 	--lib -- benchmark
 
 # The same bits on every x86-64 CPU generation: four real models under emulated older CPUs

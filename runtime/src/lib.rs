@@ -34,6 +34,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_oracle, Oracle]
 	[pallet_payments, Payments]
 	[pallet_schedules, Schedules]
+	[pallet_inference, Inference]
 );
 
 pub mod apis;

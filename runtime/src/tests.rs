@@ -259,10 +259,7 @@ fn the_inference_hook_budget_seats_a_full_block_and_leaves_room_for_transactions
 	assert!(seating.saturating_add(prune).all_lte(budget), "a full block's seating is throttled");
 	// One worst-case expiry over the budget at most (a judgement of the most seats at the
 	// largest output) still leaves half the block.
-	let worst = W::expire_one(nodes).saturating_add(W::judge(
-		sibyl_primitives::request::MAX_SEATS,
-		configs::MaxInlineOutput::get(),
-	));
+	let worst = W::expire_one(nodes).saturating_add(W::judge(sibyl_primitives::request::MAX_SEATS));
 	let hooks: Weight = budget.saturating_add(worst);
 	println!("worst expiry {worst:?}");
 	assert!(hooks.saturating_mul(2).all_lte(max_block), "hooks {hooks:?} of {max_block:?}");

@@ -204,10 +204,7 @@ impl<T: Config> Pallet<T> {
 	/// (the call that judges is often a verifier's hash, but it judges every seat's output).
 	pub(crate) fn reveal_weight(bytes: u32) -> Weight {
 		T::WeightInfo::reveal_unjudged(bytes)
-			.saturating_add(T::WeightInfo::judge(
-				sibyl_primitives::request::MAX_SEATS,
-				T::MaxInlineOutput::get(),
-			))
+			.saturating_add(T::WeightInfo::judge(sibyl_primitives::request::MAX_SEATS))
 			.saturating_add(T::OnSettled::weight())
 	}
 
@@ -227,7 +224,7 @@ impl<T: Config> Pallet<T> {
 		let used = match judged {
 			Judged::NotYet => T::WeightInfo::reveal_unjudged(bytes),
 			Judged::Settled { seats } => T::WeightInfo::reveal_unjudged(bytes)
-				.saturating_add(T::WeightInfo::judge(seats, T::MaxInlineOutput::get()))
+				.saturating_add(T::WeightInfo::judge(seats))
 				.saturating_add(T::OnSettled::weight()),
 			Judged::Escalated => full,
 		};

@@ -125,6 +125,8 @@ use sp_runtime::{
 
 mod commit_reveal;
 pub use commit_reveal::{PHASE_OPEN, PHASE_REVEAL, PHASE_SEAL};
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
 mod extension;
 #[cfg(test)]
 mod mock;
@@ -141,6 +143,24 @@ pub mod weights;
 
 use types::*;
 pub use types::{FeedRounds, InlineOutputOf, InputTensors, RequestOf, ResultOutputOf};
+
+/// Makes what the benchmarks need that this pallet does not own.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId, Balance> {
+	/// The most active nodes of one role the node registry holds: the top of the `nodes`
+	/// components (and how many nodes the benchmarks bond where that count drives a cost).
+	fn max_nodes() -> u32;
+	/// A bonded, active node of `role` (the `i`th of a benchmark for that role) with `key` as
+	/// its role key, bonded at the least bond of its role (a slash unbonds it); its account.
+	fn node(role: Role, i: u32, key: NodeKey) -> AccountId;
+	/// An available model (the `i`th of a benchmark) taking `inputs` and returning `outputs`,
+	/// requested under `policy` by default, every verification level allowed; its id.
+	fn model(i: u32, inputs: Schema, outputs: Schema, policy: VerificationPolicy) -> ModelId;
+	/// Gives `who` `amount` more free balance.
+	fn fund(who: &AccountId, amount: Balance);
+	/// A feed (the `i`th of a benchmark) whose latest `rounds` closed rounds are fresh; its id.
+	fn feed(i: u32, rounds: u32) -> FeedId;
+}
 
 /// Log target of this pallet (and its offchain worker).
 pub const LOG_TARGET: &str = "sibyl::inference";
@@ -251,6 +271,9 @@ pub mod pallet {
 		type MaxHookWeight: Get<Weight>;
 		/// Weights of this pallet's calls and hooks.
 		type WeightInfo: WeightInfo;
+		/// Makes models, bonded nodes, funds and feeds for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId, Self::Balance>;
 	}
 
 	/// The storage version: bumped with each change of a stored item's layout, with its

@@ -66,7 +66,8 @@ parameter_types! {
 	pub const ExistentialDeposit: Balance = 1;
 	pub const MinBond: Balance = 100;
 	pub const UnbondingPeriod: u64 = 10;
-	pub const MaxNodes: u32 = 8;
+	/// Room for the benchmarks' nodes (the largest requests seat 49).
+	pub const MaxNodes: u32 = 64;
 	pub const ExecutionFee: Balance = 7;
 	/// Zero unless a test sets it: most tests check fees without a cost component.
 	pub static ComputeFeePerMegaOp: Balance = 0;
@@ -153,6 +154,83 @@ impl pallet_inference::Config for Test {
 	type MaxPrunePerBlock = MaxPrunePerBlock;
 	type MaxHookWeight = HookBudget;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchHelper;
+}
+
+/// The benchmarks' nodes (bonded through `Payments`, accounts from 1,000 on), models (in the
+/// registry stand-in) and feeds (in the feed stand-in).
+#[cfg(feature = "runtime-benchmarks")]
+pub struct BenchHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<AccountId, Balance> for BenchHelper {
+	fn max_nodes() -> u32 {
+		MaxNodes::get()
+	}
+
+	fn node(role: Role, i: u32, key: NodeKey) -> AccountId {
+		use frame_support::traits::fungible::Mutate;
+		let who = 1_000 + 1_000 * role as AccountId + AccountId::from(i);
+		Balances::set_balance(&who, MinBond::get() * 2);
+		pallet_payments::Pallet::<Test>::bond_unproven(&who, role, MinBond::get(), key).unwrap();
+		who
+	}
+
+	fn model(i: u32, inputs: Schema, outputs: Schema, policy: VerificationPolicy) -> ModelId {
+		let id = ModelId(sp_io::hashing::blake2_256(&codec::Encode::encode(&(b"bench", i))));
+		let info = ModelInfo {
+			owner: OWNER,
+			name: ModelName::try_from(b"bench".to_vec()).unwrap(),
+			version: i,
+			size: 100,
+			chunk_size: 100,
+			chunk_count: 1,
+			chunks_received: 1,
+			inputs,
+			outputs,
+			price: PRICE,
+			policy,
+			levels: Default::default(),
+			cost: ModelCost { ops: 1_000, memory: 1_000 },
+			deposit: 0,
+			status: ModelStatus::Available,
+			registered_at: 0,
+		};
+		MODELS.with(|m| m.borrow_mut().insert(id, info));
+		id
+	}
+
+	fn fund(who: &AccountId, amount: Balance) {
+		use frame_support::traits::fungible::Mutate;
+		Balances::set_balance(who, Balances::free_balance(who) + amount);
+	}
+
+	fn feed(i: u32, rounds: u32) -> FeedId {
+		let values: Vec<i128> = (0..rounds).map(|r| 1_000 + i128::from(r)).collect();
+		set_feed(i, 8, &values, false);
+		i
+	}
+}
+
+/// The benchmarks' externalities: no bonded nodes yet (the benchmarks bond theirs), a funded
+/// treasury, a keystore for the nodes' keys.
+#[cfg(feature = "runtime-benchmarks")]
+pub fn new_bench_ext() -> sp_io::TestExternalities {
+	MODELS.with(|m| m.borrow_mut().clear());
+	FEEDS.with(|f| f.borrow_mut().clear());
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: vec![(TREASURY, 1_000_000), (OWNER, 10)],
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.register_extension(sp_keystore::KeystoreExt(std::sync::Arc::new(
+		sp_keystore::testing::MemoryKeystore::new(),
+	)));
+	ext.execute_with(|| System::set_block_number(1));
+	ext
 }
 
 thread_local! {

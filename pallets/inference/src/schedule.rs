@@ -126,10 +126,8 @@ impl<T: Config> Pallet<T> {
 			RequestState::Revealing { deadline } | RequestState::Opening { deadline }
 				if deadline < now =>
 			{
-				T::WeightInfo::expire_one(nodes).saturating_add(T::WeightInfo::judge(
-					request.slots.len() as u32,
-					T::MaxInlineOutput::get(),
-				))
+				T::WeightInfo::expire_one(nodes)
+					.saturating_add(T::WeightInfo::judge(request.slots.len() as u32))
 			},
 			_ => return read,
 		};

@@ -1921,10 +1921,7 @@ fn reveals_refund_the_weight_of_judgements_they_did_not_make() {
 		// weighed at the largest inline output, not at the size of the call.
 		let small = hashed.encoded_size() as u32;
 		let (declared, last) = reveal_weight(seats[1], hashed);
-		assert_eq!(
-			last,
-			<() as WeightInfo>::reveal_unjudged(small) + <() as WeightInfo>::judge(2, 64)
-		);
+		assert_eq!(last, <() as WeightInfo>::reveal_unjudged(small) + <() as WeightInfo>::judge(2));
 		assert!(first.all_lt(last) && last.all_lte(declared));
 		assert_eq!(settled(id), Some(Outcome::Verified { output_hash: hash(&out) }));
 	});

@@ -24,8 +24,8 @@ pub trait WeightInfo {
 	/// judging every seat's output and settling.
 	fn reveal(bytes: u32) -> Weight;
 	fn reveal_unjudged(bytes: u32) -> Weight;
-	/// Judging the outputs of `seats` seats, each of `bytes` bytes, and settling.
-	fn judge(seats: u32, bytes: u32) -> Weight;
+	/// Judging the outputs of `seats` seats, each of the largest inline size, and settling.
+	fn judge(seats: u32) -> Weight;
 	/// Authorizing a commit, reveal or failure report of `bytes` bytes: signature check and reads.
 	fn authorize_result(bytes: u32) -> Weight;
 	/// `decline` (authorization excluded), including a reassignment or a verifier draw.
@@ -42,6 +42,9 @@ pub trait WeightInfo {
 
 /// Estimates with the runtime's `DbWeight`.
 pub struct SubstrateWeight<T>(PhantomData<T>);
+
+/// The output size `judge` assumes for every seat (the runtime's largest inline output).
+const JUDGED_BYTES: u32 = 16 * 1024;
 
 fn bytes_time(bytes: u32) -> u64 {
 	u64::from(bytes).saturating_mul(2_000)
@@ -73,7 +76,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	fn reveal(bytes: u32) -> Weight {
 		Self::reveal_unjudged(bytes)
-			.saturating_add(Self::judge(sibyl_primitives::request::MAX_SEATS, bytes))
+			.saturating_add(Self::judge(sibyl_primitives::request::MAX_SEATS))
 	}
 	fn reveal_unjudged(bytes: u32) -> Weight {
 		// The checks, then the request and the reveal written.
@@ -81,7 +84,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, u64::from(bytes)))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
-	fn judge(seats: u32, bytes: u32) -> Weight {
+	fn judge(seats: u32) -> Weight {
+		let bytes = JUDGED_BYTES;
 		// Every pair of seats compared: 2 µs each plus 4 ns a byte (decode and compare).
 		let pairs = u64::from(seats).saturating_mul(u64::from(seats));
 		let per_pair = 2_000_000u64.saturating_add(u64::from(bytes).saturating_mul(4_000));
@@ -142,18 +146,17 @@ impl WeightInfo for () {
 		Weight::from_parts(90_000_000, 12_000)
 	}
 	fn reveal(bytes: u32) -> Weight {
-		Self::reveal_unjudged(bytes).saturating_add(Self::judge(4, bytes))
+		Self::reveal_unjudged(bytes).saturating_add(Self::judge(4))
 	}
 	fn reveal_unjudged(bytes: u32) -> Weight {
 		Weight::from_parts(30_000_000u64.saturating_add(bytes_time(bytes)), 12_000)
 	}
-	fn judge(seats: u32, bytes: u32) -> Weight {
-		Weight::from_parts(30_000_000u64.saturating_add(bytes_time(bytes)), 12_000).saturating_add(
-			RocksDbWeight::get().reads_writes(
+	fn judge(seats: u32) -> Weight {
+		Weight::from_parts(30_000_000u64.saturating_add(bytes_time(JUDGED_BYTES)), 12_000)
+			.saturating_add(RocksDbWeight::get().reads_writes(
 				u64::from(seats).saturating_mul(4),
 				u64::from(seats).saturating_mul(4),
-			),
-		)
+			))
 	}
 	fn authorize_result(bytes: u32) -> Weight {
 		Weight::from_parts(80_000_000u64.saturating_add(bytes_time(bytes)), 12_000)

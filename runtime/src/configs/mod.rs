@@ -24,6 +24,8 @@ use super::{
 };
 
 #[cfg(feature = "runtime-benchmarks")]
+mod inference_benchmarks;
+#[cfg(feature = "runtime-benchmarks")]
 mod schedules_benchmarks;
 
 /// Share of a block that ordinary transactions may fill; the rest is kept for operational ones.
@@ -575,6 +577,8 @@ impl pallet_inference::Config for Runtime {
 	type MaxPrunePerBlock = MaxPrunePerBlock;
 	type MaxHookWeight = InferenceHookWeight;
 	type WeightInfo = pallet_inference::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = inference_benchmarks::InferenceBenchmarkHelper;
 }
 
 impl<LocalCall> frame_system::offchain::CreateTransactionBase<LocalCall> for Runtime
