@@ -20,12 +20,20 @@ fn funded<T: Config>() -> T::AccountId {
 	who
 }
 
-/// A model of `size` bytes (a repeating pattern) and its metadata.
-fn model<T: Config>(size: u32, seed: u8) -> (Vec<u8>, ModelMetaOf<T>) {
-	let bytes: Vec<u8> = (0..size).map(|i| (i as u8).wrapping_add(seed)).collect();
-	let chunk = T::ChunkSize::get() as usize;
-	let hashes: Vec<H256> =
-		bytes.chunks(chunk).map(|c| H256(sp_io::hashing::blake2_256(c))).collect();
+/// Chunk `index` of the benchmark model of `size` bytes and pattern `seed`. Chunks are made one
+/// at a time: a whole model of the largest size does not fit in the runtime's heap.
+fn chunk<T: Config>(size: u32, seed: u8, index: u32) -> Vec<u8> {
+	let length = T::ChunkSize::get();
+	let start = index.saturating_mul(length);
+	let end = start.saturating_add(length).min(size);
+	(start..end).map(|i| (i as u8).wrapping_add(seed)).collect()
+}
+
+/// The metadata of the benchmark model of `size` bytes (a repeating pattern shifted by `seed`).
+fn model<T: Config>(size: u32, seed: u8) -> ModelMetaOf<T> {
+	let hashes: Vec<H256> = (0..size.div_ceil(T::ChunkSize::get()))
+		.map(|i| H256(sp_io::hashing::blake2_256(&chunk::<T>(size, seed, i))))
+		.collect();
 	let spec = |name: &[u8]| TensorSpec {
 		name: name.to_vec().try_into().unwrap(),
 		dtype: DType::F32,
@@ -36,8 +44,9 @@ fn model<T: Config>(size: u32, seed: u8) -> (Vec<u8>, ModelMetaOf<T>) {
 		.collect::<Vec<_>>()
 		.try_into()
 		.unwrap();
-	let meta = ModelMeta {
-		id: ModelId::of(&bytes),
+	ModelMeta {
+		// Any id serves: the pallet checks chunks against their hashes, not the id.
+		id: ModelId::of(&(size, seed, &hashes).encode()),
 		size,
 		chunk_hashes: hashes.try_into().unwrap(),
 		name: vec![b'n'; sibyl_primitives::registry::MAX_MODEL_NAME as usize].try_into().unwrap(),
@@ -48,8 +57,7 @@ fn model<T: Config>(size: u32, seed: u8) -> (Vec<u8>, ModelMetaOf<T>) {
 		policy: VerificationPolicy::default(),
 		levels: Default::default(),
 		cost: ModelCost { ops: 1, memory: 1 },
-	};
-	(bytes, meta)
+	}
 }
 
 /// A size that cuts into exactly `c` chunks (at least one), within the model limit.
@@ -66,7 +74,7 @@ mod benchmarks {
 	#[benchmark]
 	fn register(c: Linear<1, { T::MaxChunks::get() }>) {
 		let who = funded::<T>();
-		let (_, meta) = model::<T>(size_for::<T>(c), 1);
+		let meta = model::<T>(size_for::<T>(c), 1);
 		let id = meta.id;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), Box::new(meta));
@@ -77,9 +85,10 @@ mod benchmarks {
 	#[benchmark]
 	fn upload_chunk(b: Linear<1, { T::ChunkSize::get() }>) {
 		let who = funded::<T>();
-		let (bytes, meta) = model::<T>(b, 2);
+		let meta = model::<T>(b, 2);
 		let id = meta.id;
 		Pallet::<T>::register(RawOrigin::Signed(who.clone()).into(), Box::new(meta)).unwrap();
+		let bytes = chunk::<T>(b, 2, 0);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), id, 0, bytes.try_into().unwrap());
 		assert_eq!(Models::<T>::get(id).unwrap().status, ModelStatus::Available);
@@ -90,16 +99,15 @@ mod benchmarks {
 	fn retire(c: Linear<0, { T::MaxChunks::get().saturating_sub(1) }>) {
 		let who = funded::<T>();
 		let size = size_for::<T>(T::MaxChunks::get());
-		let (bytes, meta) = model::<T>(size, 3);
+		let meta = model::<T>(size, 3);
 		let id = meta.id;
 		Pallet::<T>::register(RawOrigin::Signed(who.clone()).into(), Box::new(meta)).unwrap();
-		let chunk = T::ChunkSize::get() as usize;
-		for (index, piece) in bytes.chunks(chunk).take(c as usize).enumerate() {
+		for index in 0..c {
 			Pallet::<T>::upload_chunk(
 				RawOrigin::Signed(who.clone()).into(),
 				id,
-				index as u32,
-				piece.to_vec().try_into().unwrap(),
+				index,
+				chunk::<T>(size, 3, index).try_into().unwrap(),
 			)
 			.unwrap();
 		}
@@ -112,7 +120,7 @@ mod benchmarks {
 	#[benchmark]
 	fn set_levels() {
 		let who = funded::<T>();
-		let (bytes, meta) = model::<T>(1, 4);
+		let meta = model::<T>(1, 4);
 		let id = meta.id;
 		// The model's own policy as the only level (valid for it, not the default).
 		let levels = LevelBounds {
@@ -124,7 +132,7 @@ mod benchmarks {
 			RawOrigin::Signed(who.clone()).into(),
 			id,
 			0,
-			bytes.try_into().unwrap(),
+			chunk::<T>(1, 4, 0).try_into().unwrap(),
 		)
 		.unwrap();
 		#[extrinsic_call]
