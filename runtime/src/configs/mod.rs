@@ -24,6 +24,8 @@ use super::{
 };
 
 #[cfg(feature = "runtime-benchmarks")]
+mod benchmark_support;
+#[cfg(feature = "runtime-benchmarks")]
 mod inference_benchmarks;
 #[cfg(feature = "runtime-benchmarks")]
 mod schedules_benchmarks;
@@ -510,17 +512,7 @@ pub struct OracleBenchmarkHelper;
 #[cfg(feature = "runtime-benchmarks")]
 impl pallet_oracle::BenchmarkHelper<AccountId> for OracleBenchmarkHelper {
 	fn data_node(i: u32, key: sibyl_primitives::NodeKey, stake: u128) -> AccountId {
-		use frame_support::traits::fungible::Mutate;
-		let who: AccountId = frame_benchmarking::account("data", i, 0);
-		let _ = pallet_balances::Pallet::<Runtime>::set_balance(&who, stake.saturating_mul(2));
-		let bonded = pallet_payments::Pallet::<Runtime>::bond_unproven(
-			&who,
-			sibyl_primitives::Role::Data,
-			stake,
-			key,
-		);
-		debug_assert!(bonded.is_ok(), "benchmark data node {i}: {bonded:?}");
-		who
+		benchmark_support::bonded_node("data", i, sibyl_primitives::Role::Data, stake, key)
 	}
 }
 
