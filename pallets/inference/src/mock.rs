@@ -178,25 +178,7 @@ impl crate::BenchmarkHelper<AccountId, Balance> for BenchHelper {
 
 	fn model(i: u32, inputs: Schema, outputs: Schema, policy: VerificationPolicy) -> ModelId {
 		let id = ModelId(sp_io::hashing::blake2_256(&codec::Encode::encode(&(b"bench", i))));
-		let info = ModelInfo {
-			owner: OWNER,
-			name: ModelName::try_from(b"bench".to_vec()).unwrap(),
-			version: i,
-			size: 100,
-			chunk_size: 100,
-			chunk_count: 1,
-			chunks_received: 1,
-			inputs,
-			outputs,
-			price: PRICE,
-			policy,
-			levels: Default::default(),
-			cost: ModelCost { ops: 1_000, memory: 1_000 },
-			deposit: 0,
-			status: ModelStatus::Available,
-			registered_at: 0,
-		};
-		MODELS.with(|m| m.borrow_mut().insert(id, info));
+		insert_model(id, b"bench", i, inputs, outputs, policy, ModelStatus::Available);
 		id
 	}
 
@@ -382,10 +364,24 @@ fn add_model_with(seed: u8, policy: VerificationPolicy, status: ModelStatus, big
 	let inputs: Schema = vec![spec("x", DType::F32, &[1, 4])].try_into().unwrap();
 	let width = if big { 32 } else { 2 };
 	let outputs: Schema = vec![spec("y", DType::F32, &[1, width])].try_into().unwrap();
+	insert_model(id, b"m", u32::from(seed), inputs, outputs, policy, status);
+	id
+}
+
+/// Puts an uploaded model into the stand-in registry.
+fn insert_model(
+	id: ModelId,
+	name: &[u8],
+	version: u32,
+	inputs: Schema,
+	outputs: Schema,
+	policy: VerificationPolicy,
+	status: ModelStatus,
+) {
 	let info = ModelInfo {
 		owner: OWNER,
-		name: ModelName::try_from(b"m".to_vec()).unwrap(),
-		version: u32::from(seed),
+		name: ModelName::try_from(name.to_vec()).unwrap(),
+		version,
 		size: 100,
 		chunk_size: 100,
 		chunk_count: 1,
@@ -401,7 +397,6 @@ fn add_model_with(seed: u8, policy: VerificationPolicy, status: ModelStatus, big
 		registered_at: 0,
 	};
 	MODELS.with(|m| m.borrow_mut().insert(id, info));
-	id
 }
 
 /// Changes a registered model's declared cost.
