@@ -9,6 +9,12 @@
 //! bans and disconnects it) and the fetch goes on with other peers.
 //!
 //! Every node serves the chunks it has, from its store or its offchain index.
+//!
+//! A model purged from the registry (`Models::purge`, after its retirement grace) leaves the
+//! store too: a stored model that the registry at the best block does not know, once the node is
+//! not major-syncing and the file is older than [`UNREGISTERED_GRACE`] (a model `model upload`
+//! stored before its registration landed is kept), is deleted. Its offchain-index chunks were
+//! cleared by the purge itself.
 
 use std::{
 	collections::{HashMap, HashSet},
@@ -55,6 +61,8 @@ const SCAN_PERIOD: Duration = Duration::from_secs(1);
 const RETRY_AFTER: Duration = Duration::from_secs(3);
 /// Models listed per runtime-API call.
 const PAGE: u32 = 256;
+/// How old a stored model the registry does not know must be before it is deleted.
+pub const UNREGISTERED_GRACE: Duration = Duration::from_secs(3600);
 /// Inbound requests queued before new ones are refused.
 const INBOUND_QUEUE: usize = 64;
 
@@ -277,12 +285,14 @@ impl<S: OffchainStorage + 'static> ModelSync<S> {
 
 	/// Available or retired models (retired ones still finish their requests) the store lacks.
 	/// The engine's plans of retired models are dropped on the way: a cached plan never outlives
-	/// its model's retirement (a request made before it is prepared again if it comes).
+	/// its model's retirement (a request made before it is prepared again if it comes). When the
+	/// whole registry was read, stored models it no longer has are deleted ([`Self::prune`]).
 	fn missing_models(&mut self) -> Vec<ModelId> {
 		let client = &self.source.client;
 		let best = client.info().best_hash;
 		let api = client.runtime_api();
 		let mut missing = Vec::new();
+		let mut registered = HashSet::new();
 		let mut after = None;
 		loop {
 			let page = match api.models(best, after, PAGE) {
@@ -295,6 +305,7 @@ impl<S: OffchainStorage + 'static> ModelSync<S> {
 			let full = page.len() as u32 == PAGE;
 			after = page.last().map(|(id, _)| *id);
 			for (id, status) in &page {
+				registered.insert(*id);
 				if *status == ModelStatus::Retired && self.forgotten.insert(*id) {
 					self.engine.sandbox().forget(id);
 				}
@@ -307,7 +318,27 @@ impl<S: OffchainStorage + 'static> ModelSync<S> {
 					.map(|(id, _)| id),
 			);
 			if !full {
-				return missing;
+				break;
+			}
+		}
+		if !sp_consensus::SyncOracle::is_major_syncing(&*self.sync) {
+			self.prune(&registered);
+		}
+		missing
+	}
+
+	/// Deletes the stored models not in `registered` (the whole registry at the best block)
+	/// that have been stored for longer than [`UNREGISTERED_GRACE`].
+	fn prune(&mut self, registered: &HashSet<ModelId>) {
+		let store = &self.source.store;
+		for id in unregistered(&store.list(), registered, |id| store.age(id)) {
+			match store.remove(&id) {
+				Ok(_) => {
+					self.engine.sandbox().forget(&id);
+					self.forgotten.remove(&id);
+					log::info!(target: LOG, "model {} purged from the registry: deleted", id.to_hex());
+				},
+				Err(e) => log::warn!(target: LOG, "cannot delete model {}: {e}", id.to_hex()),
 			}
 		}
 	}
@@ -425,9 +456,42 @@ impl<S: OffchainStorage + 'static> ModelSync<S> {
 	}
 }
 
+/// The stored models (`stored`) to delete: those not in `registered` stored longer than
+/// [`UNREGISTERED_GRACE`] ago (`age`: how long ago; unknown ages are kept).
+fn unregistered(
+	stored: &[ModelId],
+	registered: &HashSet<ModelId>,
+	age: impl Fn(&ModelId) -> Option<Duration>,
+) -> Vec<ModelId> {
+	stored
+		.iter()
+		.filter(|id| !registered.contains(id))
+		.filter(|id| age(id).is_some_and(|age| age >= UNREGISTERED_GRACE))
+		.copied()
+		.collect()
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	#[test]
+	fn only_old_models_the_registry_does_not_know_are_deleted() {
+		let [purged, fresh, kept, unknown_age] = [1u8, 2, 3, 4].map(|b| ModelId([b; 32]));
+		let registered: HashSet<ModelId> = [kept].into();
+		let hour = UNREGISTERED_GRACE;
+		let age = |id: &ModelId| match id.0[0] {
+			1 => Some(hour),
+			2 => Some(hour - Duration::from_secs(1)),
+			3 => Some(hour * 100),
+			_ => None,
+		};
+		assert_eq!(
+			unregistered(&[purged, fresh, kept, unknown_age], &registered, age),
+			vec![purged]
+		);
+		assert_eq!(unregistered(&[purged], &[purged].into(), age), vec![]);
+	}
 
 	#[test]
 	fn protocol_name_is_per_chain() {

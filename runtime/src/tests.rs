@@ -265,6 +265,22 @@ fn the_inference_hook_budget_seats_a_full_block_and_leaves_room_for_transactions
 	assert!(hooks.saturating_mul(2).all_lte(max_block), "hooks {hooks:?} of {max_block:?}");
 }
 
+/// A retired model's grace outlasts, ten times over, the longest a request seated before the
+/// retirement can stay open: `MaxAttempts` attempts of at most eight `ResultTimeout` phases
+/// (executors seal and reveal, verifiers seal and reveal, an escalation round's seal and reveal,
+/// an opening). A purge can then never pull a model from under a seated request, whose nodes
+/// would fail to reveal and be blamed; one still waiting in the queue is refunded at its seating
+/// (`RefundReason::ModelPurged`).
+#[test]
+fn a_retired_models_grace_outlasts_every_request_seated_before_it() {
+	let seated_lifetime = u32::from(configs::MaxAttempts::get())
+		.saturating_mul(8)
+		.saturating_mul(configs::ResultTimeout::get());
+	let grace = configs::ModelRetireGrace::get();
+	println!("grace {grace} blocks, longest seated request {seated_lifetime} blocks");
+	assert!(grace >= seated_lifetime.saturating_mul(10));
+}
+
 /// Every pallet of the runtime declares its storage version, and a new chain starts at it (the
 /// `VersionedMigration`s in `Migrations` run only on chains behind it).
 #[test]

@@ -414,6 +414,11 @@ pub fn set_status(id: ModelId, status: ModelStatus) {
 	MODELS.with(|m| m.borrow_mut().get_mut(&id).unwrap().status = status);
 }
 
+/// Removes a model from the registry, as a purge after its retirement grace does.
+pub fn purge_model(id: ModelId) {
+	MODELS.with(|m| m.borrow_mut().remove(&id));
+}
+
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	MODELS.with(|m| m.borrow_mut().clear());
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();

@@ -293,6 +293,11 @@ impl<T: Config> Pallet<T> {
 		seed: H256,
 		replace: impl Fn(&Slot<T::AccountId>) -> bool,
 	) {
+		if T::Models::model(&request.model).is_none() {
+			// Purged while the request waited: no node can run it, nobody is to blame.
+			Self::settle(id, request, Outcome::Refunded(RefundReason::ModelPurged), now, &[]);
+			return;
+		}
 		let (replaced, kept): (Vec<_>, Vec<_>) =
 			request.slots.iter().cloned().partition(|s| s.seat == Seat::Executor && replace(s));
 		let executors_kept = kept.iter().filter(|s| s.seat == Seat::Executor).count();

@@ -1055,6 +1055,35 @@ fn a_late_reveal_is_a_miss_not_a_slash_and_silence_without_a_majority_costs_noth
 }
 
 #[test]
+fn a_request_whose_model_is_purged_while_it_waits_is_refunded_and_nobody_is_blamed() {
+	new_test_ext().execute_with(|| {
+		MaxSeatsPerNode::set(&1);
+		let model = add_model(1, 1, ModelStatus::Available, false);
+		let ids: Vec<RequestId> = (0..4).map(|_| request(DAVE, model)).collect();
+		next_block();
+		let waiting = ids[3];
+		assert_eq!(Queue::<Test>::get().into_inner(), vec![waiting]);
+		let first = ids[0];
+		let exec = executors(first)[0];
+		let out = output_bytes(1.0, 1.0);
+		answer(first, &[(exec, out.clone())]);
+		// The model is retired and, its grace over, purged while the request still waits.
+		set_status(model, ModelStatus::Retired);
+		purge_model(model);
+		next_block();
+		// The seat that freed up is not handed out for a model no node can fetch any more.
+		assert_eq!(settled(waiting), Some(Outcome::Refunded(RefundReason::ModelPurged)));
+		assert!(executors(waiting).is_empty());
+		assert_eq!(SeatCounts::<Test>::get(exec), 0);
+		assert!(escrow_held(DAVE) > 0, "the two seated requests still hold theirs");
+		for n in NODES {
+			assert_eq!(pallet_verification::Records::<Test>::get(Role::Inference, n).misses, 0);
+		}
+		MaxSeatsPerNode::set(&64);
+	});
+}
+
+#[test]
 fn a_node_is_never_seated_beyond_max_seats_per_node_and_requests_wait_in_the_queue() {
 	new_test_ext().execute_with(|| {
 		MaxSeatsPerNode::set(&1);

@@ -113,7 +113,23 @@ mod benchmarks {
 		}
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who), id);
-		assert_eq!(Models::<T>::get(id).unwrap().status, ModelStatus::Retired);
+		assert!(!Models::<T>::contains_key(id));
+	}
+
+	/// Purging a retired model of `c` chunks by another account once its grace has passed.
+	#[benchmark]
+	fn purge(c: Linear<1, { T::MaxChunks::get() }>) {
+		let who = funded::<T>();
+		let meta = model::<T>(size_for::<T>(c), 5);
+		let id = meta.id;
+		Pallet::<T>::register(RawOrigin::Signed(who).into(), Box::new(meta)).unwrap();
+		// Retired after it was available (the uploads are not what is measured).
+		Models::<T>::mutate(id, |m| m.as_mut().unwrap().status = ModelStatus::Retired);
+		PurgeAfter::<T>::insert(id, frame_system::Pallet::<T>::block_number());
+		let anyone: T::AccountId = account("anyone", 0, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(anyone), id);
+		assert!(!Models::<T>::contains_key(id));
 	}
 
 	/// New level bounds for an available model (one record read and written).

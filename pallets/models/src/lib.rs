@@ -13,7 +13,11 @@
 //!   when it runs with `--enable-offchain-indexing true`), not to state. When the last chunk is
 //!   in, the model is `Available` and [`Event::ModelAvailable`] is emitted.
 //! - [`Pallet::retire`]: the owner stops new requests; requests already made finish. The deposit
-//!   is released. An unfinished upload can be abandoned the same way.
+//!   stays held until the model is purged. An unfinished upload is abandoned the same way, and
+//!   purged at once (no request can use it).
+//! - [`Pallet::purge`]: anyone, `RetireGrace` blocks after a retirement, removes the model's
+//!   records and its chunks from every node's offchain index; the deposit goes back to the owner.
+//!   Nodes delete the model from their stores when it is gone from the registry.
 //!
 //! Other pallets read the registry through [`sibyl_primitives::registry::ModelRegistry`]; the
 //! node and dApps through the `ModelsApi` runtime API.
@@ -24,6 +28,16 @@
 //! - _Version_: `(name, version)` names one model id forever, even after retirement.
 //! - _Chunk_: `ChunkSize` bytes of the model (the last may be shorter), small enough that a few
 //!   fit in one block.
+//!
+//! ## What a model's bytes cost
+//!
+//! Every node keeps every available model twice (its offchain index and its model store) for as
+//! long as the model is registered, and every block that carried a chunk for as long as it keeps
+//! blocks. The chunk transactions pay the runtime's per-byte transaction fee once (the block
+//! history); the deposit (`DepositBase + DepositPerByte × size`) pays for the copies that live
+//! with the model and is held until they are gone: from registration through retirement and the
+//! `RetireGrace` that lets requests made before it finish, until `purge`. The `(name, version)`
+//! record is kept forever so that a version is never reused.
 //!
 //! ## Where a model the engine cannot run is caught
 //!
@@ -58,7 +72,7 @@ use sibyl_primitives::{
 	ModelId,
 };
 use sp_core::H256;
-use sp_runtime::{traits::Zero, Saturating};
+use sp_runtime::Saturating;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
@@ -150,6 +164,11 @@ pub mod pallet {
 		/// Deposit held per byte of model.
 		#[pallet::constant]
 		type DepositPerByte: Get<BalanceOf<Self>>;
+		/// Blocks between a model's retirement and the earliest `purge`: longer than any request
+		/// made before the retirement can take to settle, and than its record should stay
+		/// readable for.
+		#[pallet::constant]
+		type RetireGrace: Get<BlockNumberFor<Self>>;
 		/// Most work one call of a model may declare ([`ModelCost::ops`]): what a node runs well
 		/// inside its time limit.
 		#[pallet::constant]
@@ -173,7 +192,7 @@ pub mod pallet {
 	/// Why this pallet holds funds.
 	#[pallet::composite_enum]
 	pub enum HoldReason {
-		/// The deposit of a registered model, released when it is retired.
+		/// The deposit of a registered model, released when it is purged.
 		ModelDeposit,
 	}
 
@@ -193,6 +212,11 @@ pub mod pallet {
 	/// The owner of each model family.
 	#[pallet::storage]
 	pub type Families<T: Config> = StorageMap<_, Blake2_128Concat, ModelName, T::AccountId>;
+
+	/// The earliest block at which each retired model may be purged; removed with the model.
+	/// A retired model without an entry (retired before purging existed) may be purged at once.
+	#[pallet::storage]
+	pub type PurgeAfter<T: Config> = StorageMap<_, Blake2_128Concat, ModelId, BlockNumberFor<T>>;
 
 	/// The model id of each `(family, version)`; entries are never removed.
 	#[pallet::storage]
@@ -234,10 +258,20 @@ pub mod pallet {
 			/// The model.
 			id: ModelId,
 		},
-		/// The model takes no new requests; its deposit was released.
+		/// The model takes no new requests; requests already made finish.
 		Retired {
 			/// The model.
 			id: ModelId,
+			/// The first block at which it may be purged (its deposit stays held until then).
+			purge_after: BlockNumberFor<T>,
+		},
+		/// The model's records and its chunks in the nodes' offchain indexes were removed, and
+		/// its deposit released. Its `(name, version)` stays taken.
+		Purged {
+			/// The model.
+			id: ModelId,
+			/// Its owner, who got the deposit back.
+			owner: T::AccountId,
 			/// Deposit released to the owner.
 			deposit: BalanceOf<T>,
 		},
@@ -298,6 +332,10 @@ pub mod pallet {
 		InvalidLevels,
 		/// The declared cost is zero, or above `MaxModelOps` or `MaxModelMemory`.
 		CostOutOfBounds,
+		/// The model is not retired: only a retired model may be purged.
+		NotRetired,
+		/// The model's `RetireGrace` has not passed yet.
+		GraceNotOver,
 	}
 
 	#[pallet::hooks]
@@ -341,7 +379,22 @@ pub mod pallet {
 			Self::do_upload_chunk(who, id, index, bytes)
 		}
 
-		/// Retires a model: no new requests, deposit released. Also abandons an upload.
+		/// Retires a model: it takes no new requests; requests already made finish.
+		///
+		/// The origin must be _Signed_ by the model's owner.
+		///
+		/// - `id`: the model (uploading or available).
+		///
+		/// An available model's deposit stays held until it is purged (`purge`, `RetireGrace`
+		/// blocks later). An upload not finished is abandoned: purged at once, its deposit
+		/// released.
+		///
+		/// Errors: `UnknownModel`, `NotOwner`, `AlreadyRetired`. Emits `Retired`, and `Purged`
+		/// for an abandoned upload.
+		///
+		/// ## Complexity
+		/// `O(c)`, `c` the chunks an abandoned upload had received (their markers), plus one
+		/// offchain index entry per chunk of the model.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::retire(T::MaxChunks::get()))]
 		pub fn retire(origin: OriginFor<T>, id: ModelId) -> DispatchResultWithPostInfo {
@@ -381,6 +434,34 @@ pub mod pallet {
 			})?;
 			Self::deposit_event(Event::LevelsSet { id, levels });
 			Ok(())
+		}
+
+		/// Purges a retired model whose grace has passed: removes its records and its chunks
+		/// from every node's offchain index, and releases its deposit to its owner.
+		///
+		/// The origin must be _Signed_, by anyone (the owner has the reason to: the deposit).
+		///
+		/// - `id`: a retired model.
+		///
+		/// Errors: `UnknownModel` (never registered, or already purged), `NotRetired`,
+		/// `GraceNotOver`. Emits `Purged`. Nodes delete the model from their stores once it is
+		/// gone from the registry at their best block.
+		///
+		/// ## Complexity
+		/// `O(c)`, `c` the model's chunks (one offchain index entry each).
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::purge(T::MaxChunks::get()))]
+		pub fn purge(origin: OriginFor<T>, id: ModelId) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			let model = Models::<T>::get(id).ok_or(Error::<T>::UnknownModel)?;
+			ensure!(model.status == ModelStatus::Retired, Error::<T>::NotRetired);
+			if let Some(after) = PurgeAfter::<T>::get(id) {
+				let now = frame_system::Pallet::<T>::block_number();
+				ensure!(now >= after, Error::<T>::GraceNotOver);
+			}
+			let chunks = model.chunk_count;
+			Self::do_purge(id, model)?;
+			Ok(Some(T::WeightInfo::purge(chunks)).into())
 		}
 	}
 }
@@ -504,27 +585,45 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Retires `id`; returns how many chunk markers were cleared (for the weight).
+	/// Retires `id`; how many chunk markers an abandoned upload (purged at once) had, for the
+	/// weight.
 	fn do_retire(who: T::AccountId, id: ModelId) -> Result<u32, DispatchError> {
 		let mut model = Models::<T>::get(id).ok_or(Error::<T>::UnknownModel)?;
 		ensure!(model.owner == who, Error::<T>::NotOwner);
 		ensure!(model.status != ModelStatus::Retired, Error::<T>::AlreadyRetired);
-		let mut cleared = 0;
-		if model.status == ModelStatus::Uploading {
-			cleared = model.chunks_received;
+		let now = frame_system::Pallet::<T>::block_number();
+		let abandoned = model.status == ModelStatus::Uploading;
+		model.status = ModelStatus::Retired;
+		if abandoned {
+			let received = model.chunks_received;
 			let _ = ChunkReceived::<T>::clear_prefix(id, model.chunk_count, None);
+			Self::deposit_event(Event::Retired { id, purge_after: now });
+			Self::do_purge(id, model)?;
+			return Ok(received);
 		}
+		let purge_after = now.saturating_add(T::RetireGrace::get());
+		PurgeAfter::<T>::insert(id, purge_after);
+		Models::<T>::insert(id, model);
+		Self::deposit_event(Event::Retired { id, purge_after });
+		Ok(0)
+	}
+
+	/// Removes `model`'s records and offchain chunks and releases its deposit.
+	fn do_purge(id: ModelId, model: ModelInfoOf<T>) -> DispatchResult {
 		let released = T::Currency::release(
 			&HoldReason::ModelDeposit.into(),
-			&who,
+			&model.owner,
 			model.deposit,
 			Precision::BestEffort,
 		)?;
-		model.status = ModelStatus::Retired;
-		model.deposit = Zero::zero();
-		Models::<T>::insert(id, model);
-		Self::deposit_event(Event::Retired { id, deposit: released });
-		Ok(cleared)
+		for index in 0..model.chunk_count {
+			sp_io::offchain_index::clear(&chunk_index_key(&id, index));
+		}
+		ChunkHashes::<T>::remove(id);
+		PurgeAfter::<T>::remove(id);
+		Models::<T>::remove(id);
+		Self::deposit_event(Event::Purged { id, owner: model.owner, deposit: released });
+		Ok(())
 	}
 
 	/// The model's record.

@@ -51,6 +51,8 @@ pub const MAX_BYTES: u32 = 100;
 /// Deposit base and per-byte rate of the test runtime.
 pub const BASE: Balance = 10;
 pub const PER_BYTE: Balance = 2;
+/// Blocks between a retirement and the earliest purge.
+pub const GRACE: u64 = 10;
 
 parameter_types! {
 	pub const MaxModelBytes: u32 = MAX_BYTES;
@@ -61,6 +63,7 @@ parameter_types! {
 	pub const DepositPerByte: Balance = PER_BYTE;
 	pub const MaxModelOps: u64 = 1_000_000_000;
 	pub const MaxModelMemory: u64 = 1 << 30;
+	pub const RetireGrace: u64 = GRACE;
 }
 
 impl pallet_models::Config for Test {
@@ -72,6 +75,7 @@ impl pallet_models::Config for Test {
 	type MaxSchemaTensors = MaxSchemaTensors;
 	type DepositBase = DepositBase;
 	type DepositPerByte = DepositPerByte;
+	type RetireGrace = RetireGrace;
 	type MaxModelOps = MaxModelOps;
 	type MaxModelMemory = MaxModelMemory;
 	type WeightInfo = ();

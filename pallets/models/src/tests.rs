@@ -1,7 +1,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 #![allow(clippy::arithmetic_side_effects)]
 
-use crate::{mock::*, ChunkHashes, ChunkReceived, Error, Event, Families, HoldReason, ModelMetaOf};
+use crate::{
+	mock::*, ChunkHashes, ChunkReceived, Error, Event, Families, HoldReason, ModelMetaOf,
+	PurgeAfter,
+};
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::fungible::{Inspect, InspectHold},
@@ -124,13 +127,14 @@ fn register_upload_and_retire() {
 			]
 		);
 
+		// Retired: no new requests, but the deposit stays held until the model is purged.
 		assert_ok!(Models::retire(RuntimeOrigin::signed(ALICE), id));
-		assert_eq!(held(ALICE), 0);
-		assert_eq!(Balances::balance(&ALICE), free_before);
+		assert_eq!(held(ALICE), deposit);
 		let model = Models::model(&id).unwrap();
-		assert_eq!((model.status, model.deposit), (ModelStatus::Retired, 0));
+		assert_eq!((model.status, model.deposit), (ModelStatus::Retired, deposit));
 		assert!(!<Models as ModelRegistry<_, _, _>>::accepts_requests(&id));
-		assert_eq!(events().last(), Some(&Event::Retired { id, deposit }));
+		assert_eq!(events().last(), Some(&Event::Retired { id, purge_after: 1 + GRACE }));
+		assert_eq!(Balances::balance(&ALICE), free_before - deposit);
 	});
 
 	// The chunks went to offchain indexing, byte for byte; state holds none of them.
@@ -306,18 +310,99 @@ fn retire_rules_and_abandoned_uploads() {
 		assert_ok!(upload(ALICE, &bytes, id, 1));
 		assert_noop!(Models::retire(RuntimeOrigin::signed(BOB), id), Error::<Test>::NotOwner);
 
-		// Abandoning an upload releases the deposit and clears the chunk markers.
+		// Abandoning an upload purges it at once (no request can use it): the deposit is
+		// released, the chunk markers and records cleared.
 		assert_ok!(Models::retire(RuntimeOrigin::signed(ALICE), id));
 		assert_eq!(ChunkReceived::<Test>::iter_prefix(id).count(), 0);
 		assert_eq!(held(ALICE), 0);
 		assert_eq!(Balances::balance(&ALICE), free_before);
-		assert_noop!(
-			Models::retire(RuntimeOrigin::signed(ALICE), id),
-			Error::<Test>::AlreadyRetired
+		assert!(!ChunkHashes::<Test>::contains_key(id));
+		assert!(Models::model(&id).is_none());
+		assert_eq!(
+			events()[events().len() - 2..],
+			[
+				Event::Retired { id, purge_after: 1 },
+				Event::Purged { id, owner: ALICE, deposit: BASE + PER_BYTE * 40 }
+			]
 		);
-		// The record and its hashes stay, so requests already made can finish.
-		assert!(ChunkHashes::<Test>::contains_key(id));
-		assert_eq!(Models::model(&id).unwrap().status, ModelStatus::Retired);
+		assert_noop!(Models::retire(RuntimeOrigin::signed(ALICE), id), Error::<Test>::UnknownModel);
+		// Its version stays taken.
+		assert_noop!(register(ALICE, &meta), Error::<Test>::VersionTaken);
+	});
+}
+
+#[test]
+fn purge_after_the_grace_removes_records_chunks_and_releases_the_deposit() {
+	let mut ext = new_test_ext();
+	let bytes = bytes_of(40, 11);
+	let meta = meta_for(&bytes, "purged", 1);
+	let id = meta.id;
+	let deposit = BASE + PER_BYTE * 40;
+	ext.execute_with(|| {
+		let issuance = Balances::total_issuance();
+		assert_ok!(register(ALICE, &meta));
+		for index in 0..3 {
+			assert_ok!(upload(ALICE, &bytes, id, index));
+		}
+		let purge = |who| Models::purge(RuntimeOrigin::signed(who), id);
+		assert_noop!(purge(BOB), Error::<Test>::NotRetired);
+		assert_ok!(Models::retire(RuntimeOrigin::signed(ALICE), id));
+		// Requests made before the retirement get the grace to finish: no purge before it.
+		System::set_block_number(GRACE);
+		assert_noop!(purge(BOB), Error::<Test>::GraceNotOver);
+		assert_eq!(held(ALICE), deposit);
+		System::set_block_number(1 + GRACE);
+		// Anyone may purge; the deposit goes to the owner.
+		assert_ok!(purge(BOB));
+		assert_eq!(held(ALICE), 0);
+		assert_eq!(Balances::balance(&ALICE), 10_000);
+		assert_eq!(Balances::total_issuance(), issuance, "deposits neither mint nor burn");
+		assert_eq!(events().last(), Some(&Event::Purged { id, owner: ALICE, deposit }));
+		assert!(Models::model(&id).is_none());
+		assert!(!ChunkHashes::<Test>::contains_key(id));
+		assert!(!PurgeAfter::<Test>::contains_key(id));
+		assert_eq!(Models::models_page(None, 10), vec![]);
+		assert_noop!(purge(BOB), Error::<Test>::UnknownModel);
+		// The version stays taken (versions are never reused), and the family stays Alice's.
+		assert_noop!(register(ALICE, &meta), Error::<Test>::VersionTaken);
+		assert_noop!(
+			register(BOB, &meta_for(&bytes_of(8, 1), "purged", 2)),
+			Error::<Test>::NotFamilyOwner
+		);
+		// The same bytes may be registered again, under a new version and a new deposit.
+		assert_ok!(register(ALICE, &meta_for(&bytes, "purged", 2)));
+	});
+	// The chunks left the offchain index with the model.
+	ext.persist_offchain_overlay();
+	let db = ext.offchain_db();
+	for index in 0..3 {
+		assert!(db.get(&chunk_index_key(&id, index)).is_none(), "chunk {index} purged");
+	}
+}
+
+#[test]
+fn a_model_retired_before_purging_existed_is_purged_at_once() {
+	new_test_ext().execute_with(|| {
+		let bytes = bytes_of(16, 3);
+		let meta = meta_for(&bytes, "old", 1);
+		let id = meta.id;
+		assert_ok!(register(ALICE, &meta));
+		assert_ok!(upload(ALICE, &bytes, id, 0));
+		// What retirement used to leave: the deposit released, no purge block.
+		assert_ok!(<Balances as frame_support::traits::fungible::MutateHold<_>>::release(
+			&HoldReason::ModelDeposit.into(),
+			&ALICE,
+			BASE + PER_BYTE * 16,
+			frame_support::traits::tokens::Precision::Exact,
+		));
+		crate::Models::<Test>::mutate(id, |m| {
+			let m = m.as_mut().unwrap();
+			m.status = ModelStatus::Retired;
+			m.deposit = 0;
+		});
+		assert_ok!(Models::purge(RuntimeOrigin::signed(BOB), id));
+		assert_eq!(events().last(), Some(&Event::Purged { id, owner: ALICE, deposit: 0 }));
+		assert_eq!(Balances::balance(&ALICE), 10_000);
 	});
 }
 

@@ -51,6 +51,7 @@ pub trait WeightInfo {
 	fn upload_chunk(b: u32, ) -> Weight;
 	fn retire(c: u32, ) -> Weight;
 	fn set_levels() -> Weight;
+	fn purge(c: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_models` measured on the reference machine, with the runtime's `DbWeight`.
@@ -119,6 +120,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Storage: `Models::Models` (r:1 w:1)
 	/// Proof: `Models::Models` (`max_values`: None, `max_size`: Some(3441), added: 5916, mode: `MaxEncodedLen`)
+	fn purge(c: u32, ) -> Weight {
+		Weight::from_parts(95_203_788, 6906)
+			.saturating_add(Weight::from_parts(1_250_827, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
 	fn set_levels() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `817`
@@ -155,6 +162,12 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(c.into())))
 			.saturating_add(Weight::from_parts(0, 2535).saturating_mul(c.into()))
+	}
+	fn purge(c: u32, ) -> Weight {
+		Weight::from_parts(95_203_788, 6906)
+			.saturating_add(Weight::from_parts(1_250_827, 0).saturating_mul(c.into()))
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn set_levels() -> Weight {
 		Weight::from_parts(26_349_000, 6906)

@@ -107,6 +107,9 @@ pub enum RefundReason {
 	/// The request was to be checked, but fewer verifiers than its policy asks for could be
 	/// seated, or stayed to reveal: it is never `Verified` with less checking than promised.
 	NoVerifiers,
+	/// The model was retired and purged before the request could be seated (it waited in the
+	/// queue longer than the model's retirement grace).
+	ModelPurged,
 }
 
 /// How a request ended.

@@ -88,6 +88,20 @@ impl ModelStore {
 		Ok(bytes)
 	}
 
+	/// Deletes the model `id`, if the store has it; whether it had.
+	pub fn remove(&self, id: &ModelId) -> std::io::Result<bool> {
+		match fs::remove_file(self.path(id)) {
+			Ok(()) => Ok(true),
+			Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+			Err(e) => Err(e),
+		}
+	}
+
+	/// How long ago the model `id` was written to the store, if it is there.
+	pub fn age(&self, id: &ModelId) -> Option<std::time::Duration> {
+		fs::metadata(self.path(id)).ok()?.modified().ok()?.elapsed().ok()
+	}
+
 	/// Ids of the models in the store (by file name; not hash-checked).
 	pub fn list(&self) -> Vec<ModelId> {
 		let Ok(entries) = fs::read_dir(&self.dir) else { return vec![] };

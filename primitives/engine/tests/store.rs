@@ -13,6 +13,12 @@ fn put_then_get_round_trips_under_the_content_hash() -> Result<(), EngineError> 
 	assert!(store.path(&id).ends_with(format!("{}.onnx", &id.to_hex()[2..])));
 	assert_eq!(store.get(&id)?, bytes);
 	assert_eq!(store.list(), vec![id]);
+	assert!(store.age(&id).is_some_and(|age| age < std::time::Duration::from_secs(60)));
+	// Removing it leaves nothing to list, load or age; removing it again is no error.
+	assert!(store.remove(&id).unwrap());
+	assert!(!store.contains(&id) && store.list().is_empty() && store.age(&id).is_none());
+	assert_eq!(store.get(&id).unwrap_err(), EngineError::ModelNotFound(id));
+	assert!(!store.remove(&id).unwrap());
 	Ok(())
 }
 

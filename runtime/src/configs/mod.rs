@@ -8,7 +8,7 @@ use frame_support::{
 	traits::{ConstU128, ConstU32, ConstU8, VariantCountOf},
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
-		IdentityFee, Weight,
+		ConstantMultiplier, IdentityFee, Weight,
 	},
 };
 use frame_system::limits::{BlockLength, BlockWeights};
@@ -281,6 +281,14 @@ impl pallet_balances::Config for Runtime {
 
 parameter_types! {
 	pub FeeMultiplier: Multiplier = Multiplier::one();
+	/// What every byte of a transaction pays, once: 1 µUNIT. A full node keeps every block it
+	/// finalized (the default `archive-canonical` block pruning), so a transaction's bytes are
+	/// stored by every node for as long as the chain lives. At a cloud disk's ~0.02 USD per
+	/// GB-month, a hundred nodes keeping a byte ten years cost ~2.4·10⁻⁷ USD: 1 µUNIT a byte
+	/// covers that at a token price from 0.25 USD up. A 64 MiB model's chunks pay ~67 UNIT, a
+	/// 1 MiB input ~1 UNIT, a 16-byte one (the example model) 16 µUNIT. Nodes' seals and reveals
+	/// are authorized calls and pay no fee.
+	pub const TransactionByteFee: Balance = sibyl_primitives::currency::MICRO_UNIT;
 }
 
 impl pallet_transaction_payment::Config for Runtime {
@@ -288,7 +296,7 @@ impl pallet_transaction_payment::Config for Runtime {
 	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
 	type OperationalFeeMultiplier = ConstU8<5>;
 	type WeightToFee = IdentityFee<Balance>;
-	type LengthToFee = IdentityFee<Balance>;
+	type LengthToFee = ConstantMultiplier<Balance, TransactionByteFee>;
 	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
 	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
 }
@@ -318,7 +326,13 @@ parameter_types! {
 	pub const MaxModelChunks: u32 = MAX_MODEL_BYTES / MODEL_CHUNK_SIZE;
 	pub const MaxSchemaTensors: u32 = sibyl_primitives::tensor::MAX_TENSORS;
 	pub const ModelDepositBase: Balance = sibyl_primitives::currency::UNIT;
+	/// Held per byte while every node keeps the model (offchain index and model store): 1 µUNIT,
+	/// 67 UNIT for the largest model, released when it is purged.
 	pub const ModelDepositPerByte: Balance = sibyl_primitives::currency::MICRO_UNIT;
+	/// A retired model may be purged after `RequestRetention` blocks: requests made before the
+	/// retirement have settled long before (a seated request ends within `MaxAttempts` rounds of
+	/// a few `ResultTimeout` phases), and its record stays readable as long as theirs.
+	pub const ModelRetireGrace: BlockNumber = RequestRetention::get();
 	/// Work of one call a model may declare: 2·10¹⁰ ops, 8× PP-OCR det at 640×640 (2.5·10⁹),
 	/// about 2.4 s on the reference machine (8 Gops/s, scripts/engine-cost.sh): a node three
 	/// times slower still finishes inside the sandbox's 10 s run limit.
@@ -337,6 +351,7 @@ impl pallet_models::Config for Runtime {
 	type MaxSchemaTensors = MaxSchemaTensors;
 	type DepositBase = ModelDepositBase;
 	type DepositPerByte = ModelDepositPerByte;
+	type RetireGrace = ModelRetireGrace;
 	type MaxModelOps = MaxModelOps;
 	type MaxModelMemory = MaxModelMemory;
 	type WeightInfo = pallet_models::weights::SubstrateWeight<Runtime>;
