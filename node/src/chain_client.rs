@@ -434,9 +434,9 @@ mod tests {
 		let err = check_compatible(&ours, &bumped).unwrap_err();
 		assert!(err.contains("transaction version"), "{err}");
 		let mut more = TxFormat::compiled();
-		more.extensions.push("CheckMetadataHash".into());
+		more.extensions.push("ChargeStorageRent".into());
 		let err = check_compatible(&ours, &more).unwrap_err();
-		assert!(err.contains("CheckMetadataHash"), "{err}");
+		assert!(err.contains("ChargeStorageRent"), "{err}");
 		let mut reordered = TxFormat::compiled();
 		reordered.extensions.swap(0, 1);
 		assert!(check_compatible(&ours, &reordered).is_err());

@@ -88,10 +88,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("sibyl"),
 	impl_name: Cow::Borrowed("sibyl-node"),
 	authoring_version: 1,
-	spec_version: 102,
+	spec_version: 103,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 4,
+	transaction_version: 5,
 	system_version: 1,
 };
 
@@ -103,10 +103,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("sibyl"),
 	impl_name: Cow::Borrowed("sibyl-node"),
 	authoring_version: 1,
-	spec_version: 103,
+	spec_version: 104,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 4,
+	transaction_version: 5,
 	system_version: 1,
 };
 
@@ -130,18 +130,20 @@ pub type TxExtension = (
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
 	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 	pallet_inference::SeatsLeft<Runtime>,
 	frame_system::WeightReclaim<Runtime>,
 );
 
 /// What [`TxExtension`] adds to a signed payload without sending it (spec and transaction
-/// versions, genesis and era block hashes).
+/// versions, genesis and era block hashes, and the metadata hash when a signer asks for it).
 pub type TxExtensionImplicit =
 	<TxExtension as sp_runtime::traits::TransactionExtension<RuntimeCall>>::Implicit;
 
 /// The transaction extensions of an immortal transaction with `nonce` and `tip`: the one place
 /// outside the type above that knows their order (clients sign with it, the offchain workers
-/// authorize with it).
+/// authorize with it). `CheckMetadataHash` is off (mode 0): the signer has the runtime's types
+/// compiled in and needs no proof of what the metadata says.
 pub fn tx_extension(nonce: Nonce, tip: Balance) -> TxExtension {
 	(
 		frame_system::AuthorizeCall::<Runtime>::new(),
@@ -153,6 +155,7 @@ pub fn tx_extension(nonce: Nonce, tip: Balance) -> TxExtension {
 		frame_system::CheckNonce::<Runtime>::from(nonce),
 		frame_system::CheckWeight::<Runtime>::new(),
 		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(tip),
+		frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(false),
 		pallet_inference::SeatsLeft::<Runtime>::new(),
 		frame_system::WeightReclaim::<Runtime>::new(),
 	)
@@ -165,7 +168,7 @@ pub fn tx_extension_implicit(
 	transaction_version: u32,
 	genesis: Hash,
 ) -> TxExtensionImplicit {
-	((), (), spec_version, transaction_version, genesis, genesis, (), (), (), (), ())
+	((), (), spec_version, transaction_version, genesis, genesis, (), (), (), None, (), ())
 }
 
 /// An extrinsic as the runtime decodes it.
