@@ -221,6 +221,12 @@ declare module '@polkadot/api-base/types/consts' {
        * Most tensors in a model's input or output schema (at most 16).
        **/
       maxSchemaTensors: u32 & AugmentedConst<ApiType>;
+      /**
+       * Blocks between a model's retirement and the earliest `purge`: longer than any request
+       * made before the retirement can take to settle, and than its record should stay
+       * readable for.
+       **/
+      retireGrace: u32 & AugmentedConst<ApiType>;
     };
     oracle: {
       /**

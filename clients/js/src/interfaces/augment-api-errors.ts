@@ -398,6 +398,10 @@ declare module '@polkadot/api-base/types/errors' {
        **/
       EmptyName: AugmentedError<ApiType>;
       /**
+       * The model's `RetireGrace` has not passed yet.
+       **/
+      GraceNotOver: AugmentedError<ApiType>;
+      /**
        * The owner cannot pay the deposit.
        **/
       InsufficientBalance: AugmentedError<ApiType>;
@@ -428,6 +432,10 @@ declare module '@polkadot/api-base/types/errors' {
        * Only the model's owner may do this.
        **/
       NotOwner: AugmentedError<ApiType>;
+      /**
+       * The model is not retired: only a retired model may be purged.
+       **/
+      NotRetired: AugmentedError<ApiType>;
       /**
        * The model is not uploading: it is already available or retired.
        **/

@@ -276,13 +276,18 @@ declare module '@polkadot/api-base/types/events' {
        **/
       ModelAvailable: AugmentedEvent<ApiType, [id: SibylPrimitivesModelModelId], { id: SibylPrimitivesModelModelId }>;
       /**
+       * The model's records and its chunks in the nodes' offchain indexes were removed, and
+       * its deposit released. Its `(name, version)` stays taken.
+       **/
+      Purged: AugmentedEvent<ApiType, [id: SibylPrimitivesModelModelId, owner: AccountId32, deposit: u128], { id: SibylPrimitivesModelModelId, owner: AccountId32, deposit: u128 }>;
+      /**
        * A model was registered and awaits its chunks.
        **/
       Registered: AugmentedEvent<ApiType, [id: SibylPrimitivesModelModelId, owner: AccountId32, name: Bytes, version: u32, size_: u32, chunks: u32, deposit: u128, cost: SibylPrimitivesRegistryModelCost], { id: SibylPrimitivesModelModelId, owner: AccountId32, name: Bytes, version: u32, size_: u32, chunks: u32, deposit: u128, cost: SibylPrimitivesRegistryModelCost }>;
       /**
-       * The model takes no new requests; its deposit was released.
+       * The model takes no new requests; requests already made finish.
        **/
-      Retired: AugmentedEvent<ApiType, [id: SibylPrimitivesModelModelId, deposit: u128], { id: SibylPrimitivesModelModelId, deposit: u128 }>;
+      Retired: AugmentedEvent<ApiType, [id: SibylPrimitivesModelModelId, purgeAfter: u32], { id: SibylPrimitivesModelModelId, purgeAfter: u32 }>;
     };
     offences: {
       /**

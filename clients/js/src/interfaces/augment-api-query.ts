@@ -373,6 +373,11 @@ declare module '@polkadot/api-base/types/storage' {
        **/
       models: AugmentedQuery<ApiType, (arg: SibylPrimitivesModelModelId | string | Uint8Array) => Observable<Option<SibylPrimitivesRegistryModelInfo>>, [SibylPrimitivesModelModelId]>;
       /**
+       * The earliest block at which each retired model may be purged; removed with the model.
+       * A retired model without an entry (retired before purging existed) may be purged at once.
+       **/
+      purgeAfter: AugmentedQuery<ApiType, (arg: SibylPrimitivesModelModelId | string | Uint8Array) => Observable<Option<u32>>, [SibylPrimitivesModelModelId]>;
+      /**
        * The model id of each `(family, version)`; entries are never removed.
        **/
       versions: AugmentedQuery<ApiType, (arg1: Bytes | string | Uint8Array, arg2: u32 | AnyNumber | Uint8Array) => Observable<Option<SibylPrimitivesModelModelId>>, [Bytes, u32]>;

@@ -396,11 +396,42 @@ declare module '@polkadot/api-base/types/submittable' {
     };
     models: {
       /**
+       * Purges a retired model whose grace has passed: removes its records and its chunks
+       * from every node's offchain index, and releases its deposit to its owner.
+       * 
+       * The origin must be _Signed_, by anyone (the owner has the reason to: the deposit).
+       * 
+       * - `id`: a retired model.
+       * 
+       * Errors: `UnknownModel` (never registered, or already purged), `NotRetired`,
+       * `GraceNotOver`. Emits `Purged`. Nodes delete the model from their stores once it is
+       * gone from the registry at their best block.
+       * 
+       * ## Complexity
+       * `O(c)`, `c` the model's chunks (one offchain index entry each).
+       **/
+      purge: AugmentedSubmittable<(id: SibylPrimitivesModelModelId | string | Uint8Array) => SubmittableExtrinsic<ApiType>, [SibylPrimitivesModelModelId]>;
+      /**
        * Registers a model and holds its deposit. Its chunks follow with `upload_chunk`.
        **/
       register: AugmentedSubmittable<(meta: PalletModelsModelMeta | { id?: any; size_?: any; chunkHashes?: any; name?: any; version?: any; inputs?: any; outputs?: any; price?: any; policy?: any; levels?: any; cost?: any } | string | Uint8Array) => SubmittableExtrinsic<ApiType>, [PalletModelsModelMeta]>;
       /**
-       * Retires a model: no new requests, deposit released. Also abandons an upload.
+       * Retires a model: it takes no new requests; requests already made finish.
+       * 
+       * The origin must be _Signed_ by the model's owner.
+       * 
+       * - `id`: the model (uploading or available).
+       * 
+       * An available model's deposit stays held until it is purged (`purge`, `RetireGrace`
+       * blocks later). An upload not finished is abandoned: purged at once, its deposit
+       * released.
+       * 
+       * Errors: `UnknownModel`, `NotOwner`, `AlreadyRetired`. Emits `Retired`, and `Purged`
+       * for an abandoned upload.
+       * 
+       * ## Complexity
+       * `O(c)`, `c` the chunks an abandoned upload had received (their markers), plus one
+       * offchain index entry per chunk of the model.
        **/
       retire: AugmentedSubmittable<(id: SibylPrimitivesModelModelId | string | Uint8Array) => SubmittableExtrinsic<ApiType>, [SibylPrimitivesModelModelId]>;
       /**

@@ -379,7 +379,10 @@ export default {
       },
       set_levels: {
         id: 'SibylPrimitivesModelModelId',
-        levels: 'SibylPrimitivesRegistryLevelBounds'
+        levels: 'SibylPrimitivesRegistryLevelBounds',
+      },
+      purge: {
+        id: 'SibylPrimitivesModelModelId'
       }
     }
   },
@@ -740,15 +743,27 @@ export default {
    **/
   PalletTransactionPaymentChargeTransactionPayment: 'Compact<u128>',
   /**
-   * Lookup109: pallet_inference::extension::SeatsLeft<T>
+   * Lookup109: frame_metadata_hash_extension::CheckMetadataHash<T>
+   **/
+  FrameMetadataHashExtensionCheckMetadataHash: {
+    mode: 'FrameMetadataHashExtensionMode'
+  },
+  /**
+   * Lookup110: frame_metadata_hash_extension::Mode
+   **/
+  FrameMetadataHashExtensionMode: {
+    _enum: ['Disabled', 'Enabled']
+  },
+  /**
+   * Lookup112: pallet_inference::extension::SeatsLeft<T>
    **/
   PalletInferenceExtensionSeatsLeft: 'Null',
   /**
-   * Lookup110: frame_system::extensions::weight_reclaim::WeightReclaim<T>
+   * Lookup113: frame_system::extensions::weight_reclaim::WeightReclaim<T>
    **/
   FrameSystemExtensionsWeightReclaim: 'Null',
   /**
-   * Lookup112: frame_system::AccountInfo<Nonce, pallet_balances::types::AccountData<Balance>>
+   * Lookup115: frame_system::AccountInfo<Nonce, pallet_balances::types::AccountData<Balance>>
    **/
   FrameSystemAccountInfo: {
     nonce: 'u32',
@@ -758,7 +773,7 @@ export default {
     data: 'PalletBalancesAccountData'
   },
   /**
-   * Lookup113: pallet_balances::types::AccountData<Balance>
+   * Lookup116: pallet_balances::types::AccountData<Balance>
    **/
   PalletBalancesAccountData: {
     free: 'u128',
@@ -767,7 +782,7 @@ export default {
     flags: 'u128'
   },
   /**
-   * Lookup115: frame_support::dispatch::PerDispatchClass<sp_weights::weight_v2::Weight>
+   * Lookup118: frame_support::dispatch::PerDispatchClass<sp_weights::weight_v2::Weight>
    **/
   FrameSupportDispatchPerDispatchClassWeight: {
     normal: 'SpWeightsWeightV2Weight',
@@ -775,7 +790,7 @@ export default {
     mandatory: 'SpWeightsWeightV2Weight'
   },
   /**
-   * Lookup117: frame_system::EventRecord<sibyl_runtime::RuntimeEvent, primitive_types::H256>
+   * Lookup120: frame_system::EventRecord<sibyl_runtime::RuntimeEvent, primitive_types::H256>
    **/
   FrameSystemEventRecord: {
     phase: 'FrameSystemPhase',
@@ -783,7 +798,7 @@ export default {
     topics: 'Vec<H256>'
   },
   /**
-   * Lookup119: frame_system::pallet::Event<T>
+   * Lookup122: frame_system::pallet::Event<T>
    **/
   FrameSystemEvent: {
     _enum: {
@@ -824,7 +839,7 @@ export default {
     }
   },
   /**
-   * Lookup120: frame_system::DispatchEventInfo
+   * Lookup123: frame_system::DispatchEventInfo
    **/
   FrameSystemDispatchEventInfo: {
     weight: 'SpWeightsWeightV2Weight',
@@ -832,19 +847,19 @@ export default {
     paysFee: 'FrameSupportDispatchPays'
   },
   /**
-   * Lookup121: frame_support::dispatch::DispatchClass
+   * Lookup124: frame_support::dispatch::DispatchClass
    **/
   FrameSupportDispatchDispatchClass: {
     _enum: ['Normal', 'Operational', 'Mandatory']
   },
   /**
-   * Lookup122: frame_support::dispatch::Pays
+   * Lookup125: frame_support::dispatch::Pays
    **/
   FrameSupportDispatchPays: {
     _enum: ['Yes', 'No']
   },
   /**
-   * Lookup123: sp_runtime::DispatchError
+   * Lookup126: sp_runtime::DispatchError
    **/
   SpRuntimeDispatchError: {
     _enum: {
@@ -866,38 +881,38 @@ export default {
     }
   },
   /**
-   * Lookup124: sp_runtime::ModuleError
+   * Lookup127: sp_runtime::ModuleError
    **/
   SpRuntimeModuleError: {
     index: 'u8',
     error: '[u8;4]'
   },
   /**
-   * Lookup125: sp_runtime::TokenError
+   * Lookup128: sp_runtime::TokenError
    **/
   SpRuntimeTokenError: {
     _enum: ['FundsUnavailable', 'OnlyProvider', 'BelowMinimum', 'CannotCreate', 'UnknownAsset', 'Frozen', 'Unsupported', 'CannotCreateHold', 'NotExpendable', 'Blocked']
   },
   /**
-   * Lookup126: sp_arithmetic::ArithmeticError
+   * Lookup129: sp_arithmetic::ArithmeticError
    **/
   SpArithmeticArithmeticError: {
     _enum: ['Underflow', 'Overflow', 'DivisionByZero']
   },
   /**
-   * Lookup127: sp_runtime::TransactionalError
+   * Lookup130: sp_runtime::TransactionalError
    **/
   SpRuntimeTransactionalError: {
     _enum: ['LimitReached', 'NoLayer']
   },
   /**
-   * Lookup128: sp_runtime::proving_trie::TrieError
+   * Lookup131: sp_runtime::proving_trie::TrieError
    **/
   SpRuntimeProvingTrieTrieError: {
     _enum: ['InvalidStateRoot', 'IncompleteDatabase', 'ValueAtIncompleteKey', 'DecoderError', 'InvalidHash', 'DuplicateKey', 'ExtraneousNode', 'ExtraneousValue', 'ExtraneousHashReference', 'InvalidChildReference', 'ValueMismatch', 'IncompleteProof', 'RootMismatch', 'DecodeError']
   },
   /**
-   * Lookup129: pallet_grandpa::pallet::Event
+   * Lookup132: pallet_grandpa::pallet::Event
    **/
   PalletGrandpaEvent: {
     _enum: {
@@ -909,7 +924,7 @@ export default {
     }
   },
   /**
-   * Lookup132: pallet_balances::pallet::Event<T, I>
+   * Lookup135: pallet_balances::pallet::Event<T, I>
    **/
   PalletBalancesEvent: {
     _enum: {
@@ -1041,13 +1056,13 @@ export default {
     }
   },
   /**
-   * Lookup133: frame_support::traits::tokens::misc::BalanceStatus
+   * Lookup136: frame_support::traits::tokens::misc::BalanceStatus
    **/
   FrameSupportTokensMiscBalanceStatus: {
     _enum: ['Free', 'Reserved']
   },
   /**
-   * Lookup134: sibyl_runtime::RuntimeHoldReason
+   * Lookup137: sibyl_runtime::RuntimeHoldReason
    **/
   SibylRuntimeRuntimeHoldReason: {
     _enum: {
@@ -1073,37 +1088,37 @@ export default {
     }
   },
   /**
-   * Lookup135: pallet_models::pallet::HoldReason
+   * Lookup138: pallet_models::pallet::HoldReason
    **/
   PalletModelsHoldReason: {
     _enum: ['ModelDeposit']
   },
   /**
-   * Lookup136: pallet_payments::pallet::HoldReason
+   * Lookup139: pallet_payments::pallet::HoldReason
    **/
   PalletPaymentsHoldReason: {
     _enum: ['Bond', 'Escrow']
   },
   /**
-   * Lookup137: pallet_schedules::pallet::HoldReason
+   * Lookup140: pallet_schedules::pallet::HoldReason
    **/
   PalletSchedulesHoldReason: {
     _enum: ['Budget']
   },
   /**
-   * Lookup138: pallet_session::pallet::HoldReason
+   * Lookup141: pallet_session::pallet::HoldReason
    **/
   PalletSessionHoldReason: {
     _enum: ['Keys']
   },
   /**
-   * Lookup139: pallet_balances::pallet::UnexpectedKind
+   * Lookup142: pallet_balances::pallet::UnexpectedKind
    **/
   PalletBalancesUnexpectedKind: {
     _enum: ['BalanceUpdated', 'FailedToMutateAccount']
   },
   /**
-   * Lookup140: pallet_transaction_payment::pallet::Event<T>
+   * Lookup143: pallet_transaction_payment::pallet::Event<T>
    **/
   PalletTransactionPaymentEvent: {
     _enum: {
@@ -1115,7 +1130,7 @@ export default {
     }
   },
   /**
-   * Lookup141: pallet_sudo::pallet::Event<T>
+   * Lookup144: pallet_sudo::pallet::Event<T>
    **/
   PalletSudoEvent: {
     _enum: {
@@ -1136,7 +1151,7 @@ export default {
     }
   },
   /**
-   * Lookup144: pallet_utility::pallet::Event
+   * Lookup147: pallet_utility::pallet::Event
    **/
   PalletUtilityEvent: {
     _enum: {
@@ -1160,7 +1175,7 @@ export default {
     }
   },
   /**
-   * Lookup145: pallet_models::pallet::Event<T>
+   * Lookup148: pallet_models::pallet::Event<T>
    **/
   PalletModelsEvent: {
     _enum: {
@@ -1186,6 +1201,11 @@ export default {
       },
       Retired: {
         id: 'SibylPrimitivesModelModelId',
+        purgeAfter: 'u32',
+      },
+      Purged: {
+        id: 'SibylPrimitivesModelModelId',
+        owner: 'AccountId32',
         deposit: 'u128',
       },
       LevelsSet: {
@@ -1195,7 +1215,7 @@ export default {
     }
   },
   /**
-   * Lookup146: pallet_payments::pallet::Event<T>
+   * Lookup149: pallet_payments::pallet::Event<T>
    **/
   PalletPaymentsEvent: {
     _enum: {
@@ -1252,7 +1272,7 @@ export default {
     }
   },
   /**
-   * Lookup147: pallet_inference::pallet::Event<T>
+   * Lookup150: pallet_inference::pallet::Event<T>
    **/
   PalletInferenceEvent: {
     _enum: {
@@ -1323,13 +1343,13 @@ export default {
     }
   },
   /**
-   * Lookup148: sibyl_primitives::verify::Seat
+   * Lookup151: sibyl_primitives::verify::Seat
    **/
   SibylPrimitivesVerifySeat: {
     _enum: ['Executor', 'Verifier']
   },
   /**
-   * Lookup149: sibyl_primitives::request::Outcome
+   * Lookup152: sibyl_primitives::request::Outcome
    **/
   SibylPrimitivesRequestOutcome: {
     _enum: {
@@ -1342,7 +1362,7 @@ export default {
     }
   },
   /**
-   * Lookup150: sibyl_primitives::request::RefundReason
+   * Lookup153: sibyl_primitives::request::RefundReason
    **/
   SibylPrimitivesRequestRefundReason: {
     _enum: {
@@ -1352,17 +1372,18 @@ export default {
       NoAgreement: 'Null',
       WrongResult: 'Null',
       Overloaded: 'Null',
-      NoVerifiers: 'Null'
+      NoVerifiers: 'Null',
+      ModelPurged: 'Null'
     }
   },
   /**
-   * Lookup151: sibyl_primitives::request::Checking
+   * Lookup154: sibyl_primitives::request::Checking
    **/
   SibylPrimitivesRequestChecking: {
     _enum: ['Pending', 'Skipped', 'Drawn', 'Escalated']
   },
   /**
-   * Lookup154: pallet_verification::pallet::Event<T>
+   * Lookup157: pallet_verification::pallet::Event<T>
    **/
   PalletVerificationEvent: {
     _enum: {
@@ -1400,19 +1421,19 @@ export default {
     }
   },
   /**
-   * Lookup155: pallet_verification::Verdict
+   * Lookup158: pallet_verification::Verdict
    **/
   PalletVerificationVerdict: {
     _enum: ['Accepted', 'ExecutorsWrong', 'NoMajority']
   },
   /**
-   * Lookup156: pallet_verification::Offence
+   * Lookup159: pallet_verification::Offence
    **/
   PalletVerificationOffence: {
     _enum: ['WrongResult', 'WrongVote', 'MissedDeadlines']
   },
   /**
-   * Lookup157: pallet_oracle::pallet::Event<T>
+   * Lookup160: pallet_oracle::pallet::Event<T>
    **/
   PalletOracleEvent: {
     _enum: {
@@ -1471,7 +1492,7 @@ export default {
     }
   },
   /**
-   * Lookup158: pallet_schedules::pallet::Event<T>
+   * Lookup161: pallet_schedules::pallet::Event<T>
    **/
   PalletSchedulesEvent: {
     _enum: {
@@ -1511,7 +1532,7 @@ export default {
     }
   },
   /**
-   * Lookup159: sibyl_primitives::schedule::EndReason
+   * Lookup162: sibyl_primitives::schedule::EndReason
    **/
   SibylPrimitivesScheduleEndReason: {
     _enum: {
@@ -1521,7 +1542,7 @@ export default {
     }
   },
   /**
-   * Lookup160: pallet_collator_selection::pallet::Event<T>
+   * Lookup163: pallet_collator_selection::pallet::Event<T>
    **/
   PalletCollatorSelectionEvent: {
     _enum: {
@@ -1565,7 +1586,7 @@ export default {
     }
   },
   /**
-   * Lookup161: pallet_session::pallet::Event<T>
+   * Lookup164: pallet_session::pallet::Event<T>
    **/
   PalletSessionEvent: {
     _enum: {
@@ -1582,7 +1603,7 @@ export default {
     }
   },
   /**
-   * Lookup162: pallet_session::historical::pallet::Event<T>
+   * Lookup165: pallet_session::historical::pallet::Event<T>
    **/
   PalletSessionHistoricalPalletEvent: {
     _enum: {
@@ -1595,7 +1616,7 @@ export default {
     }
   },
   /**
-   * Lookup163: pallet_offences::pallet::Event
+   * Lookup166: pallet_offences::pallet::Event
    **/
   PalletOffencesEvent: {
     _enum: {
@@ -1606,7 +1627,7 @@ export default {
     }
   },
   /**
-   * Lookup165: frame_system::Phase
+   * Lookup168: frame_system::Phase
    **/
   FrameSystemPhase: {
     _enum: {
@@ -1616,21 +1637,21 @@ export default {
     }
   },
   /**
-   * Lookup166: frame_system::LastRuntimeUpgradeInfo
+   * Lookup169: frame_system::LastRuntimeUpgradeInfo
    **/
   FrameSystemLastRuntimeUpgradeInfo: {
     specVersion: 'Compact<u32>',
     specName: 'Text'
   },
   /**
-   * Lookup169: frame_system::CodeUpgradeAuthorization<T>
+   * Lookup172: frame_system::CodeUpgradeAuthorization<T>
    **/
   FrameSystemCodeUpgradeAuthorization: {
     codeHash: 'H256',
     checkVersion: 'bool'
   },
   /**
-   * Lookup170: frame_system::limits::BlockWeights
+   * Lookup173: frame_system::limits::BlockWeights
    **/
   FrameSystemLimitsBlockWeights: {
     baseBlock: 'SpWeightsWeightV2Weight',
@@ -1638,7 +1659,7 @@ export default {
     perClass: 'FrameSupportDispatchPerDispatchClassWeightsPerClass'
   },
   /**
-   * Lookup171: frame_support::dispatch::PerDispatchClass<frame_system::limits::WeightsPerClass>
+   * Lookup174: frame_support::dispatch::PerDispatchClass<frame_system::limits::WeightsPerClass>
    **/
   FrameSupportDispatchPerDispatchClassWeightsPerClass: {
     normal: 'FrameSystemLimitsWeightsPerClass',
@@ -1646,7 +1667,7 @@ export default {
     mandatory: 'FrameSystemLimitsWeightsPerClass'
   },
   /**
-   * Lookup172: frame_system::limits::WeightsPerClass
+   * Lookup175: frame_system::limits::WeightsPerClass
    **/
   FrameSystemLimitsWeightsPerClass: {
     baseExtrinsic: 'SpWeightsWeightV2Weight',
@@ -1655,14 +1676,14 @@ export default {
     reserved: 'Option<SpWeightsWeightV2Weight>'
   },
   /**
-   * Lookup174: frame_system::limits::BlockLength
+   * Lookup177: frame_system::limits::BlockLength
    **/
   FrameSystemLimitsBlockLength: {
     max: 'FrameSupportDispatchPerDispatchClassU32',
     maxHeaderSize: 'Option<u32>'
   },
   /**
-   * Lookup175: frame_support::dispatch::PerDispatchClass<T>
+   * Lookup178: frame_support::dispatch::PerDispatchClass<T>
    **/
   FrameSupportDispatchPerDispatchClassU32: {
     normal: 'u32',
@@ -1670,14 +1691,14 @@ export default {
     mandatory: 'u32'
   },
   /**
-   * Lookup177: sp_weights::RuntimeDbWeight
+   * Lookup180: sp_weights::RuntimeDbWeight
    **/
   SpWeightsRuntimeDbWeight: {
     read: 'u64',
     write: 'u64'
   },
   /**
-   * Lookup178: sp_version::RuntimeVersion
+   * Lookup181: sp_version::RuntimeVersion
    **/
   SpVersionRuntimeVersion: {
     specName: 'Text',
@@ -1690,13 +1711,13 @@ export default {
     systemVersion: 'u8'
   },
   /**
-   * Lookup183: frame_system::pallet::Error<T>
+   * Lookup186: frame_system::pallet::Error<T>
    **/
   FrameSystemError: {
     _enum: ['InvalidSpecName', 'SpecVersionNeedsToIncrease', 'FailedToExtractRuntimeVersion', 'NonDefaultComposite', 'NonZeroRefCount', 'CallFiltered', 'MultiBlockMigrationsOngoing', 'NothingAuthorized', 'Unauthorized']
   },
   /**
-   * Lookup190: sp_consensus_babe::digests::PreDigest
+   * Lookup193: sp_consensus_babe::digests::PreDigest
    **/
   SpConsensusBabeDigestsPreDigest: {
     _enum: {
@@ -1707,7 +1728,7 @@ export default {
     }
   },
   /**
-   * Lookup191: sp_consensus_babe::digests::PrimaryPreDigest
+   * Lookup194: sp_consensus_babe::digests::PrimaryPreDigest
    **/
   SpConsensusBabeDigestsPrimaryPreDigest: {
     authorityIndex: 'u32',
@@ -1715,21 +1736,21 @@ export default {
     vrfSignature: 'SpCoreSr25519VrfVrfSignature'
   },
   /**
-   * Lookup192: sp_core::sr25519::vrf::VrfSignature
+   * Lookup195: sp_core::sr25519::vrf::VrfSignature
    **/
   SpCoreSr25519VrfVrfSignature: {
     preOutput: '[u8;32]',
     proof: '[u8;64]'
   },
   /**
-   * Lookup193: sp_consensus_babe::digests::SecondaryPlainPreDigest
+   * Lookup196: sp_consensus_babe::digests::SecondaryPlainPreDigest
    **/
   SpConsensusBabeDigestsSecondaryPlainPreDigest: {
     authorityIndex: 'u32',
     slot: 'u64'
   },
   /**
-   * Lookup194: sp_consensus_babe::digests::SecondaryVRFPreDigest
+   * Lookup197: sp_consensus_babe::digests::SecondaryVRFPreDigest
    **/
   SpConsensusBabeDigestsSecondaryVRFPreDigest: {
     authorityIndex: 'u32',
@@ -1737,20 +1758,20 @@ export default {
     vrfSignature: 'SpCoreSr25519VrfVrfSignature'
   },
   /**
-   * Lookup196: sp_consensus_babe::BabeEpochConfiguration
+   * Lookup198: sp_consensus_babe::BabeEpochConfiguration
    **/
   SpConsensusBabeBabeEpochConfiguration: {
     c: '(u64,u64)',
     allowedSlots: 'SpConsensusBabeAllowedSlots'
   },
   /**
-   * Lookup200: pallet_babe::pallet::Error<T>
+   * Lookup202: pallet_babe::pallet::Error<T>
    **/
   PalletBabeError: {
     _enum: ['InvalidEquivocationProof', 'InvalidKeyOwnershipProof', 'DuplicateOffenceReport', 'InvalidConfiguration']
   },
   /**
-   * Lookup201: pallet_grandpa::StoredState<N>
+   * Lookup203: pallet_grandpa::StoredState<N>
    **/
   PalletGrandpaStoredState: {
     _enum: {
@@ -1767,7 +1788,7 @@ export default {
     }
   },
   /**
-   * Lookup202: pallet_grandpa::StoredPendingChange<N, Limit>
+   * Lookup204: pallet_grandpa::StoredPendingChange<N, Limit>
    **/
   PalletGrandpaStoredPendingChange: {
     scheduledAt: 'u32',
@@ -1776,13 +1797,13 @@ export default {
     forced: 'Option<u32>'
   },
   /**
-   * Lookup204: pallet_grandpa::pallet::Error<T>
+   * Lookup206: pallet_grandpa::pallet::Error<T>
    **/
   PalletGrandpaError: {
     _enum: ['PauseFailed', 'ResumeFailed', 'ChangePending', 'TooSoon', 'InvalidKeyOwnershipProof', 'InvalidEquivocationProof', 'DuplicateOffenceReport']
   },
   /**
-   * Lookup206: pallet_balances::types::BalanceLock<Balance>
+   * Lookup208: pallet_balances::types::BalanceLock<Balance>
    **/
   PalletBalancesBalanceLock: {
     id: '[u8;8]',
@@ -1790,72 +1811,72 @@ export default {
     reasons: 'PalletBalancesReasons'
   },
   /**
-   * Lookup207: pallet_balances::types::Reasons
+   * Lookup209: pallet_balances::types::Reasons
    **/
   PalletBalancesReasons: {
     _enum: ['Fee', 'Misc', 'All']
   },
   /**
-   * Lookup210: pallet_balances::types::ReserveData<ReserveIdentifier, Balance>
+   * Lookup212: pallet_balances::types::ReserveData<ReserveIdentifier, Balance>
    **/
   PalletBalancesReserveData: {
     id: '[u8;8]',
     amount: 'u128'
   },
   /**
-   * Lookup213: frame_support::traits::tokens::misc::IdAmount<sibyl_runtime::RuntimeHoldReason, Balance>
+   * Lookup215: frame_support::traits::tokens::misc::IdAmount<sibyl_runtime::RuntimeHoldReason, Balance>
    **/
   FrameSupportTokensMiscIdAmountRuntimeHoldReason: {
     id: 'SibylRuntimeRuntimeHoldReason',
     amount: 'u128'
   },
   /**
-   * Lookup216: frame_support::traits::tokens::misc::IdAmount<sibyl_runtime::RuntimeFreezeReason, Balance>
+   * Lookup218: frame_support::traits::tokens::misc::IdAmount<sibyl_runtime::RuntimeFreezeReason, Balance>
    **/
   FrameSupportTokensMiscIdAmountRuntimeFreezeReason: {
     id: 'SibylRuntimeRuntimeFreezeReason',
     amount: 'u128'
   },
   /**
-   * Lookup217: sibyl_runtime::RuntimeFreezeReason
+   * Lookup219: sibyl_runtime::RuntimeFreezeReason
    **/
   SibylRuntimeRuntimeFreezeReason: 'Null',
   /**
-   * Lookup219: pallet_balances::pallet::Error<T, I>
+   * Lookup221: pallet_balances::pallet::Error<T, I>
    **/
   PalletBalancesError: {
     _enum: ['VestingBalance', 'LiquidityRestrictions', 'InsufficientBalance', 'ExistentialDeposit', 'Expendability', 'ExistingVestingSchedule', 'DeadAccount', 'TooManyReserves', 'TooManyHolds', 'TooManyFreezes', 'IssuanceDeactivated', 'DeltaZero']
   },
   /**
-   * Lookup221: pallet_transaction_payment::Releases
+   * Lookup223: pallet_transaction_payment::Releases
    **/
   PalletTransactionPaymentReleases: {
     _enum: ['V1Ancient', 'V2']
   },
   /**
-   * Lookup222: frame_support::traits::storage::NoDrop<frame_support::traits::tokens::fungible::imbalance::Imbalance<B, OnDrop, OppositeOnDrop>>
+   * Lookup224: frame_support::traits::storage::NoDrop<frame_support::traits::tokens::fungible::imbalance::Imbalance<B, OnDrop, OppositeOnDrop>>
    **/
   FrameSupportStorageNoDrop: 'FrameSupportTokensFungibleImbalance',
   /**
-   * Lookup223: frame_support::traits::tokens::fungible::imbalance::Imbalance<B, OnDrop, OppositeOnDrop>
+   * Lookup225: frame_support::traits::tokens::fungible::imbalance::Imbalance<B, OnDrop, OppositeOnDrop>
    **/
   FrameSupportTokensFungibleImbalance: {
     amount: 'u128'
   },
   /**
-   * Lookup224: pallet_sudo::pallet::Error<T>
+   * Lookup226: pallet_sudo::pallet::Error<T>
    **/
   PalletSudoError: {
     _enum: ['RequireSudo']
   },
   /**
-   * Lookup225: pallet_utility::pallet::Error<T>
+   * Lookup227: pallet_utility::pallet::Error<T>
    **/
   PalletUtilityError: {
     _enum: ['TooManyCalls']
   },
   /**
-   * Lookup226: sibyl_primitives::registry::ModelInfo<sp_core::crypto::AccountId32, Balance, BlockNumber>
+   * Lookup228: sibyl_primitives::registry::ModelInfo<sp_core::crypto::AccountId32, Balance, BlockNumber>
    **/
   SibylPrimitivesRegistryModelInfo: {
     _alias: {
@@ -1879,19 +1900,19 @@ export default {
     registeredAt: 'u32'
   },
   /**
-   * Lookup227: sibyl_primitives::registry::ModelStatus
+   * Lookup229: sibyl_primitives::registry::ModelStatus
    **/
   SibylPrimitivesRegistryModelStatus: {
     _enum: ['Uploading', 'Available', 'Retired']
   },
   /**
-   * Lookup230: pallet_models::pallet::Error<T>
+   * Lookup232: pallet_models::pallet::Error<T>
    **/
   PalletModelsError: {
-    _enum: ['AlreadyRegistered', 'VersionTaken', 'NotFamilyOwner', 'EmptyName', 'EmptyModel', 'ModelTooLarge', 'ChunkCountMismatch', 'SchemaTooLarge', 'InvalidSchema', 'InvalidPolicy', 'InsufficientBalance', 'UnknownModel', 'NotOwner', 'NotUploading', 'ChunkIndexOutOfRange', 'ChunkAlreadyUploaded', 'ChunkSizeMismatch', 'ChunkHashMismatch', 'AlreadyRetired', 'InvalidLevels', 'CostOutOfBounds']
+    _enum: ['AlreadyRegistered', 'VersionTaken', 'NotFamilyOwner', 'EmptyName', 'EmptyModel', 'ModelTooLarge', 'ChunkCountMismatch', 'SchemaTooLarge', 'InvalidSchema', 'InvalidPolicy', 'InsufficientBalance', 'UnknownModel', 'NotOwner', 'NotUploading', 'ChunkIndexOutOfRange', 'ChunkAlreadyUploaded', 'ChunkSizeMismatch', 'ChunkHashMismatch', 'AlreadyRetired', 'InvalidLevels', 'CostOutOfBounds', 'NotRetired', 'GraceNotOver']
   },
   /**
-   * Lookup232: pallet_payments::Bond<Balance, BlockNumber>
+   * Lookup234: pallet_payments::Bond<Balance, BlockNumber>
    **/
   PalletPaymentsBond: {
     amount: 'u128',
@@ -1899,20 +1920,20 @@ export default {
     unlocksAt: 'Option<u32>'
   },
   /**
-   * Lookup238: pallet_payments::EscrowRecord<sp_core::crypto::AccountId32, Balance>
+   * Lookup240: pallet_payments::EscrowRecord<sp_core::crypto::AccountId32, Balance>
    **/
   PalletPaymentsEscrowRecord: {
     payer: 'AccountId32',
     amount: 'u128'
   },
   /**
-   * Lookup239: pallet_payments::pallet::Error<T>
+   * Lookup241: pallet_payments::pallet::Error<T>
    **/
   PalletPaymentsError: {
     _enum: ['BondTooSmall', 'AlreadyBonded', 'NotBonded', 'KeyInUse', 'BadKeyProof', 'TooManyRotations', 'TooManyNodes', 'InsufficientBalance', 'Unbonding', 'StillLocked', 'ZeroAmount', 'EscrowExists', 'NoEscrow']
   },
   /**
-   * Lookup240: sibyl_primitives::request::Request<sp_core::crypto::AccountId32, Balance, BlockNumber>
+   * Lookup242: sibyl_primitives::request::Request<sp_core::crypto::AccountId32, Balance, BlockNumber>
    **/
   SibylPrimitivesRequest: {
     requester: 'AccountId32',
@@ -1932,7 +1953,7 @@ export default {
     state: 'SibylPrimitivesRequestRequestState'
   },
   /**
-   * Lookup242: sibyl_primitives::request::Slot<sp_core::crypto::AccountId32>
+   * Lookup244: sibyl_primitives::request::Slot<sp_core::crypto::AccountId32>
    **/
   SibylPrimitivesRequestSlot: {
     node: 'AccountId32',
@@ -1942,7 +1963,7 @@ export default {
     output: 'Option<H256>'
   },
   /**
-   * Lookup245: sibyl_primitives::request::RequestState<BlockNumber>
+   * Lookup247: sibyl_primitives::request::RequestState<BlockNumber>
    **/
   SibylPrimitivesRequestRequestState: {
     _enum: {
@@ -1963,7 +1984,7 @@ export default {
     }
   },
   /**
-   * Lookup249: sibyl_primitives::request::Receipt<sp_core::crypto::AccountId32, BlockNumber>
+   * Lookup251: sibyl_primitives::request::Receipt<sp_core::crypto::AccountId32, BlockNumber>
    **/
   SibylPrimitivesRequestReceipt: {
     requester: 'AccountId32',
@@ -1976,13 +1997,13 @@ export default {
     settled: 'u32'
   },
   /**
-   * Lookup254: pallet_inference::pallet::Error<T>
+   * Lookup256: pallet_inference::pallet::Error<T>
    **/
   PalletInferenceError: {
     _enum: ['UnknownModel', 'ModelNotAvailable', 'ModelRetired', 'InputCountMismatch', 'InputTypeMismatch', 'InputShapeMismatch', 'MalformedTensor', 'NonFiniteInput', 'InputTooLarge', 'FeeBelowPrice', 'FeeOverflow', 'NotEnoughNodes', 'QueueFull', 'InsufficientBalance', 'UnknownRequest', 'NotCommitting', 'NotRevealing', 'NotAssigned', 'AlreadyCommitted', 'AlreadyRevealed', 'NotCommitted', 'SealMismatch', 'BadAttestation', 'OutputMismatch', 'OutputShouldBeInline', 'UnknownFeed', 'FeedHasNoValue', 'FeedStale', 'FeedHistoryTooShort', 'BadFeedWindow', 'BindingOutOfBounds', 'ReasonIsAnOutcome', 'NotAnOutcome', 'BindingsOverlap', 'BindingTypeUnsupported', 'FeedValueOutOfRange', 'WrongRevealForm', 'NotOpening', 'NothingToOpen', 'OpeningMismatch', 'BadLevel', 'LevelNotAllowed']
   },
   /**
-   * Lookup255: pallet_verification::NodeRecord
+   * Lookup257: pallet_verification::NodeRecord
    **/
   PalletVerificationNodeRecord: {
     inLine: 'u32',
@@ -1990,7 +2011,7 @@ export default {
     misses: 'u32'
   },
   /**
-   * Lookup257: pallet_oracle::Feed<BlockNumber, MaxDescription>
+   * Lookup259: pallet_oracle::Feed<BlockNumber, MaxDescription>
    **/
   PalletOracleFeed: {
     description: 'Bytes',
@@ -2001,14 +2022,14 @@ export default {
     maxAge: 'u32'
   },
   /**
-   * Lookup259: pallet_oracle::Round<BlockNumber>
+   * Lookup261: pallet_oracle::Round<BlockNumber>
    **/
   PalletOracleRound: {
     number: 'u32',
     opened: 'u32'
   },
   /**
-   * Lookup261: pallet_oracle::Submission<sp_core::crypto::AccountId32>
+   * Lookup263: pallet_oracle::Submission<sp_core::crypto::AccountId32>
    **/
   PalletOracleSubmission: {
     node: 'AccountId32',
@@ -2017,7 +2038,7 @@ export default {
     value: 'Option<i128>'
   },
   /**
-   * Lookup265: sibyl_primitives::oracle::Answer<BlockNumber>
+   * Lookup267: sibyl_primitives::oracle::Answer<BlockNumber>
    **/
   SibylPrimitivesOracleAnswer: {
     value: 'i128',
@@ -2025,13 +2046,13 @@ export default {
     at: 'u32'
   },
   /**
-   * Lookup267: pallet_oracle::pallet::Error<T>
+   * Lookup269: pallet_oracle::pallet::Error<T>
    **/
   PalletOracleError: {
     _enum: ['UnknownFeed', 'TooManyFeeds', 'NoSubmittersRequired', 'TooManySubmittersRequired', 'ZeroLength', 'RoundTooShort', 'WrongRound', 'WrongPhase', 'NotADataNode', 'AlreadySubmitted', 'RoundFull', 'BadSignature', 'NotCommitted', 'AlreadyRevealed', 'CommitmentMismatch']
   },
   /**
-   * Lookup269: sibyl_primitives::schedule::ScheduleState<BlockNumber>
+   * Lookup271: sibyl_primitives::schedule::ScheduleState<BlockNumber>
    **/
   SibylPrimitivesScheduleScheduleState: {
     _enum: {
@@ -2043,7 +2064,7 @@ export default {
     }
   },
   /**
-   * Lookup275: sibyl_primitives::schedule::Run<BlockNumber>
+   * Lookup277: sibyl_primitives::schedule::Run<BlockNumber>
    **/
   SibylPrimitivesScheduleRun: {
     index: 'u32',
@@ -2052,71 +2073,71 @@ export default {
     outcome: 'Option<SibylPrimitivesRequestOutcome>'
   },
   /**
-   * Lookup279: pallet_schedules::pallet::Error<T>
+   * Lookup281: pallet_schedules::pallet::Error<T>
    **/
   PalletSchedulesError: {
     _enum: ['PeriodTooShort', 'BadRunCount', 'MaxFeeBelowQuote', 'BudgetOverflow', 'TooManySchedules', 'NoRoomForSchedules', 'InputTooLarge', 'InsufficientBalance', 'UnknownSchedule', 'NotOwner']
   },
   /**
-   * Lookup282: pallet_collator_selection::pallet::CandidateInfo<sp_core::crypto::AccountId32, Balance>
+   * Lookup284: pallet_collator_selection::pallet::CandidateInfo<sp_core::crypto::AccountId32, Balance>
    **/
   PalletCollatorSelectionCandidateInfo: {
     who: 'AccountId32',
     deposit: 'u128'
   },
   /**
-   * Lookup284: frame_support::PalletId
+   * Lookup286: frame_support::PalletId
    **/
   FrameSupportPalletId: '[u8;8]',
   /**
-   * Lookup285: pallet_collator_selection::pallet::Error<T>
+   * Lookup287: pallet_collator_selection::pallet::Error<T>
    **/
   PalletCollatorSelectionError: {
     _enum: ['TooManyCandidates', 'TooFewEligibleCollators', 'AlreadyCandidate', 'NotCandidate', 'TooManyInvulnerables', 'AlreadyInvulnerable', 'NotInvulnerable', 'NoAssociatedValidatorId', 'ValidatorNotRegistered', 'InsertToCandidateListFailed', 'RemoveFromCandidateListFailed', 'DepositTooLow', 'UpdateCandidateListFailed', 'InsufficientBond', 'TargetIsNotCandidate', 'IdenticalDeposit', 'InvalidUnreserve']
   },
   /**
-   * Lookup292: sp_core::crypto::KeyTypeId
+   * Lookup294: sp_core::crypto::KeyTypeId
    **/
   SpCoreCryptoKeyTypeId: '[u8;4]',
   /**
-   * Lookup293: pallet_session::pallet::Error<T>
+   * Lookup295: pallet_session::pallet::Error<T>
    **/
   PalletSessionError: {
     _enum: ['InvalidProof', 'NoAssociatedValidatorId', 'DuplicatedKey', 'NoKeys', 'NoAccount']
   },
   /**
-   * Lookup294: sp_staking::offence::OffenceDetails<sp_core::crypto::AccountId32, Offender>
+   * Lookup296: sp_staking::offence::OffenceDetails<sp_core::crypto::AccountId32, Offender>
    **/
   SpStakingOffenceOffenceDetails: {
     offender: '(AccountId32,Null)',
     reporters: 'Vec<AccountId32>'
   },
   /**
-   * Lookup297: sibyl_runtime::Runtime
+   * Lookup299: sibyl_runtime::Runtime
    **/
   SibylRuntimeRuntime: 'Null',
   /**
-   * Lookup298: sp_runtime::generic::block::LazyBlock<sp_runtime::generic::header::Header<Number, Hash>, sp_runtime::generic::unchecked_extrinsic::UncheckedExtrinsic<sp_runtime::multiaddress::MultiAddress<sp_core::crypto::AccountId32, AccountIndex>, sibyl_runtime::RuntimeCall, sp_runtime::MultiSignature, Extra>>
+   * Lookup300: sp_runtime::generic::block::LazyBlock<sp_runtime::generic::header::Header<Number, Hash>, sp_runtime::generic::unchecked_extrinsic::UncheckedExtrinsic<sp_runtime::multiaddress::MultiAddress<sp_core::crypto::AccountId32, AccountIndex>, sibyl_runtime::RuntimeCall, sp_runtime::MultiSignature, Extra>>
    **/
   SpRuntimeBlockLazyBlock: {
     header: 'SpRuntimeHeader',
     extrinsics: 'Vec<Bytes>'
   },
   /**
-   * Lookup302: sp_runtime::ExtrinsicInclusionMode
+   * Lookup304: sp_runtime::ExtrinsicInclusionMode
    **/
   SpRuntimeExtrinsicInclusionMode: {
     _enum: ['AllExtrinsics', 'OnlyInherents']
   },
   /**
-   * Lookup305: frame_support::view_functions::ViewFunctionId
+   * Lookup307: frame_support::view_functions::ViewFunctionId
    **/
   FrameSupportViewFunctionsViewFunctionId: {
     prefix: '[u8;16]',
     suffix: '[u8;16]'
   },
   /**
-   * Lookup307: frame_support::view_functions::ViewFunctionDispatchError
+   * Lookup309: frame_support::view_functions::ViewFunctionDispatchError
    **/
   FrameSupportViewFunctionsViewFunctionDispatchError: {
     _enum: {
@@ -2126,7 +2147,7 @@ export default {
     }
   },
   /**
-   * Lookup309: sp_runtime::transaction_validity::TransactionValidityError
+   * Lookup311: sp_runtime::transaction_validity::TransactionValidityError
    **/
   SpRuntimeTransactionValidityTransactionValidityError: {
     _enum: {
@@ -2135,7 +2156,7 @@ export default {
     }
   },
   /**
-   * Lookup310: sp_runtime::transaction_validity::InvalidTransaction
+   * Lookup312: sp_runtime::transaction_validity::InvalidTransaction
    **/
   SpRuntimeTransactionValidityInvalidTransaction: {
     _enum: {
@@ -2155,7 +2176,7 @@ export default {
     }
   },
   /**
-   * Lookup311: sp_runtime::transaction_validity::UnknownTransaction
+   * Lookup313: sp_runtime::transaction_validity::UnknownTransaction
    **/
   SpRuntimeTransactionValidityUnknownTransaction: {
     _enum: {
@@ -2165,13 +2186,13 @@ export default {
     }
   },
   /**
-   * Lookup312: sp_inherents::InherentData
+   * Lookup314: sp_inherents::InherentData
    **/
   SpInherentsInherentData: {
     data: 'BTreeMap<[u8;8], Bytes>'
   },
   /**
-   * Lookup317: sp_inherents::CheckInherentsResult
+   * Lookup319: sp_inherents::CheckInherentsResult
    **/
   SpInherentsCheckInherentsResult: {
     okay: 'bool',
@@ -2179,13 +2200,13 @@ export default {
     errors: 'SpInherentsInherentData'
   },
   /**
-   * Lookup318: sp_runtime::transaction_validity::TransactionSource
+   * Lookup320: sp_runtime::transaction_validity::TransactionSource
    **/
   SpRuntimeTransactionValidityTransactionSource: {
     _enum: ['InBlock', 'Local', 'External']
   },
   /**
-   * Lookup320: sp_runtime::transaction_validity::ValidTransaction
+   * Lookup322: sp_runtime::transaction_validity::ValidTransaction
    **/
   SpRuntimeTransactionValidityValidTransaction: {
     priority: 'u64',
@@ -2195,7 +2216,7 @@ export default {
     propagate: 'bool'
   },
   /**
-   * Lookup321: sp_consensus_babe::BabeConfiguration
+   * Lookup323: sp_consensus_babe::BabeConfiguration
    **/
   SpConsensusBabeBabeConfiguration: {
     slotDuration: 'u64',
@@ -2206,7 +2227,7 @@ export default {
     allowedSlots: 'SpConsensusBabeAllowedSlots'
   },
   /**
-   * Lookup322: sp_consensus_babe::Epoch
+   * Lookup324: sp_consensus_babe::Epoch
    **/
   SpConsensusBabeEpoch: {
     epochIndex: 'u64',
@@ -2217,7 +2238,7 @@ export default {
     config: 'SpConsensusBabeBabeEpochConfiguration'
   },
   /**
-   * Lookup327: sp_session::runtime_api::OpaqueGeneratedSessionKeys
+   * Lookup329: sp_session::runtime_api::OpaqueGeneratedSessionKeys
    **/
   SpSessionRuntimeApiOpaqueGeneratedSessionKeys: {
     _alias: {
@@ -2227,7 +2248,7 @@ export default {
     proof: 'Bytes'
   },
   /**
-   * Lookup333: pallet_transaction_payment::types::RuntimeDispatchInfo<Balance, sp_weights::weight_v2::Weight>
+   * Lookup335: pallet_transaction_payment::types::RuntimeDispatchInfo<Balance, sp_weights::weight_v2::Weight>
    **/
   PalletTransactionPaymentRuntimeDispatchInfo: {
     weight: 'SpWeightsWeightV2Weight',
@@ -2235,14 +2256,14 @@ export default {
     partialFee: 'u128'
   },
   /**
-   * Lookup334: pallet_transaction_payment::types::FeeDetails<Balance>
+   * Lookup336: pallet_transaction_payment::types::FeeDetails<Balance>
    **/
   PalletTransactionPaymentFeeDetails: {
     inclusionFee: 'Option<PalletTransactionPaymentInclusionFee>',
     tip: 'u128'
   },
   /**
-   * Lookup336: pallet_transaction_payment::types::InclusionFee<Balance>
+   * Lookup338: pallet_transaction_payment::types::InclusionFee<Balance>
    **/
   PalletTransactionPaymentInclusionFee: {
     baseFee: 'u128',
@@ -2250,7 +2271,7 @@ export default {
     adjustedWeightFee: 'u128'
   },
   /**
-   * Lookup348: sibyl_primitives::schedule::Schedule<sp_core::crypto::AccountId32, Balance, BlockNumber, Input>
+   * Lookup350: sibyl_primitives::schedule::Schedule<sp_core::crypto::AccountId32, Balance, BlockNumber, Input>
    **/
   SibylPrimitivesSchedule: {
     owner: 'AccountId32',
@@ -2269,7 +2290,7 @@ export default {
     state: 'SibylPrimitivesScheduleScheduleState'
   },
   /**
-   * Lookup350: sibyl_primitives::schedule::LatestOutput<BlockNumber, Output>
+   * Lookup352: sibyl_primitives::schedule::LatestOutput<BlockNumber, Output>
    **/
   SibylPrimitivesScheduleLatestOutput: {
     run: 'u32',
@@ -2279,7 +2300,7 @@ export default {
     output: 'Option<Bytes>'
   },
   /**
-   * Lookup356: sibyl_runtime::RuntimeError
+   * Lookup358: sibyl_runtime::RuntimeError
    **/
   SibylRuntimeRuntimeError: {
     _enum: {

@@ -389,7 +389,11 @@ declare module '@polkadot/types/lookup' {
       readonly id: SibylPrimitivesModelModelId;
       readonly levels: SibylPrimitivesRegistryLevelBounds;
     } & Struct;
-    readonly type: 'Register' | 'UploadChunk' | 'Retire' | 'SetLevels';
+    readonly isPurge: boolean;
+    readonly asPurge: {
+      readonly id: SibylPrimitivesModelModelId;
+    } & Struct;
+    readonly type: 'Register' | 'UploadChunk' | 'Retire' | 'SetLevels' | 'Purge';
   }
 
   /** @name PalletModelsModelMeta (58) */
@@ -764,13 +768,25 @@ declare module '@polkadot/types/lookup' {
   /** @name PalletTransactionPaymentChargeTransactionPayment (108) */
   interface PalletTransactionPaymentChargeTransactionPayment extends Compact<u128> {}
 
-  /** @name PalletInferenceExtensionSeatsLeft (109) */
+  /** @name FrameMetadataHashExtensionCheckMetadataHash (109) */
+  interface FrameMetadataHashExtensionCheckMetadataHash extends Struct {
+    readonly mode: FrameMetadataHashExtensionMode;
+  }
+
+  /** @name FrameMetadataHashExtensionMode (110) */
+  interface FrameMetadataHashExtensionMode extends Enum {
+    readonly isDisabled: boolean;
+    readonly isEnabled: boolean;
+    readonly type: 'Disabled' | 'Enabled';
+  }
+
+  /** @name PalletInferenceExtensionSeatsLeft (112) */
   type PalletInferenceExtensionSeatsLeft = Null;
 
-  /** @name FrameSystemExtensionsWeightReclaim (110) */
+  /** @name FrameSystemExtensionsWeightReclaim (113) */
   type FrameSystemExtensionsWeightReclaim = Null;
 
-  /** @name FrameSystemAccountInfo (112) */
+  /** @name FrameSystemAccountInfo (115) */
   interface FrameSystemAccountInfo extends Struct {
     readonly nonce: u32;
     readonly consumers: u32;
@@ -779,7 +795,7 @@ declare module '@polkadot/types/lookup' {
     readonly data: PalletBalancesAccountData;
   }
 
-  /** @name PalletBalancesAccountData (113) */
+  /** @name PalletBalancesAccountData (116) */
   interface PalletBalancesAccountData extends Struct {
     readonly free: u128;
     readonly reserved: u128;
@@ -787,21 +803,21 @@ declare module '@polkadot/types/lookup' {
     readonly flags: u128;
   }
 
-  /** @name FrameSupportDispatchPerDispatchClassWeight (115) */
+  /** @name FrameSupportDispatchPerDispatchClassWeight (118) */
   interface FrameSupportDispatchPerDispatchClassWeight extends Struct {
     readonly normal: SpWeightsWeightV2Weight;
     readonly operational: SpWeightsWeightV2Weight;
     readonly mandatory: SpWeightsWeightV2Weight;
   }
 
-  /** @name FrameSystemEventRecord (117) */
+  /** @name FrameSystemEventRecord (120) */
   interface FrameSystemEventRecord extends Struct {
     readonly phase: FrameSystemPhase;
     readonly event: Event;
     readonly topics: Vec<H256>;
   }
 
-  /** @name FrameSystemEvent (119) */
+  /** @name FrameSystemEvent (122) */
   interface FrameSystemEvent extends Enum {
     readonly isExtrinsicSuccess: boolean;
     readonly asExtrinsicSuccess: {
@@ -842,14 +858,14 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'ExtrinsicSuccess' | 'ExtrinsicFailed' | 'CodeUpdated' | 'NewAccount' | 'KilledAccount' | 'Remarked' | 'UpgradeAuthorized' | 'RejectedInvalidAuthorizedUpgrade';
   }
 
-  /** @name FrameSystemDispatchEventInfo (120) */
+  /** @name FrameSystemDispatchEventInfo (123) */
   interface FrameSystemDispatchEventInfo extends Struct {
     readonly weight: SpWeightsWeightV2Weight;
     readonly class: FrameSupportDispatchDispatchClass;
     readonly paysFee: FrameSupportDispatchPays;
   }
 
-  /** @name FrameSupportDispatchDispatchClass (121) */
+  /** @name FrameSupportDispatchDispatchClass (124) */
   interface FrameSupportDispatchDispatchClass extends Enum {
     readonly isNormal: boolean;
     readonly isOperational: boolean;
@@ -857,14 +873,14 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Normal' | 'Operational' | 'Mandatory';
   }
 
-  /** @name FrameSupportDispatchPays (122) */
+  /** @name FrameSupportDispatchPays (125) */
   interface FrameSupportDispatchPays extends Enum {
     readonly isYes: boolean;
     readonly isNo: boolean;
     readonly type: 'Yes' | 'No';
   }
 
-  /** @name SpRuntimeDispatchError (123) */
+  /** @name SpRuntimeDispatchError (126) */
   interface SpRuntimeDispatchError extends Enum {
     readonly isOther: boolean;
     readonly isCannotLookup: boolean;
@@ -889,13 +905,13 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Other' | 'CannotLookup' | 'BadOrigin' | 'Module' | 'ConsumerRemaining' | 'NoProviders' | 'TooManyConsumers' | 'Token' | 'Arithmetic' | 'Transactional' | 'Exhausted' | 'Corruption' | 'Unavailable' | 'RootNotAllowed' | 'Trie';
   }
 
-  /** @name SpRuntimeModuleError (124) */
+  /** @name SpRuntimeModuleError (127) */
   interface SpRuntimeModuleError extends Struct {
     readonly index: u8;
     readonly error: U8aFixed;
   }
 
-  /** @name SpRuntimeTokenError (125) */
+  /** @name SpRuntimeTokenError (128) */
   interface SpRuntimeTokenError extends Enum {
     readonly isFundsUnavailable: boolean;
     readonly isOnlyProvider: boolean;
@@ -910,7 +926,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'FundsUnavailable' | 'OnlyProvider' | 'BelowMinimum' | 'CannotCreate' | 'UnknownAsset' | 'Frozen' | 'Unsupported' | 'CannotCreateHold' | 'NotExpendable' | 'Blocked';
   }
 
-  /** @name SpArithmeticArithmeticError (126) */
+  /** @name SpArithmeticArithmeticError (129) */
   interface SpArithmeticArithmeticError extends Enum {
     readonly isUnderflow: boolean;
     readonly isOverflow: boolean;
@@ -918,14 +934,14 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Underflow' | 'Overflow' | 'DivisionByZero';
   }
 
-  /** @name SpRuntimeTransactionalError (127) */
+  /** @name SpRuntimeTransactionalError (130) */
   interface SpRuntimeTransactionalError extends Enum {
     readonly isLimitReached: boolean;
     readonly isNoLayer: boolean;
     readonly type: 'LimitReached' | 'NoLayer';
   }
 
-  /** @name SpRuntimeProvingTrieTrieError (128) */
+  /** @name SpRuntimeProvingTrieTrieError (131) */
   interface SpRuntimeProvingTrieTrieError extends Enum {
     readonly isInvalidStateRoot: boolean;
     readonly isIncompleteDatabase: boolean;
@@ -944,7 +960,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'InvalidStateRoot' | 'IncompleteDatabase' | 'ValueAtIncompleteKey' | 'DecoderError' | 'InvalidHash' | 'DuplicateKey' | 'ExtraneousNode' | 'ExtraneousValue' | 'ExtraneousHashReference' | 'InvalidChildReference' | 'ValueMismatch' | 'IncompleteProof' | 'RootMismatch' | 'DecodeError';
   }
 
-  /** @name PalletGrandpaEvent (129) */
+  /** @name PalletGrandpaEvent (132) */
   interface PalletGrandpaEvent extends Enum {
     readonly isNewAuthorities: boolean;
     readonly asNewAuthorities: {
@@ -955,7 +971,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'NewAuthorities' | 'Paused' | 'Resumed';
   }
 
-  /** @name PalletBalancesEvent (132) */
+  /** @name PalletBalancesEvent (135) */
   interface PalletBalancesEvent extends Enum {
     readonly isEndowed: boolean;
     readonly asEndowed: {
@@ -1112,14 +1128,14 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Endowed' | 'DustLost' | 'Transfer' | 'BalanceSet' | 'Reserved' | 'Unreserved' | 'ReserveRepatriated' | 'Deposit' | 'Withdraw' | 'Slashed' | 'Minted' | 'MintedCredit' | 'Burned' | 'BurnedDebt' | 'Suspended' | 'Restored' | 'Upgraded' | 'Issued' | 'Rescinded' | 'Locked' | 'Unlocked' | 'Frozen' | 'Thawed' | 'TotalIssuanceForced' | 'Held' | 'BurnedHeld' | 'TransferOnHold' | 'TransferAndHold' | 'Released' | 'Unexpected';
   }
 
-  /** @name FrameSupportTokensMiscBalanceStatus (133) */
+  /** @name FrameSupportTokensMiscBalanceStatus (136) */
   interface FrameSupportTokensMiscBalanceStatus extends Enum {
     readonly isFree: boolean;
     readonly isReserved: boolean;
     readonly type: 'Free' | 'Reserved';
   }
 
-  /** @name SibylRuntimeRuntimeHoldReason (134) */
+  /** @name SibylRuntimeRuntimeHoldReason (137) */
   interface SibylRuntimeRuntimeHoldReason extends Enum {
     readonly isModels: boolean;
     readonly asModels: PalletModelsHoldReason;
@@ -1132,39 +1148,39 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Models' | 'Payments' | 'Schedules' | 'Session';
   }
 
-  /** @name PalletModelsHoldReason (135) */
+  /** @name PalletModelsHoldReason (138) */
   interface PalletModelsHoldReason extends Enum {
     readonly isModelDeposit: boolean;
     readonly type: 'ModelDeposit';
   }
 
-  /** @name PalletPaymentsHoldReason (136) */
+  /** @name PalletPaymentsHoldReason (139) */
   interface PalletPaymentsHoldReason extends Enum {
     readonly isBond: boolean;
     readonly isEscrow: boolean;
     readonly type: 'Bond' | 'Escrow';
   }
 
-  /** @name PalletSchedulesHoldReason (137) */
+  /** @name PalletSchedulesHoldReason (140) */
   interface PalletSchedulesHoldReason extends Enum {
     readonly isBudget: boolean;
     readonly type: 'Budget';
   }
 
-  /** @name PalletSessionHoldReason (138) */
+  /** @name PalletSessionHoldReason (141) */
   interface PalletSessionHoldReason extends Enum {
     readonly isKeys: boolean;
     readonly type: 'Keys';
   }
 
-  /** @name PalletBalancesUnexpectedKind (139) */
+  /** @name PalletBalancesUnexpectedKind (142) */
   interface PalletBalancesUnexpectedKind extends Enum {
     readonly isBalanceUpdated: boolean;
     readonly isFailedToMutateAccount: boolean;
     readonly type: 'BalanceUpdated' | 'FailedToMutateAccount';
   }
 
-  /** @name PalletTransactionPaymentEvent (140) */
+  /** @name PalletTransactionPaymentEvent (143) */
   interface PalletTransactionPaymentEvent extends Enum {
     readonly isTransactionFeePaid: boolean;
     readonly asTransactionFeePaid: {
@@ -1175,7 +1191,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'TransactionFeePaid';
   }
 
-  /** @name PalletSudoEvent (141) */
+  /** @name PalletSudoEvent (144) */
   interface PalletSudoEvent extends Enum {
     readonly isSudid: boolean;
     readonly asSudid: {
@@ -1194,7 +1210,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Sudid' | 'KeyChanged' | 'KeyRemoved' | 'SudoAsDone';
   }
 
-  /** @name PalletUtilityEvent (144) */
+  /** @name PalletUtilityEvent (147) */
   interface PalletUtilityEvent extends Enum {
     readonly isBatchInterrupted: boolean;
     readonly asBatchInterrupted: {
@@ -1220,7 +1236,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'BatchInterrupted' | 'BatchCompleted' | 'BatchCompletedWithErrors' | 'ItemCompleted' | 'ItemFailed' | 'DispatchedAs' | 'IfElseMainSuccess' | 'IfElseFallbackCalled';
   }
 
-  /** @name PalletModelsEvent (145) */
+  /** @name PalletModelsEvent (148) */
   interface PalletModelsEvent extends Enum {
     readonly isRegistered: boolean;
     readonly asRegistered: {
@@ -1245,6 +1261,12 @@ declare module '@polkadot/types/lookup' {
     readonly isRetired: boolean;
     readonly asRetired: {
       readonly id: SibylPrimitivesModelModelId;
+      readonly purgeAfter: u32;
+    } & Struct;
+    readonly isPurged: boolean;
+    readonly asPurged: {
+      readonly id: SibylPrimitivesModelModelId;
+      readonly owner: AccountId32;
       readonly deposit: u128;
     } & Struct;
     readonly isLevelsSet: boolean;
@@ -1252,10 +1274,10 @@ declare module '@polkadot/types/lookup' {
       readonly id: SibylPrimitivesModelModelId;
       readonly levels: SibylPrimitivesRegistryLevelBounds;
     } & Struct;
-    readonly type: 'Registered' | 'ChunkUploaded' | 'ModelAvailable' | 'Retired' | 'LevelsSet';
+    readonly type: 'Registered' | 'ChunkUploaded' | 'ModelAvailable' | 'Retired' | 'Purged' | 'LevelsSet';
   }
 
-  /** @name PalletPaymentsEvent (146) */
+  /** @name PalletPaymentsEvent (149) */
   interface PalletPaymentsEvent extends Enum {
     readonly isBonded: boolean;
     readonly asBonded: {
@@ -1316,7 +1338,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Bonded' | 'KeyRotated' | 'BondedExtra' | 'Unbonding' | 'Withdrawn' | 'Escrowed' | 'EscrowSettled' | 'Slashed' | 'Rewarded';
   }
 
-  /** @name PalletInferenceEvent (147) */
+  /** @name PalletInferenceEvent (150) */
   interface PalletInferenceEvent extends Enum {
     readonly isRequested: boolean;
     readonly asRequested: {
@@ -1398,14 +1420,14 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Requested' | 'Assigned' | 'Committed' | 'RevealsOpen' | 'Revealed' | 'OpeningsOpen' | 'Opened' | 'Escalated' | 'Declined' | 'VerifiersReplaced' | 'Requeued' | 'RequestSettled' | 'InputFromFeeds';
   }
 
-  /** @name SibylPrimitivesVerifySeat (148) */
+  /** @name SibylPrimitivesVerifySeat (151) */
   interface SibylPrimitivesVerifySeat extends Enum {
     readonly isExecutor: boolean;
     readonly isVerifier: boolean;
     readonly type: 'Executor' | 'Verifier';
   }
 
-  /** @name SibylPrimitivesRequestOutcome (149) */
+  /** @name SibylPrimitivesRequestOutcome (152) */
   interface SibylPrimitivesRequestOutcome extends Enum {
     readonly isVerified: boolean;
     readonly asVerified: {
@@ -1420,7 +1442,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Verified' | 'Refunded' | 'SlashedAndRefunded' | 'Failed';
   }
 
-  /** @name SibylPrimitivesRequestRefundReason (150) */
+  /** @name SibylPrimitivesRequestRefundReason (153) */
   interface SibylPrimitivesRequestRefundReason extends Enum {
     readonly isTimeout: boolean;
     readonly isNoExecutors: boolean;
@@ -1430,10 +1452,11 @@ declare module '@polkadot/types/lookup' {
     readonly isWrongResult: boolean;
     readonly isOverloaded: boolean;
     readonly isNoVerifiers: boolean;
-    readonly type: 'Timeout' | 'NoExecutors' | 'Declined' | 'NoAgreement' | 'WrongResult' | 'Overloaded' | 'NoVerifiers';
+    readonly isModelPurged: boolean;
+    readonly type: 'Timeout' | 'NoExecutors' | 'Declined' | 'NoAgreement' | 'WrongResult' | 'Overloaded' | 'NoVerifiers' | 'ModelPurged';
   }
 
-  /** @name SibylPrimitivesRequestChecking (151) */
+  /** @name SibylPrimitivesRequestChecking (154) */
   interface SibylPrimitivesRequestChecking extends Enum {
     readonly isPending: boolean;
     readonly isSkipped: boolean;
@@ -1442,7 +1465,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Pending' | 'Skipped' | 'Drawn' | 'Escalated';
   }
 
-  /** @name PalletVerificationEvent (154) */
+  /** @name PalletVerificationEvent (157) */
   interface PalletVerificationEvent extends Enum {
     readonly isVerifiersDrawn: boolean;
     readonly asVerifiersDrawn: {
@@ -1484,7 +1507,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'VerifiersDrawn' | 'NotSampled' | 'Judged' | 'Slashed' | 'Rewarded' | 'Missed';
   }
 
-  /** @name PalletVerificationVerdict (155) */
+  /** @name PalletVerificationVerdict (158) */
   interface PalletVerificationVerdict extends Enum {
     readonly isAccepted: boolean;
     readonly isExecutorsWrong: boolean;
@@ -1492,7 +1515,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Accepted' | 'ExecutorsWrong' | 'NoMajority';
   }
 
-  /** @name PalletVerificationOffence (156) */
+  /** @name PalletVerificationOffence (159) */
   interface PalletVerificationOffence extends Enum {
     readonly isWrongResult: boolean;
     readonly isWrongVote: boolean;
@@ -1500,7 +1523,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'WrongResult' | 'WrongVote' | 'MissedDeadlines';
   }
 
-  /** @name PalletOracleEvent (157) */
+  /** @name PalletOracleEvent (160) */
   interface PalletOracleEvent extends Enum {
     readonly isFeedCreated: boolean;
     readonly asFeedCreated: {
@@ -1567,7 +1590,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'FeedCreated' | 'FeedRemoved' | 'Committed' | 'Revealed' | 'Displaced' | 'RoundClosed' | 'RoundFailed' | 'NotRevealed' | 'Penalized' | 'Rewarded';
   }
 
-  /** @name PalletSchedulesEvent (158) */
+  /** @name PalletSchedulesEvent (161) */
   interface PalletSchedulesEvent extends Enum {
     readonly isScheduled: boolean;
     readonly asScheduled: {
@@ -1611,7 +1634,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Scheduled' | 'RunMade' | 'RunSkipped' | 'RunSettled' | 'Ended' | 'Cancelled';
   }
 
-  /** @name SibylPrimitivesScheduleEndReason (159) */
+  /** @name SibylPrimitivesScheduleEndReason (162) */
   interface SibylPrimitivesScheduleEndReason extends Enum {
     readonly isBudgetSpent: boolean;
     readonly isUnrunnable: boolean;
@@ -1621,7 +1644,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'BudgetSpent' | 'Unrunnable' | 'Skipped';
   }
 
-  /** @name PalletCollatorSelectionEvent (160) */
+  /** @name PalletCollatorSelectionEvent (163) */
   interface PalletCollatorSelectionEvent extends Enum {
     readonly isNewInvulnerables: boolean;
     readonly asNewInvulnerables: {
@@ -1670,7 +1693,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'NewInvulnerables' | 'InvulnerableAdded' | 'InvulnerableRemoved' | 'NewDesiredCandidates' | 'NewCandidacyBond' | 'CandidateAdded' | 'CandidateBondUpdated' | 'CandidateRemoved' | 'CandidateReplaced' | 'InvalidInvulnerableSkipped';
   }
 
-  /** @name PalletSessionEvent (161) */
+  /** @name PalletSessionEvent (164) */
   interface PalletSessionEvent extends Enum {
     readonly isNewSession: boolean;
     readonly asNewSession: {
@@ -1688,7 +1711,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'NewSession' | 'NewQueued' | 'ValidatorDisabled' | 'ValidatorReenabled';
   }
 
-  /** @name PalletSessionHistoricalPalletEvent (162) */
+  /** @name PalletSessionHistoricalPalletEvent (165) */
   interface PalletSessionHistoricalPalletEvent extends Enum {
     readonly isRootStored: boolean;
     readonly asRootStored: {
@@ -1701,7 +1724,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'RootStored' | 'RootsPruned';
   }
 
-  /** @name PalletOffencesEvent (163) */
+  /** @name PalletOffencesEvent (166) */
   interface PalletOffencesEvent extends Enum {
     readonly isOffence: boolean;
     readonly asOffence: {
@@ -1711,7 +1734,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Offence';
   }
 
-  /** @name FrameSystemPhase (165) */
+  /** @name FrameSystemPhase (168) */
   interface FrameSystemPhase extends Enum {
     readonly isApplyExtrinsic: boolean;
     readonly asApplyExtrinsic: u32;
@@ -1720,33 +1743,33 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'ApplyExtrinsic' | 'Finalization' | 'Initialization';
   }
 
-  /** @name FrameSystemLastRuntimeUpgradeInfo (166) */
+  /** @name FrameSystemLastRuntimeUpgradeInfo (169) */
   interface FrameSystemLastRuntimeUpgradeInfo extends Struct {
     readonly specVersion: Compact<u32>;
     readonly specName: Text;
   }
 
-  /** @name FrameSystemCodeUpgradeAuthorization (169) */
+  /** @name FrameSystemCodeUpgradeAuthorization (172) */
   interface FrameSystemCodeUpgradeAuthorization extends Struct {
     readonly codeHash: H256;
     readonly checkVersion: bool;
   }
 
-  /** @name FrameSystemLimitsBlockWeights (170) */
+  /** @name FrameSystemLimitsBlockWeights (173) */
   interface FrameSystemLimitsBlockWeights extends Struct {
     readonly baseBlock: SpWeightsWeightV2Weight;
     readonly maxBlock: SpWeightsWeightV2Weight;
     readonly perClass: FrameSupportDispatchPerDispatchClassWeightsPerClass;
   }
 
-  /** @name FrameSupportDispatchPerDispatchClassWeightsPerClass (171) */
+  /** @name FrameSupportDispatchPerDispatchClassWeightsPerClass (174) */
   interface FrameSupportDispatchPerDispatchClassWeightsPerClass extends Struct {
     readonly normal: FrameSystemLimitsWeightsPerClass;
     readonly operational: FrameSystemLimitsWeightsPerClass;
     readonly mandatory: FrameSystemLimitsWeightsPerClass;
   }
 
-  /** @name FrameSystemLimitsWeightsPerClass (172) */
+  /** @name FrameSystemLimitsWeightsPerClass (175) */
   interface FrameSystemLimitsWeightsPerClass extends Struct {
     readonly baseExtrinsic: SpWeightsWeightV2Weight;
     readonly maxExtrinsic: Option<SpWeightsWeightV2Weight>;
@@ -1754,26 +1777,26 @@ declare module '@polkadot/types/lookup' {
     readonly reserved: Option<SpWeightsWeightV2Weight>;
   }
 
-  /** @name FrameSystemLimitsBlockLength (174) */
+  /** @name FrameSystemLimitsBlockLength (177) */
   interface FrameSystemLimitsBlockLength extends Struct {
     readonly max: FrameSupportDispatchPerDispatchClassU32;
     readonly maxHeaderSize: Option<u32>;
   }
 
-  /** @name FrameSupportDispatchPerDispatchClassU32 (175) */
+  /** @name FrameSupportDispatchPerDispatchClassU32 (178) */
   interface FrameSupportDispatchPerDispatchClassU32 extends Struct {
     readonly normal: u32;
     readonly operational: u32;
     readonly mandatory: u32;
   }
 
-  /** @name SpWeightsRuntimeDbWeight (177) */
+  /** @name SpWeightsRuntimeDbWeight (180) */
   interface SpWeightsRuntimeDbWeight extends Struct {
     readonly read: u64;
     readonly write: u64;
   }
 
-  /** @name SpVersionRuntimeVersion (178) */
+  /** @name SpVersionRuntimeVersion (181) */
   interface SpVersionRuntimeVersion extends Struct {
     readonly specName: Text;
     readonly implName: Text;
@@ -1785,7 +1808,7 @@ declare module '@polkadot/types/lookup' {
     readonly systemVersion: u8;
   }
 
-  /** @name FrameSystemError (183) */
+  /** @name FrameSystemError (186) */
   interface FrameSystemError extends Enum {
     readonly isInvalidSpecName: boolean;
     readonly isSpecVersionNeedsToIncrease: boolean;
@@ -1799,7 +1822,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'InvalidSpecName' | 'SpecVersionNeedsToIncrease' | 'FailedToExtractRuntimeVersion' | 'NonDefaultComposite' | 'NonZeroRefCount' | 'CallFiltered' | 'MultiBlockMigrationsOngoing' | 'NothingAuthorized' | 'Unauthorized';
   }
 
-  /** @name SpConsensusBabeDigestsPreDigest (190) */
+  /** @name SpConsensusBabeDigestsPreDigest (193) */
   interface SpConsensusBabeDigestsPreDigest extends Enum {
     readonly isPrimary: boolean;
     readonly asPrimary: SpConsensusBabeDigestsPrimaryPreDigest;
@@ -1810,39 +1833,39 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Primary' | 'SecondaryPlain' | 'SecondaryVRF';
   }
 
-  /** @name SpConsensusBabeDigestsPrimaryPreDigest (191) */
+  /** @name SpConsensusBabeDigestsPrimaryPreDigest (194) */
   interface SpConsensusBabeDigestsPrimaryPreDigest extends Struct {
     readonly authorityIndex: u32;
     readonly slot: u64;
     readonly vrfSignature: SpCoreSr25519VrfVrfSignature;
   }
 
-  /** @name SpCoreSr25519VrfVrfSignature (192) */
+  /** @name SpCoreSr25519VrfVrfSignature (195) */
   interface SpCoreSr25519VrfVrfSignature extends Struct {
     readonly preOutput: U8aFixed;
     readonly proof: U8aFixed;
   }
 
-  /** @name SpConsensusBabeDigestsSecondaryPlainPreDigest (193) */
+  /** @name SpConsensusBabeDigestsSecondaryPlainPreDigest (196) */
   interface SpConsensusBabeDigestsSecondaryPlainPreDigest extends Struct {
     readonly authorityIndex: u32;
     readonly slot: u64;
   }
 
-  /** @name SpConsensusBabeDigestsSecondaryVRFPreDigest (194) */
+  /** @name SpConsensusBabeDigestsSecondaryVRFPreDigest (197) */
   interface SpConsensusBabeDigestsSecondaryVRFPreDigest extends Struct {
     readonly authorityIndex: u32;
     readonly slot: u64;
     readonly vrfSignature: SpCoreSr25519VrfVrfSignature;
   }
 
-  /** @name SpConsensusBabeBabeEpochConfiguration (196) */
+  /** @name SpConsensusBabeBabeEpochConfiguration (198) */
   interface SpConsensusBabeBabeEpochConfiguration extends Struct {
     readonly c: ITuple<[u64, u64]>;
     readonly allowedSlots: SpConsensusBabeAllowedSlots;
   }
 
-  /** @name PalletBabeError (200) */
+  /** @name PalletBabeError (202) */
   interface PalletBabeError extends Enum {
     readonly isInvalidEquivocationProof: boolean;
     readonly isInvalidKeyOwnershipProof: boolean;
@@ -1851,7 +1874,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'InvalidEquivocationProof' | 'InvalidKeyOwnershipProof' | 'DuplicateOffenceReport' | 'InvalidConfiguration';
   }
 
-  /** @name PalletGrandpaStoredState (201) */
+  /** @name PalletGrandpaStoredState (203) */
   interface PalletGrandpaStoredState extends Enum {
     readonly isLive: boolean;
     readonly isPendingPause: boolean;
@@ -1868,7 +1891,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Live' | 'PendingPause' | 'Paused' | 'PendingResume';
   }
 
-  /** @name PalletGrandpaStoredPendingChange (202) */
+  /** @name PalletGrandpaStoredPendingChange (204) */
   interface PalletGrandpaStoredPendingChange extends Struct {
     readonly scheduledAt: u32;
     readonly delay: u32;
@@ -1876,7 +1899,7 @@ declare module '@polkadot/types/lookup' {
     readonly forced: Option<u32>;
   }
 
-  /** @name PalletGrandpaError (204) */
+  /** @name PalletGrandpaError (206) */
   interface PalletGrandpaError extends Enum {
     readonly isPauseFailed: boolean;
     readonly isResumeFailed: boolean;
@@ -1888,14 +1911,14 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'PauseFailed' | 'ResumeFailed' | 'ChangePending' | 'TooSoon' | 'InvalidKeyOwnershipProof' | 'InvalidEquivocationProof' | 'DuplicateOffenceReport';
   }
 
-  /** @name PalletBalancesBalanceLock (206) */
+  /** @name PalletBalancesBalanceLock (208) */
   interface PalletBalancesBalanceLock extends Struct {
     readonly id: U8aFixed;
     readonly amount: u128;
     readonly reasons: PalletBalancesReasons;
   }
 
-  /** @name PalletBalancesReasons (207) */
+  /** @name PalletBalancesReasons (209) */
   interface PalletBalancesReasons extends Enum {
     readonly isFee: boolean;
     readonly isMisc: boolean;
@@ -1903,28 +1926,28 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Fee' | 'Misc' | 'All';
   }
 
-  /** @name PalletBalancesReserveData (210) */
+  /** @name PalletBalancesReserveData (212) */
   interface PalletBalancesReserveData extends Struct {
     readonly id: U8aFixed;
     readonly amount: u128;
   }
 
-  /** @name FrameSupportTokensMiscIdAmountRuntimeHoldReason (213) */
+  /** @name FrameSupportTokensMiscIdAmountRuntimeHoldReason (215) */
   interface FrameSupportTokensMiscIdAmountRuntimeHoldReason extends Struct {
     readonly id: SibylRuntimeRuntimeHoldReason;
     readonly amount: u128;
   }
 
-  /** @name FrameSupportTokensMiscIdAmountRuntimeFreezeReason (216) */
+  /** @name FrameSupportTokensMiscIdAmountRuntimeFreezeReason (218) */
   interface FrameSupportTokensMiscIdAmountRuntimeFreezeReason extends Struct {
     readonly id: SibylRuntimeRuntimeFreezeReason;
     readonly amount: u128;
   }
 
-  /** @name SibylRuntimeRuntimeFreezeReason (217) */
+  /** @name SibylRuntimeRuntimeFreezeReason (219) */
   type SibylRuntimeRuntimeFreezeReason = Null;
 
-  /** @name PalletBalancesError (219) */
+  /** @name PalletBalancesError (221) */
   interface PalletBalancesError extends Enum {
     readonly isVestingBalance: boolean;
     readonly isLiquidityRestrictions: boolean;
@@ -1941,34 +1964,34 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'VestingBalance' | 'LiquidityRestrictions' | 'InsufficientBalance' | 'ExistentialDeposit' | 'Expendability' | 'ExistingVestingSchedule' | 'DeadAccount' | 'TooManyReserves' | 'TooManyHolds' | 'TooManyFreezes' | 'IssuanceDeactivated' | 'DeltaZero';
   }
 
-  /** @name PalletTransactionPaymentReleases (221) */
+  /** @name PalletTransactionPaymentReleases (223) */
   interface PalletTransactionPaymentReleases extends Enum {
     readonly isV1Ancient: boolean;
     readonly isV2: boolean;
     readonly type: 'V1Ancient' | 'V2';
   }
 
-  /** @name FrameSupportStorageNoDrop (222) */
+  /** @name FrameSupportStorageNoDrop (224) */
   interface FrameSupportStorageNoDrop extends FrameSupportTokensFungibleImbalance {}
 
-  /** @name FrameSupportTokensFungibleImbalance (223) */
+  /** @name FrameSupportTokensFungibleImbalance (225) */
   interface FrameSupportTokensFungibleImbalance extends Struct {
     readonly amount: u128;
   }
 
-  /** @name PalletSudoError (224) */
+  /** @name PalletSudoError (226) */
   interface PalletSudoError extends Enum {
     readonly isRequireSudo: boolean;
     readonly type: 'RequireSudo';
   }
 
-  /** @name PalletUtilityError (225) */
+  /** @name PalletUtilityError (227) */
   interface PalletUtilityError extends Enum {
     readonly isTooManyCalls: boolean;
     readonly type: 'TooManyCalls';
   }
 
-  /** @name SibylPrimitivesRegistryModelInfo (226) */
+  /** @name SibylPrimitivesRegistryModelInfo (228) */
   interface SibylPrimitivesRegistryModelInfo extends Struct {
     readonly owner: AccountId32;
     readonly name: Bytes;
@@ -1988,7 +2011,7 @@ declare module '@polkadot/types/lookup' {
     readonly registeredAt: u32;
   }
 
-  /** @name SibylPrimitivesRegistryModelStatus (227) */
+  /** @name SibylPrimitivesRegistryModelStatus (229) */
   interface SibylPrimitivesRegistryModelStatus extends Enum {
     readonly isUploading: boolean;
     readonly isAvailable: boolean;
@@ -1996,7 +2019,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Uploading' | 'Available' | 'Retired';
   }
 
-  /** @name PalletModelsError (230) */
+  /** @name PalletModelsError (232) */
   interface PalletModelsError extends Enum {
     readonly isAlreadyRegistered: boolean;
     readonly isVersionTaken: boolean;
@@ -2019,23 +2042,25 @@ declare module '@polkadot/types/lookup' {
     readonly isAlreadyRetired: boolean;
     readonly isInvalidLevels: boolean;
     readonly isCostOutOfBounds: boolean;
-    readonly type: 'AlreadyRegistered' | 'VersionTaken' | 'NotFamilyOwner' | 'EmptyName' | 'EmptyModel' | 'ModelTooLarge' | 'ChunkCountMismatch' | 'SchemaTooLarge' | 'InvalidSchema' | 'InvalidPolicy' | 'InsufficientBalance' | 'UnknownModel' | 'NotOwner' | 'NotUploading' | 'ChunkIndexOutOfRange' | 'ChunkAlreadyUploaded' | 'ChunkSizeMismatch' | 'ChunkHashMismatch' | 'AlreadyRetired' | 'InvalidLevels' | 'CostOutOfBounds';
+    readonly isNotRetired: boolean;
+    readonly isGraceNotOver: boolean;
+    readonly type: 'AlreadyRegistered' | 'VersionTaken' | 'NotFamilyOwner' | 'EmptyName' | 'EmptyModel' | 'ModelTooLarge' | 'ChunkCountMismatch' | 'SchemaTooLarge' | 'InvalidSchema' | 'InvalidPolicy' | 'InsufficientBalance' | 'UnknownModel' | 'NotOwner' | 'NotUploading' | 'ChunkIndexOutOfRange' | 'ChunkAlreadyUploaded' | 'ChunkSizeMismatch' | 'ChunkHashMismatch' | 'AlreadyRetired' | 'InvalidLevels' | 'CostOutOfBounds' | 'NotRetired' | 'GraceNotOver';
   }
 
-  /** @name PalletPaymentsBond (232) */
+  /** @name PalletPaymentsBond (234) */
   interface PalletPaymentsBond extends Struct {
     readonly amount: u128;
     readonly key: U8aFixed;
     readonly unlocksAt: Option<u32>;
   }
 
-  /** @name PalletPaymentsEscrowRecord (238) */
+  /** @name PalletPaymentsEscrowRecord (240) */
   interface PalletPaymentsEscrowRecord extends Struct {
     readonly payer: AccountId32;
     readonly amount: u128;
   }
 
-  /** @name PalletPaymentsError (239) */
+  /** @name PalletPaymentsError (241) */
   interface PalletPaymentsError extends Enum {
     readonly isBondTooSmall: boolean;
     readonly isAlreadyBonded: boolean;
@@ -2053,7 +2078,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'BondTooSmall' | 'AlreadyBonded' | 'NotBonded' | 'KeyInUse' | 'BadKeyProof' | 'TooManyRotations' | 'TooManyNodes' | 'InsufficientBalance' | 'Unbonding' | 'StillLocked' | 'ZeroAmount' | 'EscrowExists' | 'NoEscrow';
   }
 
-  /** @name SibylPrimitivesRequest (240) */
+  /** @name SibylPrimitivesRequest (242) */
   interface SibylPrimitivesRequest extends Struct {
     readonly requester: AccountId32;
     readonly model: SibylPrimitivesModelModelId;
@@ -2072,7 +2097,7 @@ declare module '@polkadot/types/lookup' {
     readonly state: SibylPrimitivesRequestRequestState;
   }
 
-  /** @name SibylPrimitivesRequestSlot (242) */
+  /** @name SibylPrimitivesRequestSlot (244) */
   interface SibylPrimitivesRequestSlot extends Struct {
     readonly node: AccountId32;
     readonly key: U8aFixed;
@@ -2081,7 +2106,7 @@ declare module '@polkadot/types/lookup' {
     readonly output: Option<H256>;
   }
 
-  /** @name SibylPrimitivesRequestRequestState (245) */
+  /** @name SibylPrimitivesRequestRequestState (247) */
   interface SibylPrimitivesRequestRequestState extends Enum {
     readonly isQueued: boolean;
     readonly isCommitting: boolean;
@@ -2104,7 +2129,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Queued' | 'Committing' | 'Revealing' | 'Opening' | 'Settled';
   }
 
-  /** @name SibylPrimitivesRequestReceipt (249) */
+  /** @name SibylPrimitivesRequestReceipt (251) */
   interface SibylPrimitivesRequestReceipt extends Struct {
     readonly requester: AccountId32;
     readonly model: SibylPrimitivesModelModelId;
@@ -2116,7 +2141,7 @@ declare module '@polkadot/types/lookup' {
     readonly settled: u32;
   }
 
-  /** @name PalletInferenceError (254) */
+  /** @name PalletInferenceError (256) */
   interface PalletInferenceError extends Enum {
     readonly isUnknownModel: boolean;
     readonly isModelNotAvailable: boolean;
@@ -2163,14 +2188,14 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'UnknownModel' | 'ModelNotAvailable' | 'ModelRetired' | 'InputCountMismatch' | 'InputTypeMismatch' | 'InputShapeMismatch' | 'MalformedTensor' | 'NonFiniteInput' | 'InputTooLarge' | 'FeeBelowPrice' | 'FeeOverflow' | 'NotEnoughNodes' | 'QueueFull' | 'InsufficientBalance' | 'UnknownRequest' | 'NotCommitting' | 'NotRevealing' | 'NotAssigned' | 'AlreadyCommitted' | 'AlreadyRevealed' | 'NotCommitted' | 'SealMismatch' | 'BadAttestation' | 'OutputMismatch' | 'OutputShouldBeInline' | 'UnknownFeed' | 'FeedHasNoValue' | 'FeedStale' | 'FeedHistoryTooShort' | 'BadFeedWindow' | 'BindingOutOfBounds' | 'ReasonIsAnOutcome' | 'NotAnOutcome' | 'BindingsOverlap' | 'BindingTypeUnsupported' | 'FeedValueOutOfRange' | 'WrongRevealForm' | 'NotOpening' | 'NothingToOpen' | 'OpeningMismatch' | 'BadLevel' | 'LevelNotAllowed';
   }
 
-  /** @name PalletVerificationNodeRecord (255) */
+  /** @name PalletVerificationNodeRecord (257) */
   interface PalletVerificationNodeRecord extends Struct {
     readonly inLine: u32;
     readonly outOfLine: u32;
     readonly misses: u32;
   }
 
-  /** @name PalletOracleFeed (257) */
+  /** @name PalletOracleFeed (259) */
   interface PalletOracleFeed extends Struct {
     readonly description: Bytes;
     readonly decimals: u8;
@@ -2180,13 +2205,13 @@ declare module '@polkadot/types/lookup' {
     readonly maxAge: u32;
   }
 
-  /** @name PalletOracleRound (259) */
+  /** @name PalletOracleRound (261) */
   interface PalletOracleRound extends Struct {
     readonly number: u32;
     readonly opened: u32;
   }
 
-  /** @name PalletOracleSubmission (261) */
+  /** @name PalletOracleSubmission (263) */
   interface PalletOracleSubmission extends Struct {
     readonly node: AccountId32;
     readonly stake: u128;
@@ -2194,14 +2219,14 @@ declare module '@polkadot/types/lookup' {
     readonly value: Option<i128>;
   }
 
-  /** @name SibylPrimitivesOracleAnswer (265) */
+  /** @name SibylPrimitivesOracleAnswer (267) */
   interface SibylPrimitivesOracleAnswer extends Struct {
     readonly value: i128;
     readonly round: u32;
     readonly at: u32;
   }
 
-  /** @name PalletOracleError (267) */
+  /** @name PalletOracleError (269) */
   interface PalletOracleError extends Enum {
     readonly isUnknownFeed: boolean;
     readonly isTooManyFeeds: boolean;
@@ -2221,7 +2246,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'UnknownFeed' | 'TooManyFeeds' | 'NoSubmittersRequired' | 'TooManySubmittersRequired' | 'ZeroLength' | 'RoundTooShort' | 'WrongRound' | 'WrongPhase' | 'NotADataNode' | 'AlreadySubmitted' | 'RoundFull' | 'BadSignature' | 'NotCommitted' | 'AlreadyRevealed' | 'CommitmentMismatch';
   }
 
-  /** @name SibylPrimitivesScheduleScheduleState (269) */
+  /** @name SibylPrimitivesScheduleScheduleState (271) */
   interface SibylPrimitivesScheduleScheduleState extends Enum {
     readonly isActive: boolean;
     readonly isEnded: boolean;
@@ -2232,7 +2257,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Active' | 'Ended';
   }
 
-  /** @name SibylPrimitivesScheduleRun (275) */
+  /** @name SibylPrimitivesScheduleRun (277) */
   interface SibylPrimitivesScheduleRun extends Struct {
     readonly index: u32;
     readonly request: u64;
@@ -2240,7 +2265,7 @@ declare module '@polkadot/types/lookup' {
     readonly outcome: Option<SibylPrimitivesRequestOutcome>;
   }
 
-  /** @name PalletSchedulesError (279) */
+  /** @name PalletSchedulesError (281) */
   interface PalletSchedulesError extends Enum {
     readonly isPeriodTooShort: boolean;
     readonly isBadRunCount: boolean;
@@ -2255,16 +2280,16 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'PeriodTooShort' | 'BadRunCount' | 'MaxFeeBelowQuote' | 'BudgetOverflow' | 'TooManySchedules' | 'NoRoomForSchedules' | 'InputTooLarge' | 'InsufficientBalance' | 'UnknownSchedule' | 'NotOwner';
   }
 
-  /** @name PalletCollatorSelectionCandidateInfo (282) */
+  /** @name PalletCollatorSelectionCandidateInfo (284) */
   interface PalletCollatorSelectionCandidateInfo extends Struct {
     readonly who: AccountId32;
     readonly deposit: u128;
   }
 
-  /** @name FrameSupportPalletId (284) */
+  /** @name FrameSupportPalletId (286) */
   interface FrameSupportPalletId extends U8aFixed {}
 
-  /** @name PalletCollatorSelectionError (285) */
+  /** @name PalletCollatorSelectionError (287) */
   interface PalletCollatorSelectionError extends Enum {
     readonly isTooManyCandidates: boolean;
     readonly isTooFewEligibleCollators: boolean;
@@ -2286,10 +2311,10 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'TooManyCandidates' | 'TooFewEligibleCollators' | 'AlreadyCandidate' | 'NotCandidate' | 'TooManyInvulnerables' | 'AlreadyInvulnerable' | 'NotInvulnerable' | 'NoAssociatedValidatorId' | 'ValidatorNotRegistered' | 'InsertToCandidateListFailed' | 'RemoveFromCandidateListFailed' | 'DepositTooLow' | 'UpdateCandidateListFailed' | 'InsufficientBond' | 'TargetIsNotCandidate' | 'IdenticalDeposit' | 'InvalidUnreserve';
   }
 
-  /** @name SpCoreCryptoKeyTypeId (292) */
+  /** @name SpCoreCryptoKeyTypeId (294) */
   interface SpCoreCryptoKeyTypeId extends U8aFixed {}
 
-  /** @name PalletSessionError (293) */
+  /** @name PalletSessionError (295) */
   interface PalletSessionError extends Enum {
     readonly isInvalidProof: boolean;
     readonly isNoAssociatedValidatorId: boolean;
@@ -2299,35 +2324,35 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'InvalidProof' | 'NoAssociatedValidatorId' | 'DuplicatedKey' | 'NoKeys' | 'NoAccount';
   }
 
-  /** @name SpStakingOffenceOffenceDetails (294) */
+  /** @name SpStakingOffenceOffenceDetails (296) */
   interface SpStakingOffenceOffenceDetails extends Struct {
     readonly offender: ITuple<[AccountId32, Null]>;
     readonly reporters: Vec<AccountId32>;
   }
 
-  /** @name SibylRuntimeRuntime (297) */
+  /** @name SibylRuntimeRuntime (299) */
   type SibylRuntimeRuntime = Null;
 
-  /** @name SpRuntimeBlockLazyBlock (298) */
+  /** @name SpRuntimeBlockLazyBlock (300) */
   interface SpRuntimeBlockLazyBlock extends Struct {
     readonly header: SpRuntimeHeader;
     readonly extrinsics: Vec<Bytes>;
   }
 
-  /** @name SpRuntimeExtrinsicInclusionMode (302) */
+  /** @name SpRuntimeExtrinsicInclusionMode (304) */
   interface SpRuntimeExtrinsicInclusionMode extends Enum {
     readonly isAllExtrinsics: boolean;
     readonly isOnlyInherents: boolean;
     readonly type: 'AllExtrinsics' | 'OnlyInherents';
   }
 
-  /** @name FrameSupportViewFunctionsViewFunctionId (305) */
+  /** @name FrameSupportViewFunctionsViewFunctionId (307) */
   interface FrameSupportViewFunctionsViewFunctionId extends Struct {
     readonly prefix: U8aFixed;
     readonly suffix: U8aFixed;
   }
 
-  /** @name FrameSupportViewFunctionsViewFunctionDispatchError (307) */
+  /** @name FrameSupportViewFunctionsViewFunctionDispatchError (309) */
   interface FrameSupportViewFunctionsViewFunctionDispatchError extends Enum {
     readonly isNotImplemented: boolean;
     readonly isNotFound: boolean;
@@ -2336,7 +2361,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'NotImplemented' | 'NotFound' | 'Codec';
   }
 
-  /** @name SpRuntimeTransactionValidityTransactionValidityError (309) */
+  /** @name SpRuntimeTransactionValidityTransactionValidityError (311) */
   interface SpRuntimeTransactionValidityTransactionValidityError extends Enum {
     readonly isInvalid: boolean;
     readonly asInvalid: SpRuntimeTransactionValidityInvalidTransaction;
@@ -2345,7 +2370,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Invalid' | 'Unknown';
   }
 
-  /** @name SpRuntimeTransactionValidityInvalidTransaction (310) */
+  /** @name SpRuntimeTransactionValidityInvalidTransaction (312) */
   interface SpRuntimeTransactionValidityInvalidTransaction extends Enum {
     readonly isCall: boolean;
     readonly isPayment: boolean;
@@ -2364,7 +2389,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'Call' | 'Payment' | 'Future' | 'Stale' | 'BadProof' | 'AncientBirthBlock' | 'ExhaustsResources' | 'Custom' | 'BadMandatory' | 'MandatoryValidation' | 'BadSigner' | 'IndeterminateImplicit' | 'UnknownOrigin';
   }
 
-  /** @name SpRuntimeTransactionValidityUnknownTransaction (311) */
+  /** @name SpRuntimeTransactionValidityUnknownTransaction (313) */
   interface SpRuntimeTransactionValidityUnknownTransaction extends Enum {
     readonly isCannotLookup: boolean;
     readonly isNoUnsignedValidator: boolean;
@@ -2373,19 +2398,19 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'CannotLookup' | 'NoUnsignedValidator' | 'Custom';
   }
 
-  /** @name SpInherentsInherentData (312) */
+  /** @name SpInherentsInherentData (314) */
   interface SpInherentsInherentData extends Struct {
     readonly data: BTreeMap<U8aFixed, Bytes>;
   }
 
-  /** @name SpInherentsCheckInherentsResult (317) */
+  /** @name SpInherentsCheckInherentsResult (319) */
   interface SpInherentsCheckInherentsResult extends Struct {
     readonly okay: bool;
     readonly fatalError: bool;
     readonly errors: SpInherentsInherentData;
   }
 
-  /** @name SpRuntimeTransactionValidityTransactionSource (318) */
+  /** @name SpRuntimeTransactionValidityTransactionSource (320) */
   interface SpRuntimeTransactionValidityTransactionSource extends Enum {
     readonly isInBlock: boolean;
     readonly isLocal: boolean;
@@ -2393,7 +2418,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'InBlock' | 'Local' | 'External';
   }
 
-  /** @name SpRuntimeTransactionValidityValidTransaction (320) */
+  /** @name SpRuntimeTransactionValidityValidTransaction (322) */
   interface SpRuntimeTransactionValidityValidTransaction extends Struct {
     readonly priority: u64;
     readonly requires: Vec<Bytes>;
@@ -2402,7 +2427,7 @@ declare module '@polkadot/types/lookup' {
     readonly propagate: bool;
   }
 
-  /** @name SpConsensusBabeBabeConfiguration (321) */
+  /** @name SpConsensusBabeBabeConfiguration (323) */
   interface SpConsensusBabeBabeConfiguration extends Struct {
     readonly slotDuration: u64;
     readonly epochLength: u64;
@@ -2412,7 +2437,7 @@ declare module '@polkadot/types/lookup' {
     readonly allowedSlots: SpConsensusBabeAllowedSlots;
   }
 
-  /** @name SpConsensusBabeEpoch (322) */
+  /** @name SpConsensusBabeEpoch (324) */
   interface SpConsensusBabeEpoch extends Struct {
     readonly epochIndex: u64;
     readonly startSlot: u64;
@@ -2422,33 +2447,33 @@ declare module '@polkadot/types/lookup' {
     readonly config: SpConsensusBabeBabeEpochConfiguration;
   }
 
-  /** @name SpSessionRuntimeApiOpaqueGeneratedSessionKeys (327) */
+  /** @name SpSessionRuntimeApiOpaqueGeneratedSessionKeys (329) */
   interface SpSessionRuntimeApiOpaqueGeneratedSessionKeys extends Struct {
     readonly keys_: Bytes;
     readonly proof: Bytes;
   }
 
-  /** @name PalletTransactionPaymentRuntimeDispatchInfo (333) */
+  /** @name PalletTransactionPaymentRuntimeDispatchInfo (335) */
   interface PalletTransactionPaymentRuntimeDispatchInfo extends Struct {
     readonly weight: SpWeightsWeightV2Weight;
     readonly class: FrameSupportDispatchDispatchClass;
     readonly partialFee: u128;
   }
 
-  /** @name PalletTransactionPaymentFeeDetails (334) */
+  /** @name PalletTransactionPaymentFeeDetails (336) */
   interface PalletTransactionPaymentFeeDetails extends Struct {
     readonly inclusionFee: Option<PalletTransactionPaymentInclusionFee>;
     readonly tip: u128;
   }
 
-  /** @name PalletTransactionPaymentInclusionFee (336) */
+  /** @name PalletTransactionPaymentInclusionFee (338) */
   interface PalletTransactionPaymentInclusionFee extends Struct {
     readonly baseFee: u128;
     readonly lenFee: u128;
     readonly adjustedWeightFee: u128;
   }
 
-  /** @name SibylPrimitivesSchedule (348) */
+  /** @name SibylPrimitivesSchedule (350) */
   interface SibylPrimitivesSchedule extends Struct {
     readonly owner: AccountId32;
     readonly model: SibylPrimitivesModelModelId;
@@ -2466,7 +2491,7 @@ declare module '@polkadot/types/lookup' {
     readonly state: SibylPrimitivesScheduleScheduleState;
   }
 
-  /** @name SibylPrimitivesScheduleLatestOutput (350) */
+  /** @name SibylPrimitivesScheduleLatestOutput (352) */
   interface SibylPrimitivesScheduleLatestOutput extends Struct {
     readonly run: u32;
     readonly request: u64;
@@ -2475,7 +2500,7 @@ declare module '@polkadot/types/lookup' {
     readonly output: Option<Bytes>;
   }
 
-  /** @name SibylRuntimeRuntimeError (356) */
+  /** @name SibylRuntimeRuntimeError (358) */
   interface SibylRuntimeRuntimeError extends Enum {
     readonly isSystem: boolean;
     readonly asSystem: FrameSystemError;
