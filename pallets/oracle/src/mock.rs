@@ -77,6 +77,7 @@ impl pallet_payments::Config for Test {
 	type UnbondingPeriod = UnbondingPeriod;
 	type MaxNodes = MaxNodes;
 	type TreasuryAccount = TreasuryAccount;
+	type OnWithdrawn = ();
 	type WeightInfo = ();
 }
 

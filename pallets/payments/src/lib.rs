@@ -55,7 +55,7 @@ use frame_support::{
 };
 use sibyl_primitives::{
 	key_proof_payload,
-	roles::{Escrow, NodeRegistry, Settlement, Treasury},
+	roles::{Escrow, NodeRegistry, OnNodeWithdrawn, Settlement, Treasury},
 	NodeKey, NodeSignature, RequestId, Role,
 };
 use sp_runtime::{
@@ -136,6 +136,9 @@ pub mod pallet {
 		/// The treasury's account: receives slashes and verification premiums, pays verifiers.
 		#[pallet::constant]
 		type TreasuryAccount: Get<Self::AccountId>;
+		/// Told when a bond is withdrawn, so that the pallets keeping records of the node drop
+		/// them (`Verification`'s node records).
+		type OnWithdrawn: OnNodeWithdrawn<Self::AccountId>;
 		/// Weights of the calls (`weights.rs`, generated from `benchmarking.rs`).
 		type WeightInfo: WeightInfo;
 	}
@@ -363,8 +366,21 @@ pub mod pallet {
 		}
 
 		/// Releases the caller's bond for `role` once its unbonding period is over.
+		///
+		/// The origin must be _Signed_ by a node whose bond for `role` is unbonding.
+		///
+		/// - `role`: the unbonding role.
+		///
+		/// The bond's node keys (the current one and any retiring) are released, and the
+		/// pallets that keep records of the node drop them (`OnWithdrawn`: its verification
+		/// record and last miss). A later bond starts afresh.
+		///
+		/// Errors: `NotBonded` (no bond, or not unbonding), `StillLocked`. Emits `Withdrawn`.
+		///
+		/// ## Complexity
+		/// `O(1)`: at most 4 retiring keys released.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::withdraw_unbonded())]
+		#[pallet::weight(T::WeightInfo::withdraw_unbonded().saturating_add(T::OnWithdrawn::weight()))]
 		pub fn withdraw_unbonded(origin: OriginFor<T>, role: Role) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let bond = Bonds::<T>::get(role, &who).ok_or(Error::<T>::NotBonded)?;
@@ -384,6 +400,7 @@ pub mod pallet {
 			for (old, _) in RetiringKeys::<T>::take(role, &who) {
 				KeyOwners::<T>::remove(role, old);
 			}
+			T::OnWithdrawn::on_withdrawn(role, &who);
 			Self::deposit_event(Event::Withdrawn { who, role, amount: released });
 			Ok(())
 		}

@@ -44,7 +44,7 @@ use frame_support::{pallet_prelude::*, traits::tokens::Balance as BalanceT};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sibyl_primitives::{
 	registry::{Tolerance, VerificationPolicy},
-	roles::{NodeRegistry, Treasury},
+	roles::{NodeRegistry, OnNodeWithdrawn, Treasury},
 	verify::{self, Attendance, Ballot, Decision, Judgement, Seat, Verifier},
 	NodeKey, RequestId, Role,
 };
@@ -235,6 +235,20 @@ impl<T: Config> Pallet<T> {
 		let slashed = T::Treasury::slash(seat.role(), who, fraction);
 		log::info!(target: LOG_TARGET, "request {}: {seat:?} {who:?} slashed for {offence:?}", id.0);
 		Self::deposit_event(Event::Slashed { id, who: who.clone(), seat, offence, slashed });
+	}
+}
+
+/// A node whose bond is withdrawn leaves no record behind: its record and last miss are
+/// removed (a node that bonds again starts with a clean record, after at least the unbonding
+/// period out).
+impl<T: Config> OnNodeWithdrawn<T::AccountId> for Pallet<T> {
+	fn on_withdrawn(role: Role, who: &T::AccountId) {
+		Records::<T>::remove(role, who);
+		LastMisses::<T>::remove(role, who);
+	}
+
+	fn weight() -> Weight {
+		T::DbWeight::get().writes(2)
 	}
 }
 

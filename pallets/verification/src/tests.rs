@@ -4,7 +4,7 @@
 
 use crate::{mock::*, Event, NodeRecord, Offence, Records, Verdict};
 use codec::Encode;
-use frame_support::traits::fungible::InspectHold;
+use frame_support::{assert_ok, traits::fungible::InspectHold};
 use sibyl_primitives::{
 	registry::{Tolerance, VerificationPolicy},
 	verify::{Ballot, Decision, Seat, Verifier},
@@ -327,5 +327,26 @@ fn sampling_announces_skipped_requests() {
 		let always =
 			VerificationPolicy { verifiers: 1, sample_ppm: 1_000_000, ..Default::default() };
 		assert!(V::sampled(ID, &always, &H256::zero()));
+	});
+}
+
+#[test]
+fn a_withdrawn_node_leaves_no_record_behind() {
+	new_test_ext().execute_with(|| {
+		later();
+		V::missed(ID, &13, Seat::Verifier);
+		later();
+		V::missed(ID, &2, Seat::Executor);
+		assert_eq!(Records::<Test>::get(Role::Verifier, 13).misses, 1);
+		assert!(crate::LastMisses::<Test>::contains_key(Role::Verifier, 13));
+		// Unbonding keeps the record: the node may still hold seats and be judged.
+		assert_ok!(Payments::unbond(RuntimeOrigin::signed(13), Role::Verifier));
+		assert_eq!(Records::<Test>::get(Role::Verifier, 13).misses, 1);
+		System::set_block_number(System::block_number() + UnbondingPeriod::get());
+		assert_ok!(Payments::withdraw_unbonded(RuntimeOrigin::signed(13), Role::Verifier));
+		assert!(!Records::<Test>::contains_key(Role::Verifier, 13));
+		assert!(!crate::LastMisses::<Test>::contains_key(Role::Verifier, 13));
+		// Other nodes' records, and the node's records in other roles, are untouched.
+		assert_eq!(Records::<Test>::get(Role::Inference, 2).misses, 1);
 	});
 }

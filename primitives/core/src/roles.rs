@@ -5,7 +5,7 @@ use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
 use sp_core::crypto::KeyTypeId;
-use sp_runtime::{DispatchError, DispatchResult, Perbill};
+use sp_runtime::{DispatchError, DispatchResult, Perbill, Weight};
 
 use crate::model::RequestId;
 
@@ -98,6 +98,23 @@ pub trait NodeRegistry<AccountId> {
 	fn account_of(role: Role, key: &NodeKey) -> Option<AccountId>;
 	/// What `who` has at stake in `role`: its bond, in planck; 0 when not bonded or unbonding.
 	fn stake(role: Role, who: &AccountId) -> u128;
+}
+
+/// Told when a node's bond for a role is gone (withdrawn after its unbonding period), so that
+/// the pallets that keep records of the node drop them: what a node leaves behind is never kept
+/// for free.
+pub trait OnNodeWithdrawn<AccountId> {
+	/// `who`'s bond for `role` was withdrawn.
+	fn on_withdrawn(role: Role, who: &AccountId);
+	/// The most one `on_withdrawn` costs.
+	fn weight() -> Weight;
+}
+
+impl<AccountId> OnNodeWithdrawn<AccountId> for () {
+	fn on_withdrawn(_: Role, _: &AccountId) {}
+	fn weight() -> Weight {
+		Weight::zero()
+	}
 }
 
 /// What a settlement paid out.

@@ -379,6 +379,7 @@ impl pallet_payments::Config for Runtime {
 	type UnbondingPeriod = UnbondingPeriod;
 	type MaxNodes = MaxNodesPerRole;
 	type TreasuryAccount = TreasuryAccount;
+	type OnWithdrawn = pallet_verification::Pallet<Runtime>;
 	type WeightInfo = pallet_payments::weights::SubstrateWeight<Runtime>;
 }
 
