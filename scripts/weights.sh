@@ -4,11 +4,15 @@
 #   scripts/weights.sh                  # every pallet with benchmarks
 #   scripts/weights.sh oracle payments  # some of them
 #   STEPS=10 REPEAT=5 scripts/weights.sh inference   # a quicker, noisier run
+#   scripts/weights.sh overhead         # block and extrinsic base weights
 #
 # Builds `sibyl-node` with `runtime-benchmarks` and runs `sibyl-node benchmark pallet` on its
 # runtime (genesis: the `development` preset) for each pallet, writing
 # `pallets/<name>/src/weights.rs` through the standard template
 # (scripts/weights/template.hbs, which records the command and machine in each file's header).
+# `overhead` runs `sibyl-node benchmark overhead` instead: an empty block's execution and one
+# `System::remark`'s, into runtime/src/weights/{block,extrinsic}_weights.rs, which the runtime's
+# `RuntimeBlockWeights` uses.
 # The reference machine and the figures of the last run are in docs/building.md ("Weights").
 #
 # The node is a release build (about 40 minutes here the first time, in its own `release`
@@ -23,7 +27,7 @@ source scripts/env.sh
 STEPS=${STEPS:-50}
 REPEAT=${REPEAT:-20}
 pallets=("$@")
-[ ${#pallets[@]} -gt 0 ] || pallets=(models oracle payments schedules inference)
+[ ${#pallets[@]} -gt 0 ] || pallets=(models oracle payments schedules inference overhead)
 
 # frame-benchmarking-cli's own test runtime (for `benchmark storage`, which this script does not
 # run) cannot be built from crates.io: wasm-builder does not find it in this workspace's metadata.
@@ -34,6 +38,19 @@ node="$CARGO_TARGET_DIR/release/sibyl-node"
 runtime="$CARGO_TARGET_DIR/release/wbuild/sibyl-runtime/sibyl_runtime.wasm"
 
 for name in "${pallets[@]}"; do
+	if [ "$name" = overhead ]; then
+		echo "=== overhead (block and extrinsic base weights)"
+		start=$SECONDS
+		"$node" benchmark overhead \
+			--runtime "$runtime" \
+			--genesis-builder runtime \
+			--genesis-builder-preset development \
+			--wasm-execution compiled \
+			--header scripts/weights/header.txt \
+			--weight-path runtime/src/weights
+		echo "=== overhead: $((SECONDS - start)) s"
+		continue
+	fi
 	[ -f "pallets/$name/src/benchmarking.rs" ] || { echo "no benchmarks in pallets/$name" >&2; exit 1; }
 	echo "=== pallet_${name//-/_} (steps $STEPS, repeat $REPEAT)"
 	start=$SECONDS

@@ -124,7 +124,13 @@ pub fn run() -> sc_cli::Result<()> {
 				BenchmarkCmd::Machine(cmd) => {
 					cmd.run(&config, frame_benchmarking_cli::SUBSTRATE_REFERENCE_HARDWARE.clone())
 				},
-				_ => Err("only `benchmark pallet` and `benchmark machine` are wired up".into()),
+				// Block and extrinsic base weights: an in-memory chain from the runtime's genesis,
+				// empty blocks and blocks full of `System::remark`s built from its metadata.
+				BenchmarkCmd::Overhead(cmd) => cmd
+					.run_with_default_builder_and_spec::<Block, service::HostFunctions>(Some(
+						config.chain_spec,
+					)),
+				_ => Err("only `benchmark pallet`, `overhead` and `machine` are wired up".into()),
 			})
 		},
 		None => {

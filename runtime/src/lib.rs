@@ -40,6 +40,7 @@ frame_benchmarking::define_benchmarks!(
 pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod weights;
 
 use alloc::{borrow::Cow, vec::Vec};
 pub use opaque::SessionKeys;

@@ -43,9 +43,10 @@ parameter_types! {
 	/// Two seconds of compute per block: fits the shortest (1 s) dev block time's import budget
 	/// on a reference machine only because blocks are mostly empty there; 6 s testnet blocks
 	/// leave room for the rest.
-	pub RuntimeBlockWeights: BlockWeights = BlockWeights::with_sensible_defaults(
+	/// The base weights of a block and of a transaction are the reference machine's
+	/// (`runtime/src/weights`, from `benchmark overhead`), not frame-support's defaults.
+	pub RuntimeBlockWeights: BlockWeights = block_weights(
 		Weight::from_parts(2u64.saturating_mul(WEIGHT_REF_TIME_PER_SECOND), u64::MAX),
-		NORMAL_DISPATCH_RATIO,
 	);
 	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
 		.max_length(MAX_BLOCK_LENGTH)
@@ -54,6 +55,28 @@ parameter_types! {
 		})
 		.build();
 	pub const SS58Prefix: u16 = 42;
+}
+
+/// `BlockWeights::with_sensible_defaults(max, NORMAL_DISPATCH_RATIO)` on the measured base
+/// weights: normal transactions get `NORMAL_DISPATCH_RATIO` of `max`, operational ones all of
+/// it with the rest reserved for them, and 10 % is expected for block initialization.
+fn block_weights(max: Weight) -> BlockWeights {
+	let normal = Weight::from_parts(
+		NORMAL_DISPATCH_RATIO.mul_floor(max.ref_time()),
+		NORMAL_DISPATCH_RATIO.mul_floor(max.proof_size()),
+	);
+	BlockWeights::builder()
+		.base_block(crate::weights::BlockExecutionWeight::get())
+		.for_class(DispatchClass::all(), |weights| {
+			weights.base_extrinsic = crate::weights::ExtrinsicBaseWeight::get();
+		})
+		.for_class(DispatchClass::Normal, |weights| weights.max_total = Some(normal))
+		.for_class(DispatchClass::Operational, |weights| {
+			weights.max_total = Some(max);
+			weights.reserved = Some(max.saturating_sub(normal));
+		})
+		.avg_block_initialization(Perbill::from_percent(10))
+		.build_or_panic()
 }
 
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
