@@ -576,6 +576,19 @@ declare module '@polkadot/api-base/types/submittable' {
       unbond: AugmentedSubmittable<(role: SibylPrimitivesRolesRole | 'Inference' | 'Verifier' | 'Data' | number | Uint8Array) => SubmittableExtrinsic<ApiType>, [SibylPrimitivesRolesRole]>;
       /**
        * Releases the caller's bond for `role` once its unbonding period is over.
+       * 
+       * The origin must be _Signed_ by a node whose bond for `role` is unbonding.
+       * 
+       * - `role`: the unbonding role.
+       * 
+       * The bond's node keys (the current one and any retiring) are released, and the
+       * pallets that keep records of the node drop them (`OnWithdrawn`: its verification
+       * record and last miss). A later bond starts afresh.
+       * 
+       * Errors: `NotBonded` (no bond, or not unbonding), `StillLocked`. Emits `Withdrawn`.
+       * 
+       * ## Complexity
+       * `O(1)`: at most 4 retiring keys released.
        **/
       withdrawUnbonded: AugmentedSubmittable<(role: SibylPrimitivesRolesRole | 'Inference' | 'Verifier' | 'Data' | number | Uint8Array) => SubmittableExtrinsic<ApiType>, [SibylPrimitivesRolesRole]>;
     };
