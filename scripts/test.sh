@@ -12,6 +12,11 @@ stage() { printf '\n=== %s (%ss since start)\n' "$1" "$SECONDS"; }
 # real cheating nodes (`--dishonest corrupt|lazy`); release builds refuse the feature.
 FEATURES=(--features sibyl-node/dishonest)
 
+# The target dir is shared by every clone and feature set and only grows; a full disk kills the
+# linker with SIGBUS. Prune what cargo rebuilds on its own when space is short.
+stage "disk"
+./scripts/prune-target.sh
+
 stage "format"
 cargo fmt --all --check
 

@@ -25,6 +25,19 @@ printf '{"feeds":[{"feed":0,"url":"http://127.0.0.1:%s/price","path":"data.usd"}
 ensure_js_deps
 case "${1:-test}" in
 	spawn) exec zombienet/node_modules/.bin/zombienet spawn --provider native zombienet/sibyl.json ;;
-	test) exec zombienet/node_modules/.bin/zombienet test --provider native zombienet/sibyl.zndsl ;;
+	test)
+		# The nodes' databases and logs (~80 MB a run) go to a directory of our own: removed
+		# when the test passes, kept (and named) when it fails.
+		dir="${TMPDIR:-/tmp}/sibyl-zombienet-$$"
+		rc=0
+		zombienet/node_modules/.bin/zombienet test --provider native --dir "$dir" \
+			zombienet/sibyl.zndsl || rc=$?
+		if ((rc == 0)); then
+			rm -rf "$dir" "$(dirname "$SIBYL_FEEDS")"
+		else
+			echo "zombienet: the network's files (node logs under <name>.log) are kept in $dir" >&2
+		fi
+		exit "$rc"
+		;;
 	*) echo "usage: $0 [test|spawn]" >&2; exit 2 ;;
 esac
