@@ -6,8 +6,8 @@
 # when the disk ran out. Run before every build (scripts/test.sh does); it only deletes when the
 # disk is short, and only what cargo rebuilds on its own.
 #
-#   MIN_FREE_GB  free space wanted before a build (default 40: a fresh debug build with its
-#                wasm runtimes and test binaries takes about 35 GB)
+#   MIN_FREE_GB  free space wanted before a build (default 40: after a full CI run the debug
+#                target dir held 30 GB, and a fresh one builds all of it)
 #   STALE_HOURS  a test binary or incremental cache untouched this long is stale (default 12)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,20 +28,16 @@ fi
 echo "disk: ${before} GB free for $target, below ${MIN_FREE_GB}: pruning what cargo rebuilds"
 
 minutes=$((STALE_HOURS * 60))
-for profile in "$target"/debug "$target"/release; do
-	[[ -d "$profile" ]] || continue
-	# Incremental caches: one per crate and feature set, dead once their session is over.
-	if [[ -d "$profile/incremental" ]]; then
-		find "$profile/incremental" -mindepth 1 -maxdepth 1 -mmin +"$minutes" \
-			-exec rm -rf {} +
-	fi
-	# Test and bench binaries of feature sets or dependency graphs no longer built. Libraries
-	# (rlib, rmeta, so) stay: they are what makes the next build incremental.
-	if [[ -d "$profile/deps" ]]; then
-		find "$profile/deps" -maxdepth 1 -type f -executable ! -name '*.so' \
-			-mmin +"$minutes" -delete
-	fi
-done
+# Incremental caches, one per crate and feature set, dead once their session is over; the
+# arguments narrow which (find tests).
+drop_incremental() {
+	find "$target" -mindepth 3 -maxdepth 3 -path "$target/*/incremental/*" "$@" -exec rm -rf {} +
+}
+drop_incremental -mmin +"$minutes"
+# Test and bench binaries of feature sets or dependency graphs no longer built. Libraries (rlib,
+# rmeta, so) stay: they are what makes the next build incremental.
+find "$target" -mindepth 3 -maxdepth 3 -path "$target/*/deps/*" -type f -executable \
+	! -name '*.so' -mmin +"$minutes" -delete
 
 after="$(free_gb)"
 echo "disk: ${after} GB free after pruning (was ${before})"
@@ -49,7 +45,7 @@ if ((after < MIN_FREE_GB)); then
 	# Still short: every incremental cache goes (the next build recompiles the workspace's
 	# own crates without them). If that is not enough either, say so and go on: the build
 	# may still fit.
-	find "$target" -mindepth 2 -maxdepth 2 -name incremental -type d -exec rm -rf {} +
+	drop_incremental
 	after="$(free_gb)"
 	echo "disk: ${after} GB free after dropping all incremental caches"
 	if ((after < MIN_FREE_GB)); then
