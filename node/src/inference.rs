@@ -157,8 +157,16 @@ impl InferenceBackend for DishonestBackend {
 	}
 }
 
-/// The model store of a node whose base path is `base_path`.
-pub fn store_dir(base_path: &Path) -> PathBuf {
+/// The model store of a node whose chain's data lives in `data_path`
+/// (`<base-path>/chains/<chain id>`): one store per chain, so that one chain's model pruning
+/// never deletes a model another chain run from the same base path still uses.
+pub fn store_dir(data_path: &Path) -> PathBuf {
+	data_path.join("models")
+}
+
+/// Where nodes before issue 22 kept their models, shared by every chain of a base path: no
+/// longer read, written or pruned.
+pub fn legacy_store_dir(base_path: &Path) -> PathBuf {
 	base_path.join("models")
 }
 

@@ -327,11 +327,21 @@ pub fn new_full<
 			gap_sync_body_policy: None,
 		})?;
 
-	let store_dir = crate::inference::store_dir(config.base_path.path());
+	let store_dir = crate::inference::store_dir(&config.data_path);
 	let store = crate::inference::EngineBackend::open_store(&store_dir).map_err(|e| {
 		ServiceError::Other(format!("cannot open model store {}: {e}", store_dir.display()))
 	})?;
 	log::info!("📦 Model store at {}", store.dir().display());
+	let legacy = crate::inference::legacy_store_dir(config.base_path.path());
+	if legacy.is_dir() {
+		log::warn!(
+			"📦 {} is a model store of an older sibyl-node, shared by every chain of this base \
+			 path; models now live per chain in {} (fetched again from peers and checked). \
+			 Delete the old directory once no older node uses it.",
+			legacy.display(),
+			store.dir().display()
+		);
+	}
 	// Models run in sandboxed worker processes (started on first use), never in this one.
 	let engine = crate::inference::EngineBackend::new(store.clone(), options.engine.clone());
 	// Sibyl's metrics on the node's Prometheus registry (node/src/metrics.rs).

@@ -10,10 +10,26 @@ use serde_json::{json, Value};
 use sibyl_engine::testing::{Mlp, D};
 use sibyl_primitives::ModelId;
 
+/// The model store of the dev chain (`sibyl_dev`) under a node's base path.
+fn store_dir(base: &Path) -> std::path::PathBuf {
+	base.join("chains").join("sibyl_dev").join("models")
+}
+
 /// The raw bytes of the model's file in a node's store (unchecked, so poisoning would show).
 fn stored(base: &Path, id: &ModelId) -> Option<Vec<u8>> {
-	let store = sibyl_engine::ModelStore::open(base.join("models"), usize::MAX).ok()?;
+	let store = sibyl_engine::ModelStore::open(store_dir(base), usize::MAX).ok()?;
 	std::fs::read(store.path(id)).ok()
+}
+
+/// Writes `bytes` as model `id` into the store at `dir`, dated two hours ago: old enough for a
+/// node to prune it if it took it for one of its own chain's purged models.
+fn plant(dir: std::path::PathBuf, id: &ModelId, bytes: &[u8]) -> std::path::PathBuf {
+	let store = sibyl_engine::ModelStore::open(dir, usize::MAX).unwrap();
+	let path = store.path(id);
+	std::fs::write(&path, bytes).unwrap();
+	let two_hours_ago = std::time::SystemTime::now() - Duration::from_secs(7_200);
+	std::fs::File::options().write(true).open(&path).unwrap().set_modified(two_hours_ago).unwrap();
+	path
 }
 
 fn log_has(node: &Node, needle: &str) -> bool {
@@ -30,8 +46,17 @@ fn a_ten_mib_model_replicates_over_p2p_and_corrupt_peers_are_dropped() {
 	let model_file = work.path().join("big.onnx");
 	std::fs::write(&model_file, &bytes).unwrap();
 
-	// A: the dev chain's authority, indexing chunk extrinsics offchain.
+	// A: the dev chain's authority, indexing chunk extrinsics offchain. Its base path already
+	// holds models no registry of this chain has: another chain's store (same base path, its
+	// own chain directory) and the store older nodes shared between chains (`<base>/models`).
+	// Both stay: A prunes only its own chain's store, where a stale unregistered model goes.
 	let base_a = work.path().join("a");
+	let foreign = Mlp::new(4, 8, 2).onnx(D::N(1));
+	let foreign_id = ModelId::of(&foreign);
+	let other_chain =
+		plant(base_a.join("chains").join("other_chain").join("models"), &foreign_id, &foreign);
+	let legacy = plant(base_a.join("models"), &foreign_id, &foreign);
+	let stale = plant(store_dir(&base_a), &foreign_id, &foreign);
 	let key_a = format!("{:064x}", 11);
 	let mut a = Node::start(
 		"models-a",
@@ -150,4 +175,14 @@ fn a_ten_mib_model_replicates_over_p2p_and_corrupt_peers_are_dropped() {
 		.map(str::to_string)
 		.unwrap_or_default();
 	println!("B: {line}");
+
+	// By now A has listed the registry many times: the unregistered model in its own store is
+	// deleted, the other chain's and the legacy store's copies are untouched.
+	wait_for(Duration::from_secs(30), "A to prune its stale model", || {
+		(!stale.exists()).then_some(())
+	});
+	assert!(log_has(&a, "purged from the registry: deleted"));
+	assert_eq!(std::fs::read(&other_chain).unwrap(), foreign, "another chain's model deleted");
+	assert_eq!(std::fs::read(&legacy).unwrap(), foreign, "the legacy store's model deleted");
+	assert!(log_has(&a, "is a model store of an older sibyl-node"), "no warning about it");
 }
