@@ -841,10 +841,12 @@ fn durable_receipt_checks_against_a_finalized_header(
 
 /// Issue 22's upgrade: a running `--dev` chain's runtime is replaced by root (`system.setCode`
 /// with the same runtime one `spec_version` higher, `sibyl_runtime::upgrade_test`) while
-/// requests are in flight, with `Oracle`'s storage set one version behind (scripts/js/
-/// upgrade.mjs). The new version must be live, the migration must have run (storage version 2,
-/// the open round's pre-upgrade submission kept in the new layout), every request must settle
-/// verified after the upgrade, and the chain must go on finalizing.
+/// requests are in flight, with `Oracle`'s and `Inference`'s storage set one version behind
+/// (scripts/js/upgrade.mjs). The new version must be live, the migrations must have run
+/// (`Oracle` at version 2, the open round's pre-upgrade submission kept in the new layout;
+/// `Inference` at version 1, the model's open-request count recounted from the requests, so that
+/// it is back to zero once they settle), every request must settle verified after the upgrade,
+/// and the chain must go on finalizing.
 #[test]
 fn a_runtime_upgrade_with_requests_in_flight_runs_its_migration_and_they_settle() {
 	let wasm = sibyl_runtime::upgrade_test::WASM_BINARY
@@ -912,6 +914,12 @@ fn a_runtime_upgrade_with_requests_in_flight_runs_its_migration_and_they_settle(
 	assert_eq!(kept["value"], "12345", "a value submitted before the upgrade is kept: {oracle}");
 	assert_eq!(kept["stake"], "10000000000000");
 	assert_eq!(kept["commitment"], format!("0x{}", "00".repeat(32)));
+	let inference = &report["inference"];
+	assert_eq!(inference["version_before"], 0);
+	assert_eq!(inference["open_before"], 7);
+	assert_eq!(inference["version_after"], 1, "the inference migration ran");
+	// Without the recount the stray 7 would outlive the four requests (7 + 4 − 4).
+	assert_eq!(inference["open_after"], 0, "open requests recounted: {inference}");
 
 	// Blocks after the upgrade are produced and finalized under the new runtime.
 	common::wait_for(Duration::from_secs(60), "finality past the upgrade", || {

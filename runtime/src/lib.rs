@@ -89,7 +89,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("sibyl"),
 	impl_name: Cow::Borrowed("sibyl-node"),
 	authoring_version: 1,
-	spec_version: 103,
+	spec_version: 104,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 5,
@@ -104,7 +104,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("sibyl"),
 	impl_name: Cow::Borrowed("sibyl-node"),
 	authoring_version: 1,
-	spec_version: 104,
+	spec_version: 105,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 5,
@@ -184,6 +184,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 type Migrations = (
 	pallet_oracle::migrations::v1::MigrateToV1<Runtime>,
 	pallet_oracle::migrations::v2::MigrateToV2<Runtime>,
+	pallet_inference::migrations::v1::MigrateToV1<Runtime>,
 );
 
 /// Dispatches blocks and transactions to the pallets.

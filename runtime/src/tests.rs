@@ -268,9 +268,9 @@ fn the_inference_hook_budget_seats_a_full_block_and_leaves_room_for_transactions
 /// A retired model's grace outlasts, ten times over, the longest a request seated before the
 /// retirement can stay open: `MaxAttempts` attempts of at most eight `ResultTimeout` phases
 /// (executors seal and reveal, verifiers seal and reveal, an escalation round's seal and reveal,
-/// an opening). A purge can then never pull a model from under a seated request, whose nodes
-/// would fail to reveal and be blamed; one still waiting in the queue is refunded at its seating
-/// (`RefundReason::ModelPurged`).
+/// an opening). The grace is what the owner waits in the common case; what keeps a model from
+/// being purged under a request that still needs it is `Usage` (the next test), which holds
+/// whatever the timings.
 #[test]
 fn a_retired_models_grace_outlasts_every_request_seated_before_it() {
 	let seated_lifetime = u32::from(configs::MaxAttempts::get())
@@ -279,6 +279,53 @@ fn a_retired_models_grace_outlasts_every_request_seated_before_it() {
 	let grace = configs::ModelRetireGrace::get();
 	println!("grace {grace} blocks, longest seated request {seated_lifetime} blocks");
 	assert!(grace >= seated_lifetime.saturating_mul(10));
+}
+
+/// The runtime's models pallet asks the inference pallet's count of open requests before a
+/// purge: a retired model past its grace stays while a request of it is open (its nodes would
+/// fail to run or reveal it and be blamed), and is purged, its deposit released, once none is.
+#[test]
+fn a_model_is_not_purged_while_the_inference_pallet_has_open_requests_of_it() {
+	use pallet_models::ModelMetaOf;
+	use sibyl_primitives::{
+		registry::{ModelCost, TensorSpec, VerificationPolicy},
+		DType, ModelId,
+	};
+	local_chain().execute_with(|| {
+		let owner: AccountId = Sr25519Keyring::Ferdie.to_account_id();
+		let bytes: Vec<u8> = (0..64u8).collect();
+		let id = ModelId::of(&bytes);
+		let spec = |name: &str, shape: &[u32]| TensorSpec {
+			name: name.as_bytes().to_vec().try_into().unwrap(),
+			dtype: DType::F32,
+			shape: shape.to_vec().try_into().unwrap(),
+		};
+		let meta = ModelMetaOf::<Runtime> {
+			id,
+			size: bytes.len() as u32,
+			chunk_hashes: vec![sp_core::H256(sp_io::hashing::blake2_256(&bytes))]
+				.try_into()
+				.unwrap(),
+			name: b"in-use".to_vec().try_into().unwrap(),
+			version: 1,
+			inputs: vec![spec("x", &[1, 4])].try_into().unwrap(),
+			outputs: vec![spec("y", &[1, 2])].try_into().unwrap(),
+			price: 0,
+			policy: VerificationPolicy::default(),
+			levels: Default::default(),
+			cost: ModelCost { ops: 1_000, memory: 4_096 },
+		};
+		let signed = || RuntimeOrigin::signed(owner.clone());
+		assert_ok!(Models::register(signed(), Box::new(meta)));
+		assert_ok!(Models::upload_chunk(signed(), id, 0, bytes.clone().try_into().unwrap()));
+		assert_ok!(Models::retire(signed(), id));
+		System::set_block_number(1 + configs::ModelRetireGrace::get());
+		pallet_inference::OpenRequests::<Runtime>::insert(id, 1);
+		assert_noop!(Models::purge(signed(), id), pallet_models::Error::<Runtime>::InUse);
+		pallet_inference::OpenRequests::<Runtime>::remove(id);
+		assert_ok!(Models::purge(signed(), id));
+		assert!(Models::model(&id).is_none());
+	});
 }
 
 /// Every pallet of the runtime declares its storage version, and a new chain starts at it (the
@@ -296,5 +343,6 @@ fn every_sibyl_pallet_declares_its_storage_version_and_genesis_is_at_it() {
 		}
 		at_code_version!(Models, Payments, Inference, Verification, Oracle, Schedules, BlockTime);
 		assert_eq!(Oracle::on_chain_storage_version(), 2);
+		assert_eq!(Inference::on_chain_storage_version(), 1);
 	});
 }

@@ -7,7 +7,9 @@
 // 1. Gives the upgrade's migration work to do: root creates an oracle feed (rounds of 1,000
 //    blocks, so it stays open) and writes `Oracle`'s storage as version 1 left it, one version
 //    behind this runtime's: the storage version 1 and the feed's open round holding one
-//    submission in the version-1 layout `{node, value, stake}` (`system.setStorage`).
+//    submission in the version-1 layout `{node, value, stake}` (`system.setStorage`). It also
+//    puts `Inference` at storage version 0 with a wrong open-request count for the model (7),
+//    which its version-1 migration must replace by counting the requests themselves.
 // 2. Sends one request per requester and root's `system.setCode(wasm)` at once (so that they
 //    land in the same block or the code a block later), and waits for all to be included.
 // 3. Waits for each request's settlement and for the new runtime version, then reads `Oracle`'s
@@ -15,7 +17,7 @@
 //
 // Prints one JSON line: `{before, after, code_updated_at, metadata_version: {before, after},
 // requests: [{id, included_at, settled_at, outcome}], oracle: {version_before, version_after,
-// submissions}}`. Exits non-zero with the chain's error name if a transaction fails.
+// submissions}, inference: {version_before, version_after, open_before, open_after}}`. Exits non-zero with the chain's error name if a transaction fails.
 
 import { readFileSync } from 'node:fs';
 import { Keyring } from '@polkadot/keyring';
@@ -67,7 +69,10 @@ const created = await send(api.tx.sudo.sudo(api.tx.oracle.createFeed('upgrade te
 sudid(created.events);
 const feed = created.events.find(({ event }) => api.events.oracle.FeedCreated.is(event))?.event.data.feed.toNumber();
 if (feed === undefined) fail('no Oracle.FeedCreated event');
-const versionKey = u8aConcat(xxhashAsU8a('Oracle', 128), xxhashAsU8a(':__STORAGE_VERSION__:', 128));
+const versionKeyOf = (pallet) => u8aConcat(xxhashAsU8a(pallet, 128), xxhashAsU8a(':__STORAGE_VERSION__:', 128));
+const versionKey = versionKeyOf('Oracle');
+const inferenceVersionKey = versionKeyOf('Inference');
+const openRequestsKey = api.query.inference.openRequests.key(args.model);
 const submissionsKey = api.query.oracle.submissions.key(feed);
 const stake = 10n ** 13n;
 const v1Round = u8aConcat(
@@ -76,17 +81,21 @@ const v1Round = u8aConcat(
   bnToU8a(12_345n, { bitLength: 128, isLe: true, isNegative: true }),
   bnToU8a(stake, { bitLength: 128, isLe: true }),
 );
-/// `Oracle`'s storage version on chain (a little-endian u16; absent: 0).
-const storageVersion = async () => {
-  const raw = await sibyl.provider.send('state_getStorage', [u8aToHex(versionKey)]);
+/// A pallet's storage version on chain (a little-endian u16; absent: 0), `Oracle`'s by default.
+const storageVersion = async (key = versionKey) => {
+  const raw = await sibyl.provider.send('state_getStorage', [u8aToHex(key)]);
   return raw ? parseInt(raw.slice(2, 4), 16) + 256 * parseInt(raw.slice(4, 6), 16) : 0;
 };
 const written = await send(api.tx.sudo.sudo(api.tx.system.setStorage([
   [u8aToHex(versionKey), '0x0100'],
   [submissionsKey, u8aToHex(v1Round)],
+  [u8aToHex(inferenceVersionKey), '0x0000'],
+  [openRequestsKey, '0x07000000'],
 ])), root);
 sudid(written.events);
 const versionBefore = await storageVersion();
+const inferenceBefore = await storageVersion(inferenceVersionKey);
+const openBefore = (await api.query.inference.openRequests(args.model)).toNumber();
 
 // 2. Requests and the new code, at once.
 const requests = args.requesters.map((suri) =>
@@ -135,6 +144,12 @@ console.log(JSON.stringify({
       commitment: s.commitment.toHex(),
       value: s.value.isSome ? s.value.unwrap().toString() : null,
     })),
+  },
+  inference: {
+    version_before: inferenceBefore,
+    version_after: await storageVersion(inferenceVersionKey),
+    open_before: openBefore,
+    open_after: (await api.query.inference.openRequests(args.model)).toNumber(),
   },
 }, (_, v) => (typeof v === 'bigint' ? v.toString() : v)));
 await sibyl.disconnect();

@@ -205,7 +205,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn reveal_weight(bytes: u32) -> Weight {
 		T::WeightInfo::reveal_unjudged(bytes)
 			.saturating_add(T::WeightInfo::judge(sibyl_primitives::request::MAX_SEATS))
-			.saturating_add(T::OnSettled::weight())
+			.saturating_add(Pallet::<T>::settle_overhead())
 	}
 
 	/// What finding the unopened hashes of a request costs (an opening does it when checked and
@@ -225,7 +225,7 @@ impl<T: Config> Pallet<T> {
 			Judged::NotYet => T::WeightInfo::reveal_unjudged(bytes),
 			Judged::Settled { seats } => T::WeightInfo::reveal_unjudged(bytes)
 				.saturating_add(T::WeightInfo::judge(seats))
-				.saturating_add(T::OnSettled::weight()),
+				.saturating_add(Pallet::<T>::settle_overhead()),
 			Judged::Escalated => full,
 		};
 		used.min(full)

@@ -103,8 +103,8 @@ use sibyl_primitives::{
 		MAX_FEED_WINDOW,
 	},
 	registry::{
-		encoded_len, LevelError, ModelRegistry, ModelStatus, Schema, Tolerance, VerificationLevel,
-		VerificationPolicy, SAMPLE_RATE_ALWAYS,
+		encoded_len, LevelError, ModelRegistry, ModelStatus, ModelUsage, Schema, Tolerance,
+		VerificationLevel, VerificationPolicy, SAMPLE_RATE_ALWAYS,
 	},
 	request::{failure_hash, stored_output_key, InferenceRequests, OnRequestSettled, Refused},
 	roles::{Escrow, NodeRegistry, Treasury},
@@ -128,6 +128,7 @@ pub use commit_reveal::{PHASE_OPEN, PHASE_REVEAL, PHASE_SEAL};
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod extension;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod offchain;
@@ -251,6 +252,12 @@ pub mod pallet {
 		/// Most requests waiting for assignment or sampling, and most deadlines in one block.
 		#[pallet::constant]
 		type MaxQueue: Get<u32>;
+		/// Most blocks a request waits in the queue for nodes with room: one still waiting when
+		/// its turn comes after that is refunded (`Overloaded`) instead of requeued. Bounds how
+		/// long a requester's fee is held for nothing, and how long a retired model's last
+		/// requests keep it from being purged.
+		#[pallet::constant]
+		type MaxQueueWait: Get<BlockNumberFor<Self>>;
 		/// Most queued requests given seats per block; the rest wait in the queue. Bounds the new
 		/// work a block hands to nodes, so that their offchain workers keep up and meet their
 		/// deadlines instead of being penalized under a burst.
@@ -277,9 +284,10 @@ pub mod pallet {
 	}
 
 	/// The storage version: bumped with each change of a stored item's layout, with its
-	/// migration in `migrations` (none so far). Version 0 is the layout since genesis; this wave's additions
-	/// (`Overdue`, `OverdueCursor`) are new items that start empty, so they need no migration.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	/// migration in [`crate::migrations`]. Version 0 is the layout since genesis (`Overdue` and
+	/// `OverdueCursor` were added empty); version 1 adds [`OpenRequests`], counted from the
+	/// requests of a version-0 chain by [`crate::migrations::v1::MigrateToV1`].
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -292,6 +300,11 @@ pub mod pallet {
 	/// Requests, until pruned.
 	#[pallet::storage]
 	pub type Requests<T: Config> = StorageMap<_, Twox64Concat, RequestId, RequestOf<T>>;
+
+	/// Requests of each model that have not settled (queued, seated or being judged): the
+	/// models pallet purges a model only once it has none ([`ModelUsage`]).
+	#[pallet::storage]
+	pub type OpenRequests<T: Config> = StorageMap<_, Blake2_128Concat, ModelId, u32, ValueQuery>;
 
 	/// SCALE input tensors of requests that have not ended.
 	#[pallet::storage]
@@ -627,6 +640,7 @@ pub mod pallet {
 			assert!(!T::ResultTimeout::get().is_zero(), "ResultTimeout must be at least 1");
 			assert!(T::MaxQueue::get() >= 1, "MaxQueue must be at least 1");
 			assert!(T::MaxAssignPerBlock::get() >= 1, "MaxAssignPerBlock must be at least 1");
+			assert!(!T::MaxQueueWait::get().is_zero(), "MaxQueueWait must be at least 1");
 		}
 	}
 
@@ -717,7 +731,7 @@ pub mod pallet {
 		/// `BadAttestation`. Emits `Committed`, then `RevealsOpen` once every seat has sealed.
 		#[pallet::call_index(1)]
 		// The last seal can settle the request (no verifiers to draw, no room for a deadline).
-		#[pallet::weight(T::WeightInfo::commit().saturating_add(T::OnSettled::weight()))]
+		#[pallet::weight(T::WeightInfo::commit().saturating_add(Pallet::<T>::settle_overhead()))]
 		#[pallet::authorize(Pallet::<T>::authorize_commit)]
 		#[pallet::weight_of_authorize(T::WeightInfo::authorize_result(0))]
 		pub fn commit(
@@ -754,7 +768,7 @@ pub mod pallet {
 		/// Emits `Declined`, then `Assigned` (or `RequestSettled`) for an executor, or
 		/// `VerifiersReplaced` for a verifier.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::decline().saturating_add(T::OnSettled::weight()))]
+		#[pallet::weight(T::WeightInfo::decline().saturating_add(Pallet::<T>::settle_overhead()))]
 		#[pallet::authorize(Pallet::<T>::authorize_decline)]
 		#[pallet::weight_of_authorize(T::WeightInfo::authorize_result(0))]
 		pub fn decline(

@@ -77,6 +77,8 @@ parameter_types! {
 	pub const MaxInputBytes: u32 = 256;
 	pub const MaxInlineOutput: u32 = 64;
 	pub storage MaxQueue: u32 = 4;
+	/// Long enough that no test's request hits it unless the test lowers it.
+	pub storage MaxQueueWait: u64 = 10_000;
 	pub storage MaxAssignPerBlock: u32 = 4;
 	pub storage MaxSeatsPerNode: u32 = 64;
 	pub const MaxPrunePerBlock: u32 = 2;
@@ -150,6 +152,7 @@ impl pallet_inference::Config for Test {
 	type MaxInputBytes = MaxInputBytes;
 	type MaxInlineOutput = MaxInlineOutput;
 	type MaxQueue = MaxQueue;
+	type MaxQueueWait = MaxQueueWait;
 	type MaxAssignPerBlock = MaxAssignPerBlock;
 	type MaxSeatsPerNode = MaxSeatsPerNode;
 	type MaxPrunePerBlock = MaxPrunePerBlock;

@@ -174,7 +174,9 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn request_weight(bytes: u32, bindings: u32) -> Weight {
 		T::WeightInfo::request(bytes)
 			.saturating_add(T::WeightInfo::bind_feed().saturating_mul(u64::from(bindings)))
-			.saturating_add(T::OnSettled::weight())
+			// The model's `OpenRequests` count, raised.
+			.saturating_add(T::DbWeight::get().reads_writes(1, 1))
+			.saturating_add(Pallet::<T>::settle_overhead())
 	}
 
 	/// `input` with `bindings` written in (feed values of this block), then
@@ -253,6 +255,7 @@ impl<T: Config> Pallet<T> {
 		};
 		Inputs::<T>::insert(id, encoded);
 		ByRequester::<T>::insert(&who, id, ());
+		OpenRequests::<T>::mutate(model, |open| *open = open.saturating_add(1));
 		Self::deposit_event(Event::Requested { id, requester: who, model, fee, level });
 		if seat_now {
 			// Drawn from this block's VRF randomness, which the requester could not know when it

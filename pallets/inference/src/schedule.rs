@@ -95,7 +95,7 @@ impl<T: Config> Pallet<T> {
 		// The oldest queued requests get their seats while the budget allows; the rest wait,
 		// in order.
 		let per_seating =
-			T::WeightInfo::assign_one(node_count).saturating_add(T::OnSettled::weight());
+			T::WeightInfo::assign_one(node_count).saturating_add(Pallet::<T>::settle_overhead());
 		let affordable = most_within(T::MaxAssignPerBlock::get(), |n| {
 			fits(&weight, per_seating.saturating_mul(u64::from(n)))
 		});
@@ -142,7 +142,7 @@ impl<T: Config> Pallet<T> {
 			},
 			_ => return read,
 		};
-		read.saturating_add(handling).saturating_add(T::OnSettled::weight())
+		read.saturating_add(handling).saturating_add(Pallet::<T>::settle_overhead())
 	}
 
 	/// Handles a deadline that passed for `id`, given its request as read (if it is still
@@ -269,10 +269,11 @@ impl<T: Config> Pallet<T> {
 		Some(request)
 	}
 
-	/// Puts a request that found no node with room back at the end of the queue (refunds it
-	/// as `Overloaded` if the queue is full).
+	/// Puts a request that found no node with room back at the end of the queue; refunds it as
+	/// `Overloaded` if the queue is full or it has waited `MaxQueueWait` blocks since it was made.
 	fn requeue(id: RequestId, mut request: RequestOf<T>, now: BlockNumberFor<T>) {
-		if Queue::<T>::try_append(id).is_err() {
+		let waited = now.saturating_sub(request.created);
+		if waited >= T::MaxQueueWait::get() || Queue::<T>::try_append(id).is_err() {
 			Self::settle(id, request, Outcome::Refunded(RefundReason::Overloaded), now, &[]);
 			return;
 		}

@@ -228,6 +228,14 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// What settling a request costs beyond the benchmarked paths that may settle one: the
+	/// `OnSettled` hook, and the model's `OpenRequests` count (a read and a write, added after
+	/// the reference weights were last generated; counted here either way, which at worst counts
+	/// it twice).
+	pub(crate) fn settle_overhead() -> Weight {
+		T::OnSettled::weight().saturating_add(T::DbWeight::get().reads_writes(1, 1))
+	}
+
 	/// Ends request `id` with `outcome`: pays (the owner, the executors in `paid`, the treasury)
 	/// or refunds the escrow, records and announces it.
 	pub(crate) fn settle(
@@ -280,6 +288,9 @@ impl<T: Config> Pallet<T> {
 		}
 		let _ = Reveals::<T>::clear_prefix(id, sibyl_primitives::request::MAX_SEATS, None);
 		Inputs::<T>::remove(id);
+		OpenRequests::<T>::mutate_exists(request.model, |open| {
+			*open = open.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0);
+		});
 		let (level, checking) = (request.level, request.checking);
 		request.state = RequestState::Settled { outcome, at: now };
 		Requests::<T>::insert(id, request);
@@ -313,5 +324,12 @@ impl<T: Config> Pallet<T> {
 		}
 		PruneCursor::<T>::put((head, tail));
 		T::WeightInfo::prune(pruned)
+	}
+}
+
+/// The registry asks before purging a model: requests of it still open keep it.
+impl<T: Config> ModelUsage for Pallet<T> {
+	fn open_requests(model: &ModelId) -> u32 {
+		OpenRequests::<T>::get(model)
 	}
 }

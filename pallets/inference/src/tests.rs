@@ -1054,6 +1054,9 @@ fn a_late_reveal_is_a_miss_not_a_slash_and_silence_without_a_majority_costs_noth
 	});
 }
 
+/// The registry never purges a model a request still needs (next test), so this is the
+/// defensive path: should a model be gone anyway (the mock registry allows it), the request that
+/// waits for it is refunded and no node is blamed.
 #[test]
 fn a_request_whose_model_is_purged_while_it_waits_is_refunded_and_nobody_is_blamed() {
 	new_test_ext().execute_with(|| {
@@ -1080,6 +1083,120 @@ fn a_request_whose_model_is_purged_while_it_waits_is_refunded_and_nobody_is_blam
 			assert_eq!(pallet_verification::Records::<Test>::get(Role::Inference, n).misses, 0);
 		}
 		MaxSeatsPerNode::set(&64);
+	});
+}
+
+/// Issue 22: `OpenRequests` counts a model's unsettled requests (queued, seated, judged) and is
+/// what the registry asks before a purge: a retired model whose grace is over but whose request
+/// still waits in the queue is not purgeable until that request has settled.
+#[test]
+fn a_models_open_requests_are_counted_until_they_settle_and_keep_it_from_a_purge() {
+	use sibyl_primitives::registry::ModelUsage;
+	new_test_ext().execute_with(|| {
+		MaxSeatsPerNode::set(&1);
+		let model = add_model(1, 1, ModelStatus::Available, false);
+		let other = add_model(2, 1, ModelStatus::Available, false);
+		let ids: Vec<RequestId> = (0..3).map(|_| request(DAVE, model)).collect();
+		let last = request(DAVE, other);
+		assert_eq!(Inference::open_requests(&model), 3);
+		assert_eq!(Inference::open_requests(&other), 1);
+		next_block();
+		// Three nodes, one seat each: `last` waits in the queue.
+		assert_eq!(Queue::<Test>::get().into_inner(), vec![last]);
+		// The model is retired: its requests still run, and still count.
+		set_status(model, ModelStatus::Retired);
+		let out = output_bytes(1.0, 1.0);
+		for (n, id) in ids.iter().enumerate() {
+			let exec = executors(*id)[0];
+			answer(*id, &[(exec, out.clone())]);
+			assert_eq!(settled(*id), Some(Outcome::Verified { output_hash: hash(&out) }));
+			assert_eq!(Inference::open_requests(&model), 2 - n as u32);
+		}
+		// The last settled request leaves no zero entry behind.
+		assert!(!crate::OpenRequests::<Test>::contains_key(model));
+		// A queued request counts like a seated one.
+		assert_eq!(Inference::open_requests(&other), 1);
+		next_block();
+		let exec = executors(last)[0];
+		answer(last, &[(exec, out.clone())]);
+		assert_eq!(Inference::open_requests(&other), 0);
+		Inference::do_try_state().unwrap();
+		MaxSeatsPerNode::set(&64);
+	});
+}
+
+/// A request that finds no node with room is refunded once it has waited `MaxQueueWait` blocks,
+/// instead of being requeued forever: its fee comes back whole, no node is blamed, and the
+/// model it was for is no longer held open by it.
+#[test]
+fn a_request_that_waits_max_queue_wait_for_room_is_refunded() {
+	new_test_ext().execute_with(|| {
+		MaxSeatsPerNode::set(&1);
+		MaxQueueWait::set(&4);
+		let model = add_model(1, 1, ModelStatus::Available, false);
+		let free = Balances::balance(&DAVE);
+		let ids: Vec<RequestId> = (0..4).map(|_| request(DAVE, model)).collect();
+		let waiting = ids[3];
+		let fee = Requests::<Test>::get(waiting).unwrap().fee;
+		// The three seated requests' nodes stay silent while they are reassigned among
+		// themselves: no seat frees up for `waiting` until it has waited `MaxQueueWait`.
+		let made = System::block_number();
+		while settled(waiting).is_none() {
+			assert_eq!(state(waiting), RequestState::Queued, "never seated");
+			assert!(System::block_number() <= made + 5, "still waiting");
+			next_block();
+		}
+		assert_eq!(settled(waiting), Some(Outcome::Refunded(RefundReason::Overloaded)));
+		assert!(System::block_number() >= made + 4);
+		assert!(!Queue::<Test>::get().contains(&waiting));
+		assert!(ids[..3].iter().all(|id| settled(*id).is_none()), "the others still run");
+		let still_held: Balance =
+			ids[..3].iter().map(|id| Requests::<Test>::get(id).unwrap().fee).sum();
+		assert!(fee > 0);
+		assert_eq!(escrow_held(DAVE), still_held, "the waiting request's fee is released");
+		assert_eq!(Balances::balance(&DAVE), free - still_held, "and comes back whole");
+		assert!(!System::events().iter().any(|r| matches!(
+			r.event,
+			RuntimeEvent::Verification(pallet_verification::Event::Missed { id, .. }) if id == waiting
+		)));
+		assert_eq!(crate::OpenRequests::<Test>::get(model), 3);
+		Inference::do_try_state().unwrap();
+		MaxSeatsPerNode::set(&64);
+	});
+}
+
+/// The version-1 migration counts a version-0 chain's unsettled requests per model (settled
+/// ones kept for `Retention` do not count) and sets the storage version; run again, it does
+/// nothing.
+#[test]
+fn the_v1_migration_counts_the_open_requests_of_a_version_0_chain() {
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	new_test_ext().execute_with(|| {
+		let model = add_model(1, 1, ModelStatus::Available, false);
+		let other = add_model(2, 1, ModelStatus::Available, false);
+		let done = request(DAVE, model);
+		next_block();
+		let exec = executors(done)[0];
+		answer(done, &[(exec, output_bytes(1.0, 1.0))]);
+		let open = [request(DAVE, model), request(DAVE, model), request(DAVE, other)];
+		next_block();
+		assert!(open.iter().all(|id| settled(*id).is_none()));
+		// What a version-0 chain has: the requests, no counts (and a stray count the
+		// migration must not trust).
+		let _ = crate::OpenRequests::<Test>::clear(u32::MAX, None);
+		crate::OpenRequests::<Test>::insert(ModelId([9; 32]), 5);
+		StorageVersion::new(0).put::<Inference>();
+		assert!(Inference::do_try_state().is_err(), "counts missing");
+		crate::migrations::v1::MigrateToV1::<Test>::on_runtime_upgrade();
+		assert_eq!(Inference::on_chain_storage_version(), 1);
+		assert_eq!(crate::OpenRequests::<Test>::get(model), 2);
+		assert_eq!(crate::OpenRequests::<Test>::get(other), 1);
+		assert!(!crate::OpenRequests::<Test>::contains_key(ModelId([9; 32])));
+		Inference::do_try_state().unwrap();
+		// At version 1 it is a no-op.
+		crate::OpenRequests::<Test>::insert(other, 7);
+		crate::migrations::v1::MigrateToV1::<Test>::on_runtime_upgrade();
+		assert_eq!(crate::OpenRequests::<Test>::get(other), 7);
 	});
 }
 

@@ -10,7 +10,8 @@ impl<T: Config> Pallet<T> {
 	/// - every queued id is a `Queued` request, once;
 	/// - every `Assigned` entry is a seat of an unsettled request, and `SeatCounts` counts them;
 	/// - every request in a phase will expire: its id waits in `Deadlines` for the block after;
-	/// - inputs are kept only until a request ends; no request id is ahead of `NextRequestId`.
+	/// - inputs are kept only until a request ends; no request id is ahead of `NextRequestId`;
+	/// - `OpenRequests` counts each model's unsettled requests, and keeps no zero.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let now = frame_system::Pallet::<T>::block_number();
 		let next = NextRequestId::<T>::get();
@@ -45,8 +46,13 @@ impl<T: Config> Pallet<T> {
 			Overdue::<T>::iter_keys().all(|k| (head..tail).contains(&k)),
 			"an overdue entry outside its cursor"
 		);
+		let mut open: BTreeMap<ModelId, u32> = BTreeMap::new();
 		for (id, request) in Requests::<T>::iter() {
 			ensure!(id.0 < next, "a request id ahead of NextRequestId");
+			if !matches!(request.state, RequestState::Settled { .. }) {
+				let count = open.entry(request.model).or_default();
+				*count = count.saturating_add(1);
+			}
 			let deadline = match request.state {
 				RequestState::Committing { deadline, .. }
 				| RequestState::Revealing { deadline, .. }
@@ -67,6 +73,11 @@ impl<T: Config> Pallet<T> {
 				ensure!(!Inputs::<T>::contains_key(id), "a settled request keeps its input");
 			}
 		}
+		for (model, count) in OpenRequests::<T>::iter() {
+			ensure!(count > 0, "OpenRequests keeps a zero count");
+			ensure!(open.remove(&model) == Some(count), "OpenRequests disagrees with Requests");
+		}
+		ensure!(open.is_empty(), "a model with open requests has no OpenRequests entry");
 		Ok(())
 	}
 }

@@ -15,9 +15,10 @@
 //! - [`Pallet::retire`]: the owner stops new requests; requests already made finish. The deposit
 //!   stays held until the model is purged. An unfinished upload is abandoned the same way, and
 //!   purged at once (no request can use it).
-//! - [`Pallet::purge`]: anyone, `RetireGrace` blocks after a retirement, removes the model's
-//!   records and its chunks from every node's offchain index; the deposit goes back to the owner.
-//!   Nodes delete the model from their stores when it is gone from the registry.
+//! - [`Pallet::purge`]: anyone, `RetireGrace` blocks after a retirement and once no request of
+//!   the model is open (`Usage`), removes the model's records and its chunks from every node's
+//!   offchain index; the deposit goes back to the owner. Nodes delete the model from their
+//!   stores when it is gone from the registry.
 //!
 //! Other pallets read the registry through [`sibyl_primitives::registry::ModelRegistry`]; the
 //! node and dApps through the `ModelsApi` runtime API.
@@ -66,7 +67,7 @@ use frame_support::{
 use sibyl_primitives::{
 	registry::{
 		chunk_count, chunk_index_key, chunk_len, LevelBounds, ModelCost, ModelInfo, ModelName,
-		ModelRegistry, ModelStatus, Schema, VerificationPolicy,
+		ModelRegistry, ModelStatus, ModelUsage, Schema, VerificationPolicy,
 	},
 	tensor::{byte_len, MAX_TENSOR_BYTES},
 	ModelId,
@@ -169,6 +170,8 @@ pub mod pallet {
 		/// readable for.
 		#[pallet::constant]
 		type RetireGrace: Get<BlockNumberFor<Self>>;
+		/// Whether requests still need a model: a model is purged only once none does.
+		type Usage: ModelUsage;
 		/// Most work one call of a model may declare ([`ModelCost::ops`]): what a node runs well
 		/// inside its time limit.
 		#[pallet::constant]
@@ -336,6 +339,10 @@ pub mod pallet {
 		NotRetired,
 		/// The model's `RetireGrace` has not passed yet.
 		GraceNotOver,
+		/// Requests made before the retirement have not all settled yet: their nodes still need
+		/// the model. Purge once they have (a queued request waits at most the inference
+		/// pallet's `MaxQueueWait`, a seated one a few deadlines).
+		InUse,
 	}
 
 	#[pallet::hooks]
@@ -444,13 +451,16 @@ pub mod pallet {
 		/// - `id`: a retired model.
 		///
 		/// Errors: `UnknownModel` (never registered, or already purged), `NotRetired`,
-		/// `GraceNotOver`. Emits `Purged`. Nodes delete the model from their stores once it is
+		/// `GraceNotOver`, `InUse` (requests of the model have not settled). Emits `Purged`. Nodes delete the model from their stores once it is
 		/// gone from the registry at their best block.
 		///
 		/// ## Complexity
-		/// `O(c)`, `c` the model's chunks (one offchain index entry each).
+		/// `O(c)`, `c` the model's chunks (one offchain index entry each), and one read of the
+		/// model's open requests (`Usage`).
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::purge(T::MaxChunks::get()))]
+		#[pallet::weight(
+			T::WeightInfo::purge(T::MaxChunks::get()).saturating_add(T::DbWeight::get().reads(1))
+		)]
 		pub fn purge(origin: OriginFor<T>, id: ModelId) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
 			let model = Models::<T>::get(id).ok_or(Error::<T>::UnknownModel)?;
@@ -459,9 +469,11 @@ pub mod pallet {
 				let now = frame_system::Pallet::<T>::block_number();
 				ensure!(now >= after, Error::<T>::GraceNotOver);
 			}
+			ensure!(T::Usage::open_requests(&id) == 0, Error::<T>::InUse);
 			let chunks = model.chunk_count;
 			Self::do_purge(id, model)?;
-			Ok(Some(T::WeightInfo::purge(chunks)).into())
+			Ok(Some(T::WeightInfo::purge(chunks).saturating_add(T::DbWeight::get().reads(1)))
+				.into())
 		}
 	}
 }

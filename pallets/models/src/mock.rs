@@ -76,9 +76,30 @@ impl pallet_models::Config for Test {
 	type DepositBase = DepositBase;
 	type DepositPerByte = DepositPerByte;
 	type RetireGrace = RetireGrace;
+	type Usage = MockUsage;
 	type MaxModelOps = MaxModelOps;
 	type MaxModelMemory = MaxModelMemory;
 	type WeightInfo = ();
+}
+
+std::thread_local! {
+	/// Open requests per model, as the inference pallet would count them.
+	pub static OPEN_REQUESTS: core::cell::RefCell<std::collections::BTreeMap<sibyl_primitives::ModelId, u32>> =
+		Default::default();
+}
+
+/// The open requests the test sets in [`OPEN_REQUESTS`].
+pub struct MockUsage;
+
+impl sibyl_primitives::registry::ModelUsage for MockUsage {
+	fn open_requests(model: &sibyl_primitives::ModelId) -> u32 {
+		OPEN_REQUESTS.with(|open| open.borrow().get(model).copied().unwrap_or(0))
+	}
+}
+
+/// Sets how many requests of `model` are open.
+pub fn set_open_requests(model: sibyl_primitives::ModelId, count: u32) {
+	OPEN_REQUESTS.with(|open| open.borrow_mut().insert(model, count));
 }
 
 pub const ALICE: AccountId = 1;

@@ -370,6 +370,22 @@ pub trait ModelRegistry<AccountId, Balance, BlockNumber> {
 	}
 }
 
+/// What the registry asks before it removes a model for good: whether requests still need it.
+///
+/// The inference pallet implements it from its own count of open requests per model, so that a
+/// purge never pulls a model from under a request whose nodes would then fail to run or reveal it.
+pub trait ModelUsage {
+	/// Requests of `model` that have not settled yet (queued, seated or being judged).
+	fn open_requests(model: &ModelId) -> u32;
+}
+
+/// No user: every model may be purged once its grace has passed (pallet unit tests).
+impl ModelUsage for () {
+	fn open_requests(_: &ModelId) -> u32 {
+		0
+	}
+}
+
 /// Prefix of the offchain-indexing keys under which uploaded chunks are kept.
 pub const CHUNK_INDEX_PREFIX: &[u8] = b"sibyl/models/chunk/";
 

@@ -102,13 +102,14 @@ pub enum RefundReason {
 	NoAgreement,
 	/// A majority of the verifiers agreed on another output than the executors'.
 	WrongResult,
-	/// The chain had no room left to track the request's deadline.
+	/// The chain had no room left to track the request's deadline, or the request waited
+	/// `MaxQueueWait` blocks in the queue without a node with room for it.
 	Overloaded,
 	/// The request was to be checked, but fewer verifiers than its policy asks for could be
 	/// seated, or stayed to reveal: it is never `Verified` with less checking than promised.
 	NoVerifiers,
-	/// The model was retired and purged before the request could be seated (it waited in the
-	/// queue longer than the model's retirement grace).
+	/// The model was gone from the registry when the request's turn to be seated came (the
+	/// registry does not purge a model with open requests: a defensive outcome).
 	ModelPurged,
 }
 

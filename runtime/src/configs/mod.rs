@@ -352,9 +352,10 @@ parameter_types! {
 	/// Held per byte while every node keeps the model (offchain index and model store): 1 µUNIT,
 	/// 67 UNIT for the largest model, released when it is purged.
 	pub const ModelDepositPerByte: Balance = sibyl_primitives::currency::MICRO_UNIT;
-	/// A retired model may be purged after `RequestRetention` blocks: requests made before the
-	/// retirement have settled long before (a seated request ends within `MaxAttempts` rounds of
-	/// a few `ResultTimeout` phases), and its record stays readable as long as theirs.
+	/// A retired model may be purged after `RequestRetention` blocks, and only once every
+	/// request made before the retirement has settled (`Usage`: a seated request ends within
+	/// `MaxAttempts` rounds of a few `ResultTimeout` phases, a queued one within `MaxQueueWait`);
+	/// its record stays readable as long as theirs.
 	pub const ModelRetireGrace: BlockNumber = RequestRetention::get();
 	/// Work of one call a model may declare: 2·10¹⁰ ops, 8× PP-OCR det at 640×640 (2.5·10⁹),
 	/// about 2.4 s on the reference machine (8 Gops/s, scripts/engine-cost.sh): a node three
@@ -375,6 +376,7 @@ impl pallet_models::Config for Runtime {
 	type DepositBase = ModelDepositBase;
 	type DepositPerByte = ModelDepositPerByte;
 	type RetireGrace = ModelRetireGrace;
+	type Usage = pallet_inference::Pallet<Runtime>;
 	type MaxModelOps = MaxModelOps;
 	type MaxModelMemory = MaxModelMemory;
 	type WeightInfo = pallet_models::weights::SubstrateWeight<Runtime>;
@@ -450,6 +452,10 @@ parameter_types! {
 	/// Outputs up to 16 KiB (a classifier's scores, OCR logits of a line) are kept on chain.
 	pub const MaxInlineOutput: u32 = 16 * 1024;
 	pub const MaxRequestQueue: u32 = 256;
+	/// A request that found no node with room for 900 blocks (30 min of 2 s blocks) is refunded
+	/// rather than kept waiting: its requester gets the fee back, and a retired model's last
+	/// requests cannot hold off its purge longer than that.
+	pub const MaxQueueWait: BlockNumber = 900;
 	/// 32 new requests a block: a node's offchain worker takes two steps for each (seal, reveal),
 	/// 64 of its 128 a block (`MAX_JOBS_PER_RUN`), and a debug `--dev` node builds a block of
 	/// them, their seals and their reveals (~160 transactions) in 0.35–0.5 s of a 1 s slot.
@@ -603,6 +609,7 @@ impl pallet_inference::Config for Runtime {
 	type MaxInputBytes = MaxInputBytes;
 	type MaxInlineOutput = MaxInlineOutput;
 	type MaxQueue = MaxRequestQueue;
+	type MaxQueueWait = MaxQueueWait;
 	type MaxAssignPerBlock = MaxAssignPerBlock;
 	type MaxSeatsPerNode = MaxSeatsPerNode;
 	type MaxPrunePerBlock = MaxPrunePerBlock;

@@ -172,6 +172,13 @@ declare module '@polkadot/api-base/types/consts' {
        **/
       maxQueue: u32 & AugmentedConst<ApiType>;
       /**
+       * Most blocks a request waits in the queue for nodes with room: one still waiting when
+       * its turn comes after that is refunded (`Overloaded`) instead of requeued. Bounds how
+       * long a requester's fee is held for nothing, and how long a retired model's last
+       * requests keep it from being purged.
+       **/
+      maxQueueWait: u32 & AugmentedConst<ApiType>;
+      /**
        * Most open seats (executor and verifier, over all requests) one node account holds at
        * once. A node is seated only while it has room, so no node is handed more work than it
        * can finish within a deadline; requests wait in the queue instead.

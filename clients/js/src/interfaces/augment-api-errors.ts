@@ -406,6 +406,12 @@ declare module '@polkadot/api-base/types/errors' {
        **/
       InsufficientBalance: AugmentedError<ApiType>;
       /**
+       * Requests made before the retirement have not all settled yet: their nodes still need
+       * the model. Purge once they have (a queued request waits at most the inference
+       * pallet's `MaxQueueWait`, a seated one a few deadlines).
+       **/
+      InUse: AugmentedError<ApiType>;
+      /**
        * The level bounds are incoherent (a share above one, more than 16 verifiers) or
        * exclude the model's own policy.
        **/

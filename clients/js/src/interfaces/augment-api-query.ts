@@ -302,6 +302,11 @@ declare module '@polkadot/api-base/types/storage' {
        **/
       nextRequestId: AugmentedQuery<ApiType, () => Observable<u64>, []>;
       /**
+       * Requests of each model that have not settled (queued, seated or being judged): the
+       * models pallet purges a model only once it has none ([`ModelUsage`]).
+       **/
+      openRequests: AugmentedQuery<ApiType, (arg: SibylPrimitivesModelModelId | string | Uint8Array) => Observable<u32>, [SibylPrimitivesModelModelId]>;
+      /**
        * Inline outputs of verified requests, until pruned.
        **/
       outputs: AugmentedQuery<ApiType, (arg: u64 | AnyNumber | Uint8Array) => Observable<Option<Bytes>>, [u64]>;

@@ -404,11 +404,12 @@ declare module '@polkadot/api-base/types/submittable' {
        * - `id`: a retired model.
        * 
        * Errors: `UnknownModel` (never registered, or already purged), `NotRetired`,
-       * `GraceNotOver`. Emits `Purged`. Nodes delete the model from their stores once it is
+       * `GraceNotOver`, `InUse` (requests of the model have not settled). Emits `Purged`. Nodes delete the model from their stores once it is
        * gone from the registry at their best block.
        * 
        * ## Complexity
-       * `O(c)`, `c` the model's chunks (one offchain index entry each).
+       * `O(c)`, `c` the model's chunks (one offchain index entry each), and one read of the
+       * model's open requests (`Usage`).
        **/
       purge: AugmentedSubmittable<(id: SibylPrimitivesModelModelId | string | Uint8Array) => SubmittableExtrinsic<ApiType>, [SibylPrimitivesModelModelId]>;
       /**

@@ -1909,7 +1909,7 @@ export default {
    * Lookup232: pallet_models::pallet::Error<T>
    **/
   PalletModelsError: {
-    _enum: ['AlreadyRegistered', 'VersionTaken', 'NotFamilyOwner', 'EmptyName', 'EmptyModel', 'ModelTooLarge', 'ChunkCountMismatch', 'SchemaTooLarge', 'InvalidSchema', 'InvalidPolicy', 'InsufficientBalance', 'UnknownModel', 'NotOwner', 'NotUploading', 'ChunkIndexOutOfRange', 'ChunkAlreadyUploaded', 'ChunkSizeMismatch', 'ChunkHashMismatch', 'AlreadyRetired', 'InvalidLevels', 'CostOutOfBounds', 'NotRetired', 'GraceNotOver']
+    _enum: ['AlreadyRegistered', 'VersionTaken', 'NotFamilyOwner', 'EmptyName', 'EmptyModel', 'ModelTooLarge', 'ChunkCountMismatch', 'SchemaTooLarge', 'InvalidSchema', 'InvalidPolicy', 'InsufficientBalance', 'UnknownModel', 'NotOwner', 'NotUploading', 'ChunkIndexOutOfRange', 'ChunkAlreadyUploaded', 'ChunkSizeMismatch', 'ChunkHashMismatch', 'AlreadyRetired', 'InvalidLevels', 'CostOutOfBounds', 'NotRetired', 'GraceNotOver', 'InUse']
   },
   /**
    * Lookup234: pallet_payments::Bond<Balance, BlockNumber>

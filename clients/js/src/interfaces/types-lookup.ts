@@ -2044,7 +2044,8 @@ declare module '@polkadot/types/lookup' {
     readonly isCostOutOfBounds: boolean;
     readonly isNotRetired: boolean;
     readonly isGraceNotOver: boolean;
-    readonly type: 'AlreadyRegistered' | 'VersionTaken' | 'NotFamilyOwner' | 'EmptyName' | 'EmptyModel' | 'ModelTooLarge' | 'ChunkCountMismatch' | 'SchemaTooLarge' | 'InvalidSchema' | 'InvalidPolicy' | 'InsufficientBalance' | 'UnknownModel' | 'NotOwner' | 'NotUploading' | 'ChunkIndexOutOfRange' | 'ChunkAlreadyUploaded' | 'ChunkSizeMismatch' | 'ChunkHashMismatch' | 'AlreadyRetired' | 'InvalidLevels' | 'CostOutOfBounds' | 'NotRetired' | 'GraceNotOver';
+    readonly isInUse: boolean;
+    readonly type: 'AlreadyRegistered' | 'VersionTaken' | 'NotFamilyOwner' | 'EmptyName' | 'EmptyModel' | 'ModelTooLarge' | 'ChunkCountMismatch' | 'SchemaTooLarge' | 'InvalidSchema' | 'InvalidPolicy' | 'InsufficientBalance' | 'UnknownModel' | 'NotOwner' | 'NotUploading' | 'ChunkIndexOutOfRange' | 'ChunkAlreadyUploaded' | 'ChunkSizeMismatch' | 'ChunkHashMismatch' | 'AlreadyRetired' | 'InvalidLevels' | 'CostOutOfBounds' | 'NotRetired' | 'GraceNotOver' | 'InUse';
   }
 
   /** @name PalletPaymentsBond (234) */
