@@ -2,7 +2,7 @@
 
 use sc_service::ChainType;
 use serde_json::json;
-use sibyl_primitives::currency::DECIMALS;
+use sibyl_primitives::currency::{DECIMALS, SYMBOL};
 use sibyl_runtime::{genesis_config_presets::TESTNET_RUNTIME_PRESET, WASM_BINARY};
 
 /// A chain specification of the Sibyl runtime.
@@ -13,7 +13,7 @@ const TESTNET_RAW: &[u8] = include_bytes!("../../chain-specs/testnet.raw.json");
 
 fn properties() -> sc_chain_spec::Properties {
 	let mut properties = sc_chain_spec::Properties::new();
-	properties.insert("tokenSymbol".into(), "SIB".into());
+	properties.insert("tokenSymbol".into(), SYMBOL.into());
 	properties.insert("tokenDecimals".into(), DECIMALS.into());
 	properties.insert("ss58Format".into(), 42.into());
 	properties

@@ -62,12 +62,13 @@ pub type Nonce = u32;
 /// A hash of block data.
 pub type Hash = sp_core::H256;
 
+mod token;
+
 /// Units of the native token.
 pub mod currency {
 	use super::Balance;
 
-	/// Decimal places of the native token.
-	pub const DECIMALS: u8 = 12;
+	pub use crate::token::{DECIMALS, SYMBOL};
 	/// One whole token.
 	pub const UNIT: Balance = 1_000_000_000_000;
 	/// A thousandth of a token.
