@@ -451,8 +451,9 @@ pub mod pallet {
 		/// - `id`: a retired model.
 		///
 		/// Errors: `UnknownModel` (never registered, or already purged), `NotRetired`,
-		/// `GraceNotOver`, `InUse` (requests of the model have not settled). Emits `Purged`. Nodes delete the model from their stores once it is
-		/// gone from the registry at their best block.
+		/// `GraceNotOver`, `InUse` (requests of the model have not settled). Emits `Purged`.
+		/// Nodes delete the model from their stores once it is gone from the registry at their
+		/// best block.
 		///
 		/// ## Complexity
 		/// `O(c)`, `c` the model's chunks (one offchain index entry each), and one read of the

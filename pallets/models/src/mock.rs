@@ -82,10 +82,11 @@ impl pallet_models::Config for Test {
 	type WeightInfo = ();
 }
 
+type OpenCounts = std::collections::BTreeMap<sibyl_primitives::ModelId, u32>;
+
 std::thread_local! {
 	/// Open requests per model, as the inference pallet would count them.
-	pub static OPEN_REQUESTS: core::cell::RefCell<std::collections::BTreeMap<sibyl_primitives::ModelId, u32>> =
-		Default::default();
+	pub static OPEN_REQUESTS: core::cell::RefCell<OpenCounts> = Default::default();
 }
 
 /// The open requests the test sets in [`OPEN_REQUESTS`].
