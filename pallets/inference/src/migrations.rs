@@ -2,7 +2,6 @@
 //! storage version is the one it migrates from (`VersionedMigration`).
 
 use super::*;
-use alloc::collections::BTreeMap;
 use frame_support::{
 	migrations::VersionedMigration,
 	traits::{Get, UncheckedOnRuntimeUpgrade},
@@ -23,20 +22,11 @@ pub mod v1 {
 	impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateToV1<T> {
 		fn on_runtime_upgrade() -> Weight {
 			let cleared = OpenRequests::<T>::clear(u32::MAX, None).backend;
-			let mut read = 0u64;
-			let mut open: BTreeMap<ModelId, u32> = BTreeMap::new();
-			for request in Requests::<T>::iter_values() {
-				read = read.saturating_add(1);
-				if !matches!(request.state, RequestState::Settled { .. }) {
-					let count = open.entry(request.model).or_default();
-					*count = count.saturating_add(1);
-				}
-			}
-			let written = open.len() as u64;
+			let (open, read) = Pallet::<T>::count_open_requests();
+			let written = (open.len() as u64).saturating_add(u64::from(cleared)).saturating_add(1);
 			for (model, count) in open {
 				OpenRequests::<T>::insert(model, count);
 			}
-			let written = written.saturating_add(u64::from(cleared)).saturating_add(1);
 			T::DbWeight::get().reads_writes(read.saturating_add(1), written)
 		}
 

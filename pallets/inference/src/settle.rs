@@ -327,6 +327,24 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
+impl<T: Config> Pallet<T> {
+	/// Each model's unsettled requests, counted from `Requests` itself (what `OpenRequests`
+	/// must hold), and how many requests were read: the v1 migration writes it, `try_state`
+	/// checks against it.
+	pub(crate) fn count_open_requests() -> (alloc::collections::BTreeMap<ModelId, u32>, u64) {
+		let mut read = 0u64;
+		let mut open = alloc::collections::BTreeMap::<ModelId, u32>::new();
+		for request in Requests::<T>::iter_values() {
+			read = read.saturating_add(1);
+			if !matches!(request.state, RequestState::Settled { .. }) {
+				let count = open.entry(request.model).or_default();
+				*count = count.saturating_add(1);
+			}
+		}
+		(open, read)
+	}
+}
+
 /// The registry asks before purging a model: requests of it still open keep it.
 impl<T: Config> ModelUsage for Pallet<T> {
 	fn open_requests(model: &ModelId) -> u32 {

@@ -46,13 +46,8 @@ impl<T: Config> Pallet<T> {
 			Overdue::<T>::iter_keys().all(|k| (head..tail).contains(&k)),
 			"an overdue entry outside its cursor"
 		);
-		let mut open: BTreeMap<ModelId, u32> = BTreeMap::new();
 		for (id, request) in Requests::<T>::iter() {
 			ensure!(id.0 < next, "a request id ahead of NextRequestId");
-			if !matches!(request.state, RequestState::Settled { .. }) {
-				let count = open.entry(request.model).or_default();
-				*count = count.saturating_add(1);
-			}
 			let deadline = match request.state {
 				RequestState::Committing { deadline, .. }
 				| RequestState::Revealing { deadline, .. }
@@ -73,6 +68,7 @@ impl<T: Config> Pallet<T> {
 				ensure!(!Inputs::<T>::contains_key(id), "a settled request keeps its input");
 			}
 		}
+		let (mut open, _) = Self::count_open_requests();
 		for (model, count) in OpenRequests::<T>::iter() {
 			ensure!(count > 0, "OpenRequests keeps a zero count");
 			ensure!(open.remove(&model) == Some(count), "OpenRequests disagrees with Requests");

@@ -459,9 +459,7 @@ pub mod pallet {
 		/// `O(c)`, `c` the model's chunks (one offchain index entry each), and one read of the
 		/// model's open requests (`Usage`).
 		#[pallet::call_index(4)]
-		#[pallet::weight(
-			T::WeightInfo::purge(T::MaxChunks::get()).saturating_add(T::DbWeight::get().reads(1))
-		)]
+		#[pallet::weight(Pallet::<T>::purge_weight(T::MaxChunks::get()))]
 		pub fn purge(origin: OriginFor<T>, id: ModelId) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
 			let model = Models::<T>::get(id).ok_or(Error::<T>::UnknownModel)?;
@@ -473,13 +471,18 @@ pub mod pallet {
 			ensure!(T::Usage::open_requests(&id) == 0, Error::<T>::InUse);
 			let chunks = model.chunk_count;
 			Self::do_purge(id, model)?;
-			Ok(Some(T::WeightInfo::purge(chunks).saturating_add(T::DbWeight::get().reads(1)))
-				.into())
+			Ok(Some(Self::purge_weight(chunks)).into())
 		}
 	}
 }
 
 impl<T: Config> Pallet<T> {
+	/// The weight of `purge` for a model of `chunks` chunks: the benchmarked purge and the read
+	/// of the model's open requests (`Usage`).
+	fn purge_weight(chunks: u32) -> Weight {
+		T::WeightInfo::purge(chunks).saturating_add(T::DbWeight::get().reads(1))
+	}
+
 	/// The deposit for a model of `size` bytes.
 	pub fn deposit_for(size: u32) -> BalanceOf<T> {
 		T::DepositPerByte::get()
