@@ -24,8 +24,12 @@ use sp_core::H256;
 use crate::chain_client::Chain;
 use crate::inference::{inspect_with_shapes, parse_shape, read_model};
 
-/// How long `model upload` waits for chunks a reorg retracted to land again before it gives up.
+/// How long `model upload` waits for a registration or chunks a reorg retracted to land again
+/// before it gives up.
 const REORG_WAIT: std::time::Duration = std::time::Duration::from_secs(20);
+
+/// How often it looks again meanwhile.
+const REORG_POLL: std::time::Duration = std::time::Duration::from_millis(500);
 
 /// `sibyl-node model upload`.
 #[derive(Debug, clap::Args)]
@@ -339,7 +343,7 @@ impl UploadCmd {
 		}
 		let mut last_block = first_block;
 		let mut sent = 0u32;
-		if registered(&chain, id).await?.is_some_and(|m| m.status == ModelStatus::Uploading) {
+		if registered_on_best(&chain, id).await?.status == ModelStatus::Uploading {
 			let mut in_flight = FuturesUnordered::new();
 			let mut queue = missing.into_iter();
 			loop {
@@ -368,12 +372,11 @@ impl UploadCmd {
 
 		// A chunk included in a block that a reorg then retracted (BABE forks now and then) is
 		// not on the best chain yet: the pool puts it back, and it lands a block or two later.
-		let mut model =
-			registered(&chain, id).await?.ok_or("the model vanished from the registry")?;
+		let mut model = registered_on_best(&chain, id).await?;
 		let waited = Instant::now();
 		while model.status == ModelStatus::Uploading && waited.elapsed() < REORG_WAIT {
-			tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-			model = registered(&chain, id).await?.ok_or("the model vanished from the registry")?;
+			tokio::time::sleep(REORG_POLL).await;
+			model = registered_on_best(&chain, id).await?;
 		}
 		if model.status == ModelStatus::Uploading {
 			return Err(format!(
@@ -402,6 +405,25 @@ async fn registered(
 	id: ModelId,
 ) -> Result<Option<ModelInfo<AccountId, Balance, BlockNumber>>, String> {
 	chain.runtime_api("ModelsApi_model", id).await
+}
+
+/// The registry's record of `id` at the best block, waiting up to [`REORG_WAIT`] for it: a
+/// registration included in a block that a reorg then retracted is put back in the pool and
+/// lands a block or two later, like a chunk.
+async fn registered_on_best(
+	chain: &Chain,
+	id: ModelId,
+) -> Result<ModelInfo<AccountId, Balance, BlockNumber>, String> {
+	let waited = Instant::now();
+	loop {
+		if let Some(model) = registered(chain, id).await? {
+			return Ok(model);
+		}
+		if waited.elapsed() >= REORG_WAIT {
+			return Err("the model vanished from the registry".into());
+		}
+		tokio::time::sleep(REORG_POLL).await;
+	}
 }
 
 /// Whether the chain has chunk `index` of model `id`.
